@@ -1,0 +1,28 @@
+/// Failures of the workspace's services, described without any HTTP notion.
+///
+/// The server maps each case to a status code and an error code in exactly one place.
+public enum WorkspaceError: Error, Sendable, Equatable {
+    /// The Hermes home folder does not exist.
+    case homeNotFound(path: String)
+    /// A named thing does not exist.
+    case notFound(what: String)
+    /// The input was malformed; the message says what was wrong.
+    case invalidInput(String)
+    /// A file the workspace depends on could not be read or written.
+    case storageFailure(path: String, reason: String)
+    /// A dependency (database, lock, gateway) is temporarily unavailable.
+    case unavailable(String)
+}
+
+extension WorkspaceError: CustomStringConvertible {
+    /// A sentence for people; never contains secret values.
+    public var description: String {
+        switch self {
+        case .homeNotFound(let path): "Hermes home \(path) does not exist."
+        case .notFound(let what): "\(what) was not found."
+        case .invalidInput(let message): message
+        case .storageFailure(let path, let reason): "Could not access \(path): \(reason)"
+        case .unavailable(let message): message
+        }
+    }
+}

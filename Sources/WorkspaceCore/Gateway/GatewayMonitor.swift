@@ -1,0 +1,115 @@
+import Foundation
+
+/// Works out the gateway's health from its files, `/proc` and its local API port.
+///
+/// Results are cached for a second and concurrent callers share one probe, so a dashboard polling
+/// every second and a slow or dead gateway cost at most one probe per second.
+public actor GatewayMonitor {
+    private let home: HermesHome
+    private let files: GatewayFiles
+    private let processes: ProcessTable
+    private let probe: APIServerProbe
+    private let cacheLifetime: Duration
+    private var cached: (at: ContinuousClock.Instant, status: GatewayStatus)?
+    private var inFlight: Task<GatewayStatus, Never>?
+
+    /// The age after which the agent itself calls its cron ticker stalled.
+    public static let tickerStallSeconds = 200.0
+
+    /// Creates a monitor for `home`.
+    public init(home: HermesHome, processes: ProcessTable = ProcessTable(), probe: APIServerProbe = APIServerProbe(), cacheLifetime: Duration = .seconds(1)) {
+        self.home = home
+        self.files = GatewayFiles(home: home)
+        self.processes = processes
+        self.probe = probe
+        self.cacheLifetime = cacheLifetime
+    }
+
+    /// The current status, at most `cacheLifetime` old.
+    public func status() async -> GatewayStatus {
+        if let cached, cached.at.duration(to: .now) < cacheLifetime { return cached.status }
+        if let inFlight { return await inFlight.value }
+        let task = Task { await self.measure() }
+        inFlight = task
+        let status = await task.value
+        cached = (.now, status)
+        inFlight = nil
+        return status
+    }
+
+    private func measure() async -> GatewayStatus {
+        var warnings: [String] = []
+        var stateFile: GatewayStateFile?
+        do { stateFile = try files.stateFile() } catch { warnings.append("gateway_state.json could not be read: \(error)") }
+        let live = liveProcess(stateFile: stateFile)
+        let reported = stateFile?.state
+        let liveness: GatewayStatus.Liveness
+        if live != nil {
+            liveness = .running
+        } else if files.pidFileExists || (reported.map { !["stopped", "startup_failed"].contains($0) } ?? false) {
+            liveness = .stalePid
+        } else {
+            liveness = .stopped
+        }
+        let shownState: String
+        if live != nil {
+            shownState = reported ?? "running"
+        } else {
+            shownState = reported == "startup_failed" ? "startup_failed" : "stopped"
+        }
+        let startedAt = live.flatMap { processes.startDate(ticks: $0.startTicks) }
+        return GatewayStatus(
+            liveness: liveness, state: shownState, lastReportedState: reported,
+            pid: live?.pid ?? files.processRecord()?.pid ?? stateFile?.record?.pid,
+            startedAt: startedAt, uptimeSeconds: startedAt.map { max(0, Date().timeIntervalSince($0)) },
+            activeAgents: live == nil ? 0 : stateFile?.activeAgents ?? 0,
+            exitReason: stateFile?.exitReason, updatedAt: stateFile?.updatedAt,
+            platforms: stateFile?.platforms ?? [],
+            apiServer: await apiServerStatus(gatewayAlive: live != nil),
+            cronTicker: tickerStatus(), warnings: warnings)
+    }
+
+    private func liveProcess(stateFile: GatewayStateFile?) -> ProcessSnapshot? {
+        if files.lockIsHeld(), let record = files.processRecord(), let snapshot = verified(record) {
+            return snapshot
+        }
+        guard let stateFile, let state = stateFile.state, !["stopped", "startup_failed"].contains(state),
+              let record = stateFile.record else { return nil }
+        return verified(record)
+    }
+
+    private func verified(_ record: GatewayProcessRecord) -> ProcessSnapshot? {
+        guard let snapshot = processes.snapshot(of: record.pid), !snapshot.isZombie else { return nil }
+        if let ticks = record.startTicks, ticks != snapshot.startTicks { return nil }
+        return ProcessTable.looksLikeGateway(snapshot.arguments) ? snapshot : nil
+    }
+
+    private func apiServerStatus(gatewayAlive: Bool) async -> APIServerStatus {
+        let environment = DotEnvReader().values(at: home.envFile)
+        let enabled = environment["API_SERVER_ENABLED"]?.lowercased() == "true" || !(environment["API_SERVER_KEY"] ?? "").isEmpty
+        let host = environment["API_SERVER_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        let port = environment["API_SERVER_PORT"].flatMap(Int.init).flatMap { (1...65535).contains($0) ? $0 : nil } ?? 8642
+        var status = APIServerStatus(enabled: enabled, host: host, port: port, reachable: nil, latencyMilliseconds: nil, version: nil, error: nil)
+        guard enabled, APIServerProbe.isLocal(host) else { return status }
+        guard gatewayAlive else {
+            status.reachable = false
+            status.error = "the gateway is not running"
+            return status
+        }
+        let result = await probe.probe(host: host, port: port)
+        status.reachable = result.reachable
+        status.latencyMilliseconds = result.latencyMilliseconds
+        status.version = result.version
+        status.error = result.error
+        return status
+    }
+
+    private func tickerStatus() -> CronTickerStatus {
+        guard let data = FileManager.default.contents(atPath: home.cronTickerHeartbeat.path),
+              let epoch = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            return CronTickerStatus(heartbeatAt: nil, heartbeatAgeSeconds: nil, stale: true)
+        }
+        let age = max(0, Date().timeIntervalSince1970 - epoch)
+        return CronTickerStatus(heartbeatAt: Date(timeIntervalSince1970: epoch), heartbeatAgeSeconds: age, stale: age > Self.tickerStallSeconds)
+    }
+}
