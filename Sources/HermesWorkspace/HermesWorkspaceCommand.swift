@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `hermes-workspace`: a secure, self-hosted browser workspace for a Hermes Agent home.
+@main
+struct HermesWorkspaceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hermes-workspace",
+        abstract: "A fast, secure, self-hosted workspace for a running Hermes Agent.",
+        version: WorkspaceVersionText.current,
+        subcommands: [ServeCommand.self, DemoCommand.self, TokenCommand.self],
+        defaultSubcommand: ServeCommand.self)
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import WorkspaceCore
+import WorkspaceServer
+
+/// `hermes-workspace serve`: runs the workspace server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the workspace for a Hermes home.")
+
+    @OptionGroup var homeOption: HomeOption
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free port).")
+    var port = 9119
+
+    @Option(name: .customLong("base-path"), help: "Serve everything under this path prefix, e.g. /hermes.")
+    var basePath = ""
+
+    @Option(name: .customLong("allowed-host"), help: "Another host name clients may use to reach this server (repeatable).")
+    var allowedHosts: [String] = []
+
+    @Option(name: .customLong("web-root"), help: "Folder holding the web UI (dist/ and vendor/); found next to the binary or in ./web by default.")
+    var webRoot: String?
+
+    @Flag(help: "Allow listening on a non-loopback address without login auth. Anyone who can reach the port and holds the token gets in.")
+    var insecure = false
+
+    @Flag(help: "Open the workspace in the default browser once it is ready.")
+    var open = false
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+        if !HostAllowList.isLoopback(host) && !insecure {
+            throw ValidationError("Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk.")
+        }
+    }
+
+    func run() async throws {
+        let home = try homeOption.existingHome()
+        var logger = Logger(label: "hermes-workspace")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let services = WorkspaceServices(home: home)
+        _ = try services.tokens.current()
+        let configuration = WorkspaceServerConfiguration(
+            host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())
+        if configuration.webRoot == nil {
+            logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
+        }
+        let openBrowser = open
+        let app = buildApplication(configuration: configuration, services: services, logger: logger) { url in
+            FileHandle.standardOutput.write(Data("Hermes Workspace \(WorkspaceVersion.current) serving \(home.path) at \(url)\n".utf8))
+            if openBrowser { Self.openInBrowser(url) }
+        }
+        try await app.runService()
+    }
+
+    /// `./web`, or `web` beside the repository the binary was built in, or `../share/hermes-workspace/web`.
+    private static func defaultWebRoot() -> String? {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("web"),
+            executable.appendingPathComponent("../../../web"),
+            executable.appendingPathComponent("../../web"),
+            executable.appendingPathComponent("../share/hermes-workspace/web"),
+        ]
+        return candidates.map(\.standardizedFileURL).first {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("dist/index.html").path)
+        }?.path
+    }
+
+    private static func openInBrowser(_ url: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", url]
+        try? process.run()
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Builds the router: middleware in order from the outside in, then one route group per tab.
+public func buildRouter(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger) -> Router<WorkspaceRequestContext> {
+    let router = Router(context: WorkspaceRequestContext.self)
+    let allowList = HostAllowList(bindHost: configuration.host, extra: configuration.extraAllowedHosts)
+    router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: AccessLogMiddleware(logger: logger))
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
+    router.add(middleware: HostGuardMiddleware(allowList: allowList))
+    router.add(middleware: OriginGuardMiddleware(allowList: allowList))
+    router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
+    router.add(middleware: TokenAuthMiddleware(tokens: services.tokens, apiRoot: configuration.basePath + "/api",
+                                               publicPaths: [configuration.apiPrefix + "/health"]))
+    router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, tokens: services.tokens,
+                                         embedToken: configuration.isLoopbackBind))
+    let api = router.group(RouterPath(configuration.apiPrefix))
+    StatusRoutes(status: services.status).addRoutes(to: api)
+    return router
+}
+
+/// Builds the whole application; `onReady` receives the URL once the socket listens.
+public func buildApplication(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
+                             onReady: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
+    let assets = configuration.webRoot.map(SPAAssets.load(webRoot:)) ?? .none
+    let router = buildRouter(configuration: configuration, services: services, assets: assets, logger: logger)
+    let basePath = configuration.basePath
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        onServerRunning: { channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            await onReady("http://\(host):\(port)\(basePath)/")
+        },
+        logger: logger)
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+extension APIError {
+    /// The one place where any error becomes an HTTP answer.
+    ///
+    /// Unknown errors become a 500 whose message says nothing about internals; the caller logs the detail.
+    public init(mapping error: any Error, request: Request) {
+        switch error {
+        case let error as APIError:
+            self = error
+        case let error as WorkspaceError:
+            self = Self.from(error)
+        case let error as HTTPError:
+            self = Self.from(error, request: request)
+        case is DecodingError:
+            self = APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON of the expected shape.")
+        default:
+            self = APIError(.internalServerError, code: "internal_error", message: "The server hit an unexpected error; see its log for the request id.")
+        }
+    }
+
+    private static func from(_ error: WorkspaceError) -> APIError {
+        switch error {
+        case .homeNotFound: APIError(.serviceUnavailable, code: "home_not_found", message: error.description)
+        case .notFound: APIError(.notFound, code: "not_found", message: error.description)
+        case .invalidInput: APIError(.badRequest, code: "invalid_input", message: error.description)
+        case .storageFailure: APIError(.internalServerError, code: "storage_failure", message: error.description)
+        case .unavailable: APIError(.serviceUnavailable, code: "unavailable", message: error.description)
+        }
+    }
+
+    private static func from(_ error: HTTPError, request: Request) -> APIError {
+        switch error.status {
+        case .notFound:
+            APIError(.notFound, code: "not_found", message: "No route \(request.method) \(request.uri.path).")
+        case .contentTooLarge:
+            APIError(.contentTooLarge, code: "payload_too_large", message: "The request body is larger than the server accepts.")
+        case .methodNotAllowed:
+            APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(request.uri.path).")
+        default:
+            APIError(error.status, code: error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
+                     message: error.body ?? error.status.reasonPhrase)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+import Logging
+
+/// One log line per request: method, path (never the query string, which may carry a ticket or token),
+/// status, duration, request id and client address.
+public struct AccessLogMiddleware: RouterMiddleware {
+    private let logger: Logger
+
+    /// Creates the middleware writing to `logger`.
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// Logs after the response is produced.
+    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        let response = try await next(request, context)
+        let elapsed = started.duration(to: .now)
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds))ms",
+                    metadata: ["request_id": .string(context.requestID), "client": .string(context.clientAddress ?? "-")])
+        return response
+    }
+}

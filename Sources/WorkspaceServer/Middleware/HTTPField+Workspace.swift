@@ -1,0 +1,16 @@
+import HTTPTypes
+
+extension HTTPField.Name {
+    /// `X-Request-ID`.
+    static let requestID = HTTPField.Name("X-Request-ID")!
+    /// `X-Hermes-Session-Token`, the header form of the API token.
+    static let hermesSessionToken = HTTPField.Name("X-Hermes-Session-Token")!
+    /// `Sec-Fetch-Site`, sent by browsers on every request.
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+    /// `Referrer-Policy`.
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    /// `X-Frame-Options`.
+    static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    /// `Cross-Origin-Opener-Policy`.
+    static let crossOriginOpenerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
+}

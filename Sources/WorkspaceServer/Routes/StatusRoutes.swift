@@ -1,0 +1,24 @@
+import Hummingbird
+import WorkspaceCore
+
+/// `GET /health` (public) and `GET /status` for the Status tab.
+struct StatusRoutes {
+    let status: StatusService
+
+    /// The health answer.
+    struct Health: ResponseEncodable {
+        let status: String
+        let version: String
+    }
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.get("health") { _, _ in
+            Health(status: "ok", version: WorkspaceVersion.current)
+        }
+        group.get("status") { _, _ in
+            await status.snapshot()
+        }
+    }
+}
+
+extension WorkspaceStatus: ResponseEncodable {}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The single-page app's files, loaded into memory once at start-up.
+///
+/// Requests are answered by dictionary lookup on the URL path, so no request path is ever turned into a
+/// file-system path: `..`, encoded dots and symlinks out of the folder cannot reach anything.
+public struct SPAAssets: Sendable {
+    /// One servable file.
+    public struct Asset: Sendable {
+        /// The bytes.
+        public let data: Data
+        /// Its media type.
+        public let contentType: String
+        /// Whether its name carries a content hash or version, so it may be cached forever.
+        public let immutable: Bool
+    }
+
+    /// Files by URL path relative to the base (`/app-1a2b3c4d.js`, `/vendor/react@18.3.1.min.js`).
+    public let files: [String: Asset]
+    /// `index.html` with the placeholders still in it.
+    public let indexTemplate: String?
+
+    /// An empty catalog (API-only server).
+    public static let none = SPAAssets(files: [:], indexTemplate: nil)
+
+    private init(files: [String: Asset], indexTemplate: String?) {
+        self.files = files
+        self.indexTemplate = indexTemplate
+    }
+
+    /// Loads `webRoot/dist/**` at `/` and `webRoot/vendor/*` at `/vendor/`; files whose real path leaves
+    /// their folder are skipped.
+    public static func load(webRoot: String) -> SPAAssets {
+        var files: [String: Asset] = [:]
+        let root = URL(fileURLWithPath: webRoot).standardizedFileURL
+        for (folder, prefix) in [("dist", ""), ("vendor", "/vendor")] {
+            let directory = root.appendingPathComponent(folder).resolvingSymlinksInPath()
+            guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            for case let url as URL in enumerator {
+                let real = url.resolvingSymlinksInPath()
+                guard real.path.hasPrefix(directory.path + "/"),
+                      (try? real.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                      let data = FileManager.default.contents(atPath: real.path) else { continue }
+                let relative = String(url.standardizedFileURL.path.dropFirst(directory.path.count))
+                guard relative.hasPrefix("/"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+                let name = url.lastPathComponent
+                files[prefix + relative] = Asset(data: data, contentType: contentType(of: name), immutable: isVersioned(name))
+            }
+        }
+        let index = files.removeValue(forKey: "/index.html").map { String(decoding: $0.data, as: UTF8.self) }
+        return SPAAssets(files: files, indexTemplate: index)
+    }
+
+    private static func isVersioned(_ name: String) -> Bool {
+        name.range(of: #"-[0-9a-f]{8,}\."#, options: .regularExpression) != nil || name.contains("@")
+    }
+
+    private static func contentType(of name: String) -> String {
+        switch (name as NSString).pathExtension.lowercased() {
+        case "js": "text/javascript; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "html": "text/html; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "ico": "image/x-icon"
+        case "json", "map": "application/json"
+        case "woff2": "font/woff2"
+        default: "application/octet-stream"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The per-request context: Hummingbird's core storage plus our request id, client address and body limit.
+public struct WorkspaceRequestContext: RequestContext {
+    /// Hummingbird's own per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// Id of this request, echoed in `X-Request-ID` and the access log.
+    public var requestID: String = ""
+    /// The peer's address, when the request came over a real socket.
+    public let clientAddress: String?
+    /// Body limit applied by `request.decode`.
+    public var bodyLimit: Int = 1 << 20
+
+    /// Creates the context from Hummingbird's source.
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Bodies larger than this are refused with 413.
+    public var maxUploadSize: Int { bodyLimit }
+
+    /// JSON with ISO-8601 dates, as the API conventions say.
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }
+}

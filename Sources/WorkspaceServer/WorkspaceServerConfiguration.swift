@@ -1,0 +1,38 @@
+/// How the HTTP server is bound and guarded.
+public struct WorkspaceServerConfiguration: Sendable {
+    /// Address to listen on.
+    public var host: String
+    /// Port to listen on; 0 picks a free one.
+    public var port: Int
+    /// Prefix every route and asset lives under (`""` or `/hermes`), without a trailing slash.
+    public var basePath: String
+    /// Extra host names accepted by the Host guard (beyond the bound address's own names).
+    public var extraAllowedHosts: [String]
+    /// Largest request body accepted, in bytes.
+    public var bodyLimit: Int
+    /// Folder holding `dist/` (our bundle) and `vendor/` (React), or `nil` to serve the API only.
+    public var webRoot: String?
+
+    /// Creates a configuration; the defaults are the secure local ones.
+    public init(host: String = "127.0.0.1", port: Int = 9119, basePath: String = "", extraAllowedHosts: [String] = [],
+                bodyLimit: Int = 1 << 20, webRoot: String? = nil) {
+        self.host = host
+        self.port = port
+        self.basePath = Self.normalize(basePath: basePath)
+        self.extraAllowedHosts = extraAllowedHosts
+        self.bodyLimit = bodyLimit
+        self.webRoot = webRoot
+    }
+
+    /// Whether the server only listens on a loopback address.
+    public var isLoopbackBind: Bool { HostAllowList.isLoopback(host) }
+
+    /// `/api/v1` under the base path.
+    public var apiPrefix: String { basePath + "/api/v1" }
+
+    /// Turns `hermes/`, `/hermes/` or `/` into `/hermes` or `""`.
+    public static func normalize(basePath: String) -> String {
+        let trimmed = basePath.split(separator: "/", omittingEmptySubsequences: true).joined(separator: "/")
+        return trimmed.isEmpty ? "" : "/" + trimmed
+    }
+}
