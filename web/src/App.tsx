@@ -1,0 +1,33 @@
+import React, { useState } from "react";
+import { currentToken } from "./api";
+import { navigate, usePath } from "./router";
+import { tabs } from "./tabs";
+import { Sidebar } from "./ui/Sidebar";
+import { ThemeToggle } from "./ui/ThemeToggle";
+import { TokenPrompt } from "./ui/TokenPrompt";
+import { StatusTab } from "./tabs/Status/StatusTab";
+import { ComingSoon } from "./tabs/Placeholder/ComingSoon";
+
+export function App() {
+  const path = usePath();
+  const [hasToken, setHasToken] = useState(currentToken() !== "");
+  const active = tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
+  if (!active && path === "/") {
+    navigate("/status");
+  }
+  const tab = active || tabs[0];
+  return (
+    <div className="shell">
+      <Sidebar active={tab.path} />
+      <main className="content">
+        <header className="topbar">
+          <h1>{tab.label}</h1>
+          <ThemeToggle />
+        </header>
+        {!hasToken ? <TokenPrompt onSaved={() => setHasToken(true)} />
+          : tab.path === "/status" ? <StatusTab />
+          : <ComingSoon tab={tab} />}
+      </main>
+    </div>
+  );
+}

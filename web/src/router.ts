@@ -1,0 +1,23 @@
+// A tiny history-API router: the path under the base path names the tab.
+import { useEffect, useState } from "react";
+import { basePath } from "./api";
+
+export function currentPath(): string {
+  const path = window.location.pathname.slice(basePath.length) || "/";
+  return path === "" ? "/" : path;
+}
+
+export function navigate(path: string) {
+  window.history.pushState({}, "", basePath + path);
+  window.dispatchEvent(new PopStateEvent("popstate"));
+}
+
+export function usePath(): string {
+  const [path, setPath] = useState(currentPath());
+  useEffect(() => {
+    const update = () => setPath(currentPath());
+    window.addEventListener("popstate", update);
+    return () => window.removeEventListener("popstate", update);
+  }, []);
+  return path;
+}

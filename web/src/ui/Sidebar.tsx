@@ -1,0 +1,30 @@
+import React from "react";
+import { basePath } from "../api";
+import { navigate } from "../router";
+import { tabs } from "../tabs";
+
+export function Sidebar({ active }: { active: string }) {
+  return (
+    <nav className="sidebar" aria-label="Workspace sections">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">☿</span>
+        <span className="brand-name">Hermes Workspace</span>
+      </div>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.path}>
+            <a
+              href={basePath + tab.path}
+              className={tab.path === active ? "nav-link active" : "nav-link"}
+              aria-current={tab.path === active ? "page" : undefined}
+              onClick={(event) => { event.preventDefault(); navigate(tab.path); }}
+            >
+              <span className="nav-icon" aria-hidden="true">{tab.icon}</span>
+              {tab.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
