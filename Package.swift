@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WorkspaceCoreTests",
-            dependencies: ["WorkspaceCore"]
+            dependencies: ["WorkspaceCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WorkspaceServerTests",
