@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import WorkspaceServer
+
+@Suite struct SPAServingTests {
+    @Test func deepLinksGetIndexWithTheTokenAndNoStore() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.application().test(.router) { client in
+            for uri in ["/", "/status", "/sessions/20261124_101500_a1b2c3"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
+                    #expect(response.headers[.cacheControl] == "no-store")
+                    #expect(String(buffer: response.body).contains(#"content="\#(server.token)""#))
+                }
+            }
+        }
+    }
+
+    @Test func hashedAndVersionedAssetsAreImmutable() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.application().test(.router) { client in
+            for uri in ["/app-0123456789.js", "/vendor/react@18.3.1.min.js"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.cacheControl]?.contains("immutable") == true)
+                    #expect(response.headers[.contentType]?.hasPrefix("text/javascript") == true)
+                }
+            }
+        }
+    }
+
+    @Test func pathTricksNeverReachFilesOutsideTheWebFolder() async throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        try await server.application().test(.router) { client in
+            for uri in ["/../outside.txt", "/%2e%2e/outside.txt", "/vendor/../../outside.txt", "/%2E%2E%2F%2E%2E%2Foutside.txt",
+                        "/leak.txt", "/vendor/%2e%2e/dist/index.html", "/..%2foutside.txt", "/app-0123456789.js/..%2f..%2foutside.txt"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(!String(buffer: response.body).contains("secret"), "\(uri)")
+                    #expect(response.status == .notFound || String(buffer: response.body).contains("hermes-token"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/missing-0123abcd.js", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(errorCode(response.body) == "not_found")
+            }
+        }
+    }
+
+    @Test func aNonLoopbackBindDoesNotEmbedTheToken() async throws {
+        let server = try TestServer(host: "0.0.0.0")
+        defer { server.remove() }
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/status", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(!String(buffer: response.body).contains(server.token))
+            }
+        }
+    }
+
+    @Test func aBasePathPrefixesEveryRouteAndAsset() async throws {
+        let server = try TestServer(basePath: "/hermes/")
+        defer { server.remove() }
+        try await server.application().test(.router) { client in
+            try await client.execute(uri: "/hermes/api/v1/health", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/hermes/api/v1/status", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/hermes/cron", method: .get) { response in
+                #expect(String(buffer: response.body).contains(#"content="/hermes""#))
+            }
+            try await client.execute(uri: "/hermes/app-0123456789.js", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/health", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}
