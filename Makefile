@@ -1,0 +1,36 @@
+# Hermes Workspace — the two commands a newcomer needs are `make run` and `make test`.
+SWIFT ?= swift
+DEMO_HOME ?= .demo/home
+PORT ?= 9119
+
+.PHONY: run test build release web vendor demo clean
+
+## Start the workspace on a demo home (created on first use under .demo/).
+run: vendor build $(DEMO_HOME)
+	.build/debug/hermes-workspace serve --home $(DEMO_HOME) --port $(PORT) --web-root web
+
+## Build everything and run every test (service, HTTP and browser tests).
+test: vendor
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build:
+	$(SWIFT) build
+
+release:
+	$(SWIFT) build -c release
+
+vendor:
+	web/fetch-vendor.sh
+
+web:
+	web/build.sh
+
+$(DEMO_HOME):
+	$(SWIFT) build
+	.build/debug/hermes-workspace demo $(DEMO_HOME)
+
+demo: $(DEMO_HOME)
+
+clean:
+	rm -rf .build .demo
