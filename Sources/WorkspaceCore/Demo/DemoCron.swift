@@ -51,7 +51,6 @@ struct DemoCron {
         ]
     }
 
-    // swiftlint:disable:next function_parameter_count
     private func job(_ index: Int, name: String, prompt: String, skills: [String], schedule: OrderedJSON, display: String, next: Date,
                      last: Date?, status: String?, deliver: String, origin: OrderedJSON = .null, times: Int? = nil,
                      paused: String? = nil, error: String? = nil, extra: OrderedJSON? = nil) -> OrderedJSON {

@@ -6,6 +6,34 @@ import GRDB
 /// filled by the agent's own triggers.
 struct DemoStateDatabase {
     private static let platforms = ["cli", "telegram", "discord", "slack", "api_server", "cron"]
+    /// How a session relates to the one it hangs under.
+    private enum Lineage {
+        case root(open: Bool)
+        case compressionContinuation(of: String)
+        case branch(of: String)
+        case delegate(of: String)
+
+        var parent: String? {
+            switch self {
+            case .root: nil
+            case .compressionContinuation(let parent), .branch(let parent), .delegate(let parent): parent
+            }
+        }
+
+        var marker: String? {
+            switch self {
+            case .branch: "_branched_from"
+            case .delegate: "_delegate_from"
+            default: nil
+            }
+        }
+
+        var isOpen: Bool {
+            if case .root(let open) = self { return open }
+            return false
+        }
+    }
+
     private let now: Date
     private var random: DemoRandom
     private var usedTitles: [String: Int] = [:]
@@ -28,14 +56,14 @@ struct DemoStateDatabase {
                 let age = Double(sessionCount - index) / Double(sessionCount) * 60 * 86_400
                 let startedAt = now.timeIntervalSince1970 - age + Double(random.int(0...3_000))
                 let platform = random.pick(Self.platforms)
-                let id = try insertSession(db, platform: platform, startedAt: startedAt, parent: nil, marker: nil, endReason: nil, open: index >= sessionCount - 2)
+                let id = try insertSession(db, platform: platform, startedAt: startedAt, lineage: .root(open: index >= sessionCount - 2))
                 if index % 37 == 5 {
                     try db.execute(sql: "UPDATE sessions SET end_reason = 'compression' WHERE id = ?", arguments: [id])
-                    _ = try insertSession(db, platform: platform, startedAt: startedAt + 1_800, parent: id, marker: nil, endReason: "compression-child", open: false)
+                    _ = try insertSession(db, platform: platform, startedAt: startedAt + 1_800, lineage: .compressionContinuation(of: id))
                 } else if index % 41 == 9 {
-                    _ = try insertSession(db, platform: platform, startedAt: startedAt + 600, parent: id, marker: "_branched_from", endReason: nil, open: false)
+                    _ = try insertSession(db, platform: platform, startedAt: startedAt + 600, lineage: .branch(of: id))
                 } else if index % 29 == 3, let root = previousRoot {
-                    _ = try insertSession(db, platform: platform, startedAt: startedAt + 120, parent: root, marker: "_delegate_from", endReason: nil, open: false)
+                    _ = try insertSession(db, platform: platform, startedAt: startedAt + 120, lineage: .delegate(of: root))
                 }
                 previousRoot = id
                 if index % 53 == 7 {
@@ -68,13 +96,14 @@ struct DemoStateDatabase {
         return count == 1 ? topic.title : "\(topic.title) #\(count)"
     }
 
-    // swiftlint:disable:next function_parameter_count
-    private mutating func insertSession(_ db: Database, platform: String, startedAt: Double, parent: String?, marker: String?, endReason: String?, open: Bool) throws -> String {
+    private mutating func insertSession(_ db: Database, platform: String, startedAt: Double, lineage: Lineage) throws -> String {
+        let parent = lineage.parent
+        let open = lineage.isOpen
         let id = sessionID(platform: platform, startedAt: startedAt)
         let topic = random.pick(DemoConversationCatalog.topics)
         let price = random.pick(DemoConversationCatalog.models)
         var modelConfig = #"{"max_iterations": 90, "reasoning_config": null, "max_tokens": null}"#
-        if let marker, let parent {
+        if let marker = lineage.marker, let parent {
             modelConfig = #"{"max_iterations": 90, "reasoning_config": null, "max_tokens": null, "\#(marker)": "\#(parent)"}"#
         }
         let startedAt = open ? now.timeIntervalSince1970 - Double(random.int(60...240)) : startedAt
@@ -127,7 +156,7 @@ struct DemoStateDatabase {
         let estimated = (cost * 1_000_000).rounded() / 1_000_000
         let actual: Double? = price.provider == "openrouter" && random.chance(0.3) ? (estimated * Double(random.int(95...105)) / 100 * 1_000_000).rounded() / 1_000_000 : nil
         let status = actual != nil ? "actual" : "estimated"
-        let finalReason = endReason == "compression-child" ? random.pick(["cli_close", "session_reset", "idle"]) : (platform == "cron" ? "cron_complete" : random.pick(["cli_close", "session_reset", "idle", "new_session", "agent_close"]))
+        let finalReason = platform == "cron" ? "cron_complete" : random.pick(["cli_close", "session_reset", "idle", "new_session", "agent_close"])
         try db.execute(sql: """
             UPDATE sessions SET ended_at = ?, end_reason = ?, message_count = ?, tool_call_count = ?, api_call_count = ?,
                 input_tokens = ?, output_tokens = ?, cache_read_tokens = ?, cache_write_tokens = ?, reasoning_tokens = ?,
@@ -145,7 +174,7 @@ struct DemoStateDatabase {
                              counts.apiCalls, tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning,
                              estimated, actual ?? 0, status, "official_docs_snapshot", startedAt, clock])
         try insertAuxiliaryUsage(db, session: id, task: "title_generation", at: startedAt)
-        if endReason == nil, random.chance(0.15) {
+        if case .root = lineage, random.chance(0.15) {
             try insertAuxiliaryUsage(db, session: id, task: random.pick(["compression", "vision", "web_extract"]), at: clock)
         }
         return id
@@ -163,7 +192,6 @@ struct DemoStateDatabase {
             """, arguments: [session, aux.model, aux.provider, task, input, output, cost, time, time])
     }
 
-    // swiftlint:disable:next function_parameter_count
     private func insertMessage(_ db: Database, session: String, role: String, content: String, at time: Double, toolCalls: String? = nil,
                                finishReason: String? = nil, reasoning: String? = nil, toolCallID: String? = nil, toolName: String? = nil) throws {
         try db.execute(sql: """
