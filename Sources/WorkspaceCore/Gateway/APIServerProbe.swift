@@ -56,9 +56,7 @@ public struct APIServerProbe: Sendable {
                 }
                 return String(buffer: collected)
             }
-            let elapsed = started.duration(to: .now)
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            return Self.interpret(response, milliseconds: milliseconds)
+            return Self.interpret(response, milliseconds: started.duration(to: .now).milliseconds)
         } catch {
             return Result(reachable: false, latencyMilliseconds: nil, version: nil, error: "not reachable on port \(port)")
         }

@@ -25,6 +25,12 @@ public struct GatewayStateFile: Sendable, Equatable {
     public var platforms: [PlatformStatus]
     /// Last write time (ISO).
     public var updatedAt: String?
+
+    /// Whether the file says a gateway is (or is becoming) alive; only a live process can confirm it.
+    public var claimsAlive: Bool {
+        guard let state else { return false }
+        return state != "stopped" && state != "startup_failed"
+    }
 }
 
 /// Reads the gateway's files without ever writing or deleting them.

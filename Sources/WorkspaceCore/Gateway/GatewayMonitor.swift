@@ -2,51 +2,37 @@ import Foundation
 
 /// Works out the gateway's health from its files, `/proc` and its local API port.
 ///
-/// Results are cached for a second and concurrent callers share one probe, so a dashboard polling
-/// every second and a slow or dead gateway cost at most one probe per second.
-public actor GatewayMonitor {
+/// Every call measures afresh; `StatusService` keeps the result for a second so that polling clients
+/// and a slow or dead gateway cost at most one probe per second.
+public struct GatewayMonitor: Sendable {
     private let home: HermesHome
     private let files: GatewayFiles
     private let processes: ProcessTable
     private let probe: APIServerProbe
-    private let cacheLifetime: Duration
-    private var cached: (at: ContinuousClock.Instant, status: GatewayStatus)?
-    private var inFlight: Task<GatewayStatus, Never>?
 
     /// The age after which the agent itself calls its cron ticker stalled.
     public static let tickerStallSeconds = 200.0
 
     /// Creates a monitor for `home`.
-    public init(home: HermesHome, processes: ProcessTable = ProcessTable(), probe: APIServerProbe = APIServerProbe(), cacheLifetime: Duration = .seconds(1)) {
+    public init(home: HermesHome, processes: ProcessTable = ProcessTable(), probe: APIServerProbe = APIServerProbe()) {
         self.home = home
         self.files = GatewayFiles(home: home)
         self.processes = processes
         self.probe = probe
-        self.cacheLifetime = cacheLifetime
     }
 
-    /// The current status, at most `cacheLifetime` old.
+    /// Measures the gateway's status now.
     public func status() async -> GatewayStatus {
-        if let cached, cached.at.duration(to: .now) < cacheLifetime { return cached.status }
-        if let inFlight { return await inFlight.value }
-        let task = Task { await self.measure() }
-        inFlight = task
-        let status = await task.value
-        cached = (.now, status)
-        inFlight = nil
-        return status
-    }
-
-    private func measure() async -> GatewayStatus {
         var warnings: [String] = []
         var stateFile: GatewayStateFile?
         do { stateFile = try files.stateFile() } catch { warnings.append("gateway_state.json could not be read: \(error)") }
-        let live = liveProcess(stateFile: stateFile)
+        let record = files.processRecord()
+        let live = liveProcess(record: record, stateFile: stateFile)
         let reported = stateFile?.state
         let liveness: GatewayStatus.Liveness
         if live != nil {
             liveness = .running
-        } else if files.pidFileExists || (reported.map { !["stopped", "startup_failed"].contains($0) } ?? false) {
+        } else if files.pidFileExists || stateFile?.claimsAlive == true {
             liveness = .stalePid
         } else {
             liveness = .stopped
@@ -60,7 +46,7 @@ public actor GatewayMonitor {
         let startedAt = live.flatMap { processes.startDate(ticks: $0.startTicks) }
         return GatewayStatus(
             liveness: liveness, state: shownState, lastReportedState: reported,
-            pid: live?.pid ?? files.processRecord()?.pid ?? stateFile?.record?.pid,
+            pid: live?.pid ?? record?.pid ?? stateFile?.record?.pid,
             startedAt: startedAt, uptimeSeconds: startedAt.map { max(0, Date().timeIntervalSince($0)) },
             activeAgents: live == nil ? 0 : stateFile?.activeAgents ?? 0,
             exitReason: stateFile?.exitReason, updatedAt: stateFile?.updatedAt,
@@ -69,13 +55,12 @@ public actor GatewayMonitor {
             cronTicker: tickerStatus(), warnings: warnings)
     }
 
-    private func liveProcess(stateFile: GatewayStateFile?) -> ProcessSnapshot? {
-        if files.lockIsHeld(), let record = files.processRecord(), let snapshot = verified(record) {
+    private func liveProcess(record: GatewayProcessRecord?, stateFile: GatewayStateFile?) -> ProcessSnapshot? {
+        if let record, files.lockIsHeld(), let snapshot = verified(record) {
             return snapshot
         }
-        guard let stateFile, let state = stateFile.state, !["stopped", "startup_failed"].contains(state),
-              let record = stateFile.record else { return nil }
-        return verified(record)
+        guard let stateFile, stateFile.claimsAlive, let stateRecord = stateFile.record else { return nil }
+        return verified(stateRecord)
     }
 
     private func verified(_ record: GatewayProcessRecord) -> ProcessSnapshot? {

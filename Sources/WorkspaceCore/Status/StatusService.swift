@@ -1,26 +1,31 @@
 import Foundation
 
 /// Puts together the Status tab's snapshot.
+///
+/// Gateway and host figures are each kept for a second and shared by concurrent callers, so polling
+/// clients, a slow filesystem or a dead gateway cost at most one measurement per second.
 public struct StatusService: Sendable {
     private let home: HermesHome
-    private let gateway: GatewayMonitor
-    private let hostReader: HostStatsReader
+    private let gateway: RecentValue<GatewayStatus>
+    private let host: RecentValue<HostStats>
     private let startedAt: Date
 
     /// Creates the service for `home`, counting uptime from `startedAt`.
-    public init(home: HermesHome, gateway: GatewayMonitor, hostReader: HostStatsReader = HostStatsReader(), startedAt: Date = Date()) {
+    public init(home: HermesHome, gateway: GatewayMonitor, hostReader: HostStatsReader = HostStatsReader(),
+                startedAt: Date = Date(), freshness: Duration = .seconds(1)) {
         self.home = home
-        self.gateway = gateway
-        self.hostReader = hostReader
+        self.gateway = RecentValue(lifetime: freshness) { await gateway.status() }
+        self.host = RecentValue(lifetime: freshness) { hostReader.read(diskPath: home.path) }
         self.startedAt = startedAt
     }
 
     /// The current status.
     public func snapshot() async -> WorkspaceStatus {
-        let gatewayStatus = await gateway.status()
+        async let gatewayStatus = gateway.value()
+        async let hostStats = host.value()
         let workspace = WorkspaceStatus.Workspace(
             version: WorkspaceVersion.current, home: home.path, startedAt: startedAt,
             uptimeSeconds: max(0, Date().timeIntervalSince(startedAt)))
-        return WorkspaceStatus(gateway: gatewayStatus, workspace: workspace, host: hostReader.read(diskPath: home.path))
+        return await WorkspaceStatus(gateway: gatewayStatus, workspace: workspace, host: hostStats)
     }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import Hummingbird
 import Logging
+import WorkspaceCore
 
 /// One log line per request: method, path (never the query string, which may carry a ticket or token),
 /// status, duration, request id and client address.
@@ -15,8 +17,7 @@ public struct AccessLogMiddleware: RouterMiddleware {
     public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         let response = try await next(request, context)
-        let elapsed = started.duration(to: .now)
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let milliseconds = started.duration(to: .now).milliseconds
         logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds))ms",
                     metadata: ["request_id": .string(context.requestID), "client": .string(context.clientAddress ?? "-")])
         return response
