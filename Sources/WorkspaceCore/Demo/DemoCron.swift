@@ -15,7 +15,7 @@ struct DemoCron {
             "jobs": .array(jobs()),
             "updated_at": .string(iso(now)),
         ])
-        try writer.write(Data((document.prettyPrinted()).utf8), to: home.cronJobsFile)
+        try writer.write(Data(document.rendered(.indented).utf8), to: home.cronJobsFile)
         try writer.write(Data(String(format: "%.6f", now.timeIntervalSince1970 - 2_400).utf8), to: home.cronTickerHeartbeat)
         for (jobIndex, name) in [(0, "Inbox triage"), (1, "Morning briefing"), (4, "Nightly backup check")] {
             let folder = outputRoot.appendingPathComponent(Self.jobIDs[jobIndex])

@@ -10,7 +10,7 @@ struct DemoGateway {
     func write(to home: HermesHome, writer: AtomicFileWriter) throws {
         let argv: OrderedJSON = .array([.string("/home/demo/.local/bin/hermes"), .string("gateway"), .string("run")])
         let record = OrderedJSON.object(["pid": .int(Self.pid), "kind": .string("hermes-gateway"), "argv": argv, "start_time": .int(123_456)])
-        try writer.write(Data(Self.compact(record).utf8), to: home.gatewayPIDFile)
+        try writer.write(Data(record.rendered(.singleLine).utf8), to: home.gatewayPIDFile)
         let updated = ISO8601DateFormatter().string(from: now.addingTimeInterval(-90))
         let state = OrderedJSON.object([
             "pid": .int(Self.pid), "kind": .string("hermes-gateway"), "argv": argv, "start_time": .int(123_456),
@@ -23,11 +23,6 @@ struct DemoGateway {
             ]),
             "updated_at": .string(updated),
         ])
-        try writer.write(Data(Self.compact(state).utf8), to: home.gatewayStateFile)
-    }
-
-    private static func compact(_ value: OrderedJSON) -> String {
-        value.prettyPrinted().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
-            .replacingOccurrences(of: "\": ", with: "\":")
+        try writer.write(Data(state.rendered(.compact).utf8), to: home.gatewayStateFile)
     }
 }

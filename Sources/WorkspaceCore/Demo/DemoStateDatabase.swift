@@ -201,6 +201,6 @@ struct DemoStateDatabase {
     }
 
     private static func jsonString(_ text: String) -> String {
-        OrderedJSON.string(text).prettyPrinted()
+        OrderedJSON.string(text).rendered()
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A JSON value that remembers the order of object keys, printed the way Python's `json.dumps(indent=2,
-/// ensure_ascii=False)` prints it, so files the agent owns keep their exact layout.
+/// A JSON value that remembers the order of object keys, printed the way Python's `json.dumps` prints it
+/// (`indent=2` or compact `separators=(",", ":")`, `ensure_ascii=False`), so files the agent owns keep their exact layout.
 public indirect enum OrderedJSON: Sendable, Equatable {
     case null
     case bool(Bool)
@@ -35,14 +35,24 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         text.map(OrderedJSON.string) ?? .null
     }
 
-    /// The pretty-printed text with two-space indentation.
-    public func prettyPrinted() -> String {
+    /// The ways Python's `json.dumps` lays out a document, all with `ensure_ascii=False`.
+    public enum Layout: Sendable {
+        /// `indent=2`: one member per line (`cron/jobs.json`).
+        case indented
+        /// The defaults: one line, `", "` and `": "` between tokens (`gateway.pid`).
+        case singleLine
+        /// `separators=(",", ":")`: no whitespace at all (`gateway_state.json`).
+        case compact
+    }
+
+    /// The document's text in `layout`.
+    public func rendered(_ layout: Layout = .indented) -> String {
         var output = ""
-        write(into: &output, indent: 0)
+        write(into: &output, layout: layout, depth: 0)
         return output
     }
 
-    private func write(into output: inout String, indent: Int) {
+    private func write(into output: inout String, layout: Layout, depth: Int) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -50,24 +60,28 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         case .double(let value): output += Self.format(value)
         case .string(let value): output += Self.quote(value)
         case .array(let items):
-            guard !items.isEmpty else { output += "[]"; return }
-            output += "[\n"
-            for (index, item) in items.enumerated() {
-                output += String(repeating: " ", count: indent + 2)
-                item.write(into: &output, indent: indent + 2)
-                output += index == items.count - 1 ? "\n" : ",\n"
+            Self.writeContainer(items, brackets: ("[", "]"), into: &output, layout: layout, depth: depth) { item, output in
+                item.write(into: &output, layout: layout, depth: depth + 1)
             }
-            output += String(repeating: " ", count: indent) + "]"
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            output += "{\n"
-            for (index, member) in members.enumerated() {
-                output += String(repeating: " ", count: indent + 2) + Self.quote(member.key) + ": "
-                member.value.write(into: &output, indent: indent + 2)
-                output += index == members.count - 1 ? "\n" : ",\n"
+            Self.writeContainer(members, brackets: ("{", "}"), into: &output, layout: layout, depth: depth) { member, output in
+                output += Self.quote(member.key) + (layout == .compact ? ":" : ": ")
+                member.value.write(into: &output, layout: layout, depth: depth + 1)
             }
-            output += String(repeating: " ", count: indent) + "}"
         }
+    }
+
+    private static func writeContainer<Element>(_ elements: [Element], brackets: (String, String), into output: inout String,
+                                                layout: Layout, depth: Int, element: (Element, inout String) -> Void) {
+        guard !elements.isEmpty else { output += brackets.0 + brackets.1; return }
+        output += brackets.0
+        for (index, item) in elements.enumerated() {
+            if index > 0 { output += layout == .singleLine ? ", " : "," }
+            if layout == .indented { output += "\n" + String(repeating: " ", count: 2 * (depth + 1)) }
+            element(item, &output)
+        }
+        if layout == .indented { output += "\n" + String(repeating: " ", count: 2 * depth) }
+        output += brackets.1
     }
 
     private static func format(_ value: Double) -> String {
