@@ -1,4 +1,5 @@
 import ArgumentParser
+import WorkspaceCore
 
 /// `hermes-workspace`: a secure, self-hosted browser workspace for a Hermes Agent home.
 @main
@@ -6,7 +7,7 @@ struct HermesWorkspaceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hermes-workspace",
         abstract: "A fast, secure, self-hosted workspace for a running Hermes Agent.",
-        version: WorkspaceVersionText.current,
+        version: WorkspaceVersion.current,
         subcommands: [ServeCommand.self, DemoCommand.self, TokenCommand.self],
         defaultSubcommand: ServeCommand.self)
 }

@@ -101,10 +101,6 @@ struct DemoCron {
     }
 
     private func stamp(_ date: Date, _ format: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = format
-        return formatter.string(from: date)
+        DemoDateFormat.formatter(format, timeZone: timeZone).string(from: date)
     }
 }

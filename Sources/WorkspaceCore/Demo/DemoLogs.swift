@@ -4,6 +4,8 @@ import Foundation
 struct DemoLogs {
     let now: Date
     var random: DemoRandom
+    private let lineTime = DemoDateFormat.formatter("yyyy-MM-dd HH:mm:ss,SSS")
+    private let sessionStamp = DemoDateFormat.sessionStamp()
 
     private static let loggers = ["run_agent", "agent.model_client", "tools.terminal_tool", "tools.web_tools", "gateway.run",
                                   "gateway.platforms.telegram", "gateway.platforms.discord", "cron.scheduler", "hermes_cli.config"]
@@ -24,10 +26,8 @@ struct DemoLogs {
             let level = random.chance(0.04) ? "ERROR" : (random.chance(0.08) ? "WARNING" : (random.chance(0.15) ? "DEBUG" : "INFO"))
             allRecords.append((clock, level, record(at: clock, level: level)))
         }
-        let formatter = DateFormatter()
         let chunks = [allRecords.prefix(allRecords.count / 3), allRecords.dropFirst(allRecords.count / 3).prefix(allRecords.count / 3),
                       allRecords.dropFirst(2 * (allRecords.count / 3))]
-        formatter.locale = Locale(identifier: "en_US_POSIX")
         for (index, name) in ["agent.log.2", "agent.log.1", "agent.log"].enumerated() {
             try writer.write(Data(chunks[index].map { $0.2 }.joined().utf8), to: directory.appendingPathComponent(name))
         }
@@ -38,13 +38,10 @@ struct DemoLogs {
     }
 
     private mutating func record(at date: Date, level: String) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss,SSS"
         let logger = random.pick(Self.loggers)
-        let session = random.chance(0.6) ? " [\(Self.sessionTag(date))_\(random.hex(6))]" : ""
+        let session = random.chance(0.6) ? " [\(sessionStamp.string(from: date.addingTimeInterval(-300)))_\(random.hex(6))]" : ""
         let message = String(format: random.pick(Self.messages[level]!), random.int(2...4_000))
-        var line = "\(formatter.string(from: date)) \(level)\(session) \(logger): \(message)\n"
+        var line = "\(lineTime.string(from: date)) \(level)\(session) \(logger): \(message)\n"
         if level == "ERROR", random.chance(0.5) {
             line += """
             Traceback (most recent call last):
@@ -57,13 +54,5 @@ struct DemoLogs {
             """
         }
         return line
-    }
-
-    private static func sessionTag(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd_HHmmss"
-        return formatter.string(from: date.addingTimeInterval(-300))
     }
 }

@@ -37,6 +37,7 @@ struct DemoStateDatabase {
     private let now: Date
     private var random: DemoRandom
     private var usedTitles: [String: Int] = [:]
+    private let sessionStamp = DemoDateFormat.sessionStamp()
 
     init(now: Date, seed: UInt64) {
         self.now = now
@@ -77,11 +78,7 @@ struct DemoStateDatabase {
     }
 
     private mutating func sessionID(platform: String, startedAt: Double) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd_HHmmss"
-        let stamp = formatter.string(from: Date(timeIntervalSince1970: startedAt))
+        let stamp = sessionStamp.string(from: Date(timeIntervalSince1970: startedAt))
         switch platform {
         case "cli": return "\(stamp)_\(random.hex(6))"
         case "cron": return "cron_\(DemoCron.jobIDs[random.int(0...2)])_\(stamp)"
