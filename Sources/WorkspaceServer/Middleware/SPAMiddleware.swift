@@ -7,10 +7,15 @@ import WorkspaceCore
 /// `index.html` for every other path under the base (deep links), with the base path — and, on a loopback
 /// bind, the API token — written into its meta tags.
 public struct SPAMiddleware: RouterMiddleware {
+    /// Extensions of files the page loads; a miss on one of them is a 404, never the page.
+    private static let assetExtensions: Set<String> = ["js", "css", "map", "png", "svg", "ico", "woff", "woff2"]
+
     private let assets: SPAAssets
     private let basePath: String
     private let tokens: TokenStore
     private let embedToken: Bool
+    /// `index.html` with the base path already written in; only the token is filled per request.
+    private let indexPage: String?
 
     /// Creates the middleware.
     public init(assets: SPAAssets, basePath: String, tokens: TokenStore, embedToken: Bool) {
@@ -18,6 +23,7 @@ public struct SPAMiddleware: RouterMiddleware {
         self.basePath = basePath
         self.tokens = tokens
         self.embedToken = embedToken
+        self.indexPage = assets.indexTemplate?.replacingOccurrences(of: "__HERMES_BASE_PATH__", with: basePath)
     }
 
     /// Answers SPA paths; passes API paths on.
@@ -31,23 +37,21 @@ public struct SPAMiddleware: RouterMiddleware {
         let relative = String(path.dropFirst(basePath.count))
         if let asset = assets.files[relative] {
             let cache = asset.immutable ? "public, max-age=31536000, immutable" : "no-cache"
-            return respond(request, body: asset.data, contentType: asset.contentType, cacheControl: cache)
+            return respond(request, body: asset.body, contentType: asset.contentType, cacheControl: cache)
         }
-        if relative.hasPrefix("/vendor/") || relative.hasPrefix("/assets/") || relative.range(of: #"\.(js|css|map|png|svg|ico|woff2?)$"#, options: .regularExpression) != nil {
+        if relative.hasPrefix("/vendor/") || Self.assetExtensions.contains((relative as NSString).pathExtension.lowercased()) {
             throw APIError(.notFound, code: "not_found", message: "No such file.")
         }
-        guard let template = assets.indexTemplate else {
+        guard let indexPage else {
             throw APIError(.notFound, code: "ui_not_installed", message: "The web UI files were not found; the API is available under \(basePath)/api/v1.")
         }
         let token = embedToken ? try tokens.current().value : ""
-        let page = template.replacingOccurrences(of: "__HERMES_BASE_PATH__", with: basePath)
-            .replacingOccurrences(of: "__HERMES_TOKEN__", with: token)
-        return respond(request, body: Data(page.utf8), contentType: "text/html; charset=utf-8", cacheControl: "no-store")
+        let page = indexPage.replacingOccurrences(of: "__HERMES_TOKEN__", with: token)
+        return respond(request, body: ByteBuffer(string: page), contentType: "text/html; charset=utf-8", cacheControl: "no-store")
     }
 
-    private func respond(_ request: Request, body: Data, contentType: String, cacheControl: String) -> Response {
-        let headers: HTTPFields = [.contentType: contentType, .contentLength: String(body.count), .cacheControl: cacheControl]
-        let buffer = request.method == .head ? ByteBuffer() : ByteBuffer(bytes: body)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: buffer))
+    private func respond(_ request: Request, body: ByteBuffer, contentType: String, cacheControl: String) -> Response {
+        let headers: HTTPFields = [.contentType: contentType, .contentLength: String(body.readableBytes), .cacheControl: cacheControl]
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: request.method == .head ? ByteBuffer() : body))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// The single-page app's files, loaded into memory once at start-up.
 ///
@@ -7,8 +8,8 @@ import Foundation
 public struct SPAAssets: Sendable {
     /// One servable file.
     public struct Asset: Sendable {
-        /// The bytes.
-        public let data: Data
+        /// The bytes, shared by every response (no copy per request).
+        public let body: ByteBuffer
         /// Its media type.
         public let contentType: String
         /// Whether its name carries a content hash or version, so it may be cached forever.
@@ -44,10 +45,10 @@ public struct SPAAssets: Sendable {
                 let relative = String(url.standardizedFileURL.path.dropFirst(directory.path.count))
                 guard relative.hasPrefix("/"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
                 let name = url.lastPathComponent
-                files[prefix + relative] = Asset(data: data, contentType: contentType(of: name), immutable: isVersioned(name))
+                files[prefix + relative] = Asset(body: ByteBuffer(bytes: data), contentType: contentType(of: name), immutable: isVersioned(name))
             }
         }
-        let index = files.removeValue(forKey: "/index.html").map { String(decoding: $0.data, as: UTF8.self) }
+        let index = files.removeValue(forKey: "/index.html").map { String(buffer: $0.body) }
         return SPAAssets(files: files, indexTemplate: index)
     }
 
