@@ -6,9 +6,7 @@ import Testing
 
 @Suite struct HostGuardLiveTests {
     @Test func aForeignHostHeaderIsRefusedOverARealSocket() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.live) { client in
+        try await TestServer.test(.live) { server, client in
             let port = try #require(client.port)
             let token = server.token
             let good = try await RawHTTP.send(port: port, "GET /api/v1/status HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(token)\n")

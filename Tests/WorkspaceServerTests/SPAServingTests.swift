@@ -6,9 +6,7 @@ import Testing
 
 @Suite struct SPAServingTests {
     @Test func deepLinksGetIndexWithTheTokenAndNoStore() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             for uri in ["/", "/status", "/sessions/20261124_101500_a1b2c3"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok)
@@ -21,9 +19,7 @@ import Testing
     }
 
     @Test func hashedAndVersionedAssetsAreImmutable() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             for uri in ["/app-0123456789.js", "/vendor/react@18.3.1.min.js"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok)
@@ -35,9 +31,7 @@ import Testing
     }
 
     @Test func pathTricksNeverReachFilesOutsideTheWebFolder() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             for uri in ["/../outside.txt", "/%2e%2e/outside.txt", "/vendor/../../outside.txt", "/%2E%2E%2F%2E%2E%2Foutside.txt",
                         "/leak.txt", "/vendor/%2e%2e/dist/index.html", "/..%2foutside.txt", "/app-0123456789.js/..%2f..%2foutside.txt"] {
                 try await client.execute(uri: uri, method: .get) { response in
@@ -53,9 +47,7 @@ import Testing
     }
 
     @Test func aNonLoopbackBindDoesNotEmbedTheToken() async throws {
-        let server = try TestServer(host: "0.0.0.0")
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test(host: "0.0.0.0") { server, client in
             try await client.execute(uri: "/status", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(!String(buffer: response.body).contains(server.token))
@@ -64,9 +56,7 @@ import Testing
     }
 
     @Test func aBasePathPrefixesEveryRouteAndAsset() async throws {
-        let server = try TestServer(basePath: "/hermes/")
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test(basePath: "/hermes/") { server, client in
             try await client.execute(uri: "/hermes/api/v1/health", method: .get) { response in
                 #expect(response.status == .ok)
             }

@@ -6,9 +6,7 @@ import Testing
 
 @Suite struct SecurityMiddlewareTests {
     @Test func healthNeedsNoTokenButStatusDoes() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             try await client.execute(uri: "/api/v1/health", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains(#""status":"ok""#))
@@ -31,9 +29,7 @@ import Testing
     }
 
     @Test func crossSiteStateChangesAreRefused() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             var headers = server.authorized
             headers[.origin] = "http://evil.example"
             try await client.execute(uri: "/api/v1/status", method: .post, headers: headers) { response in
@@ -58,9 +54,7 @@ import Testing
     }
 
     @Test func bodiesOverTheLimitGet413() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             try await client.execute(uri: "/api/v1/status", method: .post, headers: server.authorized, body: ByteBuffer(repeating: 0x41, count: 4096)) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(errorCode(response.body) == "payload_too_large")
@@ -69,9 +63,7 @@ import Testing
     }
 
     @Test func unknownAPIRoutesAreJSON404sAndNeverTheSPA() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             try await client.execute(uri: "/api/v1/nope", method: .get, headers: server.authorized) { response in
                 #expect(response.status == .notFound)
                 #expect(errorCode(response.body) == "not_found")
@@ -84,9 +76,7 @@ import Testing
     }
 
     @Test func everyAnswerCarriesTheSecurityHeaders() async throws {
-        let server = try TestServer()
-        defer { server.remove() }
-        try await server.application().test(.router) { client in
+        try await TestServer.test { server, client in
             for uri in ["/api/v1/health", "/api/v1/status", "/sessions"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     let policy = response.headers[.contentSecurityPolicy] ?? ""

@@ -6,7 +6,7 @@ import WorkspaceCore
 @testable import WorkspaceServer
 
 /// A workspace application over a temp home, with a web root holding a small fake SPA build.
-struct TestServer {
+struct TestServer: Sendable {
     let home: HermesHome
     let webRoot: URL
     let configuration: WorkspaceServerConfiguration
@@ -40,6 +40,14 @@ struct TestServer {
     }
 
     var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }
+
+    /// Runs `body` against a fresh server over a new temp home, and removes the home afterwards.
+    static func test(_ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1",
+                     _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
+        let server = try TestServer(basePath: basePath, host: host)
+        defer { server.remove() }
+        try await server.application().test(setup) { client in try await body(server, client) }
+    }
 
     func remove() {
         try? FileManager.default.removeItem(at: home.root.deletingLastPathComponent())
