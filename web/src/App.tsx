@@ -1,4 +1,4 @@
-import React, { useState } from "react";
+import React, { useEffect, useState } from "react";
 import { currentToken } from "./api";
 import { navigate, usePath } from "./router";
 import { tabs } from "./tabs";
@@ -12,9 +12,10 @@ export function App() {
   const path = usePath();
   const [hasToken, setHasToken] = useState(currentToken() !== "");
   const active = tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
-  if (!active && path === "/") {
-    navigate("/status");
-  }
+  useEffect(() => {
+    // The bare base URL (and any unknown path) shows Status; say so in the address bar without a history entry.
+    if (!active) navigate("/status", { replace: true });
+  }, [active]);
   const tab = active || tabs[0];
   return (
     <div className="shell">

@@ -7,8 +7,10 @@ export function currentPath(): string {
   return path === "" ? "/" : path;
 }
 
-export function navigate(path: string) {
-  window.history.pushState({}, "", basePath + path);
+export function navigate(path: string, options: { replace?: boolean } = {}) {
+  const url = basePath + path;
+  if (options.replace) window.history.replaceState({}, "", url);
+  else window.history.pushState({}, "", url);
   window.dispatchEvent(new PopStateEvent("popstate"));
 }
 
