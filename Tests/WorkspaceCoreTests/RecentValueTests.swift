@@ -9,7 +9,7 @@ import Testing
 
     @Test func concurrentCallersShareOneMeasurementAndFreshValuesAreReused() async throws {
         let counter = Counter()
-        let cache = RecentValue(lifetime: .milliseconds(300)) { () async -> Int in
+        let cache = RecentValue(lifetime: .seconds(1)) { () async -> Int in
             try? await Task.sleep(for: .milliseconds(50))
             return await counter.next()
         }
@@ -19,7 +19,7 @@ import Testing
         }
         #expect(values == Array(repeating: 1, count: 20))
         #expect(await cache.value() == 1)
-        try await Task.sleep(for: .milliseconds(400))
+        try await Task.sleep(for: .milliseconds(1_100))
         #expect(await cache.value() == 2)
         #expect(await counter.count == 2)
     }
