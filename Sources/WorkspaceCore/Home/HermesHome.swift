@@ -65,4 +65,6 @@ public struct HermesHome: Sendable, Equatable {
     public var workspaceDirectory: URL { root.appendingPathComponent("workspace") }
     /// `workspace/token`, the API token.
     public var tokenFile: URL { workspaceDirectory.appendingPathComponent("token") }
+    /// `workspace/workspace.db`, the workspace's own SQLite database (audit trail).
+    public var workspaceDatabase: URL { workspaceDirectory.appendingPathComponent("workspace.db") }
 }

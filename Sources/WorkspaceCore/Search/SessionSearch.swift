@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// Full-text search over the agent's own FTS5 tables, grouped by conversation.
+public struct SessionSearch: Sendable {
+    /// Result order.
+    public enum Order: String, Sendable, CaseIterable {
+        /// Newest message first; pages with a cursor.
+        case newest
+        /// Best BM25 rank first; one page.
+        case relevance
+    }
+
+    /// The shared database.
+    public let database: StateDatabase
+    private let now: @Sendable () -> Date
+
+    /// Searches `database`.
+    public init(database: StateDatabase, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.now = now
+    }
+
+    private static let matchStart = "\u{E000}"
+    private static let matchEnd = "\u{E001}"
+    /// Hits read per page at most, so one request stays bounded however common the word is.
+    private static let hitBudget = 400
+
+    /// Conversations matching `query` (at most `limit` groups, three hits each); `cursor` continues a newest-first list.
+    public func search(_ query: SearchQuery, order: Order = .newest, limit: Int = 20, cursor: Int64? = nil,
+                       visibility: TranscriptVisibility = .history) async throws -> SearchResults {
+        let now = now()
+        let results = try await database.read { db, schema -> SearchResults in
+            let table = query.mode == .substring ? "messages_fts_trigram" : "messages_fts"
+            guard schema.hasSessions, schema.has(table: table) else {
+                throw WorkspaceError.unavailable("This state.db has no \(table) index, so search is not available.")
+            }
+            let ordering = order == .newest ? "f.rowid DESC" : "f.rank"
+            let rows: [Row]
+            do {
+                rows = try Row.fetchAll(db, sql: """
+                    SELECT f.rowid AS id, m.session_id AS session_id, \(schema.column("role", in: "messages", alias: "m", fallback: "'unknown'")) AS role,
+                           m.timestamp AS timestamp,
+                           snippet(\(table), 0, '\(Self.matchStart)', '\(Self.matchEnd)', '…', 16) AS snippet
+                    FROM \(table) f JOIN messages m ON m.id = f.rowid
+                    WHERE \(table) MATCH ? AND \(visibility.condition(schema)) \(cursor == nil ? "" : "AND f.rowid < ?")
+                    ORDER BY \(ordering) LIMIT ?
+                    """, arguments: StatementArguments([query.expression] + (cursor.map { [$0] } ?? []) + [Self.hitBudget]))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                throw WorkspaceError.invalidInput("The search text could not be searched: \(error.message ?? "FTS5 refused it").")
+            }
+            var conversations: [String] = []
+            var hitsByConversation: [String: [SearchHit]] = [:]
+            var heads: [String: (SessionRecord, SessionKind)] = [:]
+            var conversationOfSegment: [String: String] = [:]
+            var nextCursor: Int64?
+            for row in rows {
+                let segment: String = row["session_id"]
+                if conversationOfSegment[segment] == nil {
+                    guard let conversation = try ConversationLookup.conversation(db, schema, containing: segment) else { continue }
+                    let head = conversation.segments[0]
+                    conversationOfSegment[segment] = head.id
+                    heads[head.id] = (head, conversation.kind)
+                }
+                let conversationID = conversationOfSegment[segment]!
+                if hitsByConversation[conversationID] == nil {
+                    if conversations.count == limit {
+                        nextCursor = (row["id"] as Int64) + 1
+                        break
+                    }
+                    conversations.append(conversationID)
+                }
+                if hitsByConversation[conversationID, default: []].count < 3 {
+                    hitsByConversation[conversationID, default: []].append(
+                        SearchHit(messageID: row["id"], sessionID: segment, role: row["role"], timestamp: Date(timeIntervalSince1970: row["timestamp"] ?? 0),
+                                  snippet: Self.parts(of: row["snippet"] ?? "")))
+                }
+            }
+            if nextCursor == nil, rows.count == Self.hitBudget, let last = rows.last {
+                nextCursor = last["id"]
+            }
+            if order == .relevance { nextCursor = nil }
+            let summaries = try ConversationLookup.summaries(db, schema, heads: conversations.compactMap { heads[$0] }.map { (record: $0.0, kind: $0.1) }, now: now)
+            let groups = zip(conversations, summaries).map { SearchResultGroup(conversation: $1, hits: hitsByConversation[$0] ?? []) }
+            return SearchResults(mode: query.mode.rawValue, expression: query.expression, groups: groups,
+                                 nextCursor: conversations.isEmpty ? nil : nextCursor.map(String.init))
+        }
+        return results ?? SearchResults(mode: query.mode.rawValue, expression: query.expression, groups: [], nextCursor: nil)
+    }
+
+    /// Splits an FTS5 snippet at the private-use markers into plain and matched runs.
+    static func parts(of snippet: String) -> [SearchHit.SnippetPart] {
+        var parts: [SearchHit.SnippetPart] = []
+        var rest = Substring(snippet)
+        while let start = rest.range(of: matchStart) {
+            if start.lowerBound > rest.startIndex { parts.append(.init(text: String(rest[..<start.lowerBound]), match: false)) }
+            let afterStart = rest[start.upperBound...]
+            let end = afterStart.range(of: matchEnd)
+            parts.append(.init(text: String(afterStart[..<(end?.lowerBound ?? afterStart.endIndex)]), match: true))
+            rest = end.map { afterStart[$0.upperBound...] } ?? afterStart[afterStart.endIndex...]
+        }
+        if !rest.isEmpty { parts.append(.init(text: String(rest), match: false)) }
+        return parts
+    }
+}

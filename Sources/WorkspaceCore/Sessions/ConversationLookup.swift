@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+
+/// Small, index-backed lookups that turn `sessions` rows into conversations; all run inside one read transaction.
+enum ConversationLookup {
+    /// The rows with `ids`, keyed by id.
+    static func records(_ db: Database, _ schema: StateSchema, ids: [String]) throws -> [String: SessionRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT \(SessionColumns.select(schema)) FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?))
+            """, arguments: [SessionListStatement.jsonArray(ids)])
+        return Dictionary(rows.map { (($0["id"] as String), SessionRecord(row: $0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// For each root that ended with `compression`, its later segments in order (the root itself excluded).
+    static func continuations(_ db: Database, _ schema: StateSchema, roots: [String]) throws -> [String: [SessionRecord]] {
+        guard !roots.isEmpty else { return [:] }
+        let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "c")
+        let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "c")
+        let rows = try Row.fetchAll(db, sql: """
+            WITH RECURSIVE chain(root, id, depth) AS (
+                SELECT value, value, 0 FROM json_each(?)
+                UNION ALL
+                SELECT chain.root, c.id, chain.depth + 1 FROM chain
+                JOIN sessions cp ON cp.id = chain.id AND cp.end_reason = 'compression'
+                JOIN sessions c ON c.parent_session_id = chain.id AND \(delegate) IS NULL AND \(branch) IS NULL
+                WHERE chain.depth < 1000
+            )
+            SELECT chain.root AS chain_root, chain.depth AS chain_depth, \(SessionColumns.select(schema))
+            FROM chain JOIN sessions s ON s.id = chain.id WHERE chain.depth > 0
+            ORDER BY chain.root, chain.depth, s.started_at, s.id
+            """, arguments: [SessionListStatement.jsonArray(roots)])
+        var result: [String: [SessionRecord]] = [:]
+        for row in rows {
+            result[row["chain_root"], default: []].append(SessionRecord(row: row))
+        }
+        return result
+    }
+
+    /// The newest message time of each session in `ids`.
+    static func lastActivity(_ db: Database, ids: [String]) throws -> [String: Double] {
+        guard !ids.isEmpty else { return [:] }
+        var result: [String: Double] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT MAX(timestamp) FROM messages WHERE session_id = ?")
+        for id in ids {
+            if let time = try Double.fetchOne(statement, arguments: [id]) { result[id] = time }
+        }
+        return result
+    }
+
+    /// How many non-continuation children hang under each of `ids`.
+    static func childCounts(_ db: Database, _ schema: StateSchema, ids: [String]) throws -> [String: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let kind = SessionKind.classification(schema, session: "c", parent: "cp")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.parent_session_id AS parent, COUNT(*) AS children
+            FROM sessions c JOIN sessions cp ON cp.id = c.parent_session_id
+            WHERE c.parent_session_id IN (SELECT value FROM json_each(?)) AND (\(kind)) != 'continuation'
+            GROUP BY c.parent_session_id
+            """, arguments: [SessionListStatement.jsonArray(ids)])
+        return Dictionary(rows.map { ($0["parent"] as String, $0["children"] as Int) }, uniquingKeysWith: +)
+    }
+
+    /// The first user message of `id`, on one line and shortened.
+    static func preview(_ db: Database, id: String) throws -> String? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT CAST(content AS BLOB) FROM messages WHERE session_id = ? AND role = 'user' ORDER BY timestamp, id LIMIT 1
+            """)
+        guard let content = try Data.fetchOne(statement, arguments: [id]) else { return nil }
+        return MessageContent.plainText(String(decoding: content, as: UTF8.self)).map { Self.shorten($0, to: 120) }
+    }
+
+    /// The kind of the row `id`, and its parent id.
+    static func kind(_ db: Database, _ schema: StateSchema, id: String) throws -> (kind: SessionKind, parent: String?)? {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT \(SessionKind.classification(schema)) AS kind, s.parent_session_id AS parent
+            FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id WHERE s.id = ?
+            """, arguments: [id])
+        guard let row else { return nil }
+        return (SessionKind(rawValue: row["kind"]) ?? .child, row["parent"])
+    }
+
+    /// The conversation `id` belongs to: walks up through compression parents to the first segment, then down the
+    /// chain. `nil` when no such row exists.
+    static func conversation(_ db: Database, _ schema: StateSchema, containing id: String) throws -> (kind: SessionKind, segments: [SessionRecord])? {
+        guard var current = try kind(db, schema, id: id) else { return nil }
+        var rootID = id
+        var hops = 0
+        while current.kind == .continuation, let parent = current.parent, hops < 1000, let next = try kind(db, schema, id: parent) {
+            rootID = parent
+            current = next
+            hops += 1
+        }
+        guard let root = try records(db, schema, ids: [rootID])[rootID] else { return nil }
+        let later = root.endReason == "compression" ? try continuations(db, schema, roots: [rootID])[rootID] ?? [] : []
+        return (current.kind, [root] + later)
+    }
+
+    /// Builds summaries for `heads` (first segments, in page order) with a constant number of queries; without
+    /// `followChains` each row stands for itself instead of its whole compression chain.
+    static func summaries(_ db: Database, _ schema: StateSchema, heads: [(record: SessionRecord, kind: SessionKind)], now: Date,
+                          followChains: Bool = true) throws -> [SessionSummary] {
+        let roots = followChains ? heads.filter { $0.record.endReason == "compression" }.map(\.record.id) : []
+        let chained = try continuations(db, schema, roots: roots)
+        let segmentsByHead = heads.map { [$0.record] + (chained[$0.record.id] ?? []) }
+        let allIDs = segmentsByHead.flatMap { $0.map(\.id) }
+        let activity = try lastActivity(db, ids: allIDs)
+        let children = try childCounts(db, schema, ids: allIDs)
+        return try zip(heads, segmentsByHead).map { head, segments in
+            let ids = segments.map(\.id)
+            let newest = ids.compactMap { activity[$0] }.max()
+            let preview = head.record.title == nil ? try Self.preview(db, id: head.record.id) : nil
+            return SessionSummary(kind: head.kind, segments: segments, lastActiveAt: newest.map(Date.init(timeIntervalSince1970:)),
+                                  childCount: ids.reduce(0) { $0 + (children[$1] ?? 0) }, preview: preview, now: now)
+        }
+    }
+
+    static func shorten(_ text: String, to length: Int) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return flat.count <= length ? flat : String(flat.prefix(length - 1)) + "…"
+    }
+}

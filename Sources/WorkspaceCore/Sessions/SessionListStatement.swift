@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+
+/// The SQL of a session list: which rows, filtered and ordered by a keyset so that pages stay stable while the
+/// agent inserts.
+///
+/// The default order (by start) walks the agent's `started_at` index and stops after one page. The other orders
+/// and the open/ended filter need per-conversation figures; those come from a recursive walk of compression
+/// chains, computed only when asked for.
+struct SessionListStatement {
+    let sql: String
+    let arguments: StatementArguments
+
+    /// `chainIDs` are the segments of the parent conversation when listing its children.
+    init(query: SessionQuery, schema: StateSchema, chainIDs: [String], counting: Bool = false) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        let needsChains = query.sort != .started || query.state != .any || query.hasChildren != nil
+        let columns = SessionColumns.select(schema)
+        let kind = SessionKind.classification(schema)
+
+        if query.parentID != nil {
+            conditions.append("s.parent_session_id IN (SELECT value FROM json_each(?)) AND (\(kind)) != 'continuation'")
+            arguments += [Self.jsonArray(chainIDs)]
+        } else {
+            conditions.append("(s.parent_session_id IS NULL OR p.id IS NULL)")
+        }
+        if !query.platforms.isEmpty, schema.has("source", in: "sessions") {
+            conditions.append("s.source IN (SELECT value FROM json_each(?))")
+            arguments += [Self.jsonArray(query.platforms)]
+        }
+        if !query.models.isEmpty, schema.has("model", in: "sessions") {
+            conditions.append("s.model IN (SELECT value FROM json_each(?))")
+            arguments += [Self.jsonArray(query.models)]
+        }
+        if let from = query.startedFrom {
+            conditions.append("s.started_at >= ?")
+            arguments += [from.timeIntervalSince1970]
+        }
+        if let before = query.startedBefore {
+            conditions.append("s.started_at < ?")
+            arguments += [before.timeIntervalSince1970]
+        }
+        if schema.has("archived", in: "sessions") {
+            switch query.archived {
+            case .exclude: conditions.append("COALESCE(s.archived, 0) = 0")
+            case .only: conditions.append("s.archived != 0")
+            case .include: break
+            }
+        } else if query.archived == .only {
+            conditions.append("0")
+        }
+        if let profile = query.profile, schema.has("profile_name", in: "sessions") {
+            if profile == "default" {
+                conditions.append("(s.profile_name IS NULL OR s.profile_name = '' OR s.profile_name = 'default')")
+            } else {
+                conditions.append("s.profile_name = ?")
+                arguments += [profile]
+            }
+        }
+        if let text = query.text, !text.isEmpty {
+            let escaped = Self.escapeLike(text)
+            let titleMatch = schema.has("title", in: "sessions") ? " OR s.title LIKE '%' || ? || '%' ESCAPE '\\'" : ""
+            conditions.append("(s.id LIKE ? || '%' ESCAPE '\\'\(titleMatch))")
+            arguments += [escaped]
+            if !titleMatch.isEmpty { arguments += [escaped] }
+        }
+        switch query.state {
+        case .any: break
+        case .open: conditions.append("COALESCE(agg.open_segments > 0, s.ended_at IS NULL)")
+        case .ended: conditions.append("NOT COALESCE(agg.open_segments > 0, s.ended_at IS NULL)")
+        }
+        if let hasChildren = query.hasChildren {
+            let exists = """
+                EXISTS (SELECT 1 FROM sessions c LEFT JOIN sessions cp ON cp.id = c.parent_session_id
+                        WHERE c.parent_session_id IN (SELECT s.id UNION ALL SELECT chain.id FROM chain WHERE chain.root = s.id)
+                          AND (\(SessionKind.classification(schema, session: "c", parent: "cp"))) != 'continuation')
+                """
+            conditions.append(hasChildren ? exists : "NOT \(exists)")
+        }
+
+        let key = Self.sortKey(query.sort, schema: schema)
+        if let cursor = query.cursor {
+            let comparison = query.ascending ? ">" : "<"
+            conditions.append("(\(key) \(comparison) ? OR (\(key) = ? AND s.id \(comparison) ?))")
+            arguments += [cursor.value, cursor.value, cursor.id]
+        }
+        let direction = query.ascending ? "ASC" : "DESC"
+        var sql = needsChains ? Self.chainCTE(schema) : ""
+        sql += """
+            SELECT \(columns), \(kind) AS kind, \(key) AS sort_key
+            FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
+            \(needsChains ? "LEFT JOIN agg ON agg.id = s.id" : "")
+            WHERE \(conditions.joined(separator: " AND "))
+            """
+        if counting {
+            sql = sql.replacingOccurrences(of: "SELECT \(columns), \(kind) AS kind, \(key) AS sort_key", with: "SELECT COUNT(*)")
+        } else {
+            sql += "\nORDER BY sort_key \(direction), s.id \(direction) LIMIT ?"
+            arguments += [query.limit + 1]
+        }
+        self.sql = sql
+        self.arguments = arguments
+    }
+
+    /// The count of everything the same filters match (ignoring cursor and limit).
+    static func count(query: SessionQuery, schema: StateSchema, chainIDs: [String]) -> SessionListStatement {
+        var unpaged = query
+        unpaged.cursor = nil
+        return SessionListStatement(query: unpaged, schema: schema, chainIDs: chainIDs, counting: true)
+    }
+
+    private static func sortKey(_ sort: SessionQuery.Sort, schema: StateSchema) -> String {
+        func column(_ name: String, _ fallback: String = "0") -> String { schema.column(name, in: "sessions", alias: "s", fallback: fallback) }
+        switch sort {
+        case .started:
+            return column("started_at")
+        case .activity:
+            return "COALESCE(agg.activity, (SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id), \(column("started_at")))"
+        case .cost:
+            return "COALESCE(agg.cost, COALESCE(\(column("actual_cost_usd", "NULL")), \(column("estimated_cost_usd")), 0))"
+        case .tokens:
+            let sum = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"].map { column($0) }.joined(separator: " + ")
+            return "COALESCE(agg.tokens, \(sum))"
+        case .messages:
+            return "COALESCE(agg.messages, \(column("message_count")))"
+        }
+    }
+
+    /// Every compression chain (`root`, `id`) and its summed figures (`agg`).
+    private static func chainCTE(_ schema: StateSchema) -> String {
+        let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "c")
+        let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "c")
+        func sum(_ column: String) -> String { schema.column(column, in: "sessions", alias: "x", fallback: "0") }
+        return """
+            WITH RECURSIVE chain(root, id) AS (
+                SELECT s0.id, s0.id FROM sessions s0 WHERE s0.end_reason = 'compression'
+                UNION ALL
+                SELECT chain.root, c.id FROM chain
+                JOIN sessions cp ON cp.id = chain.id AND cp.end_reason = 'compression'
+                JOIN sessions c ON c.parent_session_id = chain.id AND \(delegate) IS NULL AND \(branch) IS NULL
+            ),
+            agg(id, messages, tokens, cost, open_segments, activity) AS (
+                SELECT chain.root, SUM(\(sum("message_count"))),
+                       SUM(\(sum("input_tokens")) + \(sum("output_tokens")) + \(sum("cache_read_tokens")) + \(sum("cache_write_tokens"))),
+                       SUM(COALESCE(\(schema.column("actual_cost_usd", in: "sessions", alias: "x")), \(sum("estimated_cost_usd")), 0)),
+                       SUM(x.ended_at IS NULL),
+                       MAX((SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = x.id))
+                FROM chain JOIN sessions x ON x.id = chain.id GROUP BY chain.root
+            )
+
+            """
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: values)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

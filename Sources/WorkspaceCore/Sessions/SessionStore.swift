@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+
+/// The read side of the Sessions tab: lists, details, transcripts and stats over the agent's `state.db`.
+public struct SessionStore: Sendable {
+    /// The shared database.
+    public let database: StateDatabase
+    private let statsCache = GenerationCache<SessionStats>(capacity: 1)
+    private let countCache = GenerationCache<Int>(capacity: 32)
+    private let now: @Sendable () -> Date
+
+    /// What an empty list says when the database file is missing.
+    public static let missingNotice = "This Hermes home has no state.db yet; sessions appear once the agent has run."
+
+    /// Reads `database`; `now` is injectable for tests of "active".
+    public init(database: StateDatabase, now: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.now = now
+    }
+
+    /// One page of conversations; `includeTotal` also counts all matches (cached while the database is unchanged).
+    public func page(_ query: SessionQuery, includeTotal: Bool = false) async throws -> SessionPage {
+        let now = now()
+        let generation = database.generation
+        let page = try await database.read { db, schema -> SessionPage in
+            guard schema.hasSessions else { return SessionPage(items: [], notice: "state.db has no sessions table.") }
+            var chainIDs: [String] = []
+            if let parentID = query.parentID {
+                guard let conversation = try ConversationLookup.conversation(db, schema, containing: parentID) else {
+                    throw WorkspaceError.notFound(what: "Session \(parentID)")
+                }
+                chainIDs = conversation.segments.map(\.id)
+            }
+            let statement = SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
+            let rows = try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments)
+            let pageRows = rows.prefix(query.limit)
+            let heads = pageRows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0["kind"]) ?? .child) }
+            let items = try ConversationLookup.summaries(db, schema, heads: Array(heads), now: now)
+            var next: String?
+            if rows.count > query.limit, let last = pageRows.last {
+                next = SessionCursor(sort: query.sort, value: last["sort_key"] ?? 0, id: last["id"]).token
+            }
+            return SessionPage(items: items, nextCursor: next, total: nil, notice: nil)
+        }
+        guard var page else { return SessionPage(items: [], notice: Self.missingNotice) }
+        if includeTotal {
+            page.total = try await countCache.value(for: Self.countKey(query), generation: generation) {
+                try await database.read { db, schema in
+                    guard schema.hasSessions else { return 0 }
+                    let chainIDs = try query.parentID.flatMap { try ConversationLookup.conversation(db, schema, containing: $0)?.segments.map(\.id) } ?? []
+                    let statement = SessionListStatement.count(query: query, schema: schema, chainIDs: chainIDs)
+                    return try Int.fetchOne(db, sql: statement.sql, arguments: statement.arguments) ?? 0
+                } ?? 0
+            }
+        }
+        return page
+    }
+
+    /// The conversation containing `id`, with parent, children and usage.
+    public func detail(id: String) async throws -> SessionDetail {
+        let now = now()
+        let detail = try await database.read { db, schema -> SessionDetail? in
+            guard schema.hasSessions, let conversation = try ConversationLookup.conversation(db, schema, containing: id) else { return nil }
+            let head = conversation.segments[0]
+            let summary = try ConversationLookup.summaries(db, schema, heads: [(head, conversation.kind)], now: now)[0]
+            var parent: SessionSummary?
+            if let parentID = head.parentID, conversation.kind != .orphan,
+               let parentConversation = try ConversationLookup.conversation(db, schema, containing: parentID) {
+                parent = try ConversationLookup.summaries(db, schema, heads: [(parentConversation.segments[0], parentConversation.kind)], now: now).first
+            }
+            let children = try Self.children(db, schema, of: conversation.segments.map(\.id), now: now)
+            return SessionDetail(requestedID: id, conversation: summary, segments: conversation.segments, parent: parent,
+                                 branches: children.filter { $0.kind == .branch }, delegates: children.filter { $0.kind == .delegate },
+                                 otherChildren: children.filter { $0.kind == .child },
+                                 usage: try ModelUsageRow.rows(db, schema, segments: conversation.segments))
+        }
+        guard let detail = detail ?? nil else { throw WorkspaceError.notFound(what: "Session \(id)") }
+        return detail
+    }
+
+    /// A page of the transcript of the conversation containing `id`.
+    public func transcript(id: String, after: Int64 = 0, limit: Int = 200, visibility: TranscriptVisibility = .live) async throws -> TranscriptPage {
+        let page = try await database.read { db, schema -> TranscriptPage? in
+            guard schema.hasSessions, let conversation = try ConversationLookup.conversation(db, schema, containing: id) else { return nil }
+            let ids = conversation.segments.map(\.id)
+            let fetched = try TranscriptReader.messages(db, schema, segmentIDs: ids, after: after, limit: limit + 1, visibility: visibility)
+            var items = Array(fetched.prefix(limit))
+            try TranscriptReader.link(db, schema, segmentIDs: ids, messages: &items)
+            let next = fetched.count > limit ? items.last.map { String($0.id) } : nil
+            return TranscriptPage(conversationID: ids[0], segmentIDs: ids, items: items, nextCursor: next,
+                                  total: try TranscriptReader.count(db, schema, segmentIDs: ids, visibility: visibility))
+        }
+        guard let page = page ?? nil else { throw WorkspaceError.notFound(what: "Session \(id)") }
+        return page
+    }
+
+    /// Totals and per-platform counts, cached until the database changes.
+    public func stats() async throws -> SessionStats {
+        let generation = database.generation
+        guard generation.databaseExists else {
+            return SessionStats(available: false, notice: Self.missingNotice, conversations: 0, archived: 0, open: 0, sessions: 0,
+                                messages: 0, schemaVersion: nil, platforms: [])
+        }
+        return try await statsCache.value(for: "stats", generation: generation) {
+            try await database.read { db, schema in
+                guard schema.hasSessions else {
+                    return SessionStats(available: false, notice: "state.db has no sessions table.", conversations: 0, archived: 0, open: 0,
+                                        sessions: 0, messages: 0, schemaVersion: schema.agentVersion, platforms: [])
+                }
+                let archived = schema.column("archived", in: "sessions", alias: "s", fallback: "0")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT s.source AS platform, COUNT(*) AS sessions,
+                           SUM(s.parent_session_id IS NULL OR p.id IS NULL) AS conversations,
+                           SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND COALESCE(\(archived), 0) != 0) AS archived,
+                           SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND s.ended_at IS NULL AND COALESCE(s.end_reason, '') != 'compression') AS open,
+                           SUM(COALESCE(\(schema.column("message_count", in: "sessions", alias: "s", fallback: "0")), 0)) AS messages
+                    FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
+                    GROUP BY s.source ORDER BY conversations DESC, s.source
+                    """)
+                let platforms = rows.map { Platform(platform: $0["platform"] ?? "unknown", conversations: $0["conversations"] ?? 0,
+                                                    sessions: $0["sessions"] ?? 0, messages: $0["messages"] ?? 0) }
+                let openChains = try Self.openCompressionChains(db, schema)
+                return SessionStats(available: true, notice: nil, conversations: platforms.reduce(0) { $0 + $1.conversations },
+                                    archived: rows.reduce(0) { $0 + ($1["archived"] as Int? ?? 0) },
+                                    open: rows.reduce(0) { $0 + ($1["open"] as Int? ?? 0) } + openChains,
+                                    sessions: platforms.reduce(0) { $0 + $1.sessions },
+                                    messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0,
+                                    schemaVersion: schema.agentVersion, platforms: platforms)
+            } ?? SessionStats(available: false, notice: Self.missingNotice, conversations: 0, archived: 0, open: 0, sessions: 0,
+                              messages: 0, schemaVersion: nil, platforms: [])
+        }
+    }
+
+    private typealias Platform = SessionStats.Platform
+
+    /// Top-level compression roots whose newest segment is still open.
+    private static func openCompressionChains(_ db: Database, _ schema: StateSchema) throws -> Int {
+        let roots = try String.fetchAll(db, sql: """
+            SELECT s.id FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
+            WHERE s.end_reason = 'compression' AND (s.parent_session_id IS NULL OR p.id IS NULL)
+            """)
+        let chains = try ConversationLookup.continuations(db, schema, roots: roots)
+        return chains.values.filter { $0.last?.endedAt == nil }.count
+    }
+
+    private static func children(_ db: Database, _ schema: StateSchema, of segmentIDs: [String], now: Date) throws -> [SessionSummary] {
+        let kind = SessionKind.classification(schema)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT \(SessionColumns.select(schema)), \(kind) AS kind FROM sessions s JOIN sessions p ON p.id = s.parent_session_id
+            WHERE s.parent_session_id IN (SELECT value FROM json_each(?)) AND (\(kind)) != 'continuation'
+            ORDER BY s.started_at, s.id LIMIT 500
+            """, arguments: [SessionListStatement.jsonArray(segmentIDs)])
+        let heads = rows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0["kind"]) ?? .child) }
+        return try ConversationLookup.summaries(db, schema, heads: heads, now: now)
+    }
+
+    private static func countKey(_ query: SessionQuery) -> String {
+        [query.platforms.joined(separator: ","), query.models.joined(separator: ","),
+         query.startedFrom.map { "\($0.timeIntervalSince1970)" } ?? "", query.startedBefore.map { "\($0.timeIntervalSince1970)" } ?? "",
+         query.state.rawValue, query.hasChildren.map { "\($0)" } ?? "", query.archived.rawValue, query.text ?? "",
+         query.parentID ?? "", query.profile ?? ""].joined(separator: "\u{1F}")
+    }
+}

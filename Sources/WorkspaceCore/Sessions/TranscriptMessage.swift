@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// One message of a transcript, with its tool calls parsed and linked to their results.
+public struct TranscriptMessage: Sendable, Encodable, Equatable {
+    /// Message id (insertion order across the whole database).
+    public var id: Int64
+    /// The segment (session row) it belongs to.
+    public var sessionID: String
+    /// `user`, `assistant`, `tool`, `system` or `unknown`.
+    public var role: String
+    /// Plain-text content.
+    public var content: String?
+    /// Structured (multimodal) content parts, when the agent stored them instead of text.
+    public var contentParts: OrderedJSON?
+    /// Hidden reasoning, shown apart from the answer.
+    public var reasoning: String?
+    /// Tool calls an assistant message made.
+    public var toolCalls: [ToolCall]
+    /// On tool results: the call being answered.
+    public var toolCallID: String?
+    /// On tool results: the tool's name.
+    public var toolName: String?
+    /// On tool results: the assistant message that made the call.
+    public var callMessageID: Int64?
+    /// Why generation stopped (`stop`, `tool_calls`, `length`, …).
+    public var finishReason: String?
+    /// When it was written.
+    public var timestamp: Date
+    /// Part of the live transcript.
+    public var active: Bool
+    /// Summarized away by context compaction (still searchable).
+    public var compacted: Bool
+    /// Seen in a group chat but not addressed to the agent.
+    public var observed: Bool
+
+    init(row: Row) {
+        id = row["id"]
+        sessionID = row["session_id"]
+        role = row["role"] ?? "unknown"
+        let stored = (row["content"] as Data?).map { String(decoding: $0, as: UTF8.self) }
+        switch stored.map(MessageContent.decode) {
+        case .text(let text)?: content = text
+        case .parts(let parts)?: contentParts = parts
+        case nil: break
+        }
+        let reasoning: String? = row["reasoning"]
+        let reasoningContent: String? = row["reasoning_content"]
+        self.reasoning = [reasoning, reasoningContent].compactMap { $0 }.first { !$0.isEmpty }
+        toolCalls = ToolCall.parseList(row["tool_calls"])
+        toolCallID = row["tool_call_id"]
+        toolName = row["tool_name"]
+        finishReason = row["finish_reason"]
+        timestamp = Date(timeIntervalSince1970: row["timestamp"] ?? 0)
+        active = (row["active"] as Int?) ?? 1 != 0
+        compacted = (row["compacted"] as Int?) ?? 0 != 0
+        observed = (row["observed"] as Int?) ?? 0 != 0
+    }
+
+    /// The select list for ``init(row:)`` from the messages row aliased `m`.
+    static func select(_ schema: StateSchema) -> String {
+        func column(_ name: String, _ fallback: String = "NULL") -> String {
+            "\(schema.column(name, in: "messages", alias: "m", fallback: fallback)) AS \(name)"
+        }
+        // Read as bytes: the agent's structured-content sentinel starts with NUL, where C strings would stop.
+        return ["m.id AS id", "m.session_id AS session_id", column("role", "'unknown'"), "CAST(m.content AS BLOB) AS content", column("reasoning"),
+                column("reasoning_content"), column("tool_calls"), column("tool_call_id"), column("tool_name"),
+                column("finish_reason"), column("timestamp", "0"), column("active", "1"), column("compacted", "0"),
+                column("observed", "0")].joined(separator: ", ")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+
+/// The agent's `state.db`, shared with a live agent: read through a read-only pool that never blocks its writers,
+/// written only in short immediate transactions with the agent's retry discipline.
+///
+/// The file may be missing (a fresh home) or replaced (restored from backup); both are noticed on the next call.
+public final class StateDatabase: Sendable {
+    /// The database file.
+    public let url: URL
+    private let opened = LockedValue<Opened?>(nil)
+    private let schemaCache = LockedValue<(cookie: Int, schema: StateSchema)?>(nil)
+
+    private struct Opened: Sendable {
+        let reader: any DatabaseReader
+        let inode: UInt64
+    }
+
+    /// Uses the database at `url`; nothing is opened until the first read.
+    public init(url: URL) {
+        self.url = url
+    }
+
+    /// Whether the file exists right now.
+    public var exists: Bool { FileSignature(path: url.path) != nil }
+
+    /// The current change fingerprint (for caches).
+    public var generation: StateDatabaseGeneration { StateDatabaseGeneration(path: url.path) }
+
+    /// Runs `body` in one short read transaction; `nil` when the database does not exist.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
+        guard let reader = try reader() else { return nil }
+        do {
+            return try await reader.read { db in
+                try body(db, try self.schema(db))
+            }
+        } catch {
+            throw Self.translate(error, path: url.path)
+        }
+    }
+
+    /// Runs `body` in an immediate write transaction, retrying the way the agent does when another writer holds
+    /// the lock; `nil` when the database does not exist.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
+        guard exists else { return nil }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(2)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "state.db writer"
+        do {
+            let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            defer { try? queue.close() }
+            var attempt = 0
+            while true {
+                do {
+                    return try await queue.writeWithoutTransaction { db in
+                        var result: T?
+                        try db.inTransaction(.immediate) {
+                            result = try body(db, try StateSchema.read(db))
+                            return .commit
+                        }
+                        return result!
+                    }
+                } catch let error as DatabaseError where Self.isBusy(error) && attempt < 5 {
+                    attempt += 1
+                    try await Task.sleep(for: .milliseconds(Int.random(in: 20...150)))
+                }
+            }
+        } catch {
+            throw Self.translate(error, path: url.path)
+        }
+    }
+
+    private func reader() throws -> (any DatabaseReader)? {
+        guard let signature = FileSignature(path: url.path) else {
+            opened.value = nil
+            return nil
+        }
+        return try opened.withValue { current in
+            if let current, current.inode == signature.inode { return current.reader }
+            let reader = try Self.openReader(path: url.path)
+            current = Opened(reader: reader, inode: signature.inode)
+            return reader
+        }
+    }
+
+    private static func openReader(path: String) throws -> any DatabaseReader {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(2)
+        configuration.maximumReaderCount = 4
+        configuration.label = "state.db reader"
+        do {
+            return try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            // A database the agent keeps in rollback-journal mode (network filesystems) cannot back a pool.
+            do {
+                return try DatabaseQueue(path: path, configuration: configuration)
+            } catch {
+                throw translate(error, path: path)
+            }
+        }
+    }
+
+    private func schema(_ db: Database) throws -> StateSchema {
+        let cookie = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
+        if let cached = schemaCache.value, cached.cookie == cookie { return cached.schema }
+        let schema = try StateSchema.read(db)
+        schemaCache.value = (cookie, schema)
+        return schema
+    }
+
+    private static func isBusy(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+    }
+
+    private static func translate(_ error: any Error, path: String) -> any Error {
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return WorkspaceError.unavailable("The agent's state.db is locked by another writer; try again in a moment.")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return WorkspaceError.storageFailure(path: path, reason: "it is not a readable SQLite database")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_IOERR:
+            return WorkspaceError.storageFailure(path: path, reason: "SQLite could not open or read it (\(error.resultCode))")
+        default:
+            return WorkspaceError.storageFailure(path: path, reason: "SQLite error \(error.resultCode)")
+        }
+    }
+}
