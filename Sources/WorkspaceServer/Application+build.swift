@@ -20,6 +20,9 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
                                          embedToken: configuration.isLoopbackBind))
     let api = router.group(RouterPath(configuration.apiPrefix))
     StatusRoutes(status: services.status).addRoutes(to: api)
+    SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
+                  timeZone: services.timeZone).addRoutes(to: api)
+    AnalyticsRoutes(analytics: services.analytics).addRoutes(to: api)
     return router
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import WorkspaceCore
 
 /// The per-request context: Hummingbird's core storage plus our request id, client address and body limit.
 public struct WorkspaceRequestContext: RequestContext {
@@ -20,14 +21,17 @@ public struct WorkspaceRequestContext: RequestContext {
         clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
+    /// Who is asking, for the audit trail.
+    public var auditActor: AuditActor { AuditActor(address: clientAddress, requestID: requestID) }
+
     /// Bodies larger than this are refused with 413.
     public var maxUploadSize: Int { bodyLimit }
 
-    /// JSON with ISO-8601 dates, as the API conventions say.
+    /// JSON with ISO-8601 dates and sorted keys (stable output for scripts and diffs), as the API conventions say.
     public var responseEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return encoder
     }
 }

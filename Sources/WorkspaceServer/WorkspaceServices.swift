@@ -8,11 +8,33 @@ public struct WorkspaceServices: Sendable {
     public let tokens: TokenStore
     /// The Status tab's data.
     public let status: StatusService
+    /// The agent's time zone.
+    public let timeZone: AgentTimeZone
+    /// The audit trail.
+    public let audit: AuditLog
+    /// Sessions: lists, details, transcripts, stats.
+    public let sessions: SessionStore
+    /// Full-text search over messages.
+    public let search: SessionSearch
+    /// Streaming exports.
+    public let exporter: SessionExporter
+    /// The only writer of `state.db`.
+    public let deleter: SessionDeleter
+    /// Usage analytics.
+    public let analytics: AnalyticsService
 
     /// Builds every service for `home`.
     public init(home: HermesHome) {
         self.home = home
-        self.tokens = TokenStore(home: home)
-        self.status = StatusService(home: home, gateway: GatewayMonitor(home: home))
+        tokens = TokenStore(home: home)
+        status = StatusService(home: home, gateway: GatewayMonitor(home: home))
+        timeZone = AgentTimeZone(home: home)
+        audit = AuditLog(home: home)
+        let database = StateDatabase(url: home.stateDatabase)
+        sessions = SessionStore(database: database)
+        search = SessionSearch(database: database)
+        exporter = SessionExporter(store: sessions)
+        deleter = SessionDeleter(store: sessions, audit: audit)
+        analytics = AnalyticsService(database: database, timeZone: timeZone)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Logging
@@ -12,7 +13,7 @@ struct TestServer: Sendable {
     let configuration: WorkspaceServerConfiguration
     let services: WorkspaceServices
 
-    init(basePath: String = "", host: String = "127.0.0.1") throws {
+    init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-server-test-\(UUID().uuidString)")
         home = HermesHome(root: root.appendingPathComponent("home"))
         webRoot = root.appendingPathComponent("web")
@@ -25,7 +26,7 @@ struct TestServer: Sendable {
         try Data("window.React={}".utf8).write(to: webRoot.appendingPathComponent("vendor/react@18.3.1.min.js"))
         try Data("secret".utf8).write(to: root.appendingPathComponent("outside.txt"))
         try FileManager.default.createSymbolicLink(at: webRoot.appendingPathComponent("dist/leak.txt"), withDestinationURL: root.appendingPathComponent("outside.txt"))
-        configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: 1024, webRoot: webRoot.path)
+        configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: bodyLimit, webRoot: webRoot.path)
         services = WorkspaceServices(home: home)
     }
 
@@ -41,12 +42,36 @@ struct TestServer: Sendable {
 
     var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }
 
-    /// Runs `body` against a fresh server over a new temp home, and removes the home afterwards.
-    static func test(_ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1",
-                     _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
-        let server = try TestServer(basePath: basePath, host: host)
+    /// Runs `body` against a fresh server over a new temp home (the agent-written fixture when `fixture` is set),
+    /// and removes the home afterwards.
+    static func test(_ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1", fixture: Bool = false,
+                     bodyLimit: Int = 1024, _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
+        let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit)
         defer { server.remove() }
+        if fixture { try server.unpackFixture() }
         try await server.application().test(setup) { client in try await body(server, client) }
+    }
+
+    /// Fills the home with the agent-written fixture (`Tests/Fixtures/hermes-home-0.19.tar.gz`).
+    func unpackFixture() throws {
+        let archive = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/hermes-home-0.19.tar.gz").standardizedFileURL
+        let tar = Process()
+        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
+        tar.arguments = ["-xzf", archive.path, "-C", home.root.path, "--strip-components=1", "hermes-home"]
+        try tar.run()
+        tar.waitUntilExit()
+        guard tar.terminationStatus == 0 else { throw CocoaError(.fileReadCorruptFile) }
+    }
+
+    /// Reads `state.db` directly, as another process would.
+    func readState<T>(_ body: (Database) throws -> T) throws -> T {
+        try DatabaseQueue(path: home.stateDatabase.path).read(body)
+    }
+
+    /// Writes `state.db` directly, as the agent would.
+    func writeState(_ body: (Database) throws -> Void) throws {
+        try DatabaseQueue(path: home.stateDatabase.path).write(body)
     }
 
     func remove() {

@@ -44,7 +44,7 @@ public final class StateDatabase: Sendable {
     public func write<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
         guard exists else { return nil }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(2)
+        configuration.busyMode = .timeout(1)
         configuration.foreignKeysEnabled = true
         configuration.label = "state.db writer"
         do {
@@ -61,7 +61,7 @@ public final class StateDatabase: Sendable {
                         }
                         return result!
                     }
-                } catch let error as DatabaseError where Self.isBusy(error) && attempt < 5 {
+                } catch let error as DatabaseError where Self.isBusy(error) && attempt < 2 {
                     attempt += 1
                     try await Task.sleep(for: .milliseconds(Int.random(in: 20...150)))
                 }

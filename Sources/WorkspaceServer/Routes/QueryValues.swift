@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// Typed access to a request's query string; every malformed value is a 400 naming the parameter.
+struct QueryValues {
+    private var parameters: [String: [String]] = [:]
+
+    init(_ request: Request) {
+        for (key, value) in request.uri.queryParameters {
+            parameters[String(key), default: []].append(String(value))
+        }
+    }
+
+    /// The decoded value of `name`, if present and not empty.
+    func string(_ name: String, maximumLength: Int = 1_024) throws -> String? {
+        guard let value = parameters[name]?.first, !value.isEmpty else { return nil }
+        guard value.count <= maximumLength else { throw Self.invalid(name, "is longer than \(maximumLength) characters") }
+        return value
+    }
+
+    /// Every value of `name`, repeated or comma-separated.
+    func list(_ name: String) throws -> [String] {
+        let values: [String] = parameters[name] ?? []
+        return values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// An integer in `range`, or `defaultValue` when absent.
+    func int(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int) throws -> Int {
+        guard let text = try string(name) else { return defaultValue }
+        guard let value = Int(text), range.contains(value) else {
+            throw Self.invalid(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// `true`/`false` (also `1`/`0`, `yes`/`no`), or `nil` when absent.
+    func bool(_ name: String) throws -> Bool? {
+        guard let text = try string(name)?.lowercased() else { return nil }
+        switch text {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw Self.invalid(name, "must be true or false")
+        }
+    }
+
+    /// One of an enum's raw values, or `defaultValue` when absent.
+    func choice<Value: RawRepresentable & CaseIterable>(_ name: String, default defaultValue: Value) throws -> Value where Value.RawValue == String {
+        guard let text = try string(name) else { return defaultValue }
+        guard let value = Value(rawValue: text) else {
+            throw Self.invalid(name, "must be one of " + Value.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return value
+    }
+
+    /// An instant: epoch seconds, an ISO-8601 date-time, or a calendar date (`2026-11-24`) taken in `timeZone`;
+    /// `endOfDay` makes a calendar date mean the end of that day (an inclusive `to`).
+    func date(_ name: String, timeZone: TimeZone, endOfDay: Bool = false) throws -> Date? {
+        guard let text = try string(name, maximumLength: 64) else { return nil }
+        if let epoch = Double(text), epoch.isFinite, abs(epoch) < 1e11 { return Date(timeIntervalSince1970: epoch) }
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        if parts.count == 3, text.count == 10,
+           let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+           calendar.dateComponents([.year, .month, .day], from: day) == DateComponents(year: parts[0], month: parts[1], day: parts[2]) {
+            return endOfDay ? calendar.date(byAdding: .day, value: 1, to: day) : day
+        }
+        throw Self.invalid(name, "must be epoch seconds, an ISO-8601 date-time or a YYYY-MM-DD date")
+    }
+
+    /// An IANA time zone name, or `nil` when absent.
+    func timeZone(_ name: String) throws -> TimeZone? {
+        guard let text = try string(name, maximumLength: 64) else { return nil }
+        guard let zone = TimeZone(identifier: text) else { throw Self.invalid(name, "is not a known IANA time zone") }
+        return zone
+    }
+
+    static func invalid(_ name: String, _ problem: String) -> APIError {
+        APIError(.badRequest, code: "invalid_query", message: "Query parameter `\(name)` \(problem).", details: ["parameter": name])
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// The Sessions tab: `/sessions…`, read-only apart from deletion.
+struct SessionRoutes {
+    let sessions: SessionStore
+    let search: SessionSearch
+    let exporter: SessionExporter
+    let deleter: SessionDeleter
+    let timeZone: AgentTimeZone
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.get("sessions") { request, _ -> SessionPage in
+            let values = QueryValues(request)
+            return try await sessions.page(try SessionQuery(values, timeZone: timeZone.current), includeTotal: try values.bool("total") ?? false)
+        }
+        group.get("sessions/stats") { _, _ in try await sessions.stats() }
+        group.get("sessions/search") { request, _ -> SearchResults in
+            let values = QueryValues(request)
+            guard let text = try values.string("q", maximumLength: 10_240) else {
+                throw QueryValues.invalid("q", "is required")
+            }
+            let query: SearchQuery
+            do {
+                query = try SearchQuery(text, mode: try values.choice("mode", default: .auto))
+            } catch let error as WorkspaceError {
+                throw APIError(.badRequest, code: "invalid_search", message: error.description, details: ["parameter": "q"])
+            }
+            let cursor = try values.string("cursor").map { text -> Int64 in
+                guard let value = Int64(text), value > 0 else { throw QueryValues.invalid("cursor", "is not valid") }
+                return value
+            }
+            return try await search.search(query, order: try values.choice("order", default: .newest), limit: try values.int("limit", in: 1...50, default: 20),
+                                           cursor: cursor, visibility: try values.choice("visibility", default: .history))
+        }
+        group.post("sessions/delete") { request, context -> Response in
+            let body = try await request.decode(as: BulkDeleteRequest.self, context: context)
+            return try await bulkDelete(body, context: context)
+        }
+        group.get("sessions/:id") { _, context in
+            try await sessions.detail(id: try context.parameters.require("id"))
+        }
+        group.get("sessions/:id/messages") { request, context -> TranscriptPage in
+            let values = QueryValues(request)
+            let after = try values.string("after").map { text -> Int64 in
+                guard let value = Int64(text), value >= 0 else { throw QueryValues.invalid("after", "must be a message id") }
+                return value
+            } ?? 0
+            return try await sessions.transcript(id: try context.parameters.require("id"), after: after,
+                                                 limit: try values.int("limit", in: 1...500, default: 200),
+                                                 visibility: try values.choice("visibility", default: .live))
+        }
+        group.get("sessions/:id/export") { request, context -> Response in
+            let values = QueryValues(request)
+            let format: ExportFormat = try values.choice("format", default: .json)
+            let visibility: TranscriptVisibility = try values.choice("visibility", default: .live)
+            let detail = try await exporter.prepare(id: try context.parameters.require("id"))
+            let exporter = exporter
+            let name = SessionExporter.fileName(id: detail.conversation.id, format: format)
+            return Response(status: .ok, headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\"",
+                                                   .cacheControl: "no-store"],
+                            body: ResponseBody { writer in
+                                try await exporter.export(detail, format: format, visibility: visibility) { chunk in
+                                    try await writer.write(ByteBuffer(string: chunk))
+                                }
+                                try await writer.finish(nil)
+                            })
+        }
+        group.delete("sessions/:id") { _, context -> DeletionReport in
+            let id = try context.parameters.require("id")
+            let report = try await deleter.delete(ids: [id], actor: context.auditActor)
+            if let refusal = report.refused.first {
+                throw refusal.reason == "active"
+                    ? APIError(.conflict, code: "session_active", message: "Session \(id) is live (a message arrived in the last five minutes); it was not deleted.")
+                    : APIError(.notFound, code: "not_found", message: "Session \(id) was not found.")
+            }
+            return report
+        }
+    }
+
+    private func bulkDelete(_ body: BulkDeleteRequest, context: WorkspaceRequestContext) async throws -> Response {
+        switch (body.ids, body.filter) {
+        case (let ids?, nil):
+            guard !ids.isEmpty, ids.count <= 500 else {
+                throw APIError(.badRequest, code: "invalid_input", message: "`ids` must hold 1 to 500 session ids.")
+            }
+            if body.dryRun == true {
+                throw APIError(.badRequest, code: "invalid_input", message: "`dryRun` applies to a `filter`; ids are deleted as listed.")
+            }
+            return try Self.json(try await deleter.delete(ids: ids, actor: context.auditActor), context: context)
+        case (nil, let filter?):
+            let query = try filter.query(timeZone: timeZone.current)
+            if body.dryRun ?? true {
+                return try Self.json(try await deleter.preview(query), context: context)
+            }
+            return try Self.json(try await deleter.delete(matching: query, actor: context.auditActor), context: context)
+        default:
+            throw APIError(.badRequest, code: "invalid_input", message: "Send exactly one of `ids` or `filter`.")
+        }
+    }
+
+    private static func json(_ value: some Encodable, context: WorkspaceRequestContext) throws -> Response {
+        let data = try context.responseEncoder.encode(value)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+extension SessionPage: ResponseEncodable {}
+extension SessionStats: ResponseEncodable {}
+extension SessionDetail: ResponseEncodable {}
+extension TranscriptPage: ResponseEncodable {}
+extension SearchResults: ResponseEncodable {}
+extension DeletionReport: ResponseEncodable {}
