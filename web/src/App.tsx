@@ -6,6 +6,8 @@ import { Sidebar } from "./ui/Sidebar";
 import { ThemeToggle } from "./ui/ThemeToggle";
 import { TokenPrompt } from "./ui/TokenPrompt";
 import { StatusTab } from "./tabs/Status/StatusTab";
+import { SessionsTab } from "./tabs/Sessions/SessionsTab";
+import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
 import { ComingSoon } from "./tabs/Placeholder/ComingSoon";
 
 export function App() {
@@ -27,6 +29,8 @@ export function App() {
         </header>
         {!hasToken ? <TokenPrompt onSaved={() => setHasToken(true)} />
           : tab.path === "/status" ? <StatusTab />
+          : tab.path === "/sessions" ? <SessionsTab />
+          : tab.path === "/analytics" ? <AnalyticsTab />
           : <ComingSoon tab={tab} />}
       </main>
     </div>

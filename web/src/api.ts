@@ -68,7 +68,129 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
+export interface TokenCounts { input: number; output: number; cacheRead: number; cacheWrite: number; reasoning: number; total: number }
+export interface CostFigures { estimatedUSD: number; actualUSD?: number; status?: string }
+
+export type SessionKind = "root" | "continuation" | "branch" | "delegate" | "child" | "orphan";
+
+export interface SessionSummary {
+  id: string; kind: SessionKind; segmentIDs: string[]; title?: string; preview?: string; platform: string;
+  model?: string; provider?: string; startedAt: string; endedAt?: string; lastActiveAt: string; endReason?: string;
+  isOpen: boolean; isActive: boolean; messageCount: number; toolCallCount: number; apiCallCount: number;
+  tokens: TokenCounts; cost: CostFigures; parentID?: string; childCount: number; profile?: string; archived: boolean;
+}
+
+export interface SessionPage { items: SessionSummary[]; nextCursor?: string; total?: number; notice?: string }
+
+export interface SessionRecord {
+  id: string; platform: string; title?: string; model?: string; startedAt: string; endedAt?: string; endReason?: string;
+  messageCount: number; toolCallCount: number; apiCallCount: number; tokens: TokenCounts; cost: CostFigures;
+  provider?: string; parentID?: string; cwd?: string; displayName?: string; chatType?: string;
+}
+
+export interface ModelUsageRow {
+  model: string; provider: string; task?: string; isAuxiliary: boolean; source: string; apiCallCount: number;
+  tokens: TokenCounts; cost: CostFigures;
+}
+
+export interface SessionDetail {
+  requestedID: string; conversation: SessionSummary; segments: SessionRecord[]; parent?: SessionSummary;
+  branches: SessionSummary[]; delegates: SessionSummary[]; otherChildren: SessionSummary[]; usage: ModelUsageRow[];
+}
+
+export interface ToolCall { id?: string; name: string; arguments: unknown; resultMessageID?: number }
+
+export interface TranscriptMessage {
+  id: number; sessionID: string; role: string; content?: string; contentParts?: unknown; reasoning?: string;
+  toolCalls: ToolCall[]; toolCallID?: string; toolName?: string; callMessageID?: number; finishReason?: string;
+  timestamp: string; active: boolean; compacted: boolean; observed: boolean;
+}
+
+export interface TranscriptPage { conversationID: string; segmentIDs: string[]; items: TranscriptMessage[]; nextCursor?: string; total: number }
+
+export interface SnippetPart { text: string; match: boolean }
+export interface SearchHit { messageID: number; sessionID: string; role: string; timestamp: string; snippet: SnippetPart[] }
+export interface SearchResults { mode: string; expression: string; groups: { conversation: SessionSummary; hits: SearchHit[] }[]; nextCursor?: string }
+
+export interface SessionStats {
+  available: boolean; notice?: string; conversations: number; archived: number; open: number; sessions: number; messages: number;
+  schemaVersion?: number; platforms: { platform: string; conversations: number; sessions: number; messages: number }[];
+}
+
+export interface DeletionReport {
+  deleted: string[]; removedSessions: number; removedMessages: number; detachedChildren: string[];
+  refused: { id: string; reason: string }[];
+}
+
+export interface AnalyticsWindow { from: string; to: string; timeZone: string; bucket: "day" | "week" | "month" }
+export interface AuxiliaryFigures { apiCalls: number; tokens: TokenCounts; cost: CostFigures }
+export interface UsageFigures {
+  sessions: number; conversations: number; messages: number; apiCalls: number; toolCalls: number; tokens: TokenCounts;
+  cost: CostFigures; sessionsWithActualCost: number; auxiliary: AuxiliaryFigures;
+}
+export interface UsageReport {
+  window: AnalyticsWindow; totals: UsageFigures; notice?: string;
+  buckets: { start: string; end: string; label: string; usage: UsageFigures }[];
+}
+export interface ModelEntry {
+  model: string; provider: string; task?: string; isAuxiliary: boolean; sessions: number; apiCalls: number;
+  tokens: TokenCounts; cost: CostFigures; includesSessionCounters: boolean;
+}
+export interface ModelReport { window: AnalyticsWindow; models: ModelEntry[]; source: string; notice?: string }
+export interface PlatformReport { window: AnalyticsWindow; platforms: { platform: string; usage: UsageFigures }[]; notice?: string }
+export interface TopSessionsReport { window: AnalyticsWindow; by: "cost" | "tokens"; sessions: SessionSummary[]; notice?: string }
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+function queryString(query: Query): string {
+  const parts = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== null && value !== "")
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length ? "?" + parts.join("&") : "";
+}
+
+function json(body: unknown): RequestInit {
+  return { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+}
+
+/// Downloads a route's body as a file, keeping the token in a header rather than in a link.
+async function download(path: string, fallbackName: string) {
+  const headers = new Headers();
+  const token = currentToken();
+  if (token) headers.set("Authorization", `Bearer ${token}`);
+  const response = await fetch(`${basePath}/api/v1${path}`, { headers });
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiError(response.status, body && body.error ? body.error : { code: "http_" + response.status, message: response.statusText });
+  }
+  const disposition = response.headers.get("Content-Disposition") || "";
+  const match = /filename="([^"]+)"/.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = match ? match[1] : fallbackName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
 export const api = {
   health: () => request<{ status: string; version: string }>("/health"),
   status: () => request<WorkspaceStatus>("/status"),
+  sessions: (query: Query) => request<SessionPage>("/sessions" + queryString(query)),
+  sessionStats: () => request<SessionStats>("/sessions/stats"),
+  session: (sessionID: string) => request<SessionDetail>(`/sessions/${id(sessionID)}`),
+  messages: (sessionID: string, query: Query) => request<TranscriptPage>(`/sessions/${id(sessionID)}/messages` + queryString(query)),
+  search: (query: Query) => request<SearchResults>("/sessions/search" + queryString(query)),
+  deleteSession: (sessionID: string) => request<DeletionReport>(`/sessions/${id(sessionID)}`, { method: "DELETE" }),
+  deleteSessions: (ids: string[]) => request<DeletionReport>("/sessions/delete", json({ ids })),
+  exportSession: (sessionID: string, format: string) =>
+    download(`/sessions/${id(sessionID)}/export?format=${format}`, `session-${sessionID}.${format === "markdown" ? "md" : format}`),
+  usage: (query: Query) => request<UsageReport>("/analytics/usage" + queryString(query)),
+  models: (query: Query) => request<ModelReport>("/analytics/models" + queryString(query)),
+  platforms: (query: Query) => request<PlatformReport>("/analytics/platforms" + queryString(query)),
+  topSessions: (query: Query) => request<TopSessionsReport>("/analytics/top-sessions" + queryString(query)),
 };

@@ -37,6 +37,7 @@ struct DemoStateDatabase {
     private let now: Date
     private var random: DemoRandom
     private var usedTitles: [String: Int] = [:]
+    private var usedIDs: Set<String> = []
     private let sessionStamp = DemoDateFormat.sessionStamp()
 
     init(now: Date, seed: UInt64) {
@@ -77,6 +78,18 @@ struct DemoStateDatabase {
         }
     }
 
+    /// A fresh id; dense histories can draw the same second twice, so a taken id moves on by a second.
+    private mutating func uniqueSessionID(platform: String, startedAt: Double) -> String {
+        var second = startedAt
+        var id = sessionID(platform: platform, startedAt: second)
+        while usedIDs.contains(id) {
+            second += 1
+            id = sessionID(platform: platform, startedAt: second)
+        }
+        usedIDs.insert(id)
+        return id
+    }
+
     private mutating func sessionID(platform: String, startedAt: Double) -> String {
         let stamp = sessionStamp.string(from: Date(timeIntervalSince1970: startedAt))
         switch platform {
@@ -96,7 +109,7 @@ struct DemoStateDatabase {
     private mutating func insertSession(_ db: Database, platform: String, startedAt: Double, lineage: Lineage) throws -> String {
         let parent = lineage.parent
         let open = lineage.isOpen
-        let id = sessionID(platform: platform, startedAt: startedAt)
+        let id = uniqueSessionID(platform: platform, startedAt: startedAt)
         let topic = random.pick(DemoConversationCatalog.topics)
         let price = random.pick(DemoConversationCatalog.models)
         var modelConfig = #"{"max_iterations": 90, "reasoning_config": null, "max_tokens": null}"#
