@@ -27,11 +27,6 @@ public struct WorkspaceRequestContext: RequestContext {
     /// Bodies larger than this are refused with 413.
     public var maxUploadSize: Int { bodyLimit }
 
-    /// JSON with ISO-8601 dates and sorted keys (stable output for scripts and diffs), as the API conventions say.
-    public var responseEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        return encoder
-    }
+    /// JSON with ISO-8601 dates, members in declaration order, as the API conventions say.
+    public var responseEncoder: WorkspaceResponseEncoder { WorkspaceResponseEncoder() }
 }

@@ -6,7 +6,7 @@ import Yams
 public struct AgentTimeZone: Sendable {
     private let home: HermesHome
     private let environment: [String: String]
-    private let cache = LockedValue<(signature: FileSignature?, zone: TimeZone)?>(nil)
+    private let cache = LockedValue<(config: FileSignature?, env: FileSignature?, zone: TimeZone)?>(nil)
 
     /// Resolves for `home`.
     public init(home: HermesHome, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -14,14 +14,15 @@ public struct AgentTimeZone: Sendable {
         self.environment = environment
     }
 
-    /// The zone now (re-read when `config.yaml` changes).
+    /// The zone now (re-read only when `config.yaml` or `.env` changes).
     public var current: TimeZone {
         if let name = environment["HERMES_TIMEZONE"], let zone = Self.zone(named: name) { return zone }
-        if let name = DotEnvReader().values(at: home.envFile)["HERMES_TIMEZONE"], let zone = Self.zone(named: name) { return zone }
-        let signature = FileSignature(path: home.configFile.path)
-        if let cached = cache.value, cached.signature == signature { return cached.zone }
-        let zone = Self.configured(in: home.configFile) ?? .current
-        cache.value = (signature, zone)
+        let config = FileSignature(path: home.configFile.path)
+        let env = FileSignature(path: home.envFile.path)
+        if let cached = cache.value, cached.config == config, cached.env == env { return cached.zone }
+        let fromEnv = DotEnvReader().values(at: home.envFile)["HERMES_TIMEZONE"].flatMap(Self.zone(named:))
+        let zone = fromEnv ?? Self.configured(in: home.configFile) ?? .current
+        cache.value = (config, env, zone)
         return zone
     }
 

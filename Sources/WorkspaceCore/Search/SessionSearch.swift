@@ -38,7 +38,7 @@ public struct SessionSearch: Sendable {
             let ordering = order == .newest ? "f.rowid DESC" : "f.rank"
             let rows: [Row]
             do {
-                rows = try Row.fetchAll(db, sql: """
+                rows = try db.rows("""
                     SELECT f.rowid AS id, m.session_id AS session_id, \(schema.column("role", in: "messages", alias: "m", fallback: "'unknown'")) AS role,
                            m.timestamp AS timestamp,
                            snippet(\(table), 0, '\(Self.matchStart)', '\(Self.matchEnd)', '…', 16) AS snippet
@@ -55,7 +55,7 @@ public struct SessionSearch: Sendable {
             var conversationOfSegment: [String: String] = [:]
             var nextCursor: Int64?
             for row in rows {
-                let segment: String = row["session_id"]
+                let segment: String = row[1]
                 if conversationOfSegment[segment] == nil {
                     guard let conversation = try ConversationLookup.conversation(db, schema, containing: segment) else { continue }
                     let head = conversation.segments[0]
@@ -65,19 +65,19 @@ public struct SessionSearch: Sendable {
                 let conversationID = conversationOfSegment[segment]!
                 if hitsByConversation[conversationID] == nil {
                     if conversations.count == limit {
-                        nextCursor = (row["id"] as Int64) + 1
+                        nextCursor = (row[0] as Int64) + 1
                         break
                     }
                     conversations.append(conversationID)
                 }
                 if hitsByConversation[conversationID, default: []].count < 3 {
                     hitsByConversation[conversationID, default: []].append(
-                        SearchHit(messageID: row["id"], sessionID: segment, role: row["role"], timestamp: Date(timeIntervalSince1970: row["timestamp"] ?? 0),
-                                  snippet: Self.parts(of: row["snippet"] ?? "")))
+                        SearchHit(messageID: row[0], sessionID: segment, role: row[2] ?? "unknown", timestamp: Date(timeIntervalSince1970: row[3] ?? 0),
+                                  snippet: Self.parts(of: row[4] ?? "")))
                 }
             }
             if nextCursor == nil, rows.count == Self.hitBudget, let last = rows.last {
-                nextCursor = last["id"]
+                nextCursor = last[0]
             }
             if order == .relevance { nextCursor = nil }
             let summaries = try ConversationLookup.summaries(db, schema, heads: conversations.compactMap { heads[$0] }.map { (record: $0.0, kind: $0.1) }, now: now)

@@ -6,10 +6,11 @@ enum ConversationLookup {
     /// The rows with `ids`, keyed by id.
     static func records(_ db: Database, _ schema: StateSchema, ids: [String]) throws -> [String: SessionRecord] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             SELECT \(SessionColumns.select(schema)) FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?))
             """, arguments: [SessionListStatement.jsonArray(ids)])
-        return Dictionary(rows.map { (($0["id"] as String), SessionRecord(row: $0)) }, uniquingKeysWith: { first, _ in first })
+        let records = rows.map { SessionRecord(row: $0) }
+        return Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// For each root that ended with `compression`, its later segments in order (the root itself excluded).
@@ -17,7 +18,7 @@ enum ConversationLookup {
         guard !roots.isEmpty else { return [:] }
         let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "c")
         let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "c")
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             WITH RECURSIVE chain(root, id, depth) AS (
                 SELECT value, value, 0 FROM json_each(?)
                 UNION ALL
@@ -32,7 +33,7 @@ enum ConversationLookup {
             """, arguments: [SessionListStatement.jsonArray(roots)])
         var result: [String: [SessionRecord]] = [:]
         for row in rows {
-            result[row["chain_root"], default: []].append(SessionRecord(row: row))
+            result[row[0], default: []].append(SessionRecord(row: row, at: 2))
         }
         return result
     }
@@ -52,7 +53,7 @@ enum ConversationLookup {
     static func childCounts(_ db: Database, _ schema: StateSchema, ids: [String]) throws -> [String: Int] {
         guard !ids.isEmpty else { return [:] }
         let kind = SessionKind.classification(schema, session: "c", parent: "cp")
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             SELECT c.parent_session_id AS parent, COUNT(*) AS children
             FROM sessions c JOIN sessions cp ON cp.id = c.parent_session_id
             WHERE c.parent_session_id IN (SELECT value FROM json_each(?)) AND (\(kind)) != 'continuation'

@@ -73,7 +73,7 @@ public struct ModelUsageRow: Sendable, Codable, Equatable {
             func column(_ name: String, _ fallback: String) -> String {
                 "\(schema.column(name, in: "session_model_usage", alias: "u", fallback: fallback)) AS \(name)"
             }
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.rows("""
                 SELECT u.session_id AS session_id, u.model AS model, \(column("billing_provider", "''")), \(column("task", "''")),
                        \(column("api_call_count", "0")), \(column("input_tokens", "0")), \(column("output_tokens", "0")),
                        \(column("cache_read_tokens", "0")), \(column("cache_write_tokens", "0")), \(column("reasoning_tokens", "0")),

@@ -9,7 +9,11 @@ enum SessionColumns {
         return "(CASE WHEN json_valid(\(alias).model_config) THEN json_extract(\(alias).model_config, '$.\(key)') END)"
     }
 
-    /// The select list that fills a ``SessionRecord`` from the row aliased `s`.
+    /// How many columns ``select(_:alias:)`` yields; what follows them in a row starts at this index.
+    static let count = 26
+
+    /// The select list that fills a ``SessionRecord`` from the row aliased `s`, in the order
+    /// ``SessionRecord/init(row:at:)`` reads them by position (lookups by name cost a lowercasing per column).
     static func select(_ schema: StateSchema, alias s: String = "s") -> String {
         func column(_ name: String, _ fallback: String = "NULL") -> String {
             "\(schema.column(name, in: "sessions", alias: s, fallback: fallback)) AS \(name)"

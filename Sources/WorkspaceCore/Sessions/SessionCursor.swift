@@ -17,16 +17,10 @@ public struct SessionCursor: Sendable, Equatable {
         self.id = id
     }
 
-    private struct Payload: Codable {
-        let s: String
-        let v: Double
-        let i: String
-    }
-
-    /// The opaque token handed to clients (base64url of a small JSON object).
+    /// The opaque token handed to clients: base64url of `sort`, the value's exact bit pattern and the id.
     public var token: String {
-        let data = (try? JSONEncoder().encode(Payload(s: sort.rawValue, v: value, i: id))) ?? Data()
-        return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        let plain = "\(sort.rawValue):\(String(value.bitPattern, radix: 16)):\(id)"
+        return Data(plain.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
@@ -34,13 +28,15 @@ public struct SessionCursor: Sendable, Equatable {
     public init(token: String, expecting sort: SessionQuery.Sort) throws {
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard token.count <= 2_048, let data = Data(base64Encoded: base64),
-              let payload = try? JSONDecoder().decode(Payload.self, from: data),
-              let decodedSort = SessionQuery.Sort(rawValue: payload.s), payload.v.isFinite
-        else { throw WorkspaceError.invalidInput("The cursor is not one this server issued.") }
+        let invalid = WorkspaceError.invalidInput("The cursor is not one this server issued.")
+        guard token.count <= 2_048, let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else { throw invalid }
+        let parts = plain.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let decodedSort = SessionQuery.Sort(rawValue: String(parts[0])),
+              let bits = UInt64(parts[1], radix: 16), Double(bitPattern: bits).isFinite, !parts[2].isEmpty
+        else { throw invalid }
         guard decodedSort == sort else {
             throw WorkspaceError.invalidInput("The cursor belongs to sort=\(decodedSort.rawValue), not sort=\(sort.rawValue).")
         }
-        self.init(sort: sort, value: payload.v, id: payload.i)
+        self.init(sort: sort, value: Double(bitPattern: bits), id: String(parts[2]))
     }
 }

@@ -27,9 +27,7 @@ public struct SessionExporter: Sendable {
     /// Writes `detail`'s conversation in `format` through `write`, chunk by chunk.
     public func export(_ detail: SessionDetail, format: ExportFormat, visibility: TranscriptVisibility = .live,
                        write: (String) async throws -> Void) async throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = StreamingJSONEncoder()
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
 
         switch format {

@@ -152,9 +152,9 @@ struct SessionListStatement {
             """
     }
 
+    /// `values` as a JSON array of strings, for `json_each(?)` (one bound argument instead of a variable IN list).
     static func jsonArray(_ values: [String]) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: values)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
+        "[" + values.map { OrderedJSON.string($0).rendered(.compact) }.joined(separator: ",") + "]"
     }
 
     private static func escapeLike(_ text: String) -> String {

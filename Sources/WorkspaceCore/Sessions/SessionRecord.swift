@@ -44,28 +44,28 @@ public struct SessionRecord: Sendable, Codable, Equatable {
     /// Human chat or peer name (gateway platforms).
     public var displayName: String?
 
-    /// Reads a row selected with ``SessionColumns/select(_:alias:)``.
-    init(row: Row) {
-        id = row["id"]
-        platform = row["source"] ?? "unknown"
-        title = row["title"]
-        model = row["model"]
-        startedAt = Date(timeIntervalSince1970: row["started_at"] ?? 0)
-        endedAt = (row["ended_at"] as Double?).map(Date.init(timeIntervalSince1970:))
-        endReason = row["end_reason"]
-        messageCount = row["message_count"] ?? 0
-        toolCallCount = row["tool_call_count"] ?? 0
-        apiCallCount = row["api_call_count"] ?? 0
-        tokens = TokenCounts(input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
-                             cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
-        cost = CostFigures(estimatedUSD: row["estimated_cost_usd"] ?? 0, actualUSD: row["actual_cost_usd"], status: row["cost_status"])
-        provider = row["billing_provider"]
-        parentID = row["parent_session_id"]
-        profile = row["profile_name"]
-        archived = (row["archived"] as Int?) ?? 0 != 0
-        cwd = row["cwd"]
-        userID = row["user_id"]
-        chatType = row["chat_type"]
-        displayName = row["display_name"]
+    /// Reads a row selected with ``SessionColumns/select(_:alias:)`` whose columns start at `offset`.
+    init(row: Row, at offset: Int = 0) {
+        id = row[offset]
+        platform = row[offset + 1] ?? "unknown"
+        title = row[offset + 2]
+        model = row[offset + 3]
+        startedAt = Date(timeIntervalSince1970: row[offset + 4] ?? 0)
+        endedAt = (row[offset + 5] as Double?).map(Date.init(timeIntervalSince1970:))
+        endReason = row[offset + 6]
+        messageCount = row[offset + 7] ?? 0
+        toolCallCount = row[offset + 8] ?? 0
+        apiCallCount = row[offset + 9] ?? 0
+        tokens = TokenCounts(input: row[offset + 10] ?? 0, output: row[offset + 11] ?? 0, cacheRead: row[offset + 12] ?? 0,
+                             cacheWrite: row[offset + 13] ?? 0, reasoning: row[offset + 14] ?? 0)
+        cost = CostFigures(estimatedUSD: row[offset + 15] ?? 0, actualUSD: row[offset + 16], status: row[offset + 17])
+        provider = row[offset + 18]
+        parentID = row[offset + 19]
+        profile = row[offset + 20]
+        archived = (row[offset + 21] as Int?) ?? 0 != 0
+        cwd = row[offset + 22]
+        userID = row[offset + 23]
+        chatType = row[offset + 24]
+        displayName = row[offset + 25]
     }
 }

@@ -32,13 +32,13 @@ public struct SessionStore: Sendable {
                 chainIDs = conversation.segments.map(\.id)
             }
             let statement = SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
-            let rows = try Row.fetchAll(db, sql: statement.sql, arguments: statement.arguments)
+            let rows = try db.rows(statement.sql, arguments: statement.arguments)
             let pageRows = rows.prefix(query.limit)
-            let heads = pageRows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0["kind"]) ?? .child) }
+            let heads = pageRows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0[SessionColumns.count]) ?? .child) }
             let items = try ConversationLookup.summaries(db, schema, heads: Array(heads), now: now)
             var next: String?
             if rows.count > query.limit, let last = pageRows.last {
-                next = SessionCursor(sort: query.sort, value: last["sort_key"] ?? 0, id: last["id"]).token
+                next = SessionCursor(sort: query.sort, value: last[SessionColumns.count + 1] ?? 0, id: last[0]).token
             }
             return SessionPage(items: items, nextCursor: next, total: nil, notice: nil)
         }
@@ -108,7 +108,7 @@ public struct SessionStore: Sendable {
                                         sessions: 0, messages: 0, schemaVersion: schema.agentVersion, platforms: [])
                 }
                 let archived = schema.column("archived", in: "sessions", alias: "s", fallback: "0")
-                let rows = try Row.fetchAll(db, sql: """
+                let rows = try db.rows("""
                     SELECT s.source AS platform, COUNT(*) AS sessions,
                            SUM(s.parent_session_id IS NULL OR p.id IS NULL) AS conversations,
                            SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND COALESCE(\(archived), 0) != 0) AS archived,
@@ -145,12 +145,12 @@ public struct SessionStore: Sendable {
 
     private static func children(_ db: Database, _ schema: StateSchema, of segmentIDs: [String], now: Date) throws -> [SessionSummary] {
         let kind = SessionKind.classification(schema)
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             SELECT \(SessionColumns.select(schema)), \(kind) AS kind FROM sessions s JOIN sessions p ON p.id = s.parent_session_id
             WHERE s.parent_session_id IN (SELECT value FROM json_each(?)) AND (\(kind)) != 'continuation'
             ORDER BY s.started_at, s.id LIMIT 500
             """, arguments: [SessionListStatement.jsonArray(segmentIDs)])
-        let heads = rows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0["kind"]) ?? .child) }
+        let heads = rows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0[SessionColumns.count]) ?? .child) }
         return try ConversationLookup.summaries(db, schema, heads: heads, now: now)
     }
 

@@ -34,27 +34,28 @@ public struct TranscriptMessage: Sendable, Encodable, Equatable {
     /// Seen in a group chat but not addressed to the agent.
     public var observed: Bool
 
+    /// Reads a row selected with ``select(_:)``, by position.
     init(row: Row) {
-        id = row["id"]
-        sessionID = row["session_id"]
-        role = row["role"] ?? "unknown"
-        let stored = (row["content"] as Data?).map { String(decoding: $0, as: UTF8.self) }
+        id = row[0]
+        sessionID = row[1]
+        role = row[2] ?? "unknown"
+        let stored = (row[3] as Data?).map { String(decoding: $0, as: UTF8.self) }
         switch stored.map(MessageContent.decode) {
         case .text(let text)?: content = text
         case .parts(let parts)?: contentParts = parts
         case nil: break
         }
-        let reasoning: String? = row["reasoning"]
-        let reasoningContent: String? = row["reasoning_content"]
+        let reasoning: String? = row[4]
+        let reasoningContent: String? = row[5]
         self.reasoning = [reasoning, reasoningContent].compactMap { $0 }.first { !$0.isEmpty }
-        toolCalls = ToolCall.parseList(row["tool_calls"])
-        toolCallID = row["tool_call_id"]
-        toolName = row["tool_name"]
-        finishReason = row["finish_reason"]
-        timestamp = Date(timeIntervalSince1970: row["timestamp"] ?? 0)
-        active = (row["active"] as Int?) ?? 1 != 0
-        compacted = (row["compacted"] as Int?) ?? 0 != 0
-        observed = (row["observed"] as Int?) ?? 0 != 0
+        toolCalls = ToolCall.parseList(row[6])
+        toolCallID = row[7]
+        toolName = row[8]
+        finishReason = row[9]
+        timestamp = Date(timeIntervalSince1970: row[10] ?? 0)
+        active = (row[11] as Int?) ?? 1 != 0
+        compacted = (row[12] as Int?) ?? 0 != 0
+        observed = (row[13] as Int?) ?? 0 != 0
     }
 
     /// The select list for ``init(row:)`` from the messages row aliased `m`.
@@ -63,6 +64,7 @@ public struct TranscriptMessage: Sendable, Encodable, Equatable {
             "\(schema.column(name, in: "messages", alias: "m", fallback: fallback)) AS \(name)"
         }
         // Read as bytes: the agent's structured-content sentinel starts with NUL, where C strings would stop.
+        // The order is the one init(row:) reads by position.
         return ["m.id AS id", "m.session_id AS session_id", column("role", "'unknown'"), "CAST(m.content AS BLOB) AS content", column("reasoning"),
                 column("reasoning_content"), column("tool_calls"), column("tool_call_id"), column("tool_name"),
                 column("finish_reason"), column("timestamp", "0"), column("active", "1"), column("compacted", "0"),

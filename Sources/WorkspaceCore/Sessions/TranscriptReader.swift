@@ -7,7 +7,7 @@ enum TranscriptReader {
     static func messages(_ db: Database, _ schema: StateSchema, segmentIDs: [String], after: Int64, limit: Int,
                          visibility: TranscriptVisibility) throws -> [TranscriptMessage] {
         // `+m.id` keeps SQLite on the per-session index instead of walking the whole table in rowid order.
-        let rows = try Row.fetchAll(db, sql: """
+        let rows = try db.rows("""
             SELECT \(TranscriptMessage.select(schema)) FROM messages m
             WHERE m.session_id IN (SELECT value FROM json_each(?)) AND \(visibility.condition(schema)) AND +m.id > ?
             ORDER BY +m.id LIMIT ?
@@ -35,7 +35,7 @@ enum TranscriptReader {
         let segments = SessionListStatement.jsonArray(segmentIDs)
         let unansweredCalls = messages.flatMap(\.toolCalls).compactMap(\.id).filter { resultOf[$0] == nil }
         if !unansweredCalls.isEmpty {
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.rows("""
                 SELECT m.id, m.tool_call_id FROM messages m
                 WHERE m.session_id IN (SELECT value FROM json_each(?)) AND m.tool_call_id IN (SELECT value FROM json_each(?))
                 """, arguments: [segments, SessionListStatement.jsonArray(unansweredCalls)])
@@ -43,7 +43,7 @@ enum TranscriptReader {
         }
         let orphanResults = messages.compactMap(\.toolCallID).filter { callOwner[$0] == nil }
         if !orphanResults.isEmpty, schema.has("tool_calls", in: "messages") {
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.rows("""
                 SELECT m.id, m.tool_calls FROM messages m
                 WHERE m.session_id IN (SELECT value FROM json_each(?)) AND +m.id < ? AND m.tool_calls IS NOT NULL
                 ORDER BY +m.id DESC LIMIT 50

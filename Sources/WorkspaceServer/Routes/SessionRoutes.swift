@@ -88,21 +88,21 @@ struct SessionRoutes {
             if body.dryRun == true {
                 throw APIError(.badRequest, code: "invalid_input", message: "`dryRun` applies to a `filter`; ids are deleted as listed.")
             }
-            return try Self.json(try await deleter.delete(ids: ids, actor: context.auditActor), context: context)
+            return try Self.json(try await deleter.delete(ids: ids, actor: context.auditActor))
         case (nil, let filter?):
             let query = try filter.query(timeZone: timeZone.current)
             if body.dryRun ?? true {
-                return try Self.json(try await deleter.preview(query), context: context)
+                return try Self.json(try await deleter.preview(query))
             }
-            return try Self.json(try await deleter.delete(matching: query, actor: context.auditActor), context: context)
+            return try Self.json(try await deleter.delete(matching: query, actor: context.auditActor))
         default:
             throw APIError(.badRequest, code: "invalid_input", message: "Send exactly one of `ids` or `filter`.")
         }
     }
 
-    private static func json(_ value: some Encodable, context: WorkspaceRequestContext) throws -> Response {
-        let data = try context.responseEncoder.encode(value)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    private static func json(_ value: some Encodable) throws -> Response {
+        let bytes = try StreamingJSONEncoder().encode(value)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 

@@ -1,0 +1,16 @@
+import Hummingbird
+import NIOCore
+import WorkspaceCore
+
+/// Encodes handler results as JSON with ``StreamingJSONEncoder`` (members in declaration order, ISO-8601 dates).
+public struct WorkspaceResponseEncoder: ResponseEncoder {
+    /// Creates the encoder.
+    public init() {}
+
+    /// The JSON response for `value`.
+    public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
+        let bytes = try StreamingJSONEncoder().encode(value)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
