@@ -38,13 +38,15 @@ enum ConversationLookup {
         return result
     }
 
-    /// The newest message time of each session in `ids`.
+    /// The newest message time of each session in `ids` (one index seek each, in one statement).
     static func lastActivity(_ db: Database, ids: [String]) throws -> [String: Double] {
         guard !ids.isEmpty else { return [:] }
         var result: [String: Double] = [:]
-        let statement = try db.cachedStatement(sql: "SELECT MAX(timestamp) FROM messages WHERE session_id = ?")
-        for id in ids {
-            if let time = try Double.fetchOne(statement, arguments: [id]) { result[id] = time }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT ids.value, (SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = ids.value) FROM json_each(?) ids
+            """), arguments: [SessionListStatement.jsonArray(ids)])
+        while let row = try rows.next() {
+            if let time = row[1] as Double? { result[row[0]] = time }
         }
         return result
     }

@@ -61,10 +61,10 @@ public struct SessionQuery: Sendable, Equatable {
     /// Ascending instead of newest/largest first.
     public var ascending = false
     /// Page size (1…200).
-    public var limit = 50
+    public var limit = 25
     /// Where the previous page stopped.
     public var cursor: SessionCursor?
 
-    /// The defaults: newest 50 top-level, unarchived conversations.
+    /// The defaults: newest 25 top-level, unarchived conversations.
     public init() {}
 }

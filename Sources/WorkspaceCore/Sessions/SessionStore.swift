@@ -32,13 +32,23 @@ public struct SessionStore: Sendable {
                 chainIDs = conversation.segments.map(\.id)
             }
             let statement = SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
-            let rows = try db.rows(statement.sql, arguments: statement.arguments)
-            let pageRows = rows.prefix(query.limit)
-            let heads = pageRows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0[SessionColumns.count]) ?? .child) }
-            let items = try ConversationLookup.summaries(db, schema, heads: Array(heads), now: now)
+            // A cursor reads straight from SQLite's row instead of copying every value first.
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
+            var heads: [(record: SessionRecord, kind: SessionKind)] = []
+            var lastKey: Double = 0
+            var hasMore = false
+            while let row = try rows.next() {
+                guard heads.count < query.limit else {
+                    hasMore = true
+                    break
+                }
+                heads.append((SessionRecord(row: row), SessionKind(rawValue: row[SessionColumns.count]) ?? .child))
+                lastKey = row[SessionColumns.count + 1] ?? 0
+            }
+            let items = try ConversationLookup.summaries(db, schema, heads: heads, now: now)
             var next: String?
-            if rows.count > query.limit, let last = pageRows.last {
-                next = SessionCursor(sort: query.sort, value: last[SessionColumns.count + 1] ?? 0, id: last[0]).token
+            if hasMore, let last = heads.last {
+                next = SessionCursor(sort: query.sort, value: lastKey, id: last.record.id).token
             }
             return SessionPage(items: items, nextCursor: next, total: nil, notice: nil)
         }

@@ -17,6 +17,79 @@ public struct StreamingJSONEncoder: Sendable {
     }
 }
 
+/// A type that writes its own JSON, for the few hot response types where `Encodable`'s generic machinery costs
+/// more than the database work. Its output must decode to the same value as its `Encodable` form (tests check).
+protocol DirectJSONWritable {
+    func writeJSON(to writer: JSONWriter)
+}
+
+/// The writing primitives ``DirectJSONWritable`` types use.
+struct JSONWriter {
+    fileprivate let sink: Sink
+    private var count = 0
+
+    fileprivate init(sink: Sink) { self.sink = sink }
+
+    /// Writes `{`, the members `body` adds, then `}`.
+    static func object(_ sink: JSONWriter, _ body: (inout JSONWriter) -> Void) {
+        var writer = JSONWriter(sink: sink.sink)
+        sink.sink.bytes.append(UInt8(ascii: "{"))
+        body(&writer)
+        sink.sink.bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func key(_ name: String) {
+        if count > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+        count += 1
+        sink.bytes.append(UInt8(ascii: "\""))
+        sink.bytes.append(contentsOf: name.utf8)
+        sink.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    mutating func member(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        sink.writeString(value)
+    }
+
+    mutating func member(_ name: String, _ value: Int) {
+        key(name)
+        sink.writeRaw(String(value))
+    }
+
+    mutating func member(_ name: String, _ value: Double?) {
+        guard let value, value.isFinite else { return }
+        key(name)
+        try? sink.writeDouble(value, codingPath: [])
+    }
+
+    mutating func member(_ name: String, _ value: Bool) {
+        key(name)
+        sink.writeRaw(value ? "true" : "false")
+    }
+
+    mutating func member(_ name: String, _ value: Date?) {
+        guard let value else { return }
+        key(name)
+        sink.writeDate(value)
+    }
+
+    mutating func member(_ name: String, strings: [String]) {
+        key(name)
+        sink.bytes.append(UInt8(ascii: "["))
+        for (index, string) in strings.enumerated() {
+            if index > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            sink.writeString(string)
+        }
+        sink.bytes.append(UInt8(ascii: "]"))
+    }
+
+    mutating func member(_ name: String, _ value: some DirectJSONWritable) {
+        key(name)
+        value.writeJSON(to: JSONWriter(sink: sink))
+    }
+}
+
 /// The growing output; nested containers write into the same buffer in order.
 private final class Sink {
     var bytes: [UInt8] = []
@@ -28,6 +101,10 @@ private final class Sink {
             writeDate(date)
             return
         }
+        if let direct = value as? any DirectJSONWritable {
+            direct.writeJSON(to: JSONWriter(sink: self))
+            return
+        }
         let encoder = ValueEncoder(sink: self, codingPath: codingPath)
         try value.encode(to: encoder)
         encoder.finish()
@@ -35,6 +112,12 @@ private final class Sink {
 
     func writeString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
+        let needsEscaping = string.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard needsEscaping else {
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -68,9 +151,29 @@ private final class Sink {
         var seconds = time_t(floor(date.timeIntervalSince1970))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year = Int(parts.tm_year) + 1900
-        writeRaw("\"\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z\"")
+        let zero = UInt8(ascii: "0")
+        func digits(_ value: Int32, _ count: Int) -> [UInt8] {
+            var value = Int(value)
+            var result = [UInt8](repeating: zero, count: count)
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                result[index] = zero + UInt8(value % 10)
+                value /= 10
+            }
+            return result
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: digits(parts.tm_year + 1900, 4))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(contentsOf: digits(parts.tm_mon + 1, 2))
+        bytes.append(UInt8(ascii: "-"))
+        bytes.append(contentsOf: digits(parts.tm_mday, 2))
+        bytes.append(UInt8(ascii: "T"))
+        bytes.append(contentsOf: digits(parts.tm_hour, 2))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: digits(parts.tm_min, 2))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: digits(parts.tm_sec, 2))
+        bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
     }
 }
 

@@ -20,7 +20,7 @@ extension SessionQuery {
             guard order == "asc" || order == "desc" else { throw QueryValues.invalid("order", "must be asc or desc") }
             return order == "asc"
         } ?? false
-        limit = try values.int("limit", in: 1...200, default: 50)
+        limit = try values.int("limit", in: 1...200, default: 25)
         if let token = try values.string("cursor", maximumLength: 2_048) {
             do {
                 cursor = try SessionCursor(token: token, expecting: sort)

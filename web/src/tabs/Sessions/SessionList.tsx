@@ -24,7 +24,7 @@ export function SessionList({ query, selected, onOpen, refreshKey }: {
   const load = (after: string | undefined, replace: boolean) => {
     const ticket = ++request.current;
     setLoading(true);
-    api.sessions({ ...query, limit: 100, cursor: after, total: replace ? true : undefined }).then((page) => {
+    api.sessions({ ...query, limit: 50, cursor: after, total: replace ? true : undefined }).then((page) => {
       if (ticket !== request.current) return;
       setItems((previous) => replace ? page.items : previous.concat(page.items));
       setCursor(page.nextCursor);
