@@ -7,11 +7,14 @@ import Testing
     @Test func defaultPageListsNewestConversationsFirstWithTheirFigures() async throws {
         let state = try StateHome.agentFixture()
         defer { state.remove() }
-        let page = try await state.store().page(SessionQuery(), includeTotal: true)
+        var query = SessionQuery()
+        query.limit = 40
+        let page = try await state.store().page(query, includeTotal: true)
         let expected = try state.strings("SELECT id FROM sessions ORDER BY started_at DESC, id DESC")
         #expect(page.items.map(\.id) == expected)
         #expect(page.total == 40)
         #expect(page.nextCursor == nil)
+        #expect(try await state.store().page(SessionQuery()).items.count == 25, "a default page holds 25")
         let first = try #require(page.items.first)
         #expect(first.messageCount == 16)
         let input: Int? = try state.scalar("SELECT input_tokens FROM sessions WHERE id = ?", [first.id])
