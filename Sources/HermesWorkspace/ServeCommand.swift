@@ -44,6 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        MallocArenas.limit()
         let home = try homeOption.existingHome()
         var logger = Logger(label: "hermes-workspace")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info

@@ -25,12 +25,15 @@ struct SessionListStatement {
         } else {
             conditions.append("(s.parent_session_id IS NULL OR p.id IS NULL)")
         }
+        // Newest-first pages walk the start-time index and stop after a page; letting SQLite pick the platform index
+        // instead would sort every session of that platform first. Unary `+` keeps these filters off any index.
+        let unindexed = query.sort == .started ? "+" : ""
         if !query.platforms.isEmpty, schema.has("source", in: "sessions") {
-            conditions.append("s.source IN (SELECT value FROM json_each(?))")
+            conditions.append("\(unindexed)s.source IN (SELECT value FROM json_each(?))")
             arguments += [Self.jsonArray(query.platforms)]
         }
         if !query.models.isEmpty, schema.has("model", in: "sessions") {
-            conditions.append("s.model IN (SELECT value FROM json_each(?))")
+            conditions.append("\(unindexed)s.model IN (SELECT value FROM json_each(?))")
             arguments += [Self.jsonArray(query.models)]
         }
         if let from = query.startedFrom {
@@ -82,21 +85,28 @@ struct SessionListStatement {
         let key = Self.sortKey(query.sort, schema: schema)
         if let cursor = query.cursor {
             let comparison = query.ascending ? ">" : "<"
-            conditions.append("(\(key) \(comparison) ? OR (\(key) = ? AND s.id \(comparison) ?))")
+            // The leading `key <=/>= ?` gives SQLite an index range to start from instead of walking from the top.
+            conditions.append("\(key) \(comparison)= ? AND (\(key) \(comparison) ? OR s.id \(comparison) ?)")
             arguments += [cursor.value, cursor.value, cursor.id]
         }
         let direction = query.ascending ? "ASC" : "DESC"
-        var sql = needsChains ? Self.chainCTE(schema) : ""
-        sql += """
-            SELECT \(columns), \(kind) AS kind, \(key) AS sort_key
+        var sql = needsChains ? Self.chainCTE(schema, activity: query.sort == .activity) : ""
+        let matching = """
             FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
             \(needsChains ? "LEFT JOIN agg ON agg.id = s.id" : "")
             WHERE \(conditions.joined(separator: " AND "))
             """
         if counting {
-            sql = sql.replacingOccurrences(of: "SELECT \(columns), \(kind) AS kind, \(key) AS sort_key", with: "SELECT COUNT(*)")
+            sql += "SELECT COUNT(*) \(matching)"
         } else {
-            sql += "\nORDER BY sort_key \(direction), s.id \(direction) LIMIT ?"
+            // Order and cut on the sort key alone, then read the full rows of the page only: a sorter that carried
+            // every column (and the lineage classification) would compute them for every matching session.
+            sql += """
+                SELECT \(columns), \(kind) AS kind, page.sort_key AS sort_key
+                FROM (SELECT s.id AS page_id, \(key) AS sort_key \(matching) ORDER BY sort_key \(direction), s.id \(direction) LIMIT ?) page
+                JOIN sessions s ON s.id = page.page_id LEFT JOIN sessions p ON p.id = s.parent_session_id
+                ORDER BY page.sort_key \(direction), s.id \(direction)
+                """
             arguments += [query.limit + 1]
         }
         self.sql = sql
@@ -127,8 +137,9 @@ struct SessionListStatement {
         }
     }
 
-    /// Every compression chain (`root`, `id`) and its summed figures (`agg`).
-    private static func chainCTE(_ schema: StateSchema) -> String {
+    /// Every compression chain (`root`, `id`) and its summed figures (`agg`); the newest-message time, which costs
+    /// an index seek per segment, only when sorting by activity.
+    private static func chainCTE(_ schema: StateSchema, activity: Bool) -> String {
         let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "c")
         let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "c")
         func sum(_ column: String) -> String { schema.column(column, in: "sessions", alias: "x", fallback: "0") }
@@ -145,7 +156,7 @@ struct SessionListStatement {
                        SUM(\(sum("input_tokens")) + \(sum("output_tokens")) + \(sum("cache_read_tokens")) + \(sum("cache_write_tokens"))),
                        SUM(COALESCE(\(schema.column("actual_cost_usd", in: "sessions", alias: "x")), \(sum("estimated_cost_usd")), 0)),
                        SUM(x.ended_at IS NULL),
-                       MAX((SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = x.id))
+                       \(activity ? "MAX((SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = x.id))" : "NULL")
                 FROM chain JOIN sessions x ON x.id = chain.id GROUP BY chain.root
             )
 

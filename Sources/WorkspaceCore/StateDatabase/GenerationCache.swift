@@ -1,11 +1,12 @@
 /// Answers computed from `state.db`, kept while the database is unchanged (same ``StateDatabaseGeneration``).
 ///
-/// Bounded: the least recently stored entry goes first once `capacity` is reached.
+/// Concurrent requests for the same missing answer share one computation, so a burst of dashboards opening at once
+/// costs one query, not one each. Failures are not kept. Bounded: the least recently used entry goes first.
 public final class GenerationCache<Value: Sendable>: Sendable {
     private struct Entry: Sendable {
         let generation: StateDatabaseGeneration
-        let value: Value
-        let stamp: UInt64
+        let task: Task<Value, any Error>
+        var stamp: UInt64
     }
 
     private struct Storage: Sendable {
@@ -21,17 +22,30 @@ public final class GenerationCache<Value: Sendable>: Sendable {
         self.capacity = capacity
     }
 
-    /// The answer for `key` at `generation`, computing and storing it when missing or stale.
-    public func value(for key: String, generation: StateDatabaseGeneration, compute: () async throws -> Value) async rethrows -> Value {
-        if let entry = storage.value.entries[key], entry.generation == generation { return entry.value }
-        let value = try await compute()
-        storage.withValue { storage in
+    /// The answer for `key` at `generation`, computing it (once, however many callers wait) when missing or stale.
+    public func value(for key: String, generation: StateDatabaseGeneration,
+                      compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let task = storage.withValue { storage -> Task<Value, any Error> in
             storage.clock += 1
-            storage.entries[key] = Entry(generation: generation, value: value, stamp: storage.clock)
+            if var entry = storage.entries[key], entry.generation == generation {
+                entry.stamp = storage.clock
+                storage.entries[key] = entry
+                return entry.task
+            }
+            let task = Task { try await compute() }
+            storage.entries[key] = Entry(generation: generation, task: task, stamp: storage.clock)
             if storage.entries.count > capacity, let oldest = storage.entries.min(by: { $0.value.stamp < $1.value.stamp })?.key {
                 storage.entries[oldest] = nil
             }
+            return task
         }
-        return value
+        do {
+            return try await task.value
+        } catch {
+            storage.withValue { storage in
+                if let entry = storage.entries[key], entry.generation == generation { storage.entries[key] = nil }
+            }
+            throw error
+        }
     }
 }
