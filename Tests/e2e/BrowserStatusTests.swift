@@ -4,93 +4,20 @@ import WorkspaceCore
 
 /// Starts the real `hermes-workspace` binary on a demo home and renders it in headless Chromium.
 @Suite(.serialized) struct BrowserStatusTests {
-    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
-
-    private static func binary() throws -> URL {
-        if let explicit = ProcessInfo.processInfo.environment["HERMES_WORKSPACE_BIN"] { return URL(fileURLWithPath: explicit) }
-        for folder in [".build/debug", ".build/release"] {
-            let candidate = repository.appendingPathComponent(folder).appendingPathComponent("hermes-workspace")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw BrowserTestError("hermes-workspace binary not found; run 'swift build' first")
-    }
-
-    private static func chromium() throws -> String {
-        for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        where FileManager.default.isExecutableFile(atPath: candidate) {
-            return candidate
-        }
-        throw BrowserTestError("headless Chromium is required: apt-get install chromium")
-    }
-
     @Test func theStatusTabRendersTheGatewayStateFromTheRealBinary() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let home = root.appendingPathComponent("home")
-        try run(try Self.binary().path, ["demo", home.path, "--sessions", "40"])
-        let server = try ServerProcess(binary: try Self.binary(), home: home, webRoot: Self.repository.appendingPathComponent("web"))
+        try run(try BrowserEnvironment.binary().path, ["demo", home.path, "--sessions", "40"])
+        let server = try ServerProcess(binary: try BrowserEnvironment.binary(), home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"))
         defer { server.stop() }
         let url = try await server.waitForReadyURL()
-        let dom = try run(try Self.chromium(), ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(root.appendingPathComponent("profile").path)",
+        let dom = try run(try BrowserEnvironment.chromium(), ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(root.appendingPathComponent("profile").path)",
                                                "--virtual-time-budget=8000", "--dump-dom", url + "status"])
         #expect(dom.contains("Hermes Workspace"))
         #expect(dom.contains(#"data-testid="gateway-state">not running (stale pid file)"#))
         #expect(dom.contains(#"data-testid="platform-discord""#))
         #expect(dom.contains("invalid_token"))
         #expect(dom.contains("Approvals"))
-    }
-}
-
-struct BrowserTestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-@discardableResult
-func run(_ executable: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw BrowserTestError("\(executable) exited with \(process.terminationStatus)") }
-    return String(decoding: data, as: UTF8.self)
-}
-
-/// The workspace server as a child process on a free port.
-final class ServerProcess: @unchecked Sendable {
-    private let process = Process()
-    private let output = Pipe()
-
-    init(binary: URL, home: URL, webRoot: URL) throws {
-        process.executableURL = binary
-        process.arguments = ["serve", "--home", home.path, "--port", "0", "--web-root", webRoot.path, "--log-level", "warning"]
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-    }
-
-    func waitForReadyURL() async throws -> String {
-        let handle = output.fileHandleForReading
-        let line = try await Task.detached { () -> String in
-            var collected = Data()
-            while !collected.contains(UInt8(ascii: "\n")) {
-                let chunk = handle.availableData
-                if chunk.isEmpty { throw BrowserTestError("the server exited before it was ready") }
-                collected.append(chunk)
-            }
-            return String(decoding: collected, as: UTF8.self)
-        }.value
-        guard let range = line.range(of: "http://") else { throw BrowserTestError("no URL in the ready line: \(line)") }
-        return String(line[range.lowerBound...].prefix { !$0.isWhitespace })
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
     }
 }

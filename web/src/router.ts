@@ -14,6 +14,17 @@ export function navigate(path: string, options: { replace?: boolean } = {}) {
   window.dispatchEvent(new PopStateEvent("popstate"));
 }
 
+/// The current query parameters (the part of the address after `?`).
+export function useSearchParams(): URLSearchParams {
+  const [search, setSearch] = useState(window.location.search);
+  useEffect(() => {
+    const update = () => setSearch(window.location.search);
+    window.addEventListener("popstate", update);
+    return () => window.removeEventListener("popstate", update);
+  }, []);
+  return new URLSearchParams(search);
+}
+
 export function usePath(): string {
   const [path, setPath] = useState(currentPath());
   useEffect(() => {

@@ -1,5 +1,5 @@
 import React, { useEffect, useState } from "react";
-import { api, SearchResults, SnippetPart } from "../../api";
+import { api, basePath, SearchResults, SnippetPart } from "../../api";
 import { relativeTime } from "../../format";
 import { describeError } from "../../ui/useLoader";
 import { SessionBadges, sessionLabel } from "./SessionRow";
@@ -8,7 +8,9 @@ export function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <span className="snippet">{parts.map((part, index) => part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>)}</span>;
 }
 
-export function SearchResultsList({ text, onOpen }: { text: string; onOpen: (id: string, messageID?: number) => void }) {
+export function SearchResultsList({ text, onOpen, hrefFor }: {
+  text: string; onOpen: (id: string, messageID?: number) => void; hrefFor: (id: string, messageID?: number) => string;
+}) {
   const [pages, setPages] = useState<SearchResults[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -37,14 +39,14 @@ export function SearchResultsList({ text, onOpen }: { text: string; onOpen: (id:
       <ul className="result-groups">
         {groups.map((group) => (
           <li key={group.conversation.id} className="result-group">
-            <a href={`#${group.conversation.id}`} className="result-title" onClick={(event) => { event.preventDefault(); onOpen(group.conversation.id); }}>
+            <a href={basePath + hrefFor(group.conversation.id)} className="result-title" onClick={(event) => { event.preventDefault(); onOpen(group.conversation.id); }}>
               {sessionLabel(group.conversation)}
             </a>
             <SessionBadges session={group.conversation} />
             <ul className="hits">
               {group.hits.map((hit) => (
                 <li key={hit.messageID}>
-                  <a href={`#m${hit.messageID}`} className="hit" onClick={(event) => { event.preventDefault(); onOpen(group.conversation.id, hit.messageID); }}>
+                  <a href={basePath + hrefFor(group.conversation.id, hit.messageID)} className="hit" data-testid="search-hit" onClick={(event) => { event.preventDefault(); onOpen(group.conversation.id, hit.messageID); }}>
                     <span className="hit-meta">{hit.role} · {relativeTime(hit.timestamp)}</span>
                     <Snippet parts={hit.snippet} />
                   </a>

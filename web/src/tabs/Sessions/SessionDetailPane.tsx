@@ -1,5 +1,5 @@
 import React, { useState } from "react";
-import { api, SessionDetail, SessionSummary } from "../../api";
+import { api, basePath, SessionDetail, SessionSummary } from "../../api";
 import { compact, dateTime, usd } from "../../format";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { describeError, useLoader } from "../../ui/useLoader";
@@ -8,7 +8,7 @@ import { Transcript } from "./Transcript";
 import { UsageTable } from "./UsageTable";
 
 function SessionLink({ session, onOpen }: { session: SessionSummary; onOpen: (id: string) => void }) {
-  return <a href={`#${session.id}`} onClick={(event) => { event.preventDefault(); onOpen(session.id); }}>{sessionLabel(session)}</a>;
+  return <a href={`${basePath}/sessions/${encodeURIComponent(session.id)}`} onClick={(event) => { event.preventDefault(); onOpen(session.id); }}>{sessionLabel(session)}</a>;
 }
 
 function Lineage({ detail, onOpen }: { detail: SessionDetail; onOpen: (id: string) => void }) {

@@ -20,7 +20,7 @@ export function SessionFilters({ filters, onChange, onSearch, searchText }: {
         onSearch(input.value.trim());
       }}>
         <label className="visually-hidden" htmlFor="message-search">Search messages</label>
-        <input id="message-search" name="q" className="input" type="search" defaultValue={searchText}
+        <input id="message-search" key={searchText} name="q" className="input" type="search" defaultValue={searchText}
                placeholder="Search messages — words, &quot;phrases&quot;, prefix*, 日本語" />
         <button type="submit" className="button">Search</button>
         {searchText && <button type="button" className="button ghost" onClick={() => onSearch("")}>Clear</button>}

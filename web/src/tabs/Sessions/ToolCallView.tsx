@@ -10,7 +10,7 @@ export function prettyJSON(value: unknown): string {
 
 export function ToolCallView({ call }: { call: ToolCall }) {
   return (
-    <details className="tool-call">
+    <details className="tool-call" data-testid="tool-call">
       <summary>
         <span className="tool-icon" aria-hidden="true">⚒</span> Tool call <strong>{call.name}</strong>
         {call.resultMessageID !== undefined && (

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Where the binary under test and the browser are.
+enum BrowserEnvironment {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+
+    static func binary() throws -> URL {
+        if let explicit = ProcessInfo.processInfo.environment["HERMES_WORKSPACE_BIN"] { return URL(fileURLWithPath: explicit) }
+        for folder in [".build/debug", ".build/release"] {
+            let candidate = repository.appendingPathComponent(folder).appendingPathComponent("hermes-workspace")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw BrowserTestError("hermes-workspace binary not found; run 'swift build' first")
+    }
+
+    static func chromium() throws -> String {
+        for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        where FileManager.default.isExecutableFile(atPath: candidate) {
+            return candidate
+        }
+        throw BrowserTestError("headless Chromium is required: apt-get install chromium")
+    }
+}
+
+struct BrowserTestError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+@discardableResult
+func run(_ executable: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw BrowserTestError("\(executable) exited with \(process.terminationStatus)") }
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// The workspace server as a child process on a free port.
+final class ServerProcess: @unchecked Sendable {
+    private let process = Process()
+    private let output = Pipe()
+
+    init(binary: URL, home: URL, webRoot: URL) throws {
+        process.executableURL = binary
+        process.arguments = ["serve", "--home", home.path, "--port", "0", "--web-root", webRoot.path, "--log-level", "warning"]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func waitForReadyURL() async throws -> String {
+        let handle = output.fileHandleForReading
+        let line = try await Task.detached { () -> String in
+            var collected = Data()
+            while !collected.contains(UInt8(ascii: "\n")) {
+                let chunk = handle.availableData
+                if chunk.isEmpty { throw BrowserTestError("the server exited before it was ready") }
+                collected.append(chunk)
+            }
+            return String(decoding: collected, as: UTF8.self)
+        }.value
+        guard let range = line.range(of: "http://") else { throw BrowserTestError("no URL in the ready line: \(line)") }
+        return String(line[range.lowerBound...].prefix { !$0.isWhitespace })
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}
