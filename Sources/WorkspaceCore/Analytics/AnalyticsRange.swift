@@ -65,8 +65,8 @@ public struct AnalyticsRange: Sendable, Equatable {
         return try AnalyticsRange(from: start, to: end, timeZone: timeZone, bucket: bucket)
     }
 
-    /// A cache key.
-    var key: String {
+    /// Identifies the window for caches.
+    public var key: String {
         "\(from.timeIntervalSince1970)|\(to.timeIntervalSince1970)|\(timeZone.identifier)|\(bucket.rawValue)"
     }
 

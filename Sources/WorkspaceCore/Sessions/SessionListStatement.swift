@@ -15,7 +15,6 @@ struct SessionListStatement {
     init(query: SessionQuery, schema: StateSchema, chainIDs: [String], counting: Bool = false) {
         var conditions: [String] = []
         var arguments = StatementArguments()
-        let needsChains = query.sort != .started || query.state != .any || query.hasChildren != nil
         let columns = SessionColumns.select(schema)
         let kind = SessionKind.classification(schema)
 
@@ -70,13 +69,13 @@ struct SessionListStatement {
         }
         switch query.state {
         case .any: break
-        case .open: conditions.append("COALESCE(agg.open_segments > 0, s.ended_at IS NULL)")
-        case .ended: conditions.append("NOT COALESCE(agg.open_segments > 0, s.ended_at IS NULL)")
+        case .open: conditions.append(Self.perConversation(schema, own: "s.ended_at IS NULL", chained: "SUM(y.ended_at IS NULL) > 0"))
+        case .ended: conditions.append("NOT " + Self.perConversation(schema, own: "s.ended_at IS NULL", chained: "SUM(y.ended_at IS NULL) > 0"))
         }
         if let hasChildren = query.hasChildren {
             let exists = """
                 EXISTS (SELECT 1 FROM sessions c LEFT JOIN sessions cp ON cp.id = c.parent_session_id
-                        WHERE c.parent_session_id IN (SELECT s.id UNION ALL SELECT chain.id FROM chain WHERE chain.root = s.id)
+                        WHERE c.parent_session_id IN (\(Self.segments(schema)) SELECT id FROM chain)
                           AND (\(SessionKind.classification(schema, session: "c", parent: "cp"))) != 'continuation')
                 """
             conditions.append(hasChildren ? exists : "NOT \(exists)")
@@ -90,10 +89,9 @@ struct SessionListStatement {
             arguments += [cursor.value, cursor.value, cursor.id]
         }
         let direction = query.ascending ? "ASC" : "DESC"
-        var sql = needsChains ? Self.chainCTE(schema, activity: query.sort == .activity) : ""
+        var sql = ""
         let matching = """
             FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
-            \(needsChains ? "LEFT JOIN agg ON agg.id = s.id" : "")
             WHERE \(conditions.joined(separator: " AND "))
             """
         if counting {
@@ -121,45 +119,43 @@ struct SessionListStatement {
     }
 
     private static func sortKey(_ sort: SessionQuery.Sort, schema: StateSchema) -> String {
-        func column(_ name: String, _ fallback: String = "0") -> String { schema.column(name, in: "sessions", alias: "s", fallback: fallback) }
+        func column(_ name: String, _ alias: String, _ fallback: String = "0") -> String {
+            schema.column(name, in: "sessions", alias: alias, fallback: fallback)
+        }
+        func tokens(_ alias: String) -> String {
+            ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"].map { column($0, alias) }.joined(separator: " + ")
+        }
+        func cost(_ alias: String) -> String {
+            "COALESCE(\(column("actual_cost_usd", alias, "NULL")), \(column("estimated_cost_usd", alias)), 0)"
+        }
+        func activity(_ alias: String) -> String {
+            "COALESCE((SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = \(alias).id), \(column("started_at", alias)))"
+        }
         switch sort {
-        case .started:
-            return column("started_at")
-        case .activity:
-            return "COALESCE(agg.activity, (SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id), \(column("started_at")))"
-        case .cost:
-            return "COALESCE(agg.cost, COALESCE(\(column("actual_cost_usd", "NULL")), \(column("estimated_cost_usd")), 0))"
-        case .tokens:
-            let sum = ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"].map { column($0) }.joined(separator: " + ")
-            return "COALESCE(agg.tokens, \(sum))"
-        case .messages:
-            return "COALESCE(agg.messages, \(column("message_count")))"
+        case .started: return column("started_at", "s")
+        case .activity: return perConversation(schema, own: activity("s"), chained: "MAX(\(activity("y")))")
+        case .cost: return perConversation(schema, own: cost("s"), chained: "SUM(\(cost("y")))")
+        case .tokens: return perConversation(schema, own: tokens("s"), chained: "SUM(\(tokens("y")))")
+        case .messages: return perConversation(schema, own: column("message_count", "s"), chained: "SUM(\(column("message_count", "y")))")
         }
     }
 
-    /// Every compression chain (`root`, `id`) and its summed figures (`agg`); the newest-message time, which costs
-    /// an index seek per segment, only when sorting by activity.
-    private static func chainCTE(_ schema: StateSchema, activity: Bool) -> String {
-        let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "c")
-        let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "c")
-        func sum(_ column: String) -> String { schema.column(column, in: "sessions", alias: "x", fallback: "0") }
-        return """
-            WITH RECURSIVE chain(root, id) AS (
-                SELECT s0.id, s0.id FROM sessions s0 WHERE s0.end_reason = 'compression'
-                UNION ALL
-                SELECT chain.root, c.id FROM chain
-                JOIN sessions cp ON cp.id = chain.id AND cp.end_reason = 'compression'
-                JOIN sessions c ON c.parent_session_id = chain.id AND \(delegate) IS NULL AND \(branch) IS NULL
-            ),
-            agg(id, messages, tokens, cost, open_segments, activity) AS (
-                SELECT chain.root, SUM(\(sum("message_count"))),
-                       SUM(\(sum("input_tokens")) + \(sum("output_tokens")) + \(sum("cache_read_tokens")) + \(sum("cache_write_tokens"))),
-                       SUM(COALESCE(\(schema.column("actual_cost_usd", in: "sessions", alias: "x")), \(sum("estimated_cost_usd")), 0)),
-                       SUM(x.ended_at IS NULL),
-                       \(activity ? "MAX((SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = x.id))" : "NULL")
-                FROM chain JOIN sessions x ON x.id = chain.id GROUP BY chain.root
-            )
+    /// `own` for an ordinary row; for a row that ended in compression, `chained` aggregated over its segments
+    /// (aliased `y`). The chain is walked only for those few rows, through the parent index.
+    private static func perConversation(_ schema: StateSchema, own: String, chained: String) -> String {
+        "(CASE WHEN s.end_reason = 'compression' THEN (\(segments(schema)) SELECT \(chained) FROM chain JOIN sessions y ON y.id = chain.id) ELSE \(own) END)"
+    }
 
+    /// A `WITH` clause naming `chain(id)`: the row aliased `s` and the segments that continue it after compression.
+    private static func segments(_ schema: StateSchema) -> String {
+        let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "x")
+        let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "x")
+        return """
+            WITH RECURSIVE chain(id) AS (
+                SELECT s.id UNION
+                SELECT x.id FROM chain JOIN sessions cp ON cp.id = chain.id AND cp.end_reason = 'compression'
+                JOIN sessions x ON x.parent_session_id = chain.id AND \(delegate) IS NULL AND \(branch) IS NULL
+            )
             """
     }
 

@@ -8,22 +8,43 @@ import WorkspaceCore
 /// (default 30) ending today; `tz` (default: the agent's zone) and `bucket` (`day`, `week`, `month`).
 struct AnalyticsRoutes {
     let analytics: AnalyticsService
+    /// Encoded answers, kept while `state.db` is unchanged: a warm dashboard costs neither a query nor an encoding.
+    private let encoded = GenerationCache<[UInt8]>(capacity: 128)
+
+    init(analytics: AnalyticsService) {
+        self.analytics = analytics
+    }
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
         group.get("analytics/usage") { request, _ in
-            try await analytics.usage(try range(request))
+            let range = try range(request)
+            return try await cached("usage|\(range.key)") { try await analytics.usage(range) }
         }
         group.get("analytics/models") { request, _ in
-            try await analytics.models(try range(request))
+            let range = try range(request)
+            return try await cached("models|\(range.key)") { try await analytics.models(range) }
         }
         group.get("analytics/platforms") { request, _ in
-            try await analytics.platforms(try range(request))
+            let range = try range(request)
+            return try await cached("platforms|\(range.key)") { try await analytics.platforms(range) }
         }
         group.get("analytics/top-sessions") { request, _ in
             let values = QueryValues(request)
-            return try await analytics.topSessions(try range(request), by: try values.choice("by", default: .cost),
-                                                   limit: try values.int("limit", in: 1...100, default: 10))
+            let range = try range(request)
+            let measure: TopSessionsReport.Measure = try values.choice("by", default: .cost)
+            let limit = try values.int("limit", in: 1...100, default: 10)
+            return try await cached("top|\(range.key)|\(measure.rawValue)|\(limit)") {
+                try await analytics.topSessions(range, by: measure, limit: limit)
+            }
         }
+    }
+
+    private func cached(_ key: String, _ report: @escaping @Sendable () async throws -> some Encodable & Sendable) async throws -> Response {
+        let bytes = try await encoded.value(for: key, generation: analytics.database.generation) {
+            try StreamingJSONEncoder().encode(try await report())
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     private func range(_ request: Request) throws -> AnalyticsRange {
@@ -42,7 +63,3 @@ struct AnalyticsRoutes {
     }
 }
 
-extension UsageReport: ResponseEncodable {}
-extension ModelReport: ResponseEncodable {}
-extension PlatformReport: ResponseEncodable {}
-extension TopSessionsReport: ResponseEncodable {}

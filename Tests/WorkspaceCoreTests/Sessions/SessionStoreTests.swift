@@ -152,6 +152,14 @@ import Testing
         children.parentID = delegateParent
         #expect(try await store.page(children).items.map(\.id).contains(delegate))
 
+        var byMessages = SessionQuery()
+        byMessages.sort = .messages
+        byMessages.limit = 200
+        byMessages.archived = .include
+        let counts = try await store.page(byMessages).items.map(\.messageCount)
+        #expect(counts == counts.sorted(by: >), "compression chains sort by their summed figures")
+        #expect(counts.count == topLevel.count)
+
         var withChildren = SessionQuery()
         withChildren.hasChildren = true
         withChildren.archived = .include
