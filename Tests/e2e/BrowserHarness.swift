@@ -75,3 +75,33 @@ final class ServerProcess: @unchecked Sendable {
         process.waitUntilExit()
     }
 }
+
+/// A demo home in a temp folder served by the real binary, and a browser profile beside it.
+struct DemoSite {
+    let root: URL
+    let server: ServerProcess
+    /// The ready URL, ending in `/`.
+    let url: String
+
+    /// Writes a demo home with `sessions` root sessions and starts the server on it.
+    static func start(sessions: Int) async throws -> DemoSite {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-\(UUID().uuidString)")
+        let home = root.appendingPathComponent("home")
+        try run(try BrowserEnvironment.binary().path, ["demo", home.path, "--sessions", String(sessions)])
+        let server = try ServerProcess(binary: try BrowserEnvironment.binary(), home: home,
+                                       webRoot: BrowserEnvironment.repository.appendingPathComponent("web"))
+        return DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
+    }
+
+    /// The DOM of `path` after the page settled, rendered by headless Chromium.
+    func render(_ path: String) throws -> String {
+        try run(try BrowserEnvironment.chromium(), ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(root.appendingPathComponent("profile").path)",
+                                                     "--virtual-time-budget=10000", "--dump-dom", url + path])
+    }
+
+    /// Stops the server and removes the folder.
+    func stop() {
+        server.stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+}
