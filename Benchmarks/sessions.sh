@@ -38,11 +38,11 @@ PY
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f\n", v}'; }
 
-bench() {  # name path
+bench() {  # name path [wrk options]
   local rates=() p50s=() p99s=() errors=0 out
   curl -s -o /dev/null -H "Authorization: Bearer $token" "$base$2"  # warm the page cache and any answer cache first
   for _ in $(seq "$runs"); do
-    out=$(wrk -t2 -c16 -d"$duration" --latency -H "Authorization: Bearer $token" "$base$2")
+    out=$(wrk -t2 -c16 -d"$duration" --latency ${3:-} -H "Authorization: Bearer $token" "$base$2")
     rates+=("$(echo "$out" | awk '/Requests\/sec/ {print $2}')")
     p50s+=("$(echo "$out" | awk '$1 == "50%" {print $2}' | to_ms)")
     p99s+=("$(echo "$out" | awk '$1 == "99%" {print $2}' | to_ms)")
@@ -65,10 +65,14 @@ cold() {  # name query: median time of 15 first requests, each for a time zone n
 table_head() { echo; echo "$1"; echo "| scenario | req/s | p50 ms | p99 ms | note |"; echo "|---|---:|---:|---:|---|"; }
 
 table_head "### Idle database (runs=$runs, $duration each)"
-bench "sessions: default page (25)" "/sessions"
+uncached="-s Benchmarks/sessions/unique-query.lua"
+bench "sessions: default page (25)" "/sessions?limit=25"
+bench "  same, every request a cache miss" "/sessions?limit=25" "$uncached"
 bench "sessions: filtered page" "/sessions?platform=telegram&model=openai/gpt-5.1"
+bench "  same, every request a cache miss" "/sessions?platform=telegram&model=openai/gpt-5.1" "$uncached"
 bench "sessions: deep cursor (row 50,000)" "/sessions?cursor=$deep"
-bench "sessions: sort by cost" "/sessions?sort=cost"
+bench "  same, every request a cache miss" "/sessions?cursor=$deep" "$uncached"
+bench "sessions: sort by cost (cache miss)" "/sessions?sort=cost" "$uncached"
 bench "search: word in 40% of messages" "/sessions/search?q=report"
 bench "search: rare word" "/sessions/search?q=zanzibar"
 bench "session detail" "/sessions/bench_long_session"
@@ -86,7 +90,7 @@ python3 Benchmarks/sessions/append_messages.py "$home/state.db" --rate 100 >"$ap
 appender=$!
 sleep 1
 table_head "### While another process appends 100 messages/s"
-bench "sessions: default page (25)" "/sessions"
+bench "sessions: default page (25)" "/sessions?limit=25"
 bench "search: word in 40% of messages" "/sessions/search?q=report"
 bench "session detail" "/sessions/bench_long_session"
 bench "transcript: 500 messages" "/sessions/bench_long_session/messages?limit=500"

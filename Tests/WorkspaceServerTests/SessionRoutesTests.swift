@@ -38,6 +38,20 @@ import Testing
         }
     }
 
+    @Test func aCachedPageIsReplacedAsSoonAsTheAgentWrites() async throws {
+        try await TestServer.test(fixture: true) { server, client in
+            try await client.execute(uri: "/api/v1/sessions?limit=1", method: .get, headers: server.authorized) { response in
+                #expect((try? JSONBody(response.body))?["items"]?[0]?["id"]?.string != "brand_new")
+            }
+            try server.writeState { db in
+                try db.execute(sql: "INSERT INTO sessions (id, source, started_at) VALUES ('brand_new', 'cli', ?)", arguments: [Date().timeIntervalSince1970])
+            }
+            try await client.execute(uri: "/api/v1/sessions?limit=1", method: .get, headers: server.authorized) { response in
+                #expect((try? JSONBody(response.body))?["items"]?[0]?["id"]?.string == "brand_new")
+            }
+        }
+    }
+
     @Test func malformedQueryParametersAreA400NamingTheParameter() async throws {
         try await TestServer.test(fixture: true) { server, client in
             for (query, parameter) in [("limit=0", "limit"), ("limit=abc", "limit"), ("sort=bogus", "sort"), ("cursor=%%%", "cursor"),

@@ -8,11 +8,11 @@ import WorkspaceCore
 /// (default 30) ending today; `tz` (default: the agent's zone) and `bucket` (`day`, `week`, `month`).
 struct AnalyticsRoutes {
     let analytics: AnalyticsService
-    /// Encoded answers, kept while `state.db` is unchanged: a warm dashboard costs neither a query nor an encoding.
-    private let encoded = GenerationCache<[UInt8]>(capacity: 128)
+    private let answers: EncodedAnswerCache
 
     init(analytics: AnalyticsService) {
         self.analytics = analytics
+        answers = EncodedAnswerCache(database: analytics.database)
     }
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
@@ -40,11 +40,7 @@ struct AnalyticsRoutes {
     }
 
     private func cached(_ key: String, _ report: @escaping @Sendable () async throws -> some Encodable & Sendable) async throws -> Response {
-        let bytes = try await encoded.value(for: key, generation: analytics.database.generation) {
-            try StreamingJSONEncoder().encode(try await report())
-        }
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        try await answers.response(for: key, report)
     }
 
     private func range(_ request: Request) throws -> AnalyticsRange {

@@ -9,11 +9,27 @@ struct SessionRoutes {
     let exporter: SessionExporter
     let deleter: SessionDeleter
     let timeZone: AgentTimeZone
+    private let answers: EncodedAnswerCache
+
+    init(sessions: SessionStore, search: SessionSearch, exporter: SessionExporter, deleter: SessionDeleter, timeZone: AgentTimeZone) {
+        self.sessions = sessions
+        self.search = search
+        self.exporter = exporter
+        self.deleter = deleter
+        self.timeZone = timeZone
+        answers = EncodedAnswerCache(database: sessions.database)
+    }
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("sessions") { request, _ -> SessionPage in
+        group.get("sessions") { request, _ -> Response in
             let values = QueryValues(request)
-            return try await sessions.page(try SessionQuery(values, timeZone: timeZone.current), includeTotal: try values.bool("total") ?? false)
+            let zone = timeZone.current
+            let query = try SessionQuery(values, timeZone: zone)
+            let includeTotal = try values.bool("total") ?? false
+            // Pages carry the time-based "active" flag, so a cached page lives one second at most.
+            return try await answers.response(for: "list|\(zone.identifier)|\(request.uri.query ?? "")", lifetime: 1) {
+                try await sessions.page(query, includeTotal: includeTotal)
+            }
         }
         group.get("sessions/stats") { _, _ in try await sessions.stats() }
         group.get("sessions/search") { request, _ -> SearchResults in
@@ -39,7 +55,8 @@ struct SessionRoutes {
             return try await bulkDelete(body, context: context)
         }
         group.get("sessions/:id") { _, context in
-            try await sessions.detail(id: try context.parameters.require("id"))
+            let id = try context.parameters.require("id")
+            return try await answers.response(for: "detail|\(id)", lifetime: 1) { try await sessions.detail(id: id) }
         }
         group.get("sessions/:id/messages") { request, context -> TranscriptPage in
             let values = QueryValues(request)
