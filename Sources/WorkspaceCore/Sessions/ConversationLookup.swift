@@ -99,20 +99,39 @@ enum ConversationLookup {
         return (current.kind, [root] + later)
     }
 
+    /// What a page query already read for its own rows, so summaries need not ask again.
+    struct Prefetched {
+        let lastActivity: Double?
+        let children: Int
+        let previewContent: Data?
+    }
+
     /// Builds summaries for `heads` (first segments, in page order) with a constant number of queries; without
-    /// `followChains` each row stands for itself instead of its whole compression chain.
+    /// `followChains` each row stands for itself instead of its whole compression chain. Figures in `prefetched`
+    /// are used as they are.
     static func summaries(_ db: Database, _ schema: StateSchema, heads: [(record: SessionRecord, kind: SessionKind)], now: Date,
-                          followChains: Bool = true) throws -> [SessionSummary] {
+                          followChains: Bool = true, prefetched: [String: Prefetched] = [:]) throws -> [SessionSummary] {
         let roots = followChains ? heads.filter { $0.record.endReason == "compression" }.map(\.record.id) : []
         let chained = try continuations(db, schema, roots: roots)
         let segmentsByHead = heads.map { [$0.record] + (chained[$0.record.id] ?? []) }
-        let allIDs = segmentsByHead.flatMap { $0.map(\.id) }
-        let activity = try lastActivity(db, ids: allIDs)
-        let children = try childCounts(db, schema, ids: allIDs)
+        let missing = segmentsByHead.flatMap { $0.map(\.id) }.filter { prefetched[$0] == nil }
+        var activity = try lastActivity(db, ids: missing)
+        var children = try childCounts(db, schema, ids: missing)
+        for (id, known) in prefetched {
+            activity[id] = known.lastActivity
+            children[id] = known.children
+        }
         return try zip(heads, segmentsByHead).map { head, segments in
             let ids = segments.map(\.id)
             let newest = ids.compactMap { activity[$0] }.max()
-            let preview = head.record.title == nil ? try Self.preview(db, id: head.record.id) : nil
+            var preview: String?
+            if head.record.title == nil {
+                if let known = prefetched[head.record.id] {
+                    preview = known.previewContent.flatMap { MessageContent.plainText(String(decoding: $0, as: UTF8.self)) }.map { Self.shorten($0, to: 120) }
+                } else {
+                    preview = try Self.preview(db, id: head.record.id)
+                }
+            }
             return SessionSummary(kind: head.kind, segments: segments, lastActiveAt: newest.map(Date.init(timeIntervalSince1970:)),
                                   childCount: ids.reduce(0) { $0 + (children[$1] ?? 0) }, preview: preview, now: now)
         }

@@ -35,6 +35,7 @@ public struct SessionStore: Sendable {
             // A cursor reads straight from SQLite's row instead of copying every value first.
             let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
             var heads: [(record: SessionRecord, kind: SessionKind)] = []
+            var prefetched: [String: ConversationLookup.Prefetched] = [:]
             var lastKey: Double = 0
             var hasMore = false
             while let row = try rows.next() {
@@ -42,10 +43,13 @@ public struct SessionStore: Sendable {
                     hasMore = true
                     break
                 }
-                heads.append((SessionRecord(row: row), SessionKind(rawValue: row[SessionColumns.count]) ?? .child))
+                let record = SessionRecord(row: row)
+                heads.append((record, SessionKind(rawValue: row[SessionColumns.count]) ?? .child))
                 lastKey = row[SessionColumns.count + 1] ?? 0
+                prefetched[record.id] = .init(lastActivity: row[SessionColumns.count + 2], children: row[SessionColumns.count + 3] ?? 0,
+                                              previewContent: row[SessionColumns.count + 4])
             }
-            let items = try ConversationLookup.summaries(db, schema, heads: heads, now: now)
+            let items = try ConversationLookup.summaries(db, schema, heads: heads, now: now, prefetched: prefetched)
             var next: String?
             if hasMore, let last = heads.last {
                 next = SessionCursor(sort: query.sort, value: lastKey, id: last.record.id).token
