@@ -8,9 +8,8 @@ export function describeError(caught: unknown): string {
   return caught instanceof ApiError ? `${caught.body.message} (${caught.status})` : "The workspace server is not answering.";
 }
 
-export function useLoader<T>(load: () => Promise<T>, inputs: unknown[]): Loaded<T> & { reload: () => void } {
+export function useLoader<T>(load: () => Promise<T>, inputs: unknown[]): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: true });
-  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let cancelled = false;
     setState((previous) => ({ ...previous, loading: true }));
@@ -19,6 +18,6 @@ export function useLoader<T>(load: () => Promise<T>, inputs: unknown[]): Loaded<
       (caught) => { if (!cancelled) setState((previous) => ({ data: previous.data, error: describeError(caught), loading: false })); },
     );
     return () => { cancelled = true; };
-  }, [...inputs, generation]);
-  return { ...state, reload: () => setGeneration((value) => value + 1) };
+  }, inputs);
+  return state;
 }
