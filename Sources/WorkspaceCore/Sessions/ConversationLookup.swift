@@ -43,7 +43,7 @@ enum ConversationLookup {
         guard !ids.isEmpty else { return [:] }
         var result: [String: Double] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT ids.value, (SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = ids.value) FROM json_each(?) ids
+            SELECT ids.value, \(ConversationFiguresSQL.newestMessage(of: "ids.value")) FROM json_each(?) ids
             """), arguments: [SessionListStatement.jsonArray(ids)])
         while let row = try rows.next() {
             if let time = row[1] as Double? { result[row[0]] = time }
@@ -54,23 +54,20 @@ enum ConversationLookup {
     /// How many non-continuation children hang under each of `ids`.
     static func childCounts(_ db: Database, _ schema: StateSchema, ids: [String]) throws -> [String: Int] {
         guard !ids.isEmpty else { return [:] }
-        let kind = SessionKind.classification(schema, session: "c", parent: "cp")
         let rows = try db.rows("""
-            SELECT c.parent_session_id AS parent, COUNT(*) AS children
-            FROM sessions c JOIN sessions cp ON cp.id = c.parent_session_id
-            WHERE c.parent_session_id IN (SELECT value FROM json_each(?)) AND (\(kind)) != 'continuation'
-            GROUP BY c.parent_session_id
+            SELECT ids.value, \(ConversationFiguresSQL.childCount(of: "ids.value", schema)) FROM json_each(?) ids
             """, arguments: [SessionListStatement.jsonArray(ids)])
-        return Dictionary(rows.map { ($0["parent"] as String, $0["children"] as Int) }, uniquingKeysWith: +)
+        return Dictionary(rows.map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
     }
 
     /// The first user message of `id`, on one line and shortened.
     static func preview(_ db: Database, id: String) throws -> String? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT CAST(content AS BLOB) FROM messages WHERE session_id = ? AND role = 'user' ORDER BY timestamp, id LIMIT 1
-            """)
-        guard let content = try Data.fetchOne(statement, arguments: [id]) else { return nil }
-        return MessageContent.plainText(String(decoding: content, as: UTF8.self)).map { Self.shorten($0, to: 120) }
+        previewText(try Data.fetchOne(db.cachedStatement(sql: "SELECT \(ConversationFiguresSQL.firstUserMessage(of: "?"))"), arguments: [id]))
+    }
+
+    /// Stored message content as a one-line preview.
+    static func previewText(_ content: Data?) -> String? {
+        content.flatMap { MessageContent.plainText(String(decoding: $0, as: UTF8.self)) }.map { Self.shorten($0, to: 120) }
     }
 
     /// The kind of the row `id`, and its parent id.
@@ -127,7 +124,7 @@ enum ConversationLookup {
             var preview: String?
             if head.record.title == nil {
                 if let known = prefetched[head.record.id] {
-                    preview = known.previewContent.flatMap { MessageContent.plainText(String(decoding: $0, as: UTF8.self)) }.map { Self.shorten($0, to: 120) }
+                    preview = Self.previewText(known.previewContent)
                 } else {
                     preview = try Self.preview(db, id: head.record.id)
                 }

@@ -89,34 +89,29 @@ struct SessionListStatement {
             arguments += [cursor.value, cursor.value, cursor.id]
         }
         let direction = query.ascending ? "ASC" : "DESC"
-        var sql = ""
         let matching = """
             FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
             WHERE \(conditions.joined(separator: " AND "))
             """
         if counting {
-            sql += "SELECT COUNT(*) \(matching)"
+            self.sql = "SELECT COUNT(*) \(matching)"
         } else {
             // Order and cut on the sort key alone, then read the full rows of the page only: a sorter that carried
             // every column (and the lineage classification) would compute them for every matching session.
             let title = schema.column("title", in: "sessions", alias: "s")
-            let children = SessionKind.classification(schema, session: "c", parent: "cp")
             // The page's own figures come in the same statement: newest message, children, and a preview for
             // untitled rows (columns SessionColumns.count + 2…4).
-            sql += """
+            self.sql = """
                 SELECT \(columns), \(kind) AS kind, page.sort_key AS sort_key,
-                       (SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = s.id) AS last_activity,
-                       (SELECT COUNT(*) FROM sessions c JOIN sessions cp ON cp.id = c.parent_session_id
-                        WHERE c.parent_session_id = s.id AND (\(children)) != 'continuation') AS children,
-                       CASE WHEN \(title) IS NULL THEN (SELECT CAST(m.content AS BLOB) FROM messages m
-                            WHERE m.session_id = s.id AND m.role = 'user' ORDER BY m.timestamp, m.id LIMIT 1) END AS preview_content
+                       \(ConversationFiguresSQL.newestMessage(of: "s.id")) AS last_activity,
+                       \(ConversationFiguresSQL.childCount(of: "s.id", schema)) AS children,
+                       CASE WHEN \(title) IS NULL THEN \(ConversationFiguresSQL.firstUserMessage(of: "s.id")) END AS preview_content
                 FROM (SELECT s.id AS page_id, \(key) AS sort_key \(matching) ORDER BY sort_key \(direction), s.id \(direction) LIMIT ?) page
                 JOIN sessions s ON s.id = page.page_id LEFT JOIN sessions p ON p.id = s.parent_session_id
                 ORDER BY page.sort_key \(direction), s.id \(direction)
                 """
             arguments += [query.limit + 1]
         }
-        self.sql = sql
         self.arguments = arguments
     }
 
@@ -138,7 +133,7 @@ struct SessionListStatement {
             "COALESCE(\(column("actual_cost_usd", alias, "NULL")), \(column("estimated_cost_usd", alias)), 0)"
         }
         func activity(_ alias: String) -> String {
-            "COALESCE((SELECT MAX(m.timestamp) FROM messages m WHERE m.session_id = \(alias).id), \(column("started_at", alias)))"
+            "COALESCE(\(ConversationFiguresSQL.newestMessage(of: "\(alias).id")), \(column("started_at", alias)))"
         }
         switch sort {
         case .started: return column("started_at", "s")
