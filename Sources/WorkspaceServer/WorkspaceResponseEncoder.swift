@@ -1,5 +1,4 @@
 import Hummingbird
-import NIOCore
 import WorkspaceCore
 
 /// Encodes handler results as JSON with ``StreamingJSONEncoder`` (members in declaration order, ISO-8601 dates).
@@ -9,8 +8,6 @@ public struct WorkspaceResponseEncoder: ResponseEncoder {
 
     /// The JSON response for `value`.
     public func encode(_ value: some Encodable, from request: Request, context: some RequestContext) throws -> Response {
-        let bytes = try StreamingJSONEncoder().encode(value)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        try .json(value)
     }
 }

@@ -1,17 +1,13 @@
 import Foundation
 import GRDB
 
-/// Usage analytics straight from the stored counters: no network, no pricing lookups, and every answer cached
-/// until `state.db` changes.
+/// Usage analytics straight from the stored counters: no network, no pricing lookups. The HTTP layer keeps the
+/// encoded answers while `state.db` is unchanged.
 public struct AnalyticsService: Sendable {
     /// The shared database.
     public let database: StateDatabase
     /// The agent's zone, the default for buckets.
     public let timeZone: AgentTimeZone
-    private let usageCache = GenerationCache<UsageReport>()
-    private let modelCache = GenerationCache<ModelReport>()
-    private let platformCache = GenerationCache<PlatformReport>()
-    private let topCache = GenerationCache<TopSessionsReport>()
     private let now: @Sendable () -> Date
 
     /// Reads `database`; buckets default to `timeZone`.
@@ -23,106 +19,97 @@ public struct AnalyticsService: Sendable {
 
     /// Usage per bucket of `range`.
     public func usage(_ range: AnalyticsRange) async throws -> UsageReport {
-        let generation = database.generation
-        return try await usageCache.value(for: range.key, generation: generation) {
-            let report = try await database.read { db, schema -> UsageReport in
-                guard schema.hasSessions else { return Self.emptyUsage(range, notice: "state.db has no sessions table.") }
-                var figures = Array(repeating: UsageFigures.zero, count: range.edges.count - 1)
-                let bucketsCTE = "WITH b(i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))"
-                for row in try Row.fetchAll(db, sql: """
-                    \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.mainAggregates(schema))
-                    FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi GROUP BY b.i
-                    """, arguments: [range.edgesJSON]) {
-                    figures[row["bucket"]] = UsageFigures(mainRow: row)
-                }
-                if schema.hasModelUsage {
-                    for row in try Row.fetchAll(db, sql: """
-                        \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.usageAggregates(schema))
-                        FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi
-                        JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
-                        GROUP BY b.i
-                        """, arguments: [range.edgesJSON]) {
-                        figures[row["bucket"]].auxiliary = AuxiliaryFigures(row: row)
-                    }
-                }
-                let buckets = figures.indices.map { index in
-                    UsageReport.Bucket(start: range.edges[index], end: range.edges[index + 1], label: range.label(for: range.edges[index]),
-                                       usage: figures[index])
-                }
-                return UsageReport(window: AnalyticsWindow(range), buckets: buckets, totals: figures.reduce(.zero, +), notice: nil)
+        let report = try await database.read { db, schema -> UsageReport in
+            guard schema.hasSessions else { return Self.emptyUsage(range, notice: SessionStore.noSessionsTableNotice) }
+            var figures = Array(repeating: UsageFigures.zero, count: range.edges.count - 1)
+            let bucketsCTE = "WITH b(i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))"
+            for row in try Row.fetchAll(db, sql: """
+                \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.mainAggregates(schema))
+                FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi GROUP BY b.i
+                """, arguments: [range.edgesJSON]) {
+                figures[row["bucket"]] = UsageFigures(mainRow: row)
             }
-            return report ?? Self.emptyUsage(range, notice: SessionStore.missingNotice)
+            if schema.hasModelUsage {
+                for row in try Row.fetchAll(db, sql: """
+                    \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.usageAggregates(schema))
+                    FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi
+                    JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
+                    GROUP BY b.i
+                    """, arguments: [range.edgesJSON]) {
+                    figures[row["bucket"]].auxiliary = AuxiliaryFigures(row: row)
+                }
+            }
+            let buckets = figures.indices.map { index in
+                UsageReport.Bucket(start: range.edges[index], end: range.edges[index + 1], label: range.label(for: range.edges[index]),
+                                   usage: figures[index])
+            }
+            return UsageReport(window: AnalyticsWindow(range), buckets: buckets, totals: figures.reduce(.zero, +), notice: nil)
         }
+        return report ?? Self.emptyUsage(range, notice: SessionStore.missingNotice)
     }
 
     /// Usage per model, route and task for sessions started in `range`.
     public func models(_ range: AnalyticsRange) async throws -> ModelReport {
-        try await modelCache.value(for: range.key, generation: database.generation) {
-            let report = try await database.read { db, schema -> ModelReport in
-                guard schema.hasSessions else {
-                    return ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: "state.db has no sessions table.")
-                }
-                return try ModelBreakdown.report(db, schema, range: range)
+        let report = try await database.read { db, schema -> ModelReport in
+            guard schema.hasSessions else {
+                return ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.noSessionsTableNotice)
             }
-            return report ?? ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.missingNotice)
+            return try ModelBreakdown.report(db, schema, range: range)
         }
+        return report ?? ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.missingNotice)
     }
 
     /// Usage per platform for sessions started in `range`.
     public func platforms(_ range: AnalyticsRange) async throws -> PlatformReport {
-        try await platformCache.value(for: range.key, generation: database.generation) {
-            let report = try await database.read { db, schema -> PlatformReport in
-                guard schema.hasSessions else { return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: "state.db has no sessions table.") }
-                let bounds: StatementArguments = [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970]
-                var entries: [String: UsageFigures] = [:]
+        let report = try await database.read { db, schema -> PlatformReport in
+            guard schema.hasSessions else { return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.noSessionsTableNotice) }
+            let bounds: StatementArguments = [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970]
+            var entries: [String: UsageFigures] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.source AS platform, \(AnalyticsSQL.mainAggregates(schema)) FROM sessions s
+                WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
+                """, arguments: bounds) {
+                entries[row["platform"] ?? "unknown"] = UsageFigures(mainRow: row)
+            }
+            if schema.hasModelUsage {
                 for row in try Row.fetchAll(db, sql: """
-                    SELECT s.source AS platform, \(AnalyticsSQL.mainAggregates(schema)) FROM sessions s
+                    SELECT s.source AS platform, \(AnalyticsSQL.usageAggregates(schema)) FROM sessions s
+                    JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
                     WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
                     """, arguments: bounds) {
-                    entries[row["platform"] ?? "unknown"] = UsageFigures(mainRow: row)
+                    entries[row["platform"] ?? "unknown", default: .zero].auxiliary = AuxiliaryFigures(row: row)
                 }
-                if schema.hasModelUsage {
-                    for row in try Row.fetchAll(db, sql: """
-                        SELECT s.source AS platform, \(AnalyticsSQL.usageAggregates(schema)) FROM sessions s
-                        JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
-                        WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
-                        """, arguments: bounds) {
-                        entries[row["platform"] ?? "unknown", default: .zero].auxiliary = AuxiliaryFigures(row: row)
-                    }
-                }
-                let platforms = entries.map { PlatformReport.Entry(platform: $0.key, usage: $0.value) }
-                    .sorted { ($0.usage.sessions, $1.platform) > ($1.usage.sessions, $0.platform) }
-                return PlatformReport(window: AnalyticsWindow(range), platforms: platforms, notice: nil)
             }
-            return report ?? PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.missingNotice)
+            let platforms = entries.map { PlatformReport.Entry(platform: $0.key, usage: $0.value) }
+                .sorted { ($0.usage.sessions, $1.platform) > ($1.usage.sessions, $0.platform) }
+            return PlatformReport(window: AnalyticsWindow(range), platforms: platforms, notice: nil)
         }
+        return report ?? PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.missingNotice)
     }
 
     /// The `limit` largest sessions of `range` by `measure`.
     public func topSessions(_ range: AnalyticsRange, by measure: TopSessionsReport.Measure, limit: Int = 10) async throws -> TopSessionsReport {
         let now = now()
-        return try await topCache.value(for: "\(range.key)|\(measure.rawValue)|\(limit)", generation: database.generation) {
-            let report = try await database.read { db, schema -> TopSessionsReport in
-                guard schema.hasSessions else {
-                    return TopSessionsReport(window: AnalyticsWindow(range), by: measure, sessions: [], notice: "state.db has no sessions table.")
-                }
-                func column(_ name: String, _ fallback: String = "0") -> String { schema.column(name, in: "sessions", alias: "s", fallback: fallback) }
-                let key = switch measure {
-                case .cost: "COALESCE(\(column("actual_cost_usd", "NULL")), \(column("estimated_cost_usd")), 0)"
-                case .tokens: ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"].map { column($0) }.joined(separator: " + ")
-                }
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind
-                    FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
-                    WHERE s.started_at >= ? AND s.started_at < ? ORDER BY \(key) DESC, s.id LIMIT ?
-                    """, arguments: [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970, limit])
-                let heads = rows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0["kind"]) ?? .child) }
-                // Each row stands for itself here: a segment's own spend, not its whole conversation's.
-                let summaries = try ConversationLookup.summaries(db, schema, heads: heads, now: now, followChains: false)
-                return TopSessionsReport(window: AnalyticsWindow(range), by: measure, sessions: summaries, notice: nil)
+        let report = try await database.read { db, schema -> TopSessionsReport in
+            guard schema.hasSessions else {
+                return TopSessionsReport(window: AnalyticsWindow(range), by: measure, sessions: [], notice: SessionStore.noSessionsTableNotice)
             }
-            return report ?? TopSessionsReport(window: AnalyticsWindow(range), by: measure, sessions: [], notice: SessionStore.missingNotice)
+            func column(_ name: String, _ fallback: String = "0") -> String { schema.column(name, in: "sessions", alias: "s", fallback: fallback) }
+            let key = switch measure {
+            case .cost: "COALESCE(\(column("actual_cost_usd", "NULL")), \(column("estimated_cost_usd")), 0)"
+            case .tokens: ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"].map { column($0) }.joined(separator: " + ")
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind
+                FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
+                WHERE s.started_at >= ? AND s.started_at < ? ORDER BY \(key) DESC, s.id LIMIT ?
+                """, arguments: [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970, limit])
+            let heads = rows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0["kind"]) ?? .child) }
+            // Each row stands for itself here: a segment's own spend, not its whole conversation's.
+            let summaries = try ConversationLookup.summaries(db, schema, heads: heads, now: now, followChains: false)
+            return TopSessionsReport(window: AnalyticsWindow(range), by: measure, sessions: summaries, notice: nil)
         }
+        return report ?? TopSessionsReport(window: AnalyticsWindow(range), by: measure, sessions: [], notice: SessionStore.missingNotice)
     }
 
     private static func emptyUsage(_ range: AnalyticsRange, notice: String) -> UsageReport {

@@ -5,12 +5,12 @@ import GRDB
 public struct SessionStore: Sendable {
     /// The shared database.
     public let database: StateDatabase
-    private let statsCache = GenerationCache<SessionStats>(capacity: 1)
-    private let countCache = GenerationCache<Int>(capacity: 32)
     private let now: @Sendable () -> Date
 
     /// What an empty list says when the database file is missing.
     public static let missingNotice = "This Hermes home has no state.db yet; sessions appear once the agent has run."
+    /// What an empty answer says when `state.db` exists but holds no sessions table.
+    public static let noSessionsTableNotice = "state.db has no sessions table."
 
     /// Reads `database`; `now` is injectable for tests of "active".
     public init(database: StateDatabase, now: @escaping @Sendable () -> Date = Date.init) {
@@ -18,12 +18,11 @@ public struct SessionStore: Sendable {
         self.now = now
     }
 
-    /// One page of conversations; `includeTotal` also counts all matches (cached while the database is unchanged).
+    /// One page of conversations; `includeTotal` also counts all matches, in the same read transaction.
     public func page(_ query: SessionQuery, includeTotal: Bool = false) async throws -> SessionPage {
         let now = now()
-        let generation = database.generation
         let page = try await database.read { db, schema -> SessionPage in
-            guard schema.hasSessions else { return SessionPage(items: [], notice: "state.db has no sessions table.") }
+            guard schema.hasSessions else { return SessionPage(items: [], notice: SessionStore.noSessionsTableNotice) }
             var chainIDs: [String] = []
             if let parentID = query.parentID {
                 guard let conversation = try ConversationLookup.conversation(db, schema, containing: parentID) else {
@@ -54,20 +53,14 @@ public struct SessionStore: Sendable {
             if hasMore, let last = heads.last {
                 next = SessionCursor(sort: query.sort, value: lastKey, id: last.record.id).token
             }
-            return SessionPage(items: items, nextCursor: next, total: nil, notice: nil)
-        }
-        guard var page else { return SessionPage(items: [], notice: Self.missingNotice) }
-        if includeTotal {
-            page.total = try await countCache.value(for: Self.countKey(query), generation: generation) {
-                try await database.read { db, schema in
-                    guard schema.hasSessions else { return 0 }
-                    let chainIDs = try query.parentID.flatMap { try ConversationLookup.conversation(db, schema, containing: $0)?.segments.map(\.id) } ?? []
-                    let statement = SessionListStatement.count(query: query, schema: schema, chainIDs: chainIDs)
-                    return try Int.fetchOne(db, sql: statement.sql, arguments: statement.arguments) ?? 0
-                } ?? 0
+            var total: Int?
+            if includeTotal {
+                let count = SessionListStatement.count(query: query, schema: schema, chainIDs: chainIDs)
+                total = try Int.fetchOne(db.cachedStatement(sql: count.sql), arguments: count.arguments)
             }
+            return SessionPage(items: items, nextCursor: next, total: total, notice: nil)
         }
-        return page
+        return page ?? SessionPage(items: [], notice: Self.missingNotice)
     }
 
     /// The conversation containing `id`, with parent, children and usage.
@@ -108,41 +101,30 @@ public struct SessionStore: Sendable {
         return page
     }
 
-    /// Totals and per-platform counts, cached until the database changes.
+    /// Totals and per-platform counts.
     public func stats() async throws -> SessionStats {
-        let generation = database.generation
-        guard generation.databaseExists else {
-            return SessionStats(available: false, notice: Self.missingNotice, conversations: 0, archived: 0, open: 0, sessions: 0,
-                                messages: 0, schemaVersion: nil, platforms: [])
-        }
-        return try await statsCache.value(for: "stats", generation: generation) {
-            try await database.read { db, schema in
-                guard schema.hasSessions else {
-                    return SessionStats(available: false, notice: "state.db has no sessions table.", conversations: 0, archived: 0, open: 0,
-                                        sessions: 0, messages: 0, schemaVersion: schema.agentVersion, platforms: [])
-                }
-                let archived = schema.column("archived", in: "sessions", alias: "s", fallback: "0")
-                let rows = try db.rows("""
-                    SELECT s.source AS platform, COUNT(*) AS sessions,
-                           SUM(s.parent_session_id IS NULL OR p.id IS NULL) AS conversations,
-                           SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND COALESCE(\(archived), 0) != 0) AS archived,
-                           SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND s.ended_at IS NULL AND COALESCE(s.end_reason, '') != 'compression') AS open,
-                           SUM(COALESCE(\(schema.column("message_count", in: "sessions", alias: "s", fallback: "0")), 0)) AS messages
-                    FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
-                    GROUP BY s.source ORDER BY conversations DESC, s.source
-                    """)
-                let platforms = rows.map { Platform(platform: $0["platform"] ?? "unknown", conversations: $0["conversations"] ?? 0,
-                                                    sessions: $0["sessions"] ?? 0, messages: $0["messages"] ?? 0) }
-                let openChains = try Self.openCompressionChains(db, schema)
-                return SessionStats(available: true, notice: nil, conversations: platforms.reduce(0) { $0 + $1.conversations },
-                                    archived: rows.reduce(0) { $0 + ($1["archived"] as Int? ?? 0) },
-                                    open: rows.reduce(0) { $0 + ($1["open"] as Int? ?? 0) } + openChains,
-                                    sessions: platforms.reduce(0) { $0 + $1.sessions },
-                                    messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0,
-                                    schemaVersion: schema.agentVersion, platforms: platforms)
-            } ?? SessionStats(available: false, notice: Self.missingNotice, conversations: 0, archived: 0, open: 0, sessions: 0,
-                              messages: 0, schemaVersion: nil, platforms: [])
-        }
+        try await database.read { db, schema in
+            guard schema.hasSessions else { return .unavailable(SessionStore.noSessionsTableNotice, schemaVersion: schema.agentVersion) }
+            let archived = schema.column("archived", in: "sessions", alias: "s", fallback: "0")
+            let rows = try db.rows("""
+                SELECT s.source AS platform, COUNT(*) AS sessions,
+                       SUM(s.parent_session_id IS NULL OR p.id IS NULL) AS conversations,
+                       SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND COALESCE(\(archived), 0) != 0) AS archived,
+                       SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND s.ended_at IS NULL AND COALESCE(s.end_reason, '') != 'compression') AS open,
+                       SUM(COALESCE(\(schema.column("message_count", in: "sessions", alias: "s", fallback: "0")), 0)) AS messages
+                FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
+                GROUP BY s.source ORDER BY conversations DESC, s.source
+                """)
+            let platforms = rows.map { Platform(platform: $0["platform"] ?? "unknown", conversations: $0["conversations"] ?? 0,
+                                                sessions: $0["sessions"] ?? 0, messages: $0["messages"] ?? 0) }
+            let openChains = try Self.openCompressionChains(db, schema)
+            return SessionStats(available: true, notice: nil, conversations: platforms.reduce(0) { $0 + $1.conversations },
+                                archived: rows.reduce(0) { $0 + ($1["archived"] as Int? ?? 0) },
+                                open: rows.reduce(0) { $0 + ($1["open"] as Int? ?? 0) } + openChains,
+                                sessions: platforms.reduce(0) { $0 + $1.sessions },
+                                messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0,
+                                schemaVersion: schema.agentVersion, platforms: platforms)
+        } ?? .unavailable(Self.missingNotice)
     }
 
     private typealias Platform = SessionStats.Platform
@@ -166,12 +148,5 @@ public struct SessionStore: Sendable {
             """, arguments: [SessionListStatement.jsonArray(segmentIDs)])
         let heads = rows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0[SessionColumns.count]) ?? .child) }
         return try ConversationLookup.summaries(db, schema, heads: heads, now: now)
-    }
-
-    private static func countKey(_ query: SessionQuery) -> String {
-        [query.platforms.joined(separator: ","), query.models.joined(separator: ","),
-         query.startedFrom.map { "\($0.timeIntervalSince1970)" } ?? "", query.startedBefore.map { "\($0.timeIntervalSince1970)" } ?? "",
-         query.state.rawValue, query.hasChildren.map { "\($0)" } ?? "", query.archived.rawValue, query.text ?? "",
-         query.parentID ?? "", query.profile ?? ""].joined(separator: "\u{1F}")
     }
 }

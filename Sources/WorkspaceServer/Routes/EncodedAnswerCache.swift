@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import WorkspaceCore
 
 /// Encoded JSON answers kept while `state.db` is unchanged: a dashboard polling the same page costs neither a
@@ -22,7 +21,6 @@ struct EncodedAnswerCache: Sendable {
         let bytes = try await cache.value(for: key + slot, generation: database.generation) {
             try StreamingJSONEncoder().encode(try await answer())
         }
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentLength: String(bytes.count)],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return .json(bytes)
     }
 }

@@ -31,7 +31,7 @@ struct SessionRoutes {
                 try await sessions.page(query, includeTotal: includeTotal)
             }
         }
-        group.get("sessions/stats") { _, _ in try await sessions.stats() }
+        group.get("sessions/stats") { _, _ in try await answers.response(for: "stats") { try await sessions.stats() } }
         group.get("sessions/search") { request, _ -> SearchResults in
             let values = QueryValues(request)
             guard let text = try values.string("q", maximumLength: 10_240) else {
@@ -105,27 +105,20 @@ struct SessionRoutes {
             if body.dryRun == true {
                 throw APIError(.badRequest, code: "invalid_input", message: "`dryRun` applies to a `filter`; ids are deleted as listed.")
             }
-            return try Self.json(try await deleter.delete(ids: ids, actor: context.auditActor))
+            return try .json(try await deleter.delete(ids: ids, actor: context.auditActor))
         case (nil, let filter?):
             let query = try filter.query(timeZone: timeZone.current)
             if body.dryRun ?? true {
-                return try Self.json(try await deleter.preview(query))
+                return try .json(try await deleter.preview(query))
             }
-            return try Self.json(try await deleter.delete(matching: query, actor: context.auditActor))
+            return try .json(try await deleter.delete(matching: query, actor: context.auditActor))
         default:
             throw APIError(.badRequest, code: "invalid_input", message: "Send exactly one of `ids` or `filter`.")
         }
     }
 
-    private static func json(_ value: some Encodable) throws -> Response {
-        let bytes = try StreamingJSONEncoder().encode(value)
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
 }
 
-extension SessionPage: ResponseEncodable {}
-extension SessionStats: ResponseEncodable {}
-extension SessionDetail: ResponseEncodable {}
 extension TranscriptPage: ResponseEncodable {}
 extension SearchResults: ResponseEncodable {}
 extension DeletionReport: ResponseEncodable {}

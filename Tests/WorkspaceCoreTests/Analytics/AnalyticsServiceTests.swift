@@ -99,7 +99,7 @@ import Testing
         #expect(top.sessions.allSatisfy { $0.segmentIDs.count == 1 })
     }
 
-    @Test func answersAreCachedUntilTheDatabaseChanges() async throws {
+    @Test func answersFollowTheDatabaseAsItChanges() async throws {
         let state = try StateHome.agentFixture()
         defer { state.remove() }
         let service = service(state)
