@@ -16,15 +16,12 @@ enum ConversationLookup {
     /// For each root that ended with `compression`, its later segments in order (the root itself excluded).
     static func continuations(_ db: Database, _ schema: StateSchema, roots: [String]) throws -> [String: [SessionRecord]] {
         guard !roots.isEmpty else { return [:] }
-        let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "c")
-        let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "c")
         let rows = try db.rows("""
             WITH RECURSIVE chain(root, id, depth) AS (
                 SELECT value, value, 0 FROM json_each(?)
                 UNION ALL
                 SELECT chain.root, c.id, chain.depth + 1 FROM chain
-                JOIN sessions cp ON cp.id = chain.id AND cp.end_reason = 'compression'
-                JOIN sessions c ON c.parent_session_id = chain.id AND \(delegate) IS NULL AND \(branch) IS NULL
+                \(SessionKind.continuationStep(schema, from: "chain.id", child: "c"))
                 WHERE chain.depth < 1000
             )
             SELECT chain.root AS chain_root, chain.depth AS chain_depth, \(SessionColumns.select(schema))

@@ -27,4 +27,16 @@ public enum SessionKind: String, Sendable, Codable {
                  ELSE 'child' END
             """
     }
+
+    /// The joins of one step along a compression chain: from the segment whose id is `segment` to the session
+    /// (aliased `child`) that continues it — a child of a parent that ended in `compression`, with no branch or
+    /// delegate marker. The recursive walks over chains are built from this one rule.
+    static func continuationStep(_ schema: StateSchema, from segment: String, child: String) -> String {
+        let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: child)
+        let branch = SessionColumns.marker("_branched_from", schema: schema, alias: child)
+        return """
+            JOIN sessions cp ON cp.id = \(segment) AND cp.end_reason = 'compression'
+            JOIN sessions \(child) ON \(child).parent_session_id = \(segment) AND \(delegate) IS NULL AND \(branch) IS NULL
+            """
+    }
 }

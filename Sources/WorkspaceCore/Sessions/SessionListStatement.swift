@@ -152,13 +152,10 @@ struct SessionListStatement {
 
     /// A `WITH` clause naming `chain(id)`: the row aliased `s` and the segments that continue it after compression.
     private static func segments(_ schema: StateSchema) -> String {
-        let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: "x")
-        let branch = SessionColumns.marker("_branched_from", schema: schema, alias: "x")
-        return """
+        """
             WITH RECURSIVE chain(id) AS (
                 SELECT s.id UNION
-                SELECT x.id FROM chain JOIN sessions cp ON cp.id = chain.id AND cp.end_reason = 'compression'
-                JOIN sessions x ON x.parent_session_id = chain.id AND \(delegate) IS NULL AND \(branch) IS NULL
+                SELECT x.id FROM chain \(SessionKind.continuationStep(schema, from: "chain.id", child: "x"))
             )
             """
     }
