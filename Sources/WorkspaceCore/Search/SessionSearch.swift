@@ -51,18 +51,14 @@ public struct SessionSearch: Sendable {
             }
             var conversations: [String] = []
             var hitsByConversation: [String: [SearchHit]] = [:]
-            var heads: [String: (SessionRecord, SessionKind)] = [:]
-            var conversationOfSegment: [String: String] = [:]
+            let headOfSegment = try ConversationLookup.heads(db, schema, containing: Array(Set(rows.map { $0[1] as String })))
+            var heads: [String: (record: SessionRecord, kind: SessionKind)] = [:]
             var nextCursor: Int64?
             for row in rows {
                 let segment: String = row[1]
-                if conversationOfSegment[segment] == nil {
-                    guard let conversation = try ConversationLookup.conversation(db, schema, containing: segment) else { continue }
-                    let head = conversation.segments[0]
-                    conversationOfSegment[segment] = head.id
-                    heads[head.id] = (head, conversation.kind)
-                }
-                let conversationID = conversationOfSegment[segment]!
+                guard let head = headOfSegment[segment] else { continue }
+                let conversationID = head.record.id
+                heads[conversationID] = head
                 if hitsByConversation[conversationID] == nil {
                     if conversations.count == limit {
                         nextCursor = (row[0] as Int64) + 1
@@ -80,7 +76,7 @@ public struct SessionSearch: Sendable {
                 nextCursor = last[0]
             }
             if order == .relevance { nextCursor = nil }
-            let summaries = try ConversationLookup.summaries(db, schema, heads: conversations.compactMap { heads[$0] }.map { (record: $0.0, kind: $0.1) }, now: now)
+            let summaries = try ConversationLookup.summaries(db, schema, heads: conversations.compactMap { heads[$0] }, now: now)
             let groups = zip(conversations, summaries).map { SearchResultGroup(conversation: $1, hits: hitsByConversation[$0] ?? []) }
             return SearchResults(mode: query.mode.rawValue, expression: query.expression, groups: groups,
                                  nextCursor: conversations.isEmpty ? nil : nextCursor.map(String.init))

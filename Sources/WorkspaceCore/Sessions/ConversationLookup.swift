@@ -80,17 +80,33 @@ enum ConversationLookup {
     /// The conversation `id` belongs to: walks up through compression parents to the first segment, then down the
     /// chain. `nil` when no such row exists.
     static func conversation(_ db: Database, _ schema: StateSchema, containing id: String) throws -> (kind: SessionKind, segments: [SessionRecord])? {
-        guard var current = try kind(db, schema, id: id) else { return nil }
-        var rootID = id
-        var hops = 0
-        while current.kind == .continuation, let parent = current.parent, hops < 1000, let next = try kind(db, schema, id: parent) {
-            rootID = parent
-            current = next
-            hops += 1
+        guard let head = try heads(db, schema, containing: [id])[id] else { return nil }
+        let later = head.record.endReason == "compression" ? try continuations(db, schema, roots: [head.record.id])[head.record.id] ?? [] : []
+        return (head.kind, [head.record] + later)
+    }
+
+    /// For each of `ids`, the first segment of its conversation and that conversation's kind, in three queries
+    /// however many ids there are (a rare continuation segment walks up to its root one parent at a time).
+    static func heads(_ db: Database, _ schema: StateSchema, containing ids: [String]) throws -> [String: (record: SessionRecord, kind: SessionKind)] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try db.rows("""
+            SELECT s.id, \(SessionKind.classification(schema)), s.parent_session_id
+            FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id WHERE s.id IN (SELECT value FROM json_each(?))
+            """, arguments: [SessionListStatement.jsonArray(ids)])
+        var root: [String: (id: String, kind: SessionKind)] = [:]
+        for row in rows {
+            var current = (kind: SessionKind(rawValue: row[1]) ?? .child, parent: row[2] as String?)
+            var rootID: String = row[0]
+            var hops = 0
+            while current.kind == .continuation, let parent = current.parent, hops < 1000, let next = try kind(db, schema, id: parent) {
+                rootID = parent
+                current = next
+                hops += 1
+            }
+            root[row[0]] = (rootID, current.kind)
         }
-        guard let root = try records(db, schema, ids: [rootID])[rootID] else { return nil }
-        let later = root.endReason == "compression" ? try continuations(db, schema, roots: [rootID])[rootID] ?? [] : []
-        return (current.kind, [root] + later)
+        let records = try records(db, schema, ids: Array(Set(root.values.map(\.id))))
+        return root.compactMapValues { head in records[head.id].map { (record: $0, kind: head.kind) } }
     }
 
     /// What a page query already read for its own rows, so summaries need not ask again.
