@@ -19,8 +19,7 @@ enum ModelBreakdown {
             entry.sessions += sessions
             entry.apiCalls += figures.apiCalls
             entry.tokens = entry.tokens + figures.tokens
-            entry.cost = CostFigures(estimatedUSD: entry.cost.estimatedUSD + figures.cost.estimatedUSD,
-                                     actualUSD: UsageFigures.add(entry.cost.actualUSD, figures.cost.actualUSD), status: nil)
+            entry.cost = entry.cost + figures.cost
             entry.includesSessionCounters = entry.includesSessionCounters || fromCounters
             entries[key] = entry
         }

@@ -26,19 +26,11 @@ public struct UsageFigures: Sendable, Codable, Equatable {
     public static let zero = UsageFigures(sessions: 0, conversations: 0, messages: 0, apiCalls: 0, toolCalls: 0, tokens: .zero, cost: .zero,
                                           sessionsWithActualCost: 0, auxiliary: .zero)
 
-    /// Main loop plus auxiliary tokens.
-    public var allTokens: TokenCounts { tokens + auxiliary.tokens }
-
     static func + (lhs: UsageFigures, rhs: UsageFigures) -> UsageFigures {
         UsageFigures(sessions: lhs.sessions + rhs.sessions, conversations: lhs.conversations + rhs.conversations,
                      messages: lhs.messages + rhs.messages, apiCalls: lhs.apiCalls + rhs.apiCalls, toolCalls: lhs.toolCalls + rhs.toolCalls,
-                     tokens: lhs.tokens + rhs.tokens, cost: CostFigures(estimatedUSD: lhs.cost.estimatedUSD + rhs.cost.estimatedUSD,
-                                                                       actualUSD: Self.add(lhs.cost.actualUSD, rhs.cost.actualUSD), status: nil),
+                     tokens: lhs.tokens + rhs.tokens, cost: lhs.cost + rhs.cost,
                      sessionsWithActualCost: lhs.sessionsWithActualCost + rhs.sessionsWithActualCost, auxiliary: lhs.auxiliary + rhs.auxiliary)
-    }
-
-    static func add(_ lhs: Double?, _ rhs: Double?) -> Double? {
-        lhs == nil && rhs == nil ? nil : (lhs ?? 0) + (rhs ?? 0)
     }
 
     /// Reads the main-loop columns of an aggregate row (see ``AnalyticsSQL/mainAggregates(_:)``).
@@ -83,9 +75,7 @@ public struct AuxiliaryFigures: Sendable, Codable, Equatable {
     public static let zero = AuxiliaryFigures(apiCalls: 0, tokens: .zero, cost: .zero)
 
     static func + (lhs: AuxiliaryFigures, rhs: AuxiliaryFigures) -> AuxiliaryFigures {
-        AuxiliaryFigures(apiCalls: lhs.apiCalls + rhs.apiCalls, tokens: lhs.tokens + rhs.tokens,
-                         cost: CostFigures(estimatedUSD: lhs.cost.estimatedUSD + rhs.cost.estimatedUSD,
-                                           actualUSD: UsageFigures.add(lhs.cost.actualUSD, rhs.cost.actualUSD), status: nil))
+        AuxiliaryFigures(apiCalls: lhs.apiCalls + rhs.apiCalls, tokens: lhs.tokens + rhs.tokens, cost: lhs.cost + rhs.cost)
     }
 
     /// Reads an aggregate row (see ``AnalyticsSQL/usageAggregates(_:)``).

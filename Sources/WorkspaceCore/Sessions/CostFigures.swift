@@ -17,9 +17,6 @@ public struct CostFigures: Sendable, Codable, Equatable {
         self.status = status
     }
 
-    /// The best single number: the provider's figure when reported, else the estimate.
-    public var bestUSD: Double { actualUSD ?? estimatedUSD }
-
     /// Sums two figures; the status survives only when both agree.
     public static func + (lhs: CostFigures, rhs: CostFigures) -> CostFigures {
         let actual: Double? = (lhs.actualUSD == nil && rhs.actualUSD == nil) ? nil : (lhs.actualUSD ?? 0) + (rhs.actualUSD ?? 0)
