@@ -42,10 +42,6 @@ public struct StateSchema: Sendable, Equatable {
 
     /// Whether the sessions and messages tables a reader needs are present.
     public var hasSessions: Bool { has(table: "sessions") && has(table: "messages") }
-    /// Whether word search over `messages_fts` works.
-    public var hasWordSearch: Bool { has(table: "messages_fts") }
-    /// Whether substring/CJK search over `messages_fts_trigram` works.
-    public var hasSubstringSearch: Bool { has(table: "messages_fts_trigram") }
     /// Whether per-model usage rows exist.
     public var hasModelUsage: Bool { has(table: "session_model_usage") }
 }

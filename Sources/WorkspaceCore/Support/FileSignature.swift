@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Identity and version of a file (inode, size, modification time), used to notice changes cheaply.
-public struct FileSignature: Sendable, Equatable {
+public struct FileSignature: Sendable, Hashable {
     /// Inode number; changes when a file is replaced by rename.
     public let inode: UInt64
     /// Size in bytes.
