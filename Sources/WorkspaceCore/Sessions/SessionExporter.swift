@@ -19,11 +19,6 @@ public struct SessionExporter: Sendable {
         return "session-\(safe.prefix(120)).\(format.fileExtension)"
     }
 
-    /// Looks the conversation up (so a missing one fails before anything is sent) and returns the detail.
-    public func prepare(id: String) async throws -> SessionDetail {
-        try await store.detail(id: id)
-    }
-
     /// Writes `detail`'s conversation in `format` through `write`, chunk by chunk.
     public func export(_ detail: SessionDetail, format: ExportFormat, visibility: TranscriptVisibility = .live,
                        write: (String) async throws -> Void) async throws {

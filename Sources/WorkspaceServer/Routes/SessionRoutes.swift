@@ -72,7 +72,8 @@ struct SessionRoutes {
             let values = QueryValues(request)
             let format: ExportFormat = try values.choice("format", default: .json)
             let visibility: TranscriptVisibility = try values.choice("visibility", default: .live)
-            let detail = try await exporter.prepare(id: try context.parameters.require("id"))
+            // Looked up first, so a missing session is a 404 before any byte of the download is sent.
+            let detail = try await sessions.detail(id: try context.parameters.require("id"))
             let exporter = exporter
             let name = SessionExporter.fileName(id: detail.conversation.id, format: format)
             return Response(status: .ok, headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\"",

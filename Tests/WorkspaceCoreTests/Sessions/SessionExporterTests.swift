@@ -5,7 +5,7 @@ import Testing
 @Suite struct SessionExporterTests {
     private func export(_ state: StateHome, id: String, format: ExportFormat) async throws -> String {
         let exporter = SessionExporter(store: state.store())
-        let detail = try await exporter.prepare(id: id)
+        let detail = try await state.store().detail(id: id)
         var output = ""
         try await exporter.export(detail, format: format) { output += $0 }
         return output
