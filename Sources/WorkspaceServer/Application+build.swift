@@ -23,6 +23,9 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
                   timeZone: services.timeZone).addRoutes(to: api)
     AnalyticsRoutes(analytics: services.analytics).addRoutes(to: api)
+    ConfigRoutes(store: services.config, home: services.home).addRoutes(to: api)
+    KeyRoutes(vault: services.keys).addRoutes(to: api)
+    AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
     return router
 }
 

@@ -22,6 +22,10 @@ public struct WorkspaceServices: Sendable {
     public let deleter: SessionDeleter
     /// Usage analytics.
     public let analytics: AnalyticsService
+    /// `config.yaml`: reads, surgical edits, raw saves, history.
+    public let config: ConfigStore
+    /// `.env`: the key vault.
+    public let keys: KeyVault
 
     /// Builds every service for `home`.
     public init(home: HermesHome) {
@@ -36,5 +40,7 @@ public struct WorkspaceServices: Sendable {
         exporter = SessionExporter(store: sessions)
         deleter = SessionDeleter(store: sessions, audit: audit)
         analytics = AnalyticsService(database: database, timeZone: timeZone)
+        config = ConfigStore(home: home, audit: audit)
+        keys = KeyVault(home: home, audit: audit)
     }
 }

@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import WorkspaceCore
 @testable import WorkspaceServer
 
 @Suite struct SessionRoutesTests {
@@ -151,7 +152,7 @@ import Testing
             try await client.execute(uri: "/api/v1/sessions/\(id)", method: .delete, headers: server.authorized) { response in
                 #expect(response.status == .notFound)
             }
-            #expect(try await server.services.audit.recent().first?.target == id)
+            #expect(try await server.services.audit.page(AuditQuery()).items.first?.target == id)
 
             let open = try firstSessionID(server, where: "ended_at IS NULL")
             try server.writeState { db in

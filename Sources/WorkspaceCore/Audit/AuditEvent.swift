@@ -1,45 +1,56 @@
 import Foundation
 
-/// One change the workspace made on an operator's behalf, as the audit trail keeps it.
+/// One change the workspace made (or refused) on an operator's behalf, as the audit trail keeps it.
 public struct AuditEvent: Sendable, Codable, Equatable {
     /// Row id (`nil` before it is stored).
     public var id: Int64?
     /// When it happened.
     public var at: Date
-    /// What was done, dotted (`sessions.delete`).
+    /// Who asked: `token` for the API token, or a login user's name.
+    public var actor: String
+    /// The client's address.
+    public var clientAddress: String?
+    /// What was done, dotted (`config.patch`, `keys.reveal`).
     public var action: String
-    /// What it was done to (ids, names; never secret values).
+    /// What it was done to (a path, a key name, an id).
     public var target: String
     /// `ok`, `refused` or `failed`.
     public var outcome: String
-    /// Who asked: the client address.
-    public var actor: String?
+    /// A short account of the change that never holds a secret value (changed paths, a key's name).
+    public var summary: String
     /// The request id, to find the access-log line.
     public var requestID: String?
-    /// Facts about the change, as a flat map.
-    public var details: [String: String]
+
+    private enum CodingKeys: String, CodingKey {
+        case id, at, actor, clientAddress, action, target, outcome, summary
+        case requestID = "requestId"
+    }
 
     /// Creates an event stamped now.
-    public init(action: String, target: String, outcome: String = "ok", actor: AuditActor?, details: [String: String] = [:], at: Date = Date()) {
+    public init(action: String, target: String, outcome: String = "ok", summary: String = "", actor: AuditActor?, at: Date = Date()) {
         self.at = at
+        self.actor = actor?.name ?? "system"
+        self.clientAddress = actor?.address
         self.action = action
         self.target = target
         self.outcome = outcome
-        self.actor = actor?.address
+        self.summary = summary
         self.requestID = actor?.requestID
-        self.details = details
     }
 }
 
 /// Who asked for a change: enough to correlate with the access log, nothing secret.
 public struct AuditActor: Sendable, Equatable {
+    /// `token` for the API token, or a login user's name.
+    public var name: String
     /// Client address.
     public var address: String?
     /// Request id.
     public var requestID: String?
 
     /// Creates an actor.
-    public init(address: String?, requestID: String?) {
+    public init(name: String = "token", address: String?, requestID: String?) {
+        self.name = name
         self.address = address
         self.requestID = requestID
     }

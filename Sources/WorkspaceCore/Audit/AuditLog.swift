@@ -6,36 +6,45 @@ public final class AuditLog: Sendable {
     private let url: URL
     private let queue = LockedValue<DatabaseQueue?>(nil)
 
-    /// Keeps the trail for `home`; the database is created on the first write.
+    /// Keeps the trail for `home`; the database is created on the first use.
     public init(home: HermesHome) {
         url = home.workspaceDatabase
     }
 
     /// Stores `event`.
     public func record(_ event: AuditEvent) async throws {
-        let details = String(decoding: try JSONEncoder().encode(event.details), as: UTF8.self)
         try await database().write { db in
             try db.execute(sql: """
-                INSERT INTO audit_events (at, action, target, outcome, actor, request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event.at.timeIntervalSince1970, event.action, event.target, event.outcome, event.actor, event.requestID, details])
+                INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [event.at.timeIntervalSince1970, event.actor, event.clientAddress, event.action, event.target,
+                                 event.outcome, event.summary, event.requestID])
         }
     }
 
-    /// The newest events first, optionally only actions starting with `actionPrefix`.
-    public func recent(limit: Int = 100, actionPrefix: String? = nil) async throws -> [AuditEvent] {
-        try await database().read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM audit_events WHERE (? IS NULL OR action LIKE ? || '%') ORDER BY id DESC LIMIT ?
-                """, arguments: [actionPrefix, actionPrefix, limit])
-            return rows.map { row in
-                var event = AuditEvent(action: row["action"], target: row["target"], outcome: row["outcome"],
-                                       actor: AuditActor(address: row["actor"], requestID: row["request_id"]),
-                                       details: (try? JSONDecoder().decode([String: String].self, from: Data((row["details"] as String? ?? "{}").utf8))) ?? [:],
-                                       at: Date(timeIntervalSince1970: row["at"]))
-                event.id = row["id"]
-                return event
-            }
+    /// One page of events matching `query`, newest first.
+    public func page(_ query: AuditQuery) async throws -> AuditPage {
+        let limit = min(max(query.limit, 1), 500)
+        let rows = try await database().read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM audit
+                WHERE (?1 IS NULL OR id < ?1)
+                  AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2)
+                  AND (?3 IS NULL OR target = ?3) AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR outcome = ?5)
+                  AND (?6 IS NULL OR at >= ?6) AND (?7 IS NULL OR at < ?7)
+                ORDER BY id DESC LIMIT ?8
+                """, arguments: [query.beforeID, query.actionPrefix, query.target, query.actor, query.outcome,
+                                 query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970, limit + 1])
         }
+        let items = rows.prefix(limit).map(Self.event(from:))
+        return AuditPage(items: items, nextCursor: rows.count > limit ? items.last?.id.map(String.init) : nil)
+    }
+
+    private static func event(from row: Row) -> AuditEvent {
+        var event = AuditEvent(action: row["action"], target: row["target"], outcome: row["outcome"], summary: row["summary"],
+                               actor: AuditActor(name: row["actor"], address: row["client_address"], requestID: row["request_id"]),
+                               at: Date(timeIntervalSince1970: row["at"]))
+        event.id = row["id"]
+        return event
     }
 
     private func database() throws -> DatabaseQueue {
@@ -69,6 +78,28 @@ public final class AuditLog: Sendable {
                     details TEXT NOT NULL DEFAULT '{}'
                 );
                 CREATE INDEX audit_events_action ON audit_events(action, id);
+                """)
+        }
+        migrator.registerMigration("audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at REAL NOT NULL,
+                    actor TEXT NOT NULL,
+                    client_address TEXT,
+                    action TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    summary TEXT NOT NULL DEFAULT '',
+                    request_id TEXT
+                );
+                INSERT INTO audit (id, at, actor, client_address, action, target, outcome, summary, request_id)
+                    SELECT id, at, 'token', actor, action, target, outcome,
+                           COALESCE((SELECT group_concat(key || ': ' || value, ', ') FROM json_each(details)), ''), request_id
+                    FROM audit_events;
+                DROP TABLE audit_events;
+                CREATE INDEX audit_action ON audit(action, id);
+                CREATE INDEX audit_at ON audit(at);
                 """)
         }
         return migrator

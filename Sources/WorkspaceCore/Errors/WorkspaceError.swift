@@ -12,6 +12,14 @@ public enum WorkspaceError: Error, Sendable, Equatable {
     case storageFailure(path: String, reason: String)
     /// A dependency (database, lock, gateway) is temporarily unavailable.
     case unavailable(String)
+    /// The thing changed since the caller read it (a stale `If-Match`).
+    case conflict(String)
+    /// A write came without the revision it must name (`If-Match`).
+    case revisionRequired(String)
+    /// The home is managed (`HERMES_MANAGED` or `.managed`) and refuses changes.
+    case readOnly(String)
+    /// Too many requests of this kind; try again after the given seconds.
+    case rateLimited(retryAfterSeconds: Int)
 }
 
 extension WorkspaceError: CustomStringConvertible {
@@ -23,6 +31,10 @@ extension WorkspaceError: CustomStringConvertible {
         case .invalidInput(let message): message
         case .storageFailure(let path, let reason): "Could not access \(path): \(reason)"
         case .unavailable(let message): message
+        case .conflict(let message): message
+        case .revisionRequired(let message): message
+        case .readOnly(let message): message
+        case .rateLimited(let seconds): "Too many requests; try again in \(seconds) s."
         }
     }
 }

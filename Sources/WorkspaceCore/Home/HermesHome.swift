@@ -67,4 +67,16 @@ public struct HermesHome: Sendable, Equatable {
     public var tokenFile: URL { workspaceDirectory.appendingPathComponent("token") }
     /// `workspace/workspace.db`, the workspace's own SQLite database (audit trail).
     public var workspaceDatabase: URL { workspaceDirectory.appendingPathComponent("workspace.db") }
+    /// `workspace/backups/`, earlier versions of `config.yaml` kept by the workspace.
+    public var backupsDirectory: URL { workspaceDirectory.appendingPathComponent("backups") }
+
+    /// Whether the agent treats this home as managed (package-managed installs refuse config and `.env` writes):
+    /// `HERMES_MANAGED` set to anything but a false word, or a `.managed` file in the home.
+    public func isManaged(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        if let flag = environment["HERMES_MANAGED"]?.trimmingCharacters(in: .whitespaces).lowercased(), !flag.isEmpty,
+           !["0", "false", "no", "off"].contains(flag) {
+            return true
+        }
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(".managed").path)
+    }
 }

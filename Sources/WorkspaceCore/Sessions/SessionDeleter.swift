@@ -43,8 +43,8 @@ public struct SessionDeleter: Sendable {
             try await audit.record(AuditEvent(action: "sessions.delete", target: id, actor: actor))
         }
         for refusal in report.refused where refusal.reason == "active" {
-            try await audit.record(AuditEvent(action: "sessions.delete", target: refusal.id, outcome: "refused", actor: actor,
-                                              details: ["reason": "active"]))
+            try await audit.record(AuditEvent(action: "sessions.delete", target: refusal.id, outcome: "refused",
+                                              summary: "session is still active", actor: actor))
         }
         return report
     }

@@ -12,6 +12,10 @@ extension APIError {
             self = error
         case let error as WorkspaceError:
             self = Self.from(error)
+        case let error as ConfigProblem:
+            self = Self.from(error)
+        case let error as DotEnvEditor.Refusal:
+            self = Self.from(error)
         case let error as HTTPError:
             self = Self.from(error, request: request)
         case is DecodingError:
@@ -28,6 +32,31 @@ extension APIError {
         case .invalidInput: APIError(.badRequest, code: "invalid_input", message: error.description)
         case .storageFailure: APIError(.internalServerError, code: "storage_failure", message: error.description)
         case .unavailable: APIError(.serviceUnavailable, code: "unavailable", message: error.description)
+        case .conflict: APIError(.conflict, code: "conflict", message: error.description)
+        case .revisionRequired: APIError(.preconditionRequired, code: "revision_required", message: error.description)
+        case .readOnly: APIError(.forbidden, code: "read_only", message: error.description)
+        case .rateLimited(let seconds):
+            APIError(.tooManyRequests, code: "rate_limited", message: error.description, headers: [.retryAfter: String(seconds)])
+        }
+    }
+
+    private static func from(_ problem: ConfigProblem) -> APIError {
+        switch problem {
+        case .syntax(let line, let column, let message):
+            APIError(.unprocessableContent, code: "yaml_syntax", message: problem.description,
+                     details: ["line": String(line), "column": String(column), "problem": message])
+        case .tooComplex: APIError(.unprocessableContent, code: "too_complex", message: problem.description)
+        case .invalid(let issues): APIError(.unprocessableContent, code: "validation_failed", message: problem.description, details: issues)
+        case .editConflict(let path, _): APIError(.unprocessableContent, code: "edit_conflict", message: problem.description, details: ["path": path])
+        case .tooLarge: APIError(.contentTooLarge, code: "payload_too_large", message: problem.description)
+        }
+    }
+
+    private static func from(_ refusal: DotEnvEditor.Refusal) -> APIError {
+        switch refusal {
+        case .invalidName: APIError(.badRequest, code: "invalid_name", message: refusal.description)
+        case .deniedName: APIError(.forbidden, code: "denied_name", message: refusal.description)
+        case .invalidValue: APIError(.unprocessableContent, code: "invalid_value", message: refusal.description)
         }
     }
 

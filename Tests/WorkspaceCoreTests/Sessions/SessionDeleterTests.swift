@@ -24,7 +24,7 @@ import Testing
         let ids = SessionListStatement.jsonArray(messageIDs)
         #expect(try state.scalar("SELECT COUNT(*) FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))", [ids]) as Int? == 0)
         #expect(try state.scalar("SELECT COUNT(*) FROM messages_fts_trigram WHERE rowid IN (SELECT value FROM json_each(?))", [ids]) as Int? == 0)
-        let events = try await audit.recent()
+        let events = try await audit.page(AuditQuery()).items
         #expect(events.first?.action == "sessions.delete")
         #expect(events.first?.target == root)
         #expect(events.first?.requestID == "req-1")
@@ -55,7 +55,7 @@ import Testing
         #expect(report.deleted.isEmpty)
         #expect(report.refused == [.init(id: open, reason: "active"), .init(id: "no-such-session", reason: "not_found")])
         #expect(try state.scalar("SELECT COUNT(*) FROM messages WHERE session_id = ?", [open]) as Int? == messages)
-        #expect(try await audit.recent().first?.outcome == "refused")
+        #expect(try await audit.page(AuditQuery()).items.first?.outcome == "refused")
     }
 
     @Test func bulkDeleteByFilterPreviewsThenDeletesExactlyTheMatches() async throws {

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Earlier versions of `config.yaml`, one file each under `workspace/backups/`, newest kept, oldest pruned.
+public struct ConfigBackups: Sendable {
+    /// How many versions are kept.
+    public static let keep = 20
+
+    /// One kept version.
+    public struct Version: Sendable, Equatable {
+        /// Its id: the UTC time it was replaced, e.g. `20261125T233012.345Z`.
+        public var id: String
+        /// When it was replaced.
+        public var savedAt: Date
+        /// Its size in bytes.
+        public var size: Int
+    }
+
+    private let directory: URL
+    private let writer = AtomicFileWriter(defaultMode: 0o600)
+    private static let prefix = "config.yaml."
+    private static let idPattern = #"^[0-9]{8}T[0-9]{6}\.[0-9]{3}Z(-[0-9]+)?$"#
+
+    /// Backups of `home`'s config.
+    public init(home: HermesHome) {
+        directory = home.backupsDirectory
+    }
+
+    /// Keeps `text` as the version replaced at `date`, then prunes to ``keep``.
+    @discardableResult
+    public func save(_ text: String, at date: Date = Date()) throws -> Version {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let stamp = Self.formatter.string(from: date)
+        var id = stamp
+        var counter = 1
+        while FileManager.default.fileExists(atPath: url(for: id).path) {
+            id = "\(stamp)-\(counter)"
+            counter += 1
+        }
+        try writer.write(Data(text.utf8), to: url(for: id))
+        for stale in try versions().dropFirst(Self.keep) {
+            try? FileManager.default.removeItem(at: url(for: stale.id))
+        }
+        return Version(id: id, savedAt: date, size: text.utf8.count)
+    }
+
+    /// Every kept version, newest first.
+    public func versions() throws -> [Version] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
+        return names.compactMap { name -> Version? in
+            guard name.hasPrefix(Self.prefix) else { return nil }
+            let id = String(name.dropFirst(Self.prefix.count))
+            guard Self.isValid(id), let date = Self.formatter.date(from: String(id.prefix(19))) else { return nil }
+            let size = (try? FileManager.default.attributesOfItem(atPath: url(for: id).path)[.size] as? Int) ?? 0
+            return Version(id: id, savedAt: date, size: size ?? 0)
+        }
+        .sorted { ($0.savedAt, $0.id.count, $0.id) > ($1.savedAt, $1.id.count, $1.id) }
+    }
+
+    /// The text of version `id`; a malformed id is refused before any path is built from it.
+    public func text(of id: String) throws -> String {
+        guard Self.isValid(id), let data = FileManager.default.contents(atPath: url(for: id).path) else {
+            throw WorkspaceError.notFound(what: "Config version \(id)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func url(for id: String) -> URL {
+        directory.appendingPathComponent(Self.prefix + id)
+    }
+
+    private static func isValid(_ id: String) -> Bool {
+        id.range(of: idPattern, options: .regularExpression) != nil
+    }
+
+    private static let formatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
+        return formatter
+    }()
+}

@@ -1,0 +1,47 @@
+/// Hides secret-looking values when configuration is shown: keys named like credentials (the agent's own list,
+/// case-insensitive) and values the schema marks secret. `${VAR}` references are not secrets and stay readable.
+public struct ConfigMasking: Sendable {
+    /// Key names whose values are always masked.
+    public static let secretKeyNames: Set<String> = [
+        "api_key", "apikey", "key", "token", "access_token", "refresh_token", "id_token", "secret", "client_secret",
+        "password", "passwd", "auth", "authorization", "private_key", "bearer", "jwt", "password_hash",
+    ]
+
+    private let schema: ConfigSchema
+
+    /// Masks with the help of `schema`'s secret flags.
+    public init(schema: ConfigSchema = .hermes) {
+        self.schema = schema
+    }
+
+    /// `value` with secrets masked, and the dotted paths that were masked.
+    public func masked(_ value: OrderedJSON) -> (value: OrderedJSON, maskedPaths: [String]) {
+        var paths: [String] = []
+        let result = mask(value, path: [], into: &paths)
+        return (result, paths)
+    }
+
+    /// Whether the value at `path` is treated as a secret.
+    public func isSecret(_ path: [String]) -> Bool {
+        guard let last = path.last else { return false }
+        return Self.secretKeyNames.contains(last.lowercased()) || schema.schema(at: path[...])?.isSecret == true
+    }
+
+    private func mask(_ value: OrderedJSON, path: [String], into paths: inout [String]) -> OrderedJSON {
+        switch value {
+        case .object(let members):
+            return .object(members.map { .init($0.key, mask($0.value, path: path + [$0.key], into: &paths)) })
+        case .array(let items):
+            return .array(items.enumerated().map { mask($1, path: path + [String($0)], into: &paths) })
+        case .string(let text) where !text.isEmpty && isSecret(path) && !Self.isReference(text):
+            paths.append(path.joined(separator: "."))
+            return .string(SecretMask.mask(text))
+        default:
+            return value
+        }
+    }
+
+    private static func isReference(_ text: String) -> Bool {
+        text.range(of: #"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$"#, options: .regularExpression) != nil
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// The Config tab's service: reads `config.yaml`, applies surgical edits or whole-text saves after validating
+/// them, keeps earlier versions, and records every write in the audit trail.
+///
+/// There is no lock the agent takes on this file, so every write re-reads it first, checks the caller's ETag
+/// against what is on disk now, and replaces it atomically (temp file, fsync, rename, mode kept). Writes from
+/// this process are serialised by the actor.
+public actor ConfigStore {
+    /// The largest configuration accepted, in bytes.
+    public static let maximumSize = 512 * 1024
+
+    private let home: HermesHome
+    private let audit: AuditLog
+    private let backups: ConfigBackups
+    private let schema: ConfigSchema
+    private let environment: [String: String]
+    private let writer = AtomicFileWriter(defaultMode: 0o600)
+
+    /// The store for `home`'s config, validating against `schema`.
+    public init(home: HermesHome, audit: AuditLog, schema: ConfigSchema = .hermes,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.home = home
+        self.audit = audit
+        self.schema = schema
+        self.environment = environment
+        backups = ConfigBackups(home: home)
+    }
+
+    /// The file as it is on disk now; an absent file reads as an empty document.
+    public nonisolated func snapshot() throws -> ConfigSnapshot {
+        let url = home.configFile
+        guard FileManager.default.fileExists(atPath: url.path) else { return try ConfigSnapshot(text: "", exists: false, modified: nil) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw WorkspaceError.storageFailure(path: url.path, reason: "cannot read the file")
+        }
+        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date
+        return try ConfigSnapshot(text: Self.decode(data), exists: true, modified: modified)
+    }
+
+    /// The text on disk now and its ETag, even when it does not parse (so the raw editor can fix it).
+    public nonisolated func rawText() throws -> (text: String, etag: String) {
+        let data = FileManager.default.contents(atPath: home.configFile.path) ?? Data()
+        let text = Self.decode(data)
+        return (text, ConfigSnapshot.etag(of: text))
+    }
+
+    /// Whether the home refuses configuration writes.
+    public nonisolated var isReadOnly: Bool { home.isManaged(environment: environment) }
+
+    /// Applies `edits` as surgical text edits; values are checked against the schema at the edited paths.
+    public func patch(_ edits: [ConfigEdit], ifMatch: String?, dryRun: Bool = false, actor: AuditActor?) async throws -> ConfigChange {
+        guard !edits.isEmpty else { throw WorkspaceError.invalidInput("Send at least one operation.") }
+        let current = try checkedCurrent(ifMatch: ifMatch, dryRun: dryRun)
+        let text = try YAMLEditor().applying(edits, to: current.text)
+        let edited = try parsed(text)
+        let touched = edits.map(\.dottedPath)
+        let issues = schema.issues(in: edited.value).filter { path, _ in touched.contains { Self.overlaps(path, $0) } }
+        guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
+        return try await commit(edited, over: current, dryRun: dryRun, action: "config.patch",
+                                target: touched.joined(separator: ", "), actor: actor)
+    }
+
+    /// Stores `text` exactly as sent, after checking its size, syntax and schema.
+    public func replace(with text: String, ifMatch: String?, dryRun: Bool = false, actor: AuditActor?) async throws -> ConfigChange {
+        let current = try checkedCurrent(ifMatch: ifMatch, dryRun: dryRun)
+        let replacement = try parsed(text)
+        let issues = schema.issues(in: replacement.value)
+        guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
+        return try await commit(replacement, over: current, dryRun: dryRun, action: "config.replace", target: "config.yaml", actor: actor)
+    }
+
+    /// Puts back version `id` (the current text is kept as a version first, so a restore can be undone).
+    public func restore(_ id: String, ifMatch: String?, actor: AuditActor?) async throws -> ConfigChange {
+        let current = try checkedCurrent(ifMatch: ifMatch, dryRun: false)
+        let restored = try parsed(try backups.text(of: id))
+        return try await commit(restored, over: current, dryRun: false, action: "config.restore", target: id, actor: actor)
+    }
+
+    /// Kept versions, newest first, each with the diff to the version that replaced it.
+    public nonisolated func history() throws -> [ConfigVersion] {
+        let versions = try backups.versions()
+        var newer = (try? rawText().text) ?? ""
+        var newerName = "config.yaml (current)"
+        var result: [ConfigVersion] = []
+        for version in versions {
+            let text = (try? backups.text(of: version.id)) ?? ""
+            result.append(ConfigVersion(id: version.id, savedAt: version.savedAt, size: version.size, etag: ConfigSnapshot.etag(of: text),
+                                        diff: LineDiff().unified(from: text, to: newer, beforeName: "config.yaml@\(version.id)", afterName: newerName)))
+            newer = text
+            newerName = "config.yaml@\(version.id)"
+        }
+        return result
+    }
+
+    private struct Current {
+        var text: String
+        var exists: Bool
+    }
+
+    private func checkedCurrent(ifMatch: String?, dryRun: Bool) throws -> Current {
+        if !dryRun, isReadOnly {
+            throw WorkspaceError.readOnly("This Hermes home is managed (HERMES_MANAGED or a .managed file); its configuration is read-only.")
+        }
+        let (text, etag) = try rawText()
+        if !dryRun {
+            guard let ifMatch, !ifMatch.isEmpty else {
+                throw WorkspaceError.revisionRequired("Send the ETag of the configuration you edited in If-Match.")
+            }
+            guard ifMatch == "*" || ifMatch.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(etag) else {
+                throw WorkspaceError.conflict("config.yaml changed on disk since you loaded it; reload and apply your change again.")
+            }
+        }
+        return Current(text: text, exists: FileManager.default.fileExists(atPath: home.configFile.path))
+    }
+
+    private func parsed(_ text: String) throws -> ConfigSnapshot {
+        guard text.utf8.count <= Self.maximumSize else { throw ConfigProblem.tooLarge(limit: Self.maximumSize) }
+        return try ConfigSnapshot(text: text, exists: true, modified: Date())
+    }
+
+    private func commit(_ new: ConfigSnapshot, over current: Current, dryRun: Bool, action: String, target: String,
+                        actor: AuditActor?) async throws -> ConfigChange {
+        let old = (try? YAMLDocument(text: current.text).value) ?? .object([])
+        var change = ConfigChange(snapshot: new, changedPaths: ConfigDifference.paths(from: old, to: new.value),
+                                  diff: LineDiff().unified(from: current.text, to: new.text, beforeName: "config.yaml", afterName: "config.yaml (new)"),
+                                  written: false)
+        guard !dryRun, new.text != current.text else { return change }
+        do {
+            if current.exists { change.backupID = try backups.save(current.text).id }
+            try writer.write(Data(new.text.utf8), to: home.configFile)
+        } catch {
+            try? await audit.record(AuditEvent(action: action, target: target, outcome: "failed", actor: actor))
+            throw error
+        }
+        change.written = true
+        change.snapshot = try snapshot()
+        let summary = change.changedPaths.isEmpty ? "formatting only" : "changed " + change.changedPaths.prefix(20).joined(separator: ", ")
+        try? await audit.record(AuditEvent(action: action, target: target, summary: summary, actor: actor))
+        return change
+    }
+
+    /// Whether one dotted path lies inside the other (or they are equal).
+    private static func overlaps(_ path: String, _ other: String) -> Bool {
+        path == other || path.hasPrefix(other + ".") || other.hasPrefix(path + ".")
+    }
+
+    private static func decode(_ data: Data) -> String {
+        String(decoding: data, as: UTF8.self)
+    }
+}

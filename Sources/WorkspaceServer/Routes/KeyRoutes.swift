@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// The API Keys tab: `/keys…`. Values are masked everywhere except the one reveal answer, which is never cached.
+struct KeyRoutes {
+    let vault: KeyVault
+
+    struct KeyList: ResponseEncodable {
+        var readOnly: Bool
+        var items: [KeyEntry]
+    }
+
+    struct SetKeyRequest: Decodable {
+        var value: String
+    }
+
+    struct SetKeyAnswer: ResponseEncodable {
+        var created: Bool
+        var item: KeyEntry?
+    }
+
+    struct RevealAnswer: Encodable {
+        var name: String
+        var value: String
+    }
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.get("keys") { _, _ in KeyList(readOnly: vault.isReadOnly, items: vault.list()) }
+        group.put("keys/:name") { request, context -> SetKeyAnswer in
+            let name = try context.parameters.require("name")
+            let body = try await request.decode(as: SetKeyRequest.self, context: context)
+            let existed = try await vault.set(name, to: body.value, actor: context.auditActor)
+            return SetKeyAnswer(created: !existed, item: vault.list().first { $0.name == name })
+        }
+        group.delete("keys/:name") { _, context -> Response in
+            try await vault.delete(try context.parameters.require("name"), actor: context.auditActor)
+            return Response(status: .noContent)
+        }
+        group.post("keys/:name/reveal") { _, context -> Response in
+            let name = try context.parameters.require("name")
+            var response = try Response.json(RevealAnswer(name: name, value: try await vault.reveal(name, actor: context.auditActor)))
+            response.headers[.cacheControl] = "no-store"
+            return response
+        }
+    }
+}
