@@ -59,7 +59,7 @@ import Testing
             #expect(DotEnvReader().values(in: text)["KEY"] == value, "\(value.debugDescription) → \(text.debugDescription)")
             #expect(text.hasPrefix("# header\n"))
         }
-        #expect(DotEnvEditor.encode("${HOME}") == "'${HOME}'", "single quotes keep python-dotenv from expanding it")
+        #expect(DotEnvEditor.encode("${HOME}") == "\"${HOME}\"", "a reference stays a reference: the agent's loader expands it")
         #expect(DotEnvEditor.encode("sk-abc123") == "sk-abc123")
     }
 

@@ -12,6 +12,8 @@ struct TestServer: Sendable {
     let webRoot: URL
     let configuration: WorkspaceServerConfiguration
     let services: WorkspaceServices
+    /// Every line the server logged.
+    let logs = LogCapture()
 
     init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-server-test-\(UUID().uuidString)")
@@ -33,11 +35,11 @@ struct TestServer: Sendable {
     var token: String { (try? services.tokens.current().value) ?? "" }
 
     var router: Router<WorkspaceRequestContext> {
-        buildRouter(configuration: configuration, services: services, assets: SPAAssets.load(webRoot: webRoot.path), logger: Logger(label: "test"))
+        buildRouter(configuration: configuration, services: services, assets: SPAAssets.load(webRoot: webRoot.path), logger: logs.logger)
     }
 
     func application() -> some ApplicationProtocol {
-        Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: Logger(label: "test"))
+        Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logs.logger)
     }
 
     var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }

@@ -5,7 +5,8 @@ import Foundation
 /// Setting a key rewrites its first definition in place (keeping an `export ` prefix) and removes later
 /// duplicates, so the agent's last-wins readers and first-wins writers agree afterwards; a new key is appended.
 /// Values are written bare when that reads back unchanged, double-quoted (`\` and `"` escaped) when they hold
-/// whitespace, `#` or quotes, and single-quoted when they hold `${`, which python-dotenv would otherwise expand.
+/// whitespace, `#`, `$` or quotes. A `${NAME}` in a value stays a reference: the agent's runtime loader
+/// (python-dotenv) expands it in every quoting style, so no quoting could make it literal anyway.
 public struct DotEnvEditor: Sendable {
     /// Why an edit was refused.
     public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
@@ -105,7 +106,6 @@ public struct DotEnvEditor: Sendable {
 
     /// The value as it must appear after `=` to read back unchanged.
     static func encode(_ value: String) -> String {
-        if value.contains("${") && !value.contains("'") { return "'\(value)'" }
         let needsQuotes = !value.isEmpty && value.contains { $0.isWhitespace || $0 == "#" || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == "$" }
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""

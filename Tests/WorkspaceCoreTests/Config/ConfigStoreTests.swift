@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import WorkspaceCore
+
+@Suite struct ConfigStoreTests {
+    private func store(_ fixture: FixtureHome, environment: [String: String] = [:]) -> ConfigStore {
+        ConfigStore(home: fixture.home, audit: AuditLog(home: fixture.home), environment: environment)
+    }
+
+    private func bytes(_ fixture: FixtureHome) throws -> Data {
+        try Data(contentsOf: fixture.home.configFile)
+    }
+
+    @Test func patchingOneValueLeavesEveryOtherByteOfTheAgentsFile() async throws {
+        let fixture = try FixtureHome.agentFixture()
+        defer { fixture.remove() }
+        let store = store(fixture)
+        let original = try String(contentsOf: fixture.home.configFile, encoding: .utf8)
+        let change = try await store.patch([ConfigEdit(path: ["approvals", "timeout"], operation: .set(.int(300)))],
+                                           ifMatch: try store.snapshot().etag, actor: nil)
+        #expect(change.written)
+        #expect(change.changedPaths == ["approvals.timeout"])
+        let edited = try String(contentsOf: fixture.home.configFile, encoding: .utf8)
+        #expect(edited == original.replacingOccurrences(of: "timeout: 120", with: "timeout: 300"))
+        #expect(edited.contains("# Hermes Agent configuration") && edited.contains("mode: manual      # manual | smart | off"))
+        #expect(try ConfigBackups(home: fixture.home).text(of: try #require(change.backupID)) == original)
+    }
+
+    @Test func aStaleOrMissingRevisionChangesNothing() async throws {
+        let fixture = try FixtureHome.agentFixture()
+        defer { fixture.remove() }
+        let store = store(fixture)
+        let etag = try store.snapshot().etag
+        _ = try await store.patch([ConfigEdit(path: ["display", "compact"], operation: .set(.bool(true)))], ifMatch: etag, actor: nil)
+        let afterFirst = try bytes(fixture)
+        await #expect(throws: WorkspaceError.self) {
+            try await store.patch([ConfigEdit(path: ["display", "compact"], operation: .set(.bool(false)))], ifMatch: etag, actor: nil)
+        }
+        await #expect(throws: WorkspaceError.self) {
+            try await store.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], ifMatch: nil, actor: nil)
+        }
+        #expect(try bytes(fixture) == afterFirst)
+    }
+
+    @Test func aRawSaveWithASyntaxErrorNamesTheLineAndLeavesTheFile() async throws {
+        let fixture = try FixtureHome.agentFixture()
+        defer { fixture.remove() }
+        let store = store(fixture)
+        let before = try bytes(fixture)
+        do {
+            _ = try await store.replace(with: "model: x\napprovals:\n  mode: [smart\n", ifMatch: try store.snapshot().etag, actor: nil)
+            Issue.record("a broken document was accepted")
+        } catch let ConfigProblem.syntax(line, _, _) {
+            #expect(line == 4 || line == 3)
+        }
+        #expect(try bytes(fixture) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.home.root.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    @Test func aRawSaveStoresTheTextExactlyAndKeepsTheMode() async throws {
+        let fixture = try FixtureHome.agentFixture()
+        defer { fixture.remove() }
+        let store = store(fixture)
+        let modeBefore = try FileManager.default.attributesOfItem(atPath: fixture.home.configFile.path)[.posixPermissions] as? Int
+        let text = "# mine\r\nmodel:   'x/y'   # spaced\n\n\ntimezone: UTC"
+        _ = try await store.replace(with: text, ifMatch: try store.snapshot().etag, actor: nil)
+        #expect(try bytes(fixture) == Data(text.utf8))
+        #expect(try FileManager.default.attributesOfItem(atPath: fixture.home.configFile.path)[.posixPermissions] as? Int == modeBefore)
+    }
+
+    @Test func schemaErrorsAreReportedByPathAndOnlyForTouchedValues() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        try fixture.write("approvals:\n  mode: sometimes\n", to: "config.yaml")
+        let store = store(fixture)
+        let etag = try store.snapshot().etag
+        let change = try await store.patch([ConfigEdit(path: ["logging", "level"], operation: .set(.string("DEBUG")))], ifMatch: etag, actor: nil)
+        #expect(change.written, "an unrelated invalid value does not block an edit")
+        do {
+            _ = try await store.patch([ConfigEdit(path: ["logging", "max_size_mb"], operation: .set(.string("big")))],
+                                      ifMatch: change.snapshot.etag, actor: nil)
+            Issue.record("a string was accepted for a number")
+        } catch let ConfigProblem.invalid(issues) {
+            #expect(issues["logging.max_size_mb"]?.contains("whole number") == true)
+        }
+        await #expect(throws: ConfigProblem.self) {
+            try await store.replace(with: "approvals:\n  mode: sometimes\n", ifMatch: change.snapshot.etag, actor: nil)
+        }
+    }
+
+    @Test func historyKeepsTwentyVersionsWithDiffsAndRestoresOne() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        try fixture.write("agent:\n  max_turns: 1\n", to: "config.yaml")
+        let store = store(fixture)
+        for turns in 2...23 {
+            _ = try await store.patch([ConfigEdit(path: ["agent", "max_turns"], operation: .set(.int(turns)))],
+                                      ifMatch: try store.snapshot().etag, actor: nil)
+        }
+        let history = try store.history()
+        #expect(history.count == ConfigBackups.keep)
+        #expect(history.first?.diff.contains("-  max_turns: 22\n+  max_turns: 23") == true)
+        let oldest = try #require(history.last)
+        _ = try await store.restore(oldest.id, ifMatch: try store.snapshot().etag, actor: nil)
+        #expect(try String(contentsOf: fixture.home.configFile, encoding: .utf8) == "agent:\n  max_turns: 3\n")
+        #expect(try store.history().first?.diff.contains("+  max_turns: 3") == true)
+        await #expect(throws: WorkspaceError.self) { try await store.restore("../../etc/passwd", ifMatch: "*", actor: nil) }
+    }
+
+    @Test func aDryRunShowsTheDiffAndWritesNothing() async throws {
+        let fixture = try FixtureHome.agentFixture()
+        defer { fixture.remove() }
+        let store = store(fixture)
+        let before = try bytes(fixture)
+        let change = try await store.patch([ConfigEdit(path: ["approvals", "mode"], operation: .set(.string("off")))], ifMatch: nil,
+                                           dryRun: true, actor: nil)
+        #expect(!change.written)
+        #expect(change.diff.contains("+  mode: \"off\""))
+        #expect(try bytes(fixture) == before)
+    }
+
+    @Test func aManagedHomeIsReadOnly() async throws {
+        let fixture = try FixtureHome.agentFixture()
+        defer { fixture.remove() }
+        let before = try bytes(fixture)
+        let managed = store(fixture, environment: ["HERMES_MANAGED": "nix"])
+        #expect(managed.isReadOnly)
+        await #expect(throws: WorkspaceError.self) {
+            try await managed.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], ifMatch: "*", actor: nil)
+        }
+        try fixture.write("", to: ".managed")
+        #expect(store(fixture).isReadOnly)
+        #expect(try bytes(fixture) == before)
+    }
+
+    @Test func aMissingFileIsCreatedPrivate() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let store = store(fixture)
+        #expect(try store.snapshot().exists == false)
+        _ = try await store.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], ifMatch: try store.snapshot().etag, actor: nil)
+        #expect(try String(contentsOf: fixture.home.configFile, encoding: .utf8) == "timezone: UTC\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: fixture.home.configFile.path)[.posixPermissions] as? Int == 0o600)
+        #expect(try store.history().isEmpty, "there was no earlier version to keep")
+    }
+}
