@@ -93,10 +93,27 @@ struct DemoSite {
         return DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
     }
 
-    /// The DOM of `path` after the page settled, rendered by headless Chromium.
+    /// The Hermes home being served.
+    var home: URL { root.appendingPathComponent("home") }
+
+    /// The DOM of `path` after the page settled, rendered by headless Chromium (killed after 90 s, so a page that
+    /// never settles fails the test instead of hanging it).
     func render(_ path: String) throws -> String {
-        try run(try BrowserEnvironment.chromium(), ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(root.appendingPathComponent("profile").path)",
-                                                     "--virtual-time-budget=10000", "--dump-dom", url + path])
+        try run("/usr/bin/timeout", ["90", try BrowserEnvironment.chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+                                     "--user-data-dir=\(root.appendingPathComponent("profile").path)",
+                                     "--virtual-time-budget=10000", "--dump-dom", url + path])
+    }
+
+    /// A browser to interact with, its tab on `path`.
+    func browser(at path: String) throws -> DevToolsBrowser {
+        let browser = try DevToolsBrowser(chromium: try BrowserEnvironment.chromium(), profile: root.appendingPathComponent("devtools-profile"))
+        do {
+            try browser.open(url + path)
+        } catch {
+            browser.close()
+            throw error
+        }
+        return browser
     }
 
     /// Stops the server and removes the folder.

@@ -8,6 +8,8 @@ import { TokenPrompt } from "./ui/TokenPrompt";
 import { StatusTab } from "./tabs/Status/StatusTab";
 import { SessionsTab } from "./tabs/Sessions/SessionsTab";
 import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
+import { ConfigTab } from "./tabs/Config/ConfigTab";
+import { KeysTab } from "./tabs/Keys/KeysTab";
 import { ComingSoon } from "./tabs/Placeholder/ComingSoon";
 
 export function App() {
@@ -31,6 +33,8 @@ export function App() {
           : tab.path === "/status" ? <StatusTab />
           : tab.path === "/sessions" ? <SessionsTab />
           : tab.path === "/analytics" ? <AnalyticsTab />
+          : tab.path === "/config" ? <ConfigTab />
+          : tab.path === "/keys" ? <KeysTab />
           : <ComingSoon tab={tab} />}
       </main>
     </div>

@@ -140,6 +140,34 @@ export interface ModelReport { window: AnalyticsWindow; models: ModelEntry[]; so
 export interface PlatformReport { window: AnalyticsWindow; platforms: { platform: string; usage: UsageFigures }[]; notice?: string }
 export interface TopSessionsReport { window: AnalyticsWindow; by: "cost" | "tokens"; sessions: SessionSummary[]; notice?: string }
 
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface ConfigDocument {
+  path: string; exists: boolean; etag: string; modified?: string; readOnly: boolean;
+  config: { [key: string]: Json }; maskedPaths: string[];
+}
+export interface EffectiveConfig { etag: string; config: { [key: string]: Json }; items: { path: string; value: Json; source: "set" | "default" }[] }
+export interface ConfigChange { written: boolean; etag: string; changedPaths: string[]; diff: string; backupId?: string; config: { [key: string]: Json } }
+export interface ConfigVersion { id: string; savedAt: string; size: number; etag: string; diff: string }
+export interface RawConfig { etag: string; text: string; readOnly: boolean }
+export type ConfigOperation = { path: string[]; value: Json } | { path: string[]; delete: true };
+
+/// The JSON Schema subset the server describes config.yaml with.
+export interface JsonSchema {
+  type?: string | string[]; description?: string; default?: Json; enum?: string[]; minimum?: number; maximum?: number;
+  properties?: { [key: string]: JsonSchema }; additionalProperties?: boolean | JsonSchema; items?: JsonSchema;
+  anyOf?: JsonSchema[]; "x-secret"?: boolean;
+}
+
+export interface KeyEntry {
+  name: string; isSet: boolean; masked?: string; value?: string; isSecret: boolean; known: boolean; category: string;
+  description: string; url?: string; advanced: boolean; tools: string[]; neededBy: string[]; exported: boolean;
+}
+
+export interface AuditEvent {
+  id: number; at: string; actor: string; clientAddress?: string; action: string; target: string; outcome: string; summary: string; requestId?: string;
+}
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 function queryString(query: Query): string {
@@ -149,8 +177,8 @@ function queryString(query: Query): string {
   return parts.length ? "?" + parts.join("&") : "";
 }
 
-function json(body: unknown): RequestInit {
-  return { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+function json(body: unknown, method = "POST", headers: Record<string, string> = {}): RequestInit {
+  return { method, headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) };
 }
 
 /// Downloads a route's body as a file, keeping the token in a header rather than in a link.
@@ -193,4 +221,20 @@ export const api = {
   models: (query: Query) => request<ModelReport>("/analytics/models" + queryString(query)),
   platforms: (query: Query) => request<PlatformReport>("/analytics/platforms" + queryString(query)),
   topSessions: (query: Query) => request<TopSessionsReport>("/analytics/top-sessions" + queryString(query)),
+  config: () => request<ConfigDocument>("/config"),
+  effectiveConfig: () => request<EffectiveConfig>("/config/effective"),
+  configSchema: () => request<JsonSchema>("/config/schema"),
+  patchConfig: (operations: ConfigOperation[], etag: string, dryRun: boolean) =>
+    request<ConfigChange>("/config", json({ operations, dryRun }, "PATCH", dryRun ? {} : { "If-Match": etag })),
+  rawConfig: () => request<RawConfig>("/config/raw"),
+  putRawConfig: (text: string, etag: string, dryRun: boolean) =>
+    request<ConfigChange>("/config/raw", json({ text, dryRun }, "PUT", dryRun ? {} : { "If-Match": etag })),
+  configHistory: () => request<{ items: ConfigVersion[] }>("/config/history"),
+  restoreConfig: (versionID: string, etag: string) =>
+    request<ConfigChange>(`/config/history/${id(versionID)}/restore`, { method: "POST", headers: { "If-Match": etag } }),
+  keys: () => request<{ readOnly: boolean; items: KeyEntry[] }>("/keys"),
+  setKey: (name: string, value: string) => request<{ created: boolean; item?: KeyEntry }>(`/keys/${id(name)}`, json({ value }, "PUT")),
+  deleteKey: (name: string) => request<null>(`/keys/${id(name)}`, { method: "DELETE" }),
+  revealKey: (name: string) => request<{ name: string; value: string }>(`/keys/${id(name)}/reveal`, { method: "POST" }),
+  audit: (query: Query) => request<{ items: AuditEvent[]; nextCursor?: string }>("/audit" + queryString(query)),
 };

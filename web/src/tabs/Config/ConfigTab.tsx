@@ -1,0 +1,68 @@
+// Config: config.yaml as a form for the sections the schema knows, as raw YAML, and as a history of versions.
+// Every save goes through the server's diff preview; a change made on disk by the agent or a person is noticed.
+import React, { useEffect, useState } from "react";
+import { api, ConfigChange, ConfigDocument, JsonSchema } from "../../api";
+import { navigate, useSearchParams } from "../../router";
+import { describeError } from "../../ui/useLoader";
+import { ConfigForm } from "./ConfigForm";
+import { HistoryList } from "./HistoryList";
+import { RawEditor } from "./RawEditor";
+
+const views = [["form", "Form"], ["raw", "Raw YAML"], ["history", "History"]] as const;
+type View = typeof views[number][0];
+
+export function ConfigTab() {
+  const params = useSearchParams();
+  const view = (views.find(([key]) => key === params.get("view"))?.[0] || "form") as View;
+  const [schema, setSchema] = useState<JsonSchema | null>(null);
+  const [document, setDocument] = useState<ConfigDocument | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [changedOnDisk, setChangedOnDisk] = useState(false);
+  const [generation, setGeneration] = useState(0);
+
+  const load = () => api.config().then((loaded) => { setDocument(loaded); setError(null); setChangedOnDisk(false); setGeneration((value) => value + 1); },
+    (caught) => setError(describeError(caught)));
+  useEffect(() => { api.configSchema().then(setSchema, (caught) => setError(describeError(caught))); load(); }, []);
+  useEffect(() => {
+    // Until the event stream carries file changes, the tab asks for the ETag every few seconds and on focus.
+    const check = () => api.config().then((latest) => { if (document && latest.etag !== document.etag) setChangedOnDisk(true); }, () => undefined);
+    const timer = window.setInterval(check, 8000);
+    window.addEventListener("focus", check);
+    return () => { window.clearInterval(timer); window.removeEventListener("focus", check); };
+  }, [document?.etag]);
+
+  const saved = (change: ConfigChange) => {
+    setNotice(change.written ? `Saved ${change.changedPaths.length ? change.changedPaths.join(", ") : "config.yaml"}` +
+      (change.backupId ? "; the previous version is in History." : ".") : "Nothing changed.");
+    load();
+  };
+  const conflict = () => setChangedOnDisk(true);
+
+  if (error && !document) return <div className="alert alert-bad" role="alert">{error}</div>;
+  if (!schema || !document) return <p className="loading">Loading configuration…</p>;
+  return (
+    <div className="config">
+      <div className="config-head">
+        <div className="segmented" role="tablist" aria-label="Config views">
+          {views.map(([key, label]) => (
+            <button key={key} type="button" role="tab" aria-selected={view === key} className={view === key ? "segment active" : "segment"}
+              onClick={() => navigate("/config" + (key === "form" ? "" : `?view=${key}`))}>{label}</button>
+          ))}
+        </div>
+        <span className="muted small"><code>{document.path}</code>{document.exists ? "" : " (not created yet)"}</span>
+      </div>
+      {document.readOnly && <div className="alert alert-warn">This Hermes home is managed (HERMES_MANAGED or a .managed file): the configuration is read-only here.</div>}
+      {changedOnDisk && (
+        <div className="alert alert-warn" role="alert">
+          config.yaml changed on disk since this page loaded (the agent or someone else edited it).{" "}
+          <button type="button" className="button ghost" onClick={load}>Reload it</button>
+        </div>
+      )}
+      {notice && <div className="alert alert-good" role="status">{notice}</div>}
+      {view === "form" && <ConfigForm key={generation} schema={schema} document={document} onSaved={saved} onConflict={conflict} />}
+      {view === "raw" && <RawEditor readOnly={document.readOnly} onSaved={saved} onConflict={conflict} reloadKey={document.etag} />}
+      {view === "history" && <HistoryList etag={document.etag} readOnly={document.readOnly} onRestored={saved} reloadKey={document.etag} />}
+    </div>
+  );
+}
