@@ -55,14 +55,20 @@ final class DevToolsBrowser {
         return (answer["result"] as? [String: Any])?["value"]
     }
 
-    /// Waits until `condition` (a JavaScript expression) is truthy, or fails naming it.
+    /// Waits until `condition` (a JavaScript expression) is truthy, or fails naming it. A page still loading
+    /// (no execution context yet, or a navigation under way) counts as "not yet".
     func waitUntil(_ condition: String, seconds: Double = 15) throws {
         let deadline = Date().addingTimeInterval(seconds)
+        var lastProblem = ""
         while Date() < deadline {
-            if let value = try evaluate("!!(\(condition))") as? Bool, value { return }
+            do {
+                if let value = try evaluate("!!(\(condition))") as? Bool, value { return }
+            } catch {
+                lastProblem = " (last error: \(error))"
+            }
             usleep(100_000)
         }
-        throw BrowserTestError("timed out waiting for \(condition)")
+        throw BrowserTestError("timed out waiting for \(condition)\(lastProblem)")
     }
 
     /// Sets a React-controlled input, textarea or select the way typing would (native setter, then the event).
