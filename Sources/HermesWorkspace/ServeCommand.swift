@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import WorkspaceCore
 import WorkspaceServer
 
@@ -60,7 +61,11 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("Hermes Workspace \(WorkspaceVersion.current) serving \(home.path) at \(url)\n".utf8))
             if openBrowser { Self.openInBrowser(url) }
         }
-        try await app.runService()
+        // The watcher comes last so it is stopped first: it ends the open event streams, which lets the server's
+        // own graceful shutdown finish at once.
+        let group = ServiceGroup(configuration: .init(services: [app, HomeWatchService(services: services)],
+                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
     }
 
     /// `./web`, or `web` beside the repository the binary was built in, or `../share/hermes-workspace/web`.

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
+import WorkspaceCore
 
 /// Builds the router: middleware in order from the outside in, then one route group per tab.
 public func buildRouter(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger) -> Router<WorkspaceRequestContext> {
@@ -15,7 +16,8 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     router.add(middleware: OriginGuardMiddleware(allowList: allowList))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: TokenAuthMiddleware(tokens: services.tokens, apiRoot: configuration.basePath + "/api",
-                                               publicPaths: [configuration.apiPrefix + "/health"]))
+                                               publicPaths: [configuration.apiPrefix + "/health"],
+                                               tickets: services.eventTickets, ticketPaths: [configuration.apiPrefix + "/events"]))
     router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, tokens: services.tokens,
                                          embedToken: configuration.isLoopbackBind))
     let api = router.group(RouterPath(configuration.apiPrefix))
@@ -26,10 +28,13 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     ConfigRoutes(store: services.config, home: services.home).addRoutes(to: api)
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
+    EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     return router
 }
 
-/// Builds the whole application; `onReady` receives the URL once the socket listens.
+/// Builds the whole application; `onReady` receives the URL once the socket listens. Run it together with a
+/// ``HomeWatchService`` listed after it (see `hermes-workspace serve`), so that on shutdown the watcher stops first
+/// and ends the open event streams before the server waits for its connections.
 public func buildApplication(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
                              onReady: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
     let assets = configuration.webRoot.map(SPAAssets.load(webRoot:)) ?? .none

@@ -12,6 +12,8 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var bodyLimit: Int
     /// Folder holding `dist/` (our bundle) and `vendor/` (React), or `nil` to serve the API only.
     public var webRoot: String?
+    /// Quiet time after which an event stream sends a keep-alive comment (it is also how a gone client is noticed).
+    public var eventHeartbeat: Duration = .seconds(15)
 
     /// Creates a configuration; the defaults are the secure local ones.
     public init(host: String = "127.0.0.1", port: Int = 9119, basePath: String = "", extraAllowedHosts: [String] = [],

@@ -26,6 +26,10 @@ public struct WorkspaceServices: Sendable {
     public let config: ConfigStore
     /// `.env`: the key vault.
     public let keys: KeyVault
+    /// Events for open pages.
+    public let events: EventBus
+    /// Single-use tickets for opening the event stream from a browser.
+    public let eventTickets: EventTickets
 
     /// Builds every service for `home`.
     public init(home: HermesHome) {
@@ -42,5 +46,7 @@ public struct WorkspaceServices: Sendable {
         analytics = AnalyticsService(database: database, timeZone: timeZone)
         config = ConfigStore(home: home, audit: audit)
         keys = KeyVault(home: home, audit: audit)
+        events = EventBus()
+        eventTickets = EventTickets()
     }
 }

@@ -32,4 +32,37 @@ enum RawHTTP {
             return (status, text)
         }.value
     }
+
+    /// Sends `head` and reads the answer as it streams until `done` holds for what arrived (or `seconds` pass),
+    /// then hangs up; returns everything read.
+    static func stream(port: Int, _ head: String, seconds: Double = 10, until done: @escaping @Sendable (String) -> Bool) async throws -> String {
+        try await Task.detached {
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard descriptor >= 0 else { throw POSIXError(.EIO) }
+            defer { close(descriptor) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+            let request = head.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+            _ = request.withCString { Glibc.send(descriptor, $0, strlen($0), 0) }
+            var received = [UInt8]()
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline, !done(String(decoding: received, as: UTF8.self)) {
+                var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&entry, 1, 100) >= 0 else { break }
+                if entry.revents & Int16(POLLIN) != 0 {
+                    let count = recv(descriptor, &buffer, buffer.count, 0)
+                    if count <= 0 { break }
+                    received.append(contentsOf: buffer[0..<count])
+                }
+            }
+            return String(decoding: received, as: UTF8.self)
+        }.value
+    }
 }

@@ -28,7 +28,9 @@ struct TestServer: Sendable {
         try Data("window.React={}".utf8).write(to: webRoot.appendingPathComponent("vendor/react@18.3.1.min.js"))
         try Data("secret".utf8).write(to: root.appendingPathComponent("outside.txt"))
         try FileManager.default.createSymbolicLink(at: webRoot.appendingPathComponent("dist/leak.txt"), withDestinationURL: root.appendingPathComponent("outside.txt"))
-        configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: bodyLimit, webRoot: webRoot.path)
+        var configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: bodyLimit, webRoot: webRoot.path)
+        configuration.eventHeartbeat = .milliseconds(300)
+        self.configuration = configuration
         services = WorkspaceServices(home: home)
     }
 
@@ -39,7 +41,8 @@ struct TestServer: Sendable {
     }
 
     func application() -> some ApplicationProtocol {
-        Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logs.logger)
+        Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                    services: [HomeWatchService(services: services, pollInterval: 0.2)], logger: logs.logger)
     }
 
     var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }

@@ -11,6 +11,10 @@ extension HTTPField.Name {
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     /// `X-Frame-Options`.
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
+    /// `Last-Event-ID`, sent by a reconnecting `EventSource`.
+    static let lastEventID = HTTPField.Name("Last-Event-ID")!
+    /// `X-Accel-Buffering`: `no` asks nginx not to buffer an event stream.
+    static let xAccelBuffering = HTTPField.Name("X-Accel-Buffering")!
     /// `Cross-Origin-Opener-Policy`.
     static let crossOriginOpenerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
 }

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import WorkspaceCore
+
+/// `/events`: the Server-Sent Events stream every open page keeps, and the tickets a browser opens it with.
+struct EventRoutes {
+    let bus: EventBus
+    let tickets: EventTickets
+    /// Seconds between keep-alive comments (they also reveal a client that went away).
+    var heartbeat: Duration = .seconds(15)
+
+    struct TicketAnswer: ResponseEncodable {
+        var ticket: String
+        var expiresAt: Date
+    }
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.post("events/ticket") { _, _ in
+            let (ticket, expiry) = tickets.issue()
+            return TicketAnswer(ticket: ticket, expiresAt: expiry)
+        }
+        group.get("events") { request, _ -> Response in
+            let lastEventID = try (request.headers[.lastEventID] ?? QueryValues(request).string("lastEventId")).flatMap { Int64($0) }
+            let subscription = try bus.subscribe(after: lastEventID)
+            let heartbeat = heartbeat
+            return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
+                                                   .xAccelBuffering: "no"],
+                            body: ResponseBody { writer in
+                                defer { subscription.cancel() }
+                                var opening = "retry: 3000\n\n"
+                                if subscription.missedSome { opening += Self.frame(type: "reset", id: nil, data: .object([])) }
+                                for event in subscription.replay { opening += Self.frame(event) }
+                                try await writer.write(ByteBuffer(string: opening))
+                                try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
+                                try await writer.finish(nil)
+                            })
+        }
+    }
+
+    /// Writes events as they come and a comment after every quiet `heartbeat`; returns when the bus ends the stream,
+    /// throws when the client has gone (the write fails).
+    private static func forward(_ events: AsyncStream<WorkspaceEvent>, heartbeat: Duration,
+                                to writer: inout any ResponseBodyWriter) async throws {
+        enum Output: Sendable { case event(WorkspaceEvent), ping, end }
+        let (outputs, continuation) = AsyncStream.makeStream(of: Output.self)
+        let forwarder = Task {
+            for await event in events { continuation.yield(.event(event)) }
+            continuation.yield(.end)
+        }
+        let pinger = Task {
+            while !Task.isCancelled {
+                try await Task.sleep(for: heartbeat)
+                continuation.yield(.ping)
+            }
+        }
+        defer {
+            forwarder.cancel()
+            pinger.cancel()
+            continuation.finish()
+        }
+        for await output in outputs {
+            switch output {
+            case .event(let event): try await writer.write(ByteBuffer(string: frame(event)))
+            case .ping: try await writer.write(ByteBuffer(string: ": ping\n\n"))
+            case .end: return
+            }
+        }
+    }
+
+    private static func frame(_ event: WorkspaceEvent) -> String {
+        var data = event.data
+        if case .object(var members) = data {
+            members.append(.init("at", .string(ISO8601DateFormatter().string(from: event.at))))
+            data = .object(members)
+        }
+        return frame(type: event.type, id: event.id, data: data)
+    }
+
+    private static func frame(type: String, id: Int64?, data: OrderedJSON) -> String {
+        (id.map { "id: \($0)\n" } ?? "") + "event: \(type)\ndata: \(data.rendered(.compact))\n\n"
+    }
+}
