@@ -4,12 +4,23 @@ import Glibc
 #endif
 
 /// Sends one hand-written HTTP/1.1 request over a plain socket, so tests can set any Host header.
+///
+/// The blocking socket calls run on a Dispatch thread: on the Swift concurrency pool (as small as the machine)
+/// they would starve the in-process server they are waiting for.
 enum RawHTTP {
+    private static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     static func send(port: Int, _ head: String) async throws -> (status: Int, text: String) {
-        try await Task.detached {
+        try await blocking {
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard descriptor >= 0 else { throw POSIXError(.EIO) }
             defer { close(descriptor) }
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -30,16 +41,18 @@ enum RawHTTP {
             let text = String(decoding: received, as: UTF8.self)
             let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
             return (status, text)
-        }.value
+        }
     }
 
     /// Sends `head` and reads the answer as it streams until `done` holds for what arrived (or `seconds` pass),
     /// then hangs up; returns everything read.
     static func stream(port: Int, _ head: String, seconds: Double = 10, until done: @escaping @Sendable (String) -> Bool) async throws -> String {
-        try await Task.detached {
+        try await blocking {
             let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard descriptor >= 0 else { throw POSIXError(.EIO) }
             defer { close(descriptor) }
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
             var address = sockaddr_in()
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -63,6 +76,6 @@ enum RawHTTP {
                 }
             }
             return String(decoding: received, as: UTF8.self)
-        }.value
+        }
     }
 }

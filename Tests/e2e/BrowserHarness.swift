@@ -27,6 +27,14 @@ struct BrowserTestError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+/// Runs blocking work (a child process, the DevTools pipe) on a Dispatch thread, never on the Swift concurrency
+/// pool: tests run in parallel on a pool as small as the machine, and a few blocked browser tests would starve it.
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
+}
+
 @discardableResult
 func run(_ executable: String, _ arguments: [String]) throws -> String {
     let process = Process()
@@ -57,7 +65,7 @@ final class ServerProcess: @unchecked Sendable {
 
     func waitForReadyURL() async throws -> String {
         let handle = output.fileHandleForReading
-        let line = try await Task.detached { () -> String in
+        let line = try await offThePool { () -> String in
             var collected = Data()
             while !collected.contains(UInt8(ascii: "\n")) {
                 let chunk = handle.availableData
@@ -65,7 +73,7 @@ final class ServerProcess: @unchecked Sendable {
                 collected.append(chunk)
             }
             return String(decoding: collected, as: UTF8.self)
-        }.value
+        }
         guard let range = line.range(of: "http://") else { throw BrowserTestError("no URL in the ready line: \(line)") }
         return String(line[range.lowerBound...].prefix { !$0.isWhitespace })
     }
@@ -87,7 +95,7 @@ struct DemoSite {
     static func start(sessions: Int) async throws -> DemoSite {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-\(UUID().uuidString)")
         let home = root.appendingPathComponent("home")
-        try run(try BrowserEnvironment.binary().path, ["demo", home.path, "--sessions", String(sessions)])
+        try await offThePool { try run(try BrowserEnvironment.binary().path, ["demo", home.path, "--sessions", String(sessions)]) }
         let server = try ServerProcess(binary: try BrowserEnvironment.binary(), home: home,
                                        webRoot: BrowserEnvironment.repository.appendingPathComponent("web"))
         return DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
@@ -96,24 +104,25 @@ struct DemoSite {
     /// The Hermes home being served.
     var home: URL { root.appendingPathComponent("home") }
 
-    /// The DOM of `path` after the page settled, rendered by headless Chromium (killed after 90 s, so a page that
-    /// never settles fails the test instead of hanging it).
-    func render(_ path: String) throws -> String {
-        try run("/usr/bin/timeout", ["90", try BrowserEnvironment.chromium(), "--headless", "--no-sandbox", "--disable-gpu",
-                                     "--user-data-dir=\(root.appendingPathComponent("profile").path)",
-                                     "--virtual-time-budget=10000", "--dump-dom", url + path])
+    /// The DOM of `path` once the JavaScript condition `ready` holds (the page keeps its event stream open, so
+    /// "the network went quiet" never comes; a page that never gets ready fails after 20 s).
+    func render(_ path: String, when ready: String) async throws -> String {
+        try await withBrowser(at: path) { browser in
+            try browser.waitUntil(ready, seconds: 20)
+            return try browser.evaluate("document.documentElement.outerHTML") as? String ?? ""
+        }
     }
 
-    /// A browser to interact with, its tab on `path`.
-    func browser(at path: String) throws -> DevToolsBrowser {
-        let browser = try DevToolsBrowser(chromium: try BrowserEnvironment.chromium(), profile: root.appendingPathComponent("devtools-profile"))
-        do {
-            try browser.open(url + path)
-        } catch {
-            browser.close()
-            throw error
+    /// Runs `body` with a browser whose tab shows `path`, off the concurrency pool; the browser is closed after.
+    func withBrowser<T: Sendable>(at path: String, _ body: @escaping @Sendable (DevToolsBrowser) throws -> T) async throws -> T {
+        let profile = root.appendingPathComponent("devtools-\(UUID().uuidString)")
+        let address = url + path
+        return try await offThePool {
+            let browser = try DevToolsBrowser(chromium: try BrowserEnvironment.chromium(), profile: profile)
+            defer { browser.close() }
+            try browser.open(address)
+            return try body(browser)
         }
-        return browser
     }
 
     /// Stops the server and removes the folder.

@@ -6,7 +6,7 @@ import Testing
     @Test func theStatusTabRendersTheGatewayStateFromTheRealBinary() async throws {
         let site = try await DemoSite.start(sessions: 40)
         defer { site.stop() }
-        let dom = try site.render("status")
+        let dom = try await site.render("status", when: "document.querySelector('[data-testid=platform-discord]')")
         #expect(dom.contains("Hermes Workspace"))
         #expect(dom.contains(#"data-testid="gateway-state">not running (stale pid file)"#))
         #expect(dom.contains(#"data-testid="platform-discord""#))

@@ -5,6 +5,8 @@ import { tabs } from "./tabs";
 import { Sidebar } from "./ui/Sidebar";
 import { ThemeToggle } from "./ui/ThemeToggle";
 import { TokenPrompt } from "./ui/TokenPrompt";
+import { LiveIndicator } from "./ui/LiveIndicator";
+import { startEvents } from "./events";
 import { StatusTab } from "./tabs/Status/StatusTab";
 import { SessionsTab } from "./tabs/Sessions/SessionsTab";
 import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
@@ -16,6 +18,7 @@ export function App() {
   const path = usePath();
   const [hasToken, setHasToken] = useState(currentToken() !== "");
   const active = tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
+  useEffect(() => { if (hasToken) startEvents(); }, [hasToken]);
   useEffect(() => {
     // The bare base URL (and any unknown path) shows Status; say so in the address bar without a history entry.
     if (!active) navigate("/status", { replace: true });
@@ -27,7 +30,7 @@ export function App() {
       <main className="content">
         <header className="topbar">
           <h1>{tab.label}</h1>
-          <ThemeToggle />
+          <div className="topbar-actions">{hasToken && <LiveIndicator />}<ThemeToggle /></div>
         </header>
         {!hasToken ? <TokenPrompt onSaved={() => setHasToken(true)} />
           : tab.path === "/status" ? <StatusTab />

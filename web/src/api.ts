@@ -236,5 +236,6 @@ export const api = {
   setKey: (name: string, value: string) => request<{ created: boolean; item?: KeyEntry }>(`/keys/${id(name)}`, json({ value }, "PUT")),
   deleteKey: (name: string) => request<null>(`/keys/${id(name)}`, { method: "DELETE" }),
   revealKey: (name: string) => request<{ name: string; value: string }>(`/keys/${id(name)}/reveal`, { method: "POST" }),
+  eventTicket: () => request<{ ticket: string; expiresAt: string }>("/events/ticket", { method: "POST" }),
   audit: (query: Query) => request<{ items: AuditEvent[]; nextCursor?: string }>("/audit" + queryString(query)),
 };

@@ -1,7 +1,8 @@
 // Config: config.yaml as a form for the sections the schema knows, as raw YAML, and as a history of versions.
 // Every save goes through the server's diff preview; a change made on disk by the agent or a person is noticed.
-import React, { useEffect, useState } from "react";
+import React, { useEffect, useRef, useState } from "react";
 import { api, ConfigChange, ConfigDocument, JsonSchema } from "../../api";
+import { useConnectionState, useEvent } from "../../events";
 import { navigate, useSearchParams } from "../../router";
 import { describeError } from "../../ui/useLoader";
 import { ConfigForm } from "./ConfigForm";
@@ -24,15 +25,24 @@ export function ConfigTab() {
   const load = () => api.config().then((loaded) => { setDocument(loaded); setError(null); setChangedOnDisk(false); setGeneration((value) => value + 1); },
     (caught) => setError(describeError(caught)));
   useEffect(() => { api.configSchema().then(setSchema, (caught) => setError(describeError(caught))); load(); }, []);
+  const connection = useConnectionState();
+  // Our own saves come back as events too; the ETag they produced is not news.
+  const ownEtag = useRef("");
+  useEvent("config.changed", (event) => {
+    const etag = event.data?.etag;
+    if (document && etag !== document.etag && etag !== ownEtag.current) setChangedOnDisk(true);
+  }, [document?.etag]);
+  useEvent("reset", () => setChangedOnDisk(true), []);
   useEffect(() => {
-    // Until the event stream carries file changes, the tab asks for the ETag every few seconds and on focus.
+    // While the event stream is down, ask for the ETag every few seconds instead.
+    if (connection === "live") return;
     const check = () => api.config().then((latest) => { if (document && latest.etag !== document.etag) setChangedOnDisk(true); }, () => undefined);
     const timer = window.setInterval(check, 8000);
-    window.addEventListener("focus", check);
-    return () => { window.clearInterval(timer); window.removeEventListener("focus", check); };
-  }, [document?.etag]);
+    return () => window.clearInterval(timer);
+  }, [document?.etag, connection]);
 
   const saved = (change: ConfigChange) => {
+    ownEtag.current = change.etag;
     setNotice(change.written ? `Saved ${change.changedPaths.length ? change.changedPaths.join(", ") : "config.yaml"}` +
       (change.backupId ? "; the previous version is in History." : ".") : "Nothing changed.");
     load();

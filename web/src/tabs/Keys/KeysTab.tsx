@@ -1,6 +1,7 @@
 // API Keys: every variable in .env and every one the agent knows, grouped by category, masked until revealed.
 import React, { useMemo, useState } from "react";
 import { api, KeyEntry } from "../../api";
+import { useEvent } from "../../events";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { describeError, useLoader } from "../../ui/useLoader";
 import { KeyRow } from "./KeyRow";
@@ -23,6 +24,8 @@ export function KeysTab() {
   const [error, setError] = useState<string | null>(null);
 
   const changed = (message: string) => { setNotice(message); setGeneration((value) => value + 1); };
+  useEvent("env.changed", () => setGeneration((value) => value + 1), []);
+  useEvent("reset", () => setGeneration((value) => value + 1), []);
   const items = keys.data?.items || [];
   const needed = items.filter((entry) => !entry.isSet && entry.neededBy.length > 0);
   const visible = useMemo(() => items.filter((entry) => {
