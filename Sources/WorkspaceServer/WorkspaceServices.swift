@@ -26,6 +26,10 @@ public struct WorkspaceServices: Sendable {
     public let config: ConfigStore
     /// `.env`: the key vault.
     public let keys: KeyVault
+    /// The agent's log files.
+    public let logFiles: LogFiles
+    /// Pages of log records.
+    public let logs: LogReader
     /// Events for open pages.
     public let events: EventBus
     /// Single-use tickets for opening the event stream from a browser.
@@ -46,6 +50,8 @@ public struct WorkspaceServices: Sendable {
         analytics = AnalyticsService(database: database, timeZone: timeZone)
         config = ConfigStore(home: home, audit: audit)
         keys = KeyVault(home: home, audit: audit)
+        logFiles = LogFiles(home: home)
+        logs = LogReader(home: home)
         events = EventBus()
         eventTickets = EventTickets()
     }

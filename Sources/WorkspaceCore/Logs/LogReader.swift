@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads a log's records newest first across its rotated files, page by page, with filters.
+///
+/// Reading starts at the end of the current file (or at a cursor) and goes backwards in blocks, so the last page of
+/// a 1 GiB file costs what it costs on a 1 MiB one. A filtered scan stops at a time and size budget and says so,
+/// handing back a cursor to continue from, so no query can pin a core.
+public struct LogReader: Sendable {
+    /// How long one request may scan.
+    public var timeBudget: Duration = .seconds(2)
+    /// How many bytes one request may read.
+    public var byteBudget: UInt64 = 512 * 1024 * 1024
+
+    private let files: LogFiles
+    private let zone: TimeZone
+
+    /// Reads `home`'s logs; timestamps are read in `zone` (the agent writes server-local time).
+    public init(home: HermesHome, zone: TimeZone = .current) {
+        files = LogFiles(home: home)
+        self.zone = zone
+    }
+
+    /// Up to `limit` records of `log` matching `filter`, older than `cursor` (newest when `nil`).
+    public func page(log: String, before cursor: LogCursor?, limit: Int, filter: LogFilter) throws -> LogPage {
+        let chain = files.chain(of: log)
+        guard !chain.isEmpty else { throw WorkspaceError.notFound(what: "Log \(log)") }
+        var startIndex = 0
+        if let cursor {
+            guard let index = chain.firstIndex(where: { $0.inode == cursor.inode }) else {
+                throw WorkspaceError.conflict("That position is in a file that has rotated away; start again from the newest records.")
+            }
+            startIndex = index
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        var collected: [LogRecord] = []
+        var scanned: UInt64 = 0
+        let parser = LogLineParser()
+        for (index, file) in chain.enumerated() where index >= startIndex {
+            guard let handle = try? FileHandle(forReadingFrom: files.url(of: file)) else { continue }
+            defer { try? handle.close() }
+            let size = (try? handle.seekToEnd()) ?? 0
+            let end = index == startIndex ? min(cursor?.offset ?? size, size) : size
+            var reader = BackwardLineReader(handle: handle, end: end)
+            var continuation: [Substring] = []
+            var boundary = end
+            while true {
+                if clock.now - started > timeBudget || scanned + reader.bytesRead > byteBudget {
+                    return LogPage(items: collected.reversed(), nextCursor: LogCursor(inode: file.inode, offset: boundary).text, partial: true,
+                                   bytesScanned: Int64(scanned + reader.bytesRead))
+                }
+                guard let (offset, line) = try reader.previous() else { break }
+                guard let header = parser.header(line) else {
+                    continuation.append(line)
+                    continue
+                }
+                boundary = offset
+                let record = LogRecord(id: LogCursor(inode: file.inode, offset: offset).text, file: file.name, localTime: header.localTime,
+                                       time: LogLineParser.date(header.localTime, zone: zone), level: header.level, session: header.session,
+                                       logger: header.logger, message: header.message, continuation: continuation.reversed().map(String.init), raw: false)
+                continuation.removeAll()
+                if filter.matches(record) {
+                    collected.append(record)
+                    if collected.count == limit {
+                        return LogPage(items: collected.reversed(), nextCursor: record.id, partial: false, bytesScanned: Int64(scanned + reader.bytesRead))
+                    }
+                }
+            }
+            if let first = continuation.last {
+                let record = LogRecord(id: LogCursor(inode: file.inode, offset: 0).text, file: file.name, localTime: nil, time: nil, level: nil,
+                                       session: nil, logger: nil, message: String(first), continuation: continuation.dropLast().reversed().map(String.init), raw: true)
+                if filter.matches(record) {
+                    collected.append(record)
+                    if collected.count == limit {
+                        let next = chain.indices.contains(index + 1) ? LogCursor(inode: chain[index + 1].inode, offset: UInt64(chain[index + 1].size)).text : nil
+                        return LogPage(items: collected.reversed(), nextCursor: next, partial: false, bytesScanned: Int64(scanned + reader.bytesRead))
+                    }
+                }
+            }
+            scanned += reader.bytesRead
+        }
+        return LogPage(items: collected.reversed(), nextCursor: nil, partial: false, bytesScanned: Int64(scanned))
+    }
+}

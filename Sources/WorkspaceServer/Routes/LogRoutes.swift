@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// The Logs tab: `/logs/files` and `/logs` (pages of parsed records, newest last, paged backwards across rotation).
+struct LogRoutes {
+    let files: LogFiles
+    let reader: LogReader
+
+    struct FileList: ResponseEncodable {
+        var items: [LogFiles.File]
+    }
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.get("logs/files") { _, _ in FileList(items: files.all()) }
+        group.get("logs") { request, _ -> LogPage in
+            let values = QueryValues(request)
+            let log = try values.string("file", maximumLength: 64) ?? "agent"
+            guard LogFiles.isLogName(log) else { throw QueryValues.invalid("file", "is not a log name") }
+            let cursor = try values.string("before").map { text -> LogCursor in
+                guard let cursor = LogCursor(text) else { throw QueryValues.invalid("before", "is not a cursor") }
+                return cursor
+            }
+            let filter = try Self.filter(values)
+            let limit = try values.int("limit", in: 1...2_000, default: 200)
+            return try await Self.offloaded { try reader.page(log: log, before: cursor, limit: limit, filter: filter) }
+        }
+    }
+
+    /// The filter the query parameters describe: `level`, `logger` (prefixes, comma-separated), `session`, `q`.
+    static func filter(_ values: QueryValues) throws -> LogFilter {
+        var filter = LogFilter()
+        if let level = try values.string("level") {
+            guard let parsed = LogLevel(rawValue: level.uppercased()) else { throw QueryValues.invalid("level", "must be DEBUG, INFO, WARNING, ERROR or CRITICAL") }
+            filter.minimumLevel = parsed
+        }
+        filter.loggerPrefixes = try values.list("logger")
+        filter.session = try values.string("session", maximumLength: 128)
+        if let query = try values.string("q", maximumLength: LogFilter.maximumPatternLength) {
+            do {
+                try filter.search(query)
+            } catch let error as WorkspaceError {
+                throw APIError(.badRequest, code: "invalid_search", message: error.description, details: ["parameter": "q"])
+            }
+        }
+        return filter
+    }
+
+    /// Runs file scanning on a Dispatch thread so a long scan never holds an event-loop or concurrency thread.
+    static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+}
+
+extension LogPage: ResponseEncodable {}
