@@ -17,7 +17,8 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: TokenAuthMiddleware(tokens: services.tokens, apiRoot: configuration.basePath + "/api",
                                                publicPaths: [configuration.apiPrefix + "/health"],
-                                               tickets: services.eventTickets, ticketPaths: [configuration.apiPrefix + "/events"]))
+                                               tickets: services.eventTickets,
+                                               ticketPaths: [configuration.apiPrefix + "/events", configuration.apiPrefix + "/logs/stream"]))
     router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, tokens: services.tokens,
                                          embedToken: configuration.isLoopbackBind))
     let api = router.group(RouterPath(configuration.apiPrefix))
@@ -29,6 +30,7 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
+    LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     return router
 }

@@ -30,6 +30,8 @@ public struct WorkspaceServices: Sendable {
     public let logFiles: LogFiles
     /// Pages of log records.
     public let logs: LogReader
+    /// Open log streams (bounded).
+    public let logStreams: ConcurrencyLimit
     /// Events for open pages.
     public let events: EventBus
     /// Single-use tickets for opening the event stream from a browser.
@@ -52,6 +54,7 @@ public struct WorkspaceServices: Sendable {
         keys = KeyVault(home: home, audit: audit)
         logFiles = LogFiles(home: home)
         logs = LogReader(home: home)
+        logStreams = ConcurrencyLimit(limit: 32)
         events = EventBus()
         eventTickets = EventTickets()
     }

@@ -19,6 +19,7 @@ public final class EventBus: Sendable {
         var nextID: Int64 = 1
         var recent: [WorkspaceEvent] = []
         var listeners: [UUID: AsyncStream<WorkspaceEvent>.Continuation] = [:]
+        var closed = false
     }
 
     /// Events kept for resumption.
@@ -70,11 +71,15 @@ public final class EventBus: Sendable {
     /// Ends every open stream (the server is stopping); clients reconnect and resume by id.
     public func finishAll() {
         let listeners = state.withValue { state in
+            state.closed = true
             defer { state.listeners.removeAll() }
             return Array(state.listeners.values)
         }
         for listener in listeners { listener.finish() }
     }
+
+    /// Whether the server is stopping (other long-lived streams end when they see this).
+    public var isClosed: Bool { state.withValue { $0.closed } }
 
     /// Streams open now.
     public var listenerCount: Int { state.withValue { $0.listeners.count } }

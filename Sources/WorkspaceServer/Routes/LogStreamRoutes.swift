@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import WorkspaceCore
+
+/// `GET /logs/stream`: new records of one log as Server-Sent Events, with the `/logs` filters, resumable by the
+/// event id (the position after the last record sent), following rotation and truncation.
+struct LogStreamRoutes {
+    let home: HermesHome
+    let bus: EventBus
+    let slots: ConcurrencyLimit
+    let heartbeat: Duration
+    /// How often the file is looked at; appends show up within this.
+    var interval: Duration = .milliseconds(150)
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.get("logs/stream") { request, _ -> Response in
+            let values = QueryValues(request)
+            let log = try values.string("file", maximumLength: 64) ?? "agent"
+            guard LogFiles.isLogName(log) else { throw QueryValues.invalid("file", "is not a log name") }
+            let filter = try LogRoutes.filter(values)
+            let resumeText = try request.headers[.lastEventID] ?? values.string("lastEventId")
+            let resume = try resumeText.map { text -> LogCursor in
+                guard let cursor = LogCursor(text) else { throw QueryValues.invalid("lastEventId", "is not a log position") }
+                return cursor
+            }
+            try slots.acquire()
+            let (home, bus, slots, heartbeat, interval) = (home, bus, slots, heartbeat, interval)
+            return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
+                                                   .xAccelBuffering: "no"],
+                            body: ResponseBody { writer in
+                                defer { slots.release() }
+                                let follower = try LogFollower(home: home, log: log, from: resume)
+                                try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+                                let clock = ContinuousClock()
+                                var lastWrite = clock.now
+                                while !bus.isClosed, !Task.isCancelled {
+                                    var frames = ""
+                                    for followed in try follower.poll() where filter.matches(followed.record) {
+                                        let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
+                                        frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
+                                    }
+                                    if frames.isEmpty, clock.now - lastWrite >= heartbeat { frames = ": ping\n\n" }
+                                    if !frames.isEmpty {
+                                        try await writer.write(ByteBuffer(string: frames))
+                                        lastWrite = clock.now
+                                    }
+                                    try await Task.sleep(for: interval)
+                                }
+                                try await writer.finish(nil)
+                            })
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WorkspaceCore
+@testable import WorkspaceServer
+
+@Suite struct LogRoutesTests {
+    @Test func pagesFilesAndBadParameters() async throws {
+        try await TestServer.test(fixture: true) { server, client in
+            try await client.execute(uri: "/api/v1/logs/files", method: .get, headers: server.authorized) { response in
+                let names = try JSONBody(response.body)["items"]?.array.compactMap { $0["name"]?.string }
+                #expect(names == ["agent.log", "errors.log"])
+            }
+            let cursor = try await client.execute(uri: "/api/v1/logs?file=agent&limit=5&level=ERROR", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+                let page = try JSONBody(response.body)
+                #expect(page["items"]?.count == 5)
+                #expect(page["items"]?.array.allSatisfy { $0["level"]?.string == "ERROR" || $0["level"]?.string == "CRITICAL" } == true)
+                return try #require(page["nextCursor"]?.string)
+            }
+            try await client.execute(uri: "/api/v1/logs?file=agent&limit=5&level=ERROR&before=\(cursor)", method: .get, headers: server.authorized) { response in
+                let page = try JSONBody(response.body)
+                #expect(page["items"]?.count == 5)
+            }
+            for (query, code) in [("file=../../etc/passwd", "invalid_query"), ("level=LOUD", "invalid_query"), ("q=/(/", "invalid_search"),
+                                  ("before=nonsense", "invalid_query")] {
+                try await client.execute(uri: "/api/v1/logs?\(query)", method: .get, headers: server.authorized) { response in
+                    #expect(response.status == .badRequest, "\(query)")
+                    #expect(errorCode(response.body) == code, "\(query)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/logs?file=gateway", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func aLineAppendedToTheLogArrivesOnTheStream() async throws {
+        try await TestServer.test(.live, fixture: true) { server, client in
+            let port = try #require(client.port)
+            let head = "GET /api/v1/logs/stream?file=agent&level=WARNING HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\n"
+            async let streamed = RawHTTP.stream(port: port, head) { $0.contains("disk is full") }
+            try await Task.sleep(for: .milliseconds(500))
+            let log = server.home.logsDirectory.appendingPathComponent("agent.log")
+            let handle = try FileHandle(forWritingTo: log)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("2026-11-25 10:00:00,000 INFO [s1] run_agent: not wanted\n2026-11-25 10:00:01,000 ERROR [s1] tools.terminal_tool: disk is full\n2026-11-25 10:00:02,000 INFO run_agent: next\n".utf8))
+            try handle.close()
+            let text = try await streamed
+            #expect(text.contains("event: record"))
+            #expect(text.contains("\"message\":\"disk is full\"") && !text.contains("not wanted"), "the level filter applies")
+            #expect(text.contains("id: "))
+        }
+    }
+}
