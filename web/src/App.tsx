@@ -12,6 +12,7 @@ import { SessionsTab } from "./tabs/Sessions/SessionsTab";
 import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
 import { ConfigTab } from "./tabs/Config/ConfigTab";
 import { KeysTab } from "./tabs/Keys/KeysTab";
+import { LogsTab } from "./tabs/Logs/LogsTab";
 import { ComingSoon } from "./tabs/Placeholder/ComingSoon";
 
 export function App() {
@@ -38,6 +39,7 @@ export function App() {
           : tab.path === "/analytics" ? <AnalyticsTab />
           : tab.path === "/config" ? <ConfigTab />
           : tab.path === "/keys" ? <KeysTab />
+          : tab.path === "/logs" ? <LogsTab />
           : <ComingSoon tab={tab} />}
       </main>
     </div>

@@ -168,6 +168,13 @@ export interface AuditEvent {
   id: number; at: string; actor: string; clientAddress?: string; action: string; target: string; outcome: string; summary: string; requestId?: string;
 }
 
+export interface LogRecord {
+  id: string; file: string; localTime?: string; time?: string; level?: string; session?: string; logger?: string;
+  message: string; continuation: string[]; raw: boolean;
+}
+export interface LogPage { items: LogRecord[]; nextCursor?: string; partial: boolean; bytesScanned: number }
+export interface LogFile { log: string; name: string; generation: number; size: number; modified: string; inode: number }
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 function queryString(query: Query): string {
@@ -236,6 +243,9 @@ export const api = {
   setKey: (name: string, value: string) => request<{ created: boolean; item?: KeyEntry }>(`/keys/${id(name)}`, json({ value }, "PUT")),
   deleteKey: (name: string) => request<null>(`/keys/${id(name)}`, { method: "DELETE" }),
   revealKey: (name: string) => request<{ name: string; value: string }>(`/keys/${id(name)}/reveal`, { method: "POST" }),
+  logFiles: () => request<{ items: LogFile[] }>("/logs/files"),
+  logs: (query: Query) => request<LogPage>("/logs" + queryString(query)),
+  logStreamURL: (query: Query, ticket: string) => `${basePath}/api/v1/logs/stream` + queryString({ ...query, ticket }),
   eventTicket: () => request<{ ticket: string; expiresAt: string }>("/events/ticket", { method: "POST" }),
   audit: (query: Query) => request<{ items: AuditEvent[]; nextCursor?: string }>("/audit" + queryString(query)),
 };
