@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from "react";
 import { api, ApiError, WorkspaceStatus } from "../../api";
+import { useEvent } from "../../events";
 import { GatewayCard } from "./GatewayCard";
 import { PlatformsCard } from "./PlatformsCard";
 import { HostCard } from "./HostCard";
@@ -11,6 +12,9 @@ export function StatusTab() {
   const [status, setStatus] = useState<WorkspaceStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [updated, setUpdated] = useState<Date | null>(null);
+  // Host figures change all the time and are polled; a gateway state change is pushed and shown at once.
+  const [nudge, setNudge] = useState(0);
+  useEvent("gateway.changed", () => setNudge((value) => value + 1), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -31,7 +35,7 @@ export function StatusTab() {
     };
     load();
     return () => { cancelled = true; window.clearTimeout(timer); };
-  }, []);
+  }, [nudge]);
 
   if (!status) {
     return error ? <div className="alert alert-bad" role="alert">{error}</div> : <div className="loading">Loading status…</div>;
