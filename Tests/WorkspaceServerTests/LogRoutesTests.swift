@@ -53,4 +53,37 @@ import WorkspaceCore
             #expect(text.contains("id: "))
         }
     }
+
+    @Test func aStreamOpenWhileTheAgentRotatesLosesAndRepeatsNothing() async throws {
+        try await TestServer.test(.live, fixture: true) { server, client in
+            let port = try #require(client.port)
+            let head = "GET /api/v1/logs/stream?file=agent&q=rotation-marker HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\n"
+            async let streamed = RawHTTP.stream(port: port, head, seconds: 15) { $0.contains("rotation-marker-29\"") }
+            try await Task.sleep(for: .milliseconds(500))
+            let logs = server.home.logsDirectory
+            let current = logs.appendingPathComponent("agent.log")
+            func append(_ index: Int, to url: URL) throws {
+                let handle = try FileHandle(forWritingTo: url)
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data("2026-11-25 10:00:\(String(format: "%02d", index)),000 INFO run_agent: rotation-marker-\(index)\n".utf8))
+                try handle.close()
+            }
+            for index in 0..<10 { try append(index, to: current) }
+            // Rotate as the agent's handler does: shift the backups, rename the current file, start a new one;
+            // a line still lands in the renamed file just before the switch.
+            if FileManager.default.fileExists(atPath: logs.appendingPathComponent("agent.log.1").path) {
+                try FileManager.default.moveItem(at: logs.appendingPathComponent("agent.log.1"), to: logs.appendingPathComponent("agent.log.2"))
+            }
+            try FileManager.default.moveItem(at: current, to: logs.appendingPathComponent("agent.log.1"))
+            try append(10, to: logs.appendingPathComponent("agent.log.1"))
+            try Data().write(to: current)
+            for index in 11..<20 { try append(index, to: current) }
+            try await Task.sleep(for: .milliseconds(400))
+            try Data().write(to: current)
+            for index in 20..<30 { try append(index, to: current) }
+            let text = try await streamed
+            let delivered = text.components(separatedBy: "\"message\":\"rotation-marker-").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+            #expect(delivered == Array(0..<30), "every record once, in order, across rotation and truncation")
+        }
+    }
 }

@@ -39,20 +39,47 @@ public struct LogFilter: Sendable {
     /// Whether only some records match.
     public var isNarrowing: Bool { minimumLevel != nil || !loggerPrefixes.isEmpty || session != nil || text != nil || expression != nil }
 
-    /// Whether `record` matches. Search looks at the message and its continuation lines, each capped at 8 KiB so
-    /// one enormous line cannot make a pattern slow.
+    /// Whether `record` matches.
     public func matches(_ record: LogRecord) -> Bool {
+        matches(level: record.level, logger: record.logger, session: record.session, lines: [record.message[...]] + record.continuation.map { $0[...] })
+    }
+
+    /// Whether a record with these parts matches, checked before the record is built (the cheap parts first).
+    /// Search looks at the logger, the message and the continuation lines, each capped at 8 KiB so one enormous
+    /// line cannot make a pattern slow.
+    func matches(level: String?, logger: String?, session: String?, lines: [Substring]) -> Bool {
         if let minimumLevel {
-            guard let level = record.level.flatMap(LogLevel.init(rawValue:)), level >= minimumLevel else { return false }
+            guard let level = level.flatMap(LogLevel.init(rawValue:)), level >= minimumLevel else { return false }
         }
         if !loggerPrefixes.isEmpty {
-            guard let logger = record.logger, loggerPrefixes.contains(where: { logger.hasPrefix($0) }) else { return false }
+            guard let logger, loggerPrefixes.contains(where: { logger.hasPrefix($0) }) else { return false }
         }
-        if let session, record.session != session { return false }
-        guard text != nil || expression != nil else { return true }
-        let haystacks = ([record.logger ?? "", record.message] + record.continuation).map { String($0.prefix(8_192)) }
-        if let text { return haystacks.contains { $0.lowercased().contains(text) } }
-        guard let expression else { return true }
-        return haystacks.contains { line in expression.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil }
+        if let wanted = self.session, session != wanted { return false }
+        if let text {
+            return ([logger.map { $0[...] } ?? ""] + lines).contains { Self.containsIgnoringCase($0.prefix(8_192), text) }
+        }
+        if let expression {
+            return ([logger.map { $0[...] } ?? ""] + lines).contains { line in
+                let capped = String(line.prefix(8_192))
+                return expression.firstMatch(in: capped, range: NSRange(capped.startIndex..., in: capped)) != nil
+            }
+        }
+        return true
+    }
+
+    /// Case-insensitive search without building a lowercased copy: ASCII bytes are folded while comparing.
+    private static func containsIgnoringCase(_ haystack: Substring, _ needle: String) -> Bool {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return true }
+        var bytes = Array(haystack.utf8)
+        guard bytes.count >= needle.count else { return false }
+        for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
+        var start = 0
+        while start + needle.count <= bytes.count {
+            guard let candidate = bytes[start...(bytes.count - needle.count)].firstIndex(of: first) else { return false }
+            if bytes[candidate..<(candidate + needle.count)].elementsEqual(needle) { return true }
+            start = candidate + 1
+        }
+        return false
     }
 }

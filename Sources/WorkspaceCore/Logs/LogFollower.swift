@@ -11,10 +11,10 @@ public struct FollowedRecord: Sendable {
 /// Follows a log as it is written: new complete records since the last call, across rotation (the old file's last
 /// lines are read to its end through the open handle before moving to the new file) and truncation (reading
 /// restarts at the top). A record is complete when the next header arrives or its lines have been quiet for
-/// ``settleTime`` (a traceback is written line by line).
+/// ``settleTime`` (Python's logging writes a record with its traceback in one write, so this is short).
 public final class LogFollower {
     /// How long a record's last line must be quiet before the record is sent.
-    public var settleTime: TimeInterval = 0.3
+    public var settleTime: TimeInterval = 0.1
 
     private let url: URL
     private let log: String
@@ -26,6 +26,9 @@ public final class LogFollower {
     private var partialLine: [UInt8] = []
     private var partialLineOffset: UInt64 = 0
     private var pending: FollowedRecord?
+    /// The file's first bytes as last seen: a file truncated and rewritten past the old offset between two polls
+    /// keeps its inode and grows, and only its changed beginning gives it away.
+    private var head: [UInt8] = []
     private var lastLineAt = Date.distantPast
 
     /// Follows `log` of `home` from its end, or from `cursor` when it names the current file (resumption).
@@ -51,18 +54,31 @@ public final class LogFollower {
             if handle != nil { records += try readAvailable(now: now) }
             records += flushPartial()
             try open(signature: signature, at: 0)
-        } else if let signature, UInt64(signature.size) < offset {
+        } else if let signature, try UInt64(signature.size) < offset || currentHead(count: head.count) != head {
             records += flushPartial()
             try handle?.seek(toOffset: 0)
             offset = 0
             partialLineOffset = 0
+            head = []
         }
-        if handle != nil { records += try readAvailable(now: now) }
+        if handle != nil {
+            records += try readAvailable(now: now)
+            if head.count < 64 { head = try currentHead(count: 64) }
+        }
         if let pending, partialLine.isEmpty, now.timeIntervalSince(lastLineAt) >= settleTime {
             records.append(pending)
             self.pending = nil
         }
         return records
+    }
+
+    /// Up to `count` bytes from the start of the open file, leaving the read position where it was.
+    private func currentHead(count: Int) throws -> [UInt8] {
+        guard let handle, count > 0 else { return [] }
+        let position = try handle.offset()
+        defer { try? handle.seek(toOffset: position) }
+        try handle.seek(toOffset: 0)
+        return Array(try handle.read(upToCount: count) ?? Data())
     }
 
     private func open(signature: FileSignature, at position: UInt64) throws {
@@ -73,6 +89,7 @@ public final class LogFollower {
         offset = position
         partialLine = []
         partialLineOffset = position
+        head = try currentHead(count: 64)
     }
 
     private func readAvailable(now: Date) throws -> [FollowedRecord] {

@@ -55,11 +55,12 @@ public struct LogReader: Sendable {
                     continue
                 }
                 boundary = offset
-                let record = LogRecord(id: LogCursor(inode: file.inode, offset: offset).text, file: file.name, localTime: header.localTime,
-                                       time: LogLineParser.date(header.localTime, zone: zone), level: header.level, session: header.session,
-                                       logger: header.logger, message: header.message, continuation: continuation.reversed().map(String.init), raw: false)
+                let lines = Array(continuation.reversed())
                 continuation.removeAll()
-                if filter.matches(record) {
+                if filter.matches(level: header.level, logger: header.logger, session: header.session, lines: [header.message[...]] + lines) {
+                    let record = LogRecord(id: LogCursor(inode: file.inode, offset: offset).text, file: file.name, localTime: header.localTime,
+                                           time: LogLineParser.date(header.localTime, zone: zone), level: header.level, session: header.session,
+                                           logger: header.logger, message: header.message, continuation: lines.map(String.init), raw: false)
                     collected.append(record)
                     if collected.count == limit {
                         return LogPage(items: collected.reversed(), nextCursor: record.id, partial: false, bytesScanned: Int64(scanned + reader.bytesRead))

@@ -11,7 +11,7 @@ struct LogStreamRoutes {
     let slots: ConcurrencyLimit
     let heartbeat: Duration
     /// How often the file is looked at; appends show up within this.
-    var interval: Duration = .milliseconds(150)
+    var interval: Duration = .milliseconds(100)
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
         group.get("logs/stream") { request, _ -> Response in
