@@ -39,9 +39,10 @@ import WorkspaceCore
     @Test func aLineAppendedToTheLogArrivesOnTheStream() async throws {
         try await TestServer.test(.live, fixture: true) { server, client in
             let port = try #require(client.port)
-            let head = "GET /api/v1/logs/stream?file=agent&level=WARNING HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\n"
-            async let streamed = RawHTTP.stream(port: port, head) { $0.contains("disk is full") }
-            try await Task.sleep(for: .milliseconds(500))
+            // Resuming from the end as it is now makes the test independent of when the server starts streaming.
+            let end = try #require(LogFollower.end(of: "agent", in: server.home)).text
+            let head = "GET /api/v1/logs/stream?file=agent&level=WARNING HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\nLast-Event-ID: \(end)\n"
+            async let streamed = RawHTTP.stream(port: port, head, seconds: 30) { $0.contains("disk is full") }
             let log = server.home.logsDirectory.appendingPathComponent("agent.log")
             let handle = try FileHandle(forWritingTo: log)
             try handle.seekToEnd()
@@ -57,31 +58,44 @@ import WorkspaceCore
     @Test func aStreamOpenWhileTheAgentRotatesLosesAndRepeatsNothing() async throws {
         try await TestServer.test(.live, fixture: true) { server, client in
             let port = try #require(client.port)
-            let head = "GET /api/v1/logs/stream?file=agent&q=rotation-marker HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\n"
-            async let streamed = RawHTTP.stream(port: port, head, seconds: 15) { $0.contains("rotation-marker-29\"") }
-            try await Task.sleep(for: .milliseconds(500))
             let logs = server.home.logsDirectory
             let current = logs.appendingPathComponent("agent.log")
-            func append(_ index: Int, to url: URL) throws {
+            let end = try #require(LogFollower.end(of: "agent", in: server.home)).text
+            let head = "GET /api/v1/logs/stream?file=agent&q=rotation-marker HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\nLast-Event-ID: \(end)\n"
+            @Sendable func append(_ indices: Range<Int>, to url: URL) throws {
                 let handle = try FileHandle(forWritingTo: url)
                 try handle.seekToEnd()
-                try handle.write(contentsOf: Data("2026-11-25 10:00:\(String(format: "%02d", index)),000 INFO run_agent: rotation-marker-\(index)\n".utf8))
+                for index in indices {
+                    try handle.write(contentsOf: Data("2026-11-25 10:00:\(String(format: "%02d", index)),000 INFO run_agent: rotation-marker-\(index)\n".utf8))
+                }
                 try handle.close()
             }
-            for index in 0..<10 { try append(index, to: current) }
-            // Rotate as the agent's handler does: shift the backups, rename the current file, start a new one;
-            // a line still lands in the renamed file just before the switch.
-            if FileManager.default.fileExists(atPath: logs.appendingPathComponent("agent.log.1").path) {
-                try FileManager.default.moveItem(at: logs.appendingPathComponent("agent.log.1"), to: logs.appendingPathComponent("agent.log.2"))
+            // The writes happen as the stream progresses: rotation once it is open, truncation once it has seen
+            // everything before it (a truncated line that was never read is gone for any reader).
+            let phase = LockedValue(0)
+            let text = try await RawHTTP.stream(port: port, head, seconds: 30) { text in
+                phase.withValue { phase in
+                    if phase == 0, text.contains("retry:") {
+                        phase = 1
+                        try? append(0..<10, to: current)
+                        // The agent's handler: shift the backups, rename the current file, start a new one; a line
+                        // still lands in the renamed file just before the switch.
+                        let first = logs.appendingPathComponent("agent.log.1")
+                        if FileManager.default.fileExists(atPath: first.path) {
+                            try? FileManager.default.moveItem(at: first, to: logs.appendingPathComponent("agent.log.2"))
+                        }
+                        try? FileManager.default.moveItem(at: current, to: first)
+                        try? append(10..<11, to: first)
+                        try? Data().write(to: current)
+                        try? append(11..<20, to: current)
+                    } else if phase == 1, text.contains("rotation-marker-19\"") {
+                        phase = 2
+                        try? Data().write(to: current)
+                        try? append(20..<30, to: current)
+                    }
+                }
+                return text.contains("rotation-marker-29\"")
             }
-            try FileManager.default.moveItem(at: current, to: logs.appendingPathComponent("agent.log.1"))
-            try append(10, to: logs.appendingPathComponent("agent.log.1"))
-            try Data().write(to: current)
-            for index in 11..<20 { try append(index, to: current) }
-            try await Task.sleep(for: .milliseconds(400))
-            try Data().write(to: current)
-            for index in 20..<30 { try append(index, to: current) }
-            let text = try await streamed
             let delivered = text.components(separatedBy: "\"message\":\"rotation-marker-").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
             #expect(delivered == Array(0..<30), "every record once, in order, across rotation and truncation")
         }

@@ -37,9 +37,28 @@ public final class LogFollower {
         self.log = log
         self.zone = zone
         url = home.logsDirectory.appendingPathComponent("\(log).log")
-        if let signature = FileSignature(path: url.path) {
-            try open(signature: signature, at: cursor.flatMap { $0.inode == signature.inode ? min($0.offset, UInt64(signature.size)) : nil } ?? UInt64(signature.size))
+        guard let signature = FileSignature(path: url.path) else { return }
+        if let cursor, cursor.inode != signature.inode,
+           let rotated = LogFiles(home: home).chain(of: log).first(where: { $0.inode == cursor.inode }) {
+            // The file rotated since the cursor was handed out: finish the renamed file first; the next poll sees
+            // the new inode and moves on, exactly as for a rotation seen live.
+            let files = LogFiles(home: home)
+            handle = try FileHandle(forReadingFrom: files.url(of: rotated))
+            inode = rotated.inode
+            offset = min(cursor.offset, UInt64(rotated.size))
+            try handle?.seek(toOffset: offset)
+            partialLineOffset = offset
+            head = try currentHead(count: 64)
+            return
         }
+        try open(signature: signature, at: cursor.flatMap { $0.inode == signature.inode ? min($0.offset, UInt64(signature.size)) : nil } ?? UInt64(signature.size))
+    }
+
+    /// The end of `log`'s current file now, so a stream can start following from the moment it was asked for,
+    /// not from when its first byte goes out; `nil` when the file does not exist yet.
+    public static func end(of log: String, in home: HermesHome) -> LogCursor? {
+        guard LogFiles.isLogName(log), let signature = FileSignature(path: home.logsDirectory.appendingPathComponent("\(log).log").path) else { return nil }
+        return LogCursor(inode: signature.inode, offset: UInt64(signature.size))
     }
 
     deinit {

@@ -24,13 +24,14 @@ struct LogStreamRoutes {
                 guard let cursor = LogCursor(text) else { throw QueryValues.invalid("lastEventId", "is not a log position") }
                 return cursor
             }
+            let start = resume ?? LogFollower.end(of: log, in: home)
             try slots.acquire()
             let (home, bus, slots, heartbeat, interval) = (home, bus, slots, heartbeat, interval)
             return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
                                                    .xAccelBuffering: "no"],
                             body: ResponseBody { writer in
                                 defer { slots.release() }
-                                let follower = try LogFollower(home: home, log: log, from: resume)
+                                let follower = try LogFollower(home: home, log: log, from: start)
                                 try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
                                 let clock = ContinuousClock()
                                 var lastWrite = clock.now
