@@ -66,4 +66,19 @@ import Testing
         try append(" written\n", to: current)
         #expect(try drain(resumed) == ["half written"])
     }
+
+    @Test func aResumedStreamWhoseFileRotatedMeanwhileFinishesTheOldFileFirst() throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let logs = fixture.home.logsDirectory
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        let current = logs.appendingPathComponent("agent.log")
+        try (0..<2).map(record).joined().write(to: current, atomically: false, encoding: .utf8)
+        let cursor = try #require(LogFollower.end(of: "agent", in: fixture.home))
+        try append(record(2), to: current)
+        try FileManager.default.moveItem(at: current, to: logs.appendingPathComponent("agent.log.1"))
+        try record(3).write(to: current, atomically: false, encoding: .utf8)
+        let resumed = try LogFollower(home: fixture.home, log: "agent", from: cursor)
+        #expect(try drain(resumed) == ["line 2", "line 3"])
+    }
 }
