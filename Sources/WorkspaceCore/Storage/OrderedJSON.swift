@@ -45,28 +45,29 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         case compact
     }
 
-    /// The document's text in `layout`.
-    public func rendered(_ layout: Layout = .indented) -> String {
+    /// The document's text in `layout`; `asciiOnly` escapes every non-ASCII character as `\uXXXX` (surrogate pairs
+    /// beyond the BMP), as `json.dumps` does by default (`ensure_ascii=True`, used for `cron/jobs.json`).
+    public func rendered(_ layout: Layout = .indented, asciiOnly: Bool = false) -> String {
         var output = ""
-        write(into: &output, layout: layout, depth: 0)
+        write(into: &output, layout: layout, depth: 0, asciiOnly: asciiOnly)
         return output
     }
 
-    private func write(into output: inout String, layout: Layout, depth: Int) {
+    private func write(into output: inout String, layout: Layout, depth: Int, asciiOnly: Bool) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
         case .double(let value): output += Self.format(value)
-        case .string(let value): output += Self.quote(value)
+        case .string(let value): output += Self.quote(value, asciiOnly: asciiOnly)
         case .array(let items):
             Self.writeContainer(items, brackets: ("[", "]"), into: &output, layout: layout, depth: depth) { item, output in
-                item.write(into: &output, layout: layout, depth: depth + 1)
+                item.write(into: &output, layout: layout, depth: depth + 1, asciiOnly: asciiOnly)
             }
         case .object(let members):
             Self.writeContainer(members, brackets: ("{", "}"), into: &output, layout: layout, depth: depth) { member, output in
-                output += Self.quote(member.key) + (layout == .compact ? ":" : ": ")
-                member.value.write(into: &output, layout: layout, depth: depth + 1)
+                output += Self.quote(member.key, asciiOnly: asciiOnly) + (layout == .compact ? ":" : ": ")
+                member.value.write(into: &output, layout: layout, depth: depth + 1, asciiOnly: asciiOnly)
             }
         }
     }
@@ -90,7 +91,7 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         return "\(value)"
     }
 
-    private static func quote(_ text: String) -> String {
+    private static func quote(_ text: String, asciiOnly: Bool) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -102,8 +103,8 @@ public indirect enum OrderedJSON: Sendable, Equatable {
             case "\u{08}": result += "\\b"
             case "\u{0C}": result += "\\f"
             default:
-                if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
+                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) {
+                    for unit in String(scalar).utf16 { result += String(format: "\\u%04x", unit) }
                 } else {
                     result.unicodeScalars.append(scalar)
                 }
