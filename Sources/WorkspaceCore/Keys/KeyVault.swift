@@ -9,7 +9,8 @@ public actor KeyVault {
     private let catalog: EnvCatalog
     private let environment: [String: String]
     private let revealLimiter: SlidingWindowLimiter
-    private let writer = AtomicFileWriter(defaultMode: 0o600)
+    // The temporary file is created 0600, so the secrets are never readable by others, not even for a moment.
+    private let writer = AtomicFileWriter(forcedMode: 0o600)
 
     /// The vault for `home`; `revealsPerMinute` reveals are allowed per client.
     public init(home: HermesHome, audit: AuditLog, catalog: EnvCatalog = .agent, revealsPerMinute: Int = 10,
@@ -93,7 +94,6 @@ public actor KeyVault {
     private func write(_ text: String, action: String, name: String, actor: AuditActor?) throws {
         do {
             try writer.write(Data(text.utf8), to: home.envFile)
-            chmod(home.envFile.resolvingSymlinksInPath().path, 0o600)
         } catch {
             Task { [audit] in try? await audit.record(AuditEvent(action: action, target: name, outcome: "failed", actor: actor)) }
             throw error

@@ -12,17 +12,20 @@ import Darwin
 public struct AtomicFileWriter: Sendable {
     /// The mode given to files that did not exist before.
     public var defaultMode: mode_t
+    /// A mode every written file gets, whatever it had (`.env` is always 0600); `nil` keeps an existing file's mode.
+    public var forcedMode: mode_t?
 
-    /// Creates a writer that gives new files `defaultMode` (0600 unless told otherwise).
-    public init(defaultMode: mode_t = 0o600) {
+    /// Creates a writer that gives new files `defaultMode` (0600 unless told otherwise), or every file `forcedMode`.
+    public init(defaultMode: mode_t = 0o600, forcedMode: mode_t? = nil) {
         self.defaultMode = defaultMode
+        self.forcedMode = forcedMode
     }
 
     /// Atomically replaces the content of `url` with `data`.
     public func write(_ data: Data, to url: URL) throws {
         let target = url.resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent().path
-        let mode = Self.existingMode(of: target.path) ?? defaultMode
+        let mode = forcedMode ?? Self.existingMode(of: target.path) ?? defaultMode
         var template = Array("\(directory)/.\(target.lastPathComponent).XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else { throw Self.failure(target.path, "cannot create a temporary file") }
