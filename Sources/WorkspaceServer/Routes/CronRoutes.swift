@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// The Cron tab: `/cron/preview` validates a schedule in the agent's grammar and shows its next fire times.
+struct CronRoutes {
+    let timeZone: AgentTimeZone
+
+    struct PreviewRequest: Decodable {
+        var schedule: String
+        var timezone: String?
+        var count: Int?
+    }
+
+    struct PreviewAnswer: ResponseEncodable {
+        var kind: String
+        var display: String
+        var timezone: String
+        var schedule: OrderedJSON
+        var next: [Date]
+    }
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.post("cron/preview") { request, context -> PreviewAnswer in
+            let body = try await request.decode(as: PreviewRequest.self, context: context)
+            let zone: TimeZone
+            if let name = body.timezone, !name.isEmpty {
+                guard let named = TimeZone(identifier: name) else { throw APIError(.badRequest, code: "invalid_input", message: "Unknown time zone \(name).") }
+                zone = named
+            } else {
+                zone = timeZone.current
+            }
+            let count = body.count ?? 5
+            guard (1...50).contains(count) else { throw APIError(.badRequest, code: "invalid_input", message: "`count` must be 1 to 50.") }
+            guard body.schedule.count <= 200 else { throw APIError(.badRequest, code: "invalid_input", message: "The schedule is too long.") }
+            let now = Date()
+            let schedule = try CronSchedule(parsing: body.schedule, now: now, zone: zone)
+            var next: [Date] = []
+            var cursor = now
+            var lastRun: Date?
+            while next.count < count, let fire = schedule.nextRun(after: cursor, lastRun: lastRun, zone: zone) {
+                next.append(fire)
+                cursor = fire
+                lastRun = fire
+            }
+            let stored = schedule.stored(zone: zone)
+            let kind: String = if case .object(let members) = stored, case .string(let value)? = members.first?.value { value } else { "" }
+            return PreviewAnswer(kind: kind, display: schedule.display, timezone: zone.identifier, schedule: stored, next: next)
+        }
+    }
+}
