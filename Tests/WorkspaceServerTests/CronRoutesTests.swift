@@ -32,3 +32,32 @@ import Testing
         }
     }
 }
+
+@Suite struct CronJobRoutesTests {
+    @Test func jobsListWithStatusesAndRunsPageWithoutPathTricks() async throws {
+        try await TestServer.test(fixture: true) { server, client in
+            try await client.execute(uri: "/api/v1/cron/jobs", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+                let items = try JSONBody(response.body)["items"]?.array ?? []
+                #expect(items.count == 5)
+                #expect(items.first { $0["id"]?.string == "63f11ee0e504" }?["status"]?.string == "paused")
+                #expect(items.first?["job"]?["provider_snapshot"]?.string == "openrouter", "the stored object is passed through untouched")
+            }
+            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs?limit=2", method: .get, headers: server.authorized) { response in
+                let page = try JSONBody(response.body)
+                #expect(page["items"]?.array.compactMap { $0["id"]?.string } == ["2026-11-12_09-00-00", "2026-11-11_09-00-00"])
+                #expect(page["nextCursor"]?.string == "2026-11-11_09-00-00")
+            }
+            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-00", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+                let run = try JSONBody(response.body)
+                #expect(run["text"]?.string?.isEmpty == false)
+            }
+            for path in ["cron/jobs/nope", "cron/jobs/..%2F..%2Fconfig/runs", "cron/jobs/5bf88d08e6a1/runs/..%2F..%2Fjobs", "cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-01"] {
+                try await client.execute(uri: "/api/v1/\(path)", method: .get, headers: server.authorized) { response in
+                    #expect(response.status == .notFound, "\(path)")
+                }
+            }
+        }
+    }
+}

@@ -2,9 +2,26 @@ import Foundation
 import Hummingbird
 import WorkspaceCore
 
-/// The Cron tab: `/cron/preview` validates a schedule in the agent's grammar and shows its next fire times.
+/// The Cron tab: the jobs in `cron/jobs.json` with their run outputs, and `/cron/preview`, which validates a
+/// schedule in the agent's grammar and shows its next fire times.
 struct CronRoutes {
     let timeZone: AgentTimeZone
+    let jobs: CronJobsFile
+    let runs: CronRuns
+
+    struct JobList: ResponseEncodable {
+        var items: [CronJobSummary]
+    }
+
+    struct RunList: ResponseEncodable {
+        var items: [CronRuns.Run]
+        var nextCursor: String?
+    }
+
+    struct RunOutput: ResponseEncodable {
+        var id: String
+        var text: String
+    }
 
     struct PreviewRequest: Decodable {
         var schedule: String
@@ -21,6 +38,24 @@ struct CronRoutes {
     }
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.get("cron/jobs") { _, _ in JobList(items: try jobs.jobs().compactMap(CronJobSummary.init)) }
+        group.get("cron/jobs/:id") { _, context -> CronJobSummary in
+            let id = try context.parameters.require("id")
+            guard CronRuns.isJobID(id), let job = try jobs.jobs().compactMap(CronJobSummary.init).first(where: { $0.id == id }) else {
+                throw WorkspaceError.notFound(what: "Job \(id)")
+            }
+            return job
+        }
+        group.get("cron/jobs/:id/runs") { request, context -> RunList in
+            let values = QueryValues(request)
+            let page = try runs.runs(of: try context.parameters.require("id"), limit: try values.int("limit", in: 1...200, default: 50),
+                                     before: try values.string("cursor", maximumLength: 64))
+            return RunList(items: page.runs, nextCursor: page.nextCursor)
+        }
+        group.get("cron/jobs/:id/runs/:run") { _, context -> RunOutput in
+            let run = try context.parameters.require("run")
+            return RunOutput(id: run, text: try runs.output(of: try context.parameters.require("id"), run: run))
+        }
         group.post("cron/preview") { request, context -> PreviewAnswer in
             let body = try await request.decode(as: PreviewRequest.self, context: context)
             let zone: TimeZone
@@ -49,3 +84,5 @@ struct CronRoutes {
         }
     }
 }
+
+extension CronJobSummary: ResponseEncodable {}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// A job's run outputs: `cron/output/<job id>/<YYYY-MM-DD_HH-MM-SS>.md`, newest first. Ids are checked before any
+/// path is built from them.
+public struct CronRuns: Sendable {
+    /// One kept output.
+    public struct Run: Sendable, Codable, Equatable {
+        /// `2026-11-10_09-00-00`: when the run ended, in the agent's zone.
+        public var id: String
+        /// Size in bytes.
+        public var size: Int
+    }
+
+    private let directory: URL
+
+    /// The outputs of `home`.
+    public init(home: HermesHome) {
+        directory = home.cronDirectory.appendingPathComponent("output")
+    }
+
+    /// Whether `id` can be a job id (letters, digits, `_`, `-`).
+    public static func isJobID(_ id: String) -> Bool {
+        id.range(of: #"^[A-Za-z0-9_-]{1,64}$"#, options: .regularExpression) != nil
+    }
+
+    /// Up to `limit` runs of `job` older than `before`, newest first, and the cursor for the next page.
+    public func runs(of job: String, limit: Int, before: String?) throws -> (runs: [Run], nextCursor: String?) {
+        guard Self.isJobID(job) else { throw WorkspaceError.notFound(what: "Job \(job)") }
+        let folder = directory.appendingPathComponent(job)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let ids = names.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.filter(Self.isRunID).sorted(by: >)
+            .filter { before == nil || $0 < before! }
+        let page = ids.prefix(limit).map { id in
+            Run(id: id, size: (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(id + ".md").path)[.size] as? Int) ?? 0)
+        }
+        return (page, ids.count > limit ? page.last?.id : nil)
+    }
+
+    /// The Markdown a run wrote.
+    public func output(of job: String, run: String) throws -> String {
+        guard Self.isJobID(job), Self.isRunID(run),
+              let data = FileManager.default.contents(atPath: directory.appendingPathComponent(job).appendingPathComponent(run + ".md").path) else {
+            throw WorkspaceError.notFound(what: "Run \(run) of job \(job)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func isRunID(_ id: String) -> Bool {
+        id.range(of: #"^\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(_\d+)?$"#, options: .regularExpression) != nil
+    }
+}
