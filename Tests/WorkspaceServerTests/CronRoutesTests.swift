@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import WorkspaceCore
 @testable import WorkspaceServer
 
 @Suite struct CronRoutesTests {
@@ -58,6 +59,55 @@ import Testing
                     #expect(response.status == .notFound, "\(path)")
                 }
             }
+        }
+    }
+}
+
+@Suite struct CronJobActionRoutesTests {
+    private func job(_ server: TestServer, _ id: String) throws -> [String: Any]? {
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: server.home.cronJobsFile)) as? [String: Any]
+        return (document?["jobs"] as? [[String: Any]])?.first { $0["id"] as? String == id }
+    }
+
+    @Test func pauseResumeTriggerAndDeleteWriteWhatTheAgentWrites() async throws {
+        try await TestServer.test(fixture: true, bodyLimit: 1 << 20) { server, client in
+            var json = server.authorized
+            json[.contentType] = "application/json"
+            let id = "5bf88d08e6a1"
+            try await client.execute(uri: "/api/v1/cron/jobs/\(id)/pause", method: .post, headers: json,
+                                     body: ByteBuffer(string: #"{"reason":"holiday"}"#)) { response in
+                #expect(response.status == .ok)
+                let body = try JSONBody(response.body)
+                #expect(body["status"]?.string == "paused")
+            }
+            var stored = try #require(try job(server, id))
+            #expect(stored["enabled"] as? Bool == false && stored["state"] as? String == "paused" && stored["paused_reason"] as? String == "holiday")
+            #expect((stored["paused_at"] as? String)?.hasSuffix("+01:00") == true)
+
+            try await client.execute(uri: "/api/v1/cron/jobs/\(id)/resume", method: .post, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+            }
+            stored = try #require(try job(server, id))
+            #expect(stored["enabled"] as? Bool == true && stored["state"] as? String == "scheduled" && stored["paused_at"] is NSNull)
+            let next = try #require((stored["next_run_at"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+            #expect(next > Date().addingTimeInterval(25 * 60), "an every-30m job resumes 30 minutes from now")
+
+            try await client.execute(uri: "/api/v1/cron/jobs/\(id)/trigger", method: .post, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+            }
+            let due = try #require((try job(server, id)?["next_run_at"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+            #expect(due <= Date())
+
+            try await client.execute(uri: "/api/v1/cron/jobs/\(id)", method: .delete, headers: server.authorized) { response in
+                #expect(response.status == .noContent)
+            }
+            #expect(try job(server, id) == nil)
+            #expect(!FileManager.default.fileExists(atPath: server.home.cronDirectory.appendingPathComponent("output/\(id)").path))
+            try await client.execute(uri: "/api/v1/cron/jobs/\(id)/pause", method: .post, headers: server.authorized) { response in
+                #expect(response.status == .notFound)
+            }
+            let actions = try await server.services.audit.page(AuditQuery()).items.map(\.action)
+            #expect(Array(actions.prefix(5)) == ["cron.pause", "cron.delete", "cron.trigger", "cron.resume", "cron.pause"])
         }
     }
 }

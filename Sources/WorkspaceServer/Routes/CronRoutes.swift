@@ -8,6 +8,12 @@ struct CronRoutes {
     let timeZone: AgentTimeZone
     let jobs: CronJobsFile
     let runs: CronRuns
+    let actions: CronJobActions
+    let audit: AuditLog
+
+    struct PauseRequest: Decodable {
+        var reason: String?
+    }
 
     struct JobList: ResponseEncodable {
         var items: [CronJobSummary]
@@ -56,6 +62,26 @@ struct CronRoutes {
             let run = try context.parameters.require("run")
             return RunOutput(id: run, text: try runs.output(of: try context.parameters.require("id"), run: run))
         }
+        group.post("cron/jobs/:id/pause") { request, context -> CronJobSummary in
+            let id = try context.parameters.require("id")
+            let reason = request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0
+                ? try await request.decode(as: PauseRequest.self, context: context).reason : nil
+            guard (reason?.count ?? 0) <= 500 else { throw APIError(.badRequest, code: "invalid_input", message: "The reason is longer than 500 characters.") }
+            return try await audited("cron.pause", id, context) { try actions.pause(id, reason: reason) }
+        }
+        group.post("cron/jobs/:id/resume") { _, context -> CronJobSummary in
+            let id = try context.parameters.require("id")
+            return try await audited("cron.resume", id, context) { try actions.resume(id) }
+        }
+        group.post("cron/jobs/:id/trigger") { _, context -> CronJobSummary in
+            let id = try context.parameters.require("id")
+            return try await audited("cron.trigger", id, context) { try actions.trigger(id) }
+        }
+        group.delete("cron/jobs/:id") { _, context -> Response in
+            let id = try context.parameters.require("id")
+            try await audited("cron.delete", id, context) { try actions.delete(id) }
+            return Response(status: .noContent)
+        }
         group.post("cron/preview") { request, context -> PreviewAnswer in
             let body = try await request.decode(as: PreviewRequest.self, context: context)
             let zone: TimeZone
@@ -86,3 +112,19 @@ struct CronRoutes {
 }
 
 extension CronJobSummary: ResponseEncodable {}
+
+extension CronRoutes {
+    /// Runs a job action off the pool and records it (refusals too) in the audit trail.
+    func audited<T: Sendable>(_ action: String, _ id: String, _ context: WorkspaceRequestContext,
+                              _ work: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            let result = try await offloaded(work)
+            try? await audit.record(AuditEvent(action: action, target: id, actor: context.auditActor))
+            return result
+        } catch {
+            try? await audit.record(AuditEvent(action: action, target: id, outcome: "refused", summary: String(describing: error).prefix(200).description,
+                                               actor: context.auditActor))
+            throw error
+        }
+    }
+}

@@ -23,7 +23,7 @@ struct LogRoutes {
             }
             let filter = try Self.filter(values)
             let limit = try values.int("limit", in: 1...2_000, default: 200)
-            return try await Self.offloaded { try reader.page(log: log, before: cursor, limit: limit, filter: filter) }
+            return try await offloaded { try reader.page(log: log, before: cursor, limit: limit, filter: filter) }
         }
     }
 
@@ -44,13 +44,6 @@ struct LogRoutes {
             }
         }
         return filter
-    }
-
-    /// Runs file scanning on a Dispatch thread so a long scan never holds an event-loop or concurrency thread.
-    static func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
-        }
     }
 }
 
