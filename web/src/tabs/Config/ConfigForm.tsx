@@ -1,8 +1,8 @@
 // The form view: a card per schema'd section, edits collected until "Review changes" shows the server's diff.
 import React, { useMemo, useState } from "react";
 import { api, ApiError, ConfigChange, ConfigDocument, Json, JsonSchema } from "../../api";
-import { DiffView } from "../../ui/DiffView";
 import { describeError } from "../../ui/useLoader";
+import { ReviewPanel } from "./ReviewPanel";
 import { ConfigSection } from "./ConfigSection";
 import { Pending, withEdit, withoutEdit } from "./pending";
 import { problemWith, valueAt } from "./schema";
@@ -66,17 +66,7 @@ export function ConfigForm({ schema, document, onSaved, onConflict }: {
         </button>
       </div>
       {message && <div className="alert alert-bad" role="alert">{message}</div>}
-      {review && (
-        <div className="card review" role="region" aria-label="Review changes">
-          <div className="card-head"><h2>Changes to config.yaml</h2><span className="muted small">{review.changedPaths.join(", ")}</span></div>
-          <p className="muted small">Only these lines change; comments and everything else in the file stay as they are.</p>
-          <DiffView diff={review.diff} label="Pending changes" />
-          <div className="dialog-actions">
-            <button type="button" className="button ghost" onClick={() => setReview(null)} disabled={busy}>Back to editing</button>
-            <button type="button" className="button" onClick={save} disabled={busy}>{busy ? "Saving…" : "Save to config.yaml"}</button>
-          </div>
-        </div>
-      )}
+      {review && <ReviewPanel title="Changes to config.yaml" note="Only these lines change; comments and everything else in the file stay as they are." review={review} busy={busy} onBack={() => setReview(null)} onSave={save} />}
       {shownSections.map(([name, section], index) => (
         <ConfigSection key={name} name={name} schema={section} file={document.config} pending={pending} errors={errors}
           readOnly={document.readOnly} open={!!filter || valueAt(document.config, [name]) !== undefined} onEdit={edit} onRevert={(path) => setPending(withoutEdit(pending, path))} />

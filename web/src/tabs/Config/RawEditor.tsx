@@ -1,8 +1,8 @@
 // The raw YAML editor: line numbers, the server's syntax and schema errors marked inline, a diff before saving.
 import React, { useEffect, useRef, useState } from "react";
 import { api, ApiError, ConfigChange } from "../../api";
-import { DiffView } from "../../ui/DiffView";
 import { describeError } from "../../ui/useLoader";
+import { ReviewPanel } from "./ReviewPanel";
 
 interface Problem { line?: number; column?: number; message: string; paths?: Record<string, string> }
 
@@ -62,16 +62,7 @@ export function RawEditor({ readOnly, onSaved, onConflict, reloadKey }: {
           {problem.paths && <ul>{Object.entries(problem.paths).map(([path, message]) => <li key={path}><code>{path}</code> {message}</li>)}</ul>}
         </div>
       )}
-      {review && (
-        <div className="card review" role="region" aria-label="Review changes">
-          <div className="card-head"><h2>Save this text?</h2><span className="muted small">{review.changedPaths.join(", ") || "formatting only"}</span></div>
-          <DiffView diff={review.diff} label="Pending changes" />
-          <div className="dialog-actions">
-            <button type="button" className="button ghost" onClick={() => setReview(null)} disabled={busy}>Back to editing</button>
-            <button type="button" className="button" onClick={save} disabled={busy}>{busy ? "Saving…" : "Save to config.yaml"}</button>
-          </div>
-        </div>
-      )}
+      {review && <ReviewPanel title="Save this text?" review={review} busy={busy} onBack={() => setReview(null)} onSave={save} />}
       <div className="code-editor">
         <div className="gutter" ref={gutter} aria-hidden="true">
           {Array.from({ length: lineCount }, (_, index) => (

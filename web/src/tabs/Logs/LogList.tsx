@@ -1,7 +1,8 @@
 // The virtualized record list: one fixed-height row per record (only those in view are in the DOM), pinned to the
 // bottom while following, and left alone once the reader scrolls up.
-import React, { useEffect, useLayoutEffect, useRef, useState } from "react";
+import React, { useLayoutEffect, useRef, useState } from "react";
 import { LogRecord } from "../../api";
+import { useViewportHeight } from "../../ui/useViewportHeight";
 import { LogRow } from "./LogRow";
 
 const rowHeight = 24;
@@ -12,18 +13,9 @@ export function LogList({ records, search, selected, onSelect, pinned, onPinnedC
   pinned: boolean; onPinnedChange: (pinned: boolean) => void; head: any;
 }) {
   const viewport = useRef<HTMLDivElement | null>(null);
+  const height = useViewportHeight(viewport);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
   const previousCount = useRef(0);
-
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const measure = () => setHeight(element.clientHeight || 600);
-    measure();
-    window.addEventListener("resize", measure);
-    return () => window.removeEventListener("resize", measure);
-  }, []);
 
   useLayoutEffect(() => {
     const element = viewport.current;

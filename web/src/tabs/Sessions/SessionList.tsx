@@ -2,6 +2,7 @@
 import React, { useEffect, useRef, useState } from "react";
 import { api, Query, SessionSummary } from "../../api";
 import { describeError } from "../../ui/useLoader";
+import { useViewportHeight } from "../../ui/useViewportHeight";
 import { SessionRow } from "./SessionRow";
 
 const rowHeight = 64;
@@ -17,8 +18,8 @@ export function SessionList({ query, selected, onOpen, refreshKey }: {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
   const viewport = useRef<HTMLDivElement | null>(null);
+  const height = useViewportHeight(viewport);
   const request = useRef(0);
 
   const load = (after: string | undefined, replace: boolean) => {
@@ -43,15 +44,6 @@ export function SessionList({ query, selected, onOpen, refreshKey }: {
     setScrollTop(0);
     load(undefined, true);
   }, [JSON.stringify(query), refreshKey]);
-
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const measure = () => setHeight(element.clientHeight || 600);
-    measure();
-    window.addEventListener("resize", measure);
-    return () => window.removeEventListener("resize", measure);
-  }, []);
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(items.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
