@@ -27,7 +27,7 @@ public struct CronJobActions: Sendable {
     public func resume(_ id: String, now: Date = Date()) throws -> CronJobSummary {
         let zone = timeZone.current
         return try change(id) { job in
-            guard let schedule = Self.schedule(of: job), let next = schedule.nextRun(after: now, lastRun: nil, zone: zone) else {
+            guard let stored = job["schedule"], let schedule = CronSchedule(stored: stored), let next = schedule.nextRun(after: now, lastRun: nil, zone: zone) else {
                 throw WorkspaceError.conflict("Job \(id) is a one-shot whose time has passed; it would never run. Edit its schedule instead.")
             }
             return [("enabled", .bool(true)), ("state", .string("scheduled")), ("paused_at", .null), ("paused_reason", .null),
@@ -69,36 +69,5 @@ public struct CronJobActions: Sendable {
             guard let summary = CronJobSummary(jobs[index]) else { throw WorkspaceError.notFound(what: "Job \(id)") }
             return summary
         }
-    }
-
-    private static func schedule(of job: OrderedJSON) -> CronSchedule? {
-        guard case .object(let members) = job, case .object(let schedule)? = members.last(where: { $0.key == "schedule" })?.value else { return nil }
-        func string(_ key: String) -> String? {
-            if case .string(let value)? = schedule.last(where: { $0.key == key })?.value { return value }
-            return nil
-        }
-        switch string("kind") {
-        case "interval":
-            guard case .int(let minutes)? = schedule.last(where: { $0.key == "minutes" })?.value, minutes > 0 else { return nil }
-            return .interval(minutes: minutes)
-        case "cron":
-            return string("expr").map { .cron(expression: $0) }
-        case "once":
-            guard let text = string("run_at"), let date = ISO8601DateFormatter.withFractions(text) else { return nil }
-            return .once(runAt: date, display: string("display") ?? "")
-        default:
-            return nil
-        }
-    }
-}
-
-private extension ISO8601DateFormatter {
-    /// An ISO time with or without fractional seconds.
-    static func withFractions(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// One job as the Cron tab lists it: a few fields read out in camelCase, and the stored object untouched.
@@ -18,39 +19,28 @@ public struct CronJobSummary: Sendable, Encodable {
     public var lastStatus: String?
     /// The last error text.
     public var lastError: String?
+    /// Strong ETag of the stored job: send it back in `If-Match` to edit it.
+    public var etag: String
     /// The stored job, exactly as in `jobs.json` (snake_case keys, unknown fields included).
     public var job: OrderedJSON
 
     /// Reads the summary out of a stored job; `nil` when it has no string id.
     public init?(_ job: OrderedJSON) {
-        guard case .object(let members) = job else { return nil }
-        func string(_ key: String) -> String? {
-            if case .string(let value)? = members.last(where: { $0.key == key })?.value { return value }
-            return nil
-        }
-        func value(_ key: String) -> OrderedJSON? { members.last { $0.key == key }?.value }
-        guard let id = string("id") else { return nil }
+        guard let id = job["id"]?.stringValue else { return nil }
         self.id = id
-        name = string("name") ?? id
-        nextRunAt = string("next_run_at")
-        lastRunAt = string("last_run_at")
-        lastStatus = string("last_status")
-        lastError = string("last_error")
-        var scheduleText = string("schedule_display")
-        if scheduleText == nil, case .object(let schedule)? = value("schedule"),
-           case .string(let display)? = schedule.last(where: { $0.key == "display" })?.value {
-            scheduleText = display
-        }
-        schedule = scheduleText ?? ""
-        let state = string("state")
+        name = job["name"]?.stringValue ?? id
+        nextRunAt = job["next_run_at"]?.stringValue
+        lastRunAt = job["last_run_at"]?.stringValue
+        lastStatus = job["last_status"]?.stringValue
+        lastError = job["last_error"]?.stringValue
+        schedule = job["schedule_display"]?.stringValue ?? job["schedule"]?["display"]?.stringValue ?? ""
+        let state = job["state"]?.stringValue
         var done = false
-        if case .object(let repeatMembers)? = value("repeat"),
-           case .int(let times)? = repeatMembers.last(where: { $0.key == "times" })?.value,
-           case .int(let completed)? = repeatMembers.last(where: { $0.key == "completed" })?.value, times > 0 {
+        if let times = job["repeat"]?["times"]?.intValue, let completed = job["repeat"]?["completed"]?.intValue, times > 0 {
             done = completed >= times
         }
-        if value("enabled") == .bool(false) || state == "paused" {
-            status = "paused"
+        if job["enabled"] == .bool(false) || state == "paused" {
+            status = state == "completed" ? "completed" : "paused"
         } else if state == "error" || lastStatus == "error" {
             status = "failed"
         } else if done || state == "completed" {
@@ -58,6 +48,13 @@ public struct CronJobSummary: Sendable, Encodable {
         } else {
             status = "scheduled"
         }
+        etag = Self.etag(of: job)
         self.job = job
+    }
+
+    /// The ETag a stored job has.
+    public static func etag(of job: OrderedJSON) -> String {
+        let digest = SHA256.hash(data: Data(job.rendered(.compact).utf8))
+        return "\"job-" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
     }
 }

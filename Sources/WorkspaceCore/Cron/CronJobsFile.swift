@@ -66,4 +66,22 @@ public struct CronJobsFile: Sendable {
         let clock = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
         return clock + (micro > 0 ? String(format: ".%06d", micro) : "") + String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
+
+    /// Reads an ISO time as Python's `datetime.fromisoformat` writes it (fraction optional); a naive one is read
+    /// in the server's zone, as the agent reads legacy values.
+    public static func date(fromISO text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return date }
+        }
+        let naive = DateFormatter()
+        naive.locale = Locale(identifier: "en_US_POSIX")
+        naive.timeZone = .current
+        for format in ["yyyy-MM-dd'T'HH:mm:ss.SSSSSS", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"] {
+            naive.dateFormat = format
+            if let date = naive.date(from: text) { return date }
+        }
+        return nil
+    }
 }

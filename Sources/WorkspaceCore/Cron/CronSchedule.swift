@@ -45,6 +45,29 @@ public enum CronSchedule: Sendable, Equatable {
         throw WorkspaceError.invalidInput("\"\(input)\" is not a schedule: use every 30m, a cron expression like 0 9 * * 1-5, an ISO time, or a delay like 2h.")
     }
 
+    /// Reads a stored `schedule` object; `nil` when it is not one the agent could run.
+    public init?(stored: OrderedJSON) {
+        switch stored["kind"]?.stringValue {
+        case "interval":
+            guard let minutes = stored["minutes"]?.intValue, minutes > 0 else { return nil }
+            self = .interval(minutes: minutes)
+        case "cron":
+            guard let expression = stored["expr"]?.stringValue, (try? CronExpression(expression)) != nil else { return nil }
+            self = .cron(expression: expression)
+        case "once":
+            guard let text = stored["run_at"]?.stringValue, let date = CronJobsFile.date(fromISO: text) else { return nil }
+            self = .once(runAt: date, display: stored["display"]?.stringValue ?? "once at \(text)")
+        default:
+            return nil
+        }
+    }
+
+    /// Whether the job repeats (interval or cron).
+    public var isRecurring: Bool {
+        if case .once = self { return false }
+        return true
+    }
+
     /// The text the agent shows.
     public var display: String {
         switch self {

@@ -9,6 +9,7 @@ struct CronRoutes {
     let jobs: CronJobsFile
     let runs: CronRuns
     let actions: CronJobActions
+    let editor: CronJobEditor
     let audit: AuditLog
 
     struct PauseRequest: Decodable {
@@ -45,12 +46,23 @@ struct CronRoutes {
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
         group.get("cron/jobs") { _, _ in JobList(items: try jobs.jobs().compactMap(CronJobSummary.init)) }
-        group.get("cron/jobs/:id") { _, context -> CronJobSummary in
+        group.post("cron/jobs") { request, context -> Response in
+            let draft = try await self.draft(request, context)
+            let job = try await audited("cron.create", "new", context) { try editor.create(draft) }
+            return try tagged(job, status: .created)
+        }
+        group.get("cron/jobs/:id") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard CronRuns.isJobID(id), let job = try jobs.jobs().compactMap(CronJobSummary.init).first(where: { $0.id == id }) else {
                 throw WorkspaceError.notFound(what: "Job \(id)")
             }
-            return job
+            return try tagged(job)
+        }
+        group.put("cron/jobs/:id") { request, context -> Response in
+            let id = try context.parameters.require("id")
+            let draft = try await self.draft(request, context)
+            let ifMatch = request.headers[.ifMatch]
+            return try tagged(try await audited("cron.update", id, context) { try editor.update(id, with: draft, ifMatch: ifMatch) })
         }
         group.get("cron/jobs/:id/runs") { request, context -> RunList in
             let values = QueryValues(request)
@@ -114,12 +126,32 @@ struct CronRoutes {
 extension CronJobSummary: ResponseEncodable {}
 
 extension CronRoutes {
+    private func draft(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobDraft {
+        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        let json: OrderedJSON
+        do {
+            json = try OrderedJSON(parsing: String(buffer: buffer))
+        } catch {
+            throw APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON.")
+        }
+        return try CronJobDraft(json: json)
+    }
+
+    private func tagged(_ job: CronJobSummary, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = try Response.json(job)
+        response.status = status
+        response.headers[.eTag] = job.etag
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
     /// Runs a job action off the pool and records it (refusals too) in the audit trail.
+    /// The recorded target is `id`, or the created job's id when the result is a job.
     func audited<T: Sendable>(_ action: String, _ id: String, _ context: WorkspaceRequestContext,
                               _ work: @escaping @Sendable () throws -> T) async throws -> T {
         do {
             let result = try await offloaded(work)
-            try? await audit.record(AuditEvent(action: action, target: id, actor: context.auditActor))
+            try? await audit.record(AuditEvent(action: action, target: (result as? CronJobSummary)?.id ?? id, actor: context.auditActor))
             return result
         } catch {
             try? await audit.record(AuditEvent(action: action, target: id, outcome: "refused", summary: String(describing: error).prefix(200).description,

@@ -1,0 +1,32 @@
+import Foundation
+
+extension OrderedJSON {
+    /// The value of `key` in an object (the last one when a key repeats, as Python's `json` keeps); `nil` otherwise.
+    public subscript(key: String) -> OrderedJSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.last { $0.key == key }?.value
+    }
+
+    /// The text of a string value.
+    public var stringValue: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    /// The number of an integer value.
+    public var intValue: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+
+    /// An object with `key` set to `value`: replaced in place when present, appended otherwise.
+    public func setting(_ key: String, to value: OrderedJSON) -> OrderedJSON {
+        guard case .object(var members) = self else { return self }
+        if let index = members.lastIndex(where: { $0.key == key }) {
+            members[index].value = value
+        } else {
+            members.append(Member(key, value))
+        }
+        return .object(members)
+    }
+}
