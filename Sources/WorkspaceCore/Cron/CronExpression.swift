@@ -4,7 +4,8 @@ import Foundation
 /// day-of-month and day-of-week combined with OR when both are restricted (as Vixie cron and croniter do), and
 /// fire times computed on the wall clock of an IANA zone: a time that does not exist on a spring-forward day fires
 /// once at the first instant after the gap; a time that occurs twice on a fall-back day fires at its first
-/// occurrence only.
+/// occurrence only — unless the hour field is a wildcard (`*`, `*/2`), whose jobs follow real time through the
+/// repeated hour, as Vixie cron runs them.
 public struct CronExpression: Sendable, Equatable {
     private let minutes: Set<Int>
     private let hours: Set<Int>
@@ -13,6 +14,7 @@ public struct CronExpression: Sendable, Equatable {
     private let weekdays: Set<Int>
     private let daysRestricted: Bool
     private let weekdaysRestricted: Bool
+    private let hourWildcard: Bool
 
     /// Parses `text`; throws ``WorkspaceError/invalidInput(_:)`` naming the field that is wrong.
     public init(_ text: String) throws {
@@ -25,6 +27,7 @@ public struct CronExpression: Sendable, Equatable {
         weekdays = Set(try Self.field(fields[4], name: "day of week", range: 0...7).map { $0 % 7 })
         daysRestricted = !fields[2].hasPrefix("*")
         weekdaysRestricted = !fields[4].hasPrefix("*")
+        hourWildcard = fields[1].hasPrefix("*")
     }
 
     private static func field(_ text: String, name: String, range: ClosedRange<Int>) throws -> Set<Int> {
@@ -64,16 +67,22 @@ public struct CronExpression: Sendable, Equatable {
         calendar.timeZone = zone
         let start = calendar.dateComponents([.year, .month, .day], from: date)
         guard var day = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12)) else { return nil }
+        let hourList = hours.sorted()
+        let minuteList = minutes.sorted()
         for _ in 0..<(366 * 8) {
             let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
             if let year = parts.year, let month = parts.month, let dayOfMonth = parts.day, let weekday = parts.weekday, matches(month: month, day: dayOfMonth, weekday: weekday - 1) {
-                for hour in hours.sorted() {
-                    for minute in minutes.sorted() {
-                        if let instant = Self.instant(year: year, month: month, day: dayOfMonth, hour: hour, minute: minute, zone: zone), instant > date {
-                            return instant
+                let clocksChange = zone.nextDaylightSavingTimeTransition(after: day.addingTimeInterval(-64_800)).map { $0 < day.addingTimeInterval(64_800) } ?? false
+                var earliest: Date?
+                for hour in hourList {
+                    for minute in minuteList {
+                        for instant in Self.instants(year: year, month: month, day: dayOfMonth, hour: hour, minute: minute, zone: zone, repeated: hourWildcard) where instant > date {
+                            guard clocksChange else { return instant }
+                            earliest = min(earliest ?? instant, instant)
                         }
                     }
                 }
+                if let earliest { return earliest }
             }
             guard let following = calendar.date(byAdding: .day, value: 1, to: day) else { return nil }
             day = following
@@ -92,6 +101,15 @@ public struct CronExpression: Sendable, Equatable {
         return result
     }
 
+    /// Whether the wall-clock minute `date` shows in `zone` is one the expression names.
+    func matches(_ date: Date, in zone: TimeZone) -> Bool {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.month, .day, .weekday, .hour, .minute], from: date)
+        guard let month = parts.month, let day = parts.day, let weekday = parts.weekday, let hour = parts.hour, let minute = parts.minute else { return false }
+        return hours.contains(hour) && minutes.contains(minute) && matches(month: month, day: day, weekday: weekday - 1)
+    }
+
     private func matches(month: Int, day: Int, weekday: Int) -> Bool {
         guard months.contains(month) else { return false }
         switch (daysRestricted, weekdaysRestricted) {
@@ -102,17 +120,18 @@ public struct CronExpression: Sendable, Equatable {
         }
     }
 
-    /// The instant a wall-clock time names in `zone`: its first occurrence when it happens twice, the end of the gap
-    /// when it does not exist.
-    static func instant(year: Int, month: Int, day: Int, hour: Int, minute: Int, zone: TimeZone) -> Date? {
+    /// The instants a wall-clock time names in `zone`: its first occurrence (both, when `repeated`) when it happens
+    /// twice, the end of the gap when it does not exist.
+    static func instants(year: Int, month: Int, day: Int, hour: Int, minute: Int, zone: TimeZone, repeated: Bool) -> [Date] {
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = TimeZone(secondsFromGMT: 0)!
-        guard let wall = utc.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)) else { return nil }
-        let offsets = [zone.secondsFromGMT(for: wall.addingTimeInterval(-86_400)), zone.secondsFromGMT(for: wall.addingTimeInterval(86_400))]
-        let candidates = Set(offsets).map { wall.addingTimeInterval(-Double($0)) }
-            .filter { candidate in offsets.contains(zone.secondsFromGMT(for: candidate)) && Double(zone.secondsFromGMT(for: candidate)) == wall.timeIntervalSince(candidate) }
-        if let earliest = candidates.min() { return earliest }
-        let beforeGap = wall.addingTimeInterval(-Double(max(offsets[0], offsets[1])))
-        return zone.nextDaylightSavingTimeTransition(after: beforeGap)
+        guard let wall = utc.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute)) else { return [] }
+        let offsets = Set([zone.secondsFromGMT(for: wall.addingTimeInterval(-86_400)), zone.secondsFromGMT(for: wall.addingTimeInterval(86_400))])
+        let candidates = offsets.map { wall.addingTimeInterval(-Double($0)) }
+            .filter { Double(zone.secondsFromGMT(for: $0)) == wall.timeIntervalSince($0) }
+            .sorted()
+        if let first = candidates.first { return repeated ? candidates : [first] }
+        let beforeGap = wall.addingTimeInterval(-Double(offsets.max() ?? 0))
+        return zone.nextDaylightSavingTimeTransition(after: beforeGap).map { [$0] } ?? []
     }
 }

@@ -27,11 +27,11 @@ public struct CronJobActions: Sendable {
     public func resume(_ id: String, now: Date = Date()) throws -> CronJobSummary {
         let zone = timeZone.current
         return try change(id) { job in
-            guard let stored = job["schedule"], let schedule = CronSchedule(stored: stored), let next = schedule.nextRun(after: now, lastRun: nil, zone: zone) else {
+            guard let stored = job["schedule"], let schedule = CronSchedule(stored: stored), let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone) else {
                 throw WorkspaceError.conflict("Job \(id) is a one-shot whose time has passed; it would never run. Edit its schedule instead.")
             }
             return [("enabled", .bool(true)), ("state", .string("scheduled")), ("paused_at", .null), ("paused_reason", .null),
-                    ("next_run_at", .string(CronJobsFile.isoFormat(next, zone: zone)))]
+                    ("next_run_at", .string(next))]
         }
     }
 

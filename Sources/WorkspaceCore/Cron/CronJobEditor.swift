@@ -29,7 +29,7 @@ public struct CronJobEditor: Sendable {
         try checkRunnable(prompt: prompt, script: script, noAgent: noAgent)
         var times = draft.repeatTimes ?? nil
         if times == nil, !schedule.isRecurring { times = 1 }
-        guard let next = schedule.nextRun(after: now, lastRun: nil, zone: zone) else {
+        guard let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone) else {
             throw WorkspaceError.invalidInput("That time is more than \(Int(CronSchedule.pastTolerance)) s in the past and cannot be scheduled.")
         }
         let label = [prompt.isEmpty ? nil : prompt, skills.first, noAgent ? script : nil].compactMap { $0 }.first ?? "cron job"
@@ -48,7 +48,7 @@ public struct CronJobEditor: Sendable {
             "script": .optional(script),
             "no_agent": .bool(noAgent),
             "context_from": Self.list(draft.contextFrom ?? nil),
-            "schedule": schedule.stored(zone: zone),
+            "schedule": schedule.stored(),
             "schedule_display": .string(schedule.display),
             "repeat": .object(["times": times.map(OrderedJSON.int) ?? .null, "completed": .int(0)]),
             "enabled": .bool(true),
@@ -56,7 +56,7 @@ public struct CronJobEditor: Sendable {
             "paused_at": .null,
             "paused_reason": .null,
             "created_at": .string(CronJobsFile.isoFormat(now, zone: zone)),
-            "next_run_at": .string(CronJobsFile.isoFormat(next, zone: zone)),
+            "next_run_at": .string(next),
             "last_run_at": .null,
             "last_status": .null,
             "last_error": .null,
@@ -111,13 +111,13 @@ public struct CronJobEditor: Sendable {
             let paused = job["state"]?.stringValue == "paused"
             if let text = draft.schedule {
                 let schedule = try CronSchedule(parsing: text, now: now, zone: zone)
-                set("schedule", schedule.stored(zone: zone))
+                set("schedule", schedule.stored())
                 set("schedule_display", .string(schedule.display))
                 if !paused {
-                    guard let next = schedule.nextRun(after: now, lastRun: nil, zone: zone) else {
+                    guard let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone) else {
                         throw WorkspaceError.invalidInput("That time is more than \(Int(CronSchedule.pastTolerance)) s in the past and cannot be scheduled.")
                     }
-                    set("next_run_at", .string(CronJobsFile.isoFormat(next, zone: zone)))
+                    set("next_run_at", .string(next))
                 }
             }
             if Self.inferenceAxes(of: job) != inferenceBefore {
@@ -127,10 +127,10 @@ public struct CronJobEditor: Sendable {
             }
             if job["enabled"] != .bool(false), !paused, job["next_run_at"]?.stringValue == nil {
                 guard let schedule = job["schedule"].flatMap(CronSchedule.init(stored:)),
-                      let next = schedule.nextRun(after: now, lastRun: nil, zone: zone) else {
+                      let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone) else {
                     throw WorkspaceError.invalidInput("The job has no future run time; give it a schedule that runs again.")
                 }
-                set("next_run_at", .string(CronJobsFile.isoFormat(next, zone: zone)))
+                set("next_run_at", .string(next))
             }
             jobs[index] = job
             guard let summary = CronJobSummary(job) else { throw WorkspaceError.notFound(what: "Job \(id)") }

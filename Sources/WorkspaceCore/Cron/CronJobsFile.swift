@@ -57,14 +57,7 @@ public struct CronJobsFile: Sendable {
 
     /// `2026-11-25T10:00:00.123456+01:00`, as Python's `datetime.isoformat()` writes an aware time.
     static func isoFormat(_ date: Date, zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        let micro = (parts.nanosecond ?? 0) / 1_000
-        let offset = zone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
-        let clock = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-        return clock + (micro > 0 ? String(format: ".%06d", micro) : "") + String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+        WallClockTime(date, in: zone).isoFormat(offset: zone.secondsFromGMT(for: date))
     }
 
     /// Reads an ISO time as Python's `datetime.fromisoformat` writes it (fraction optional); a naive one is read

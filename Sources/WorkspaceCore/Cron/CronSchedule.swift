@@ -2,24 +2,26 @@ import Foundation
 
 /// A job's schedule in the agent's grammar, tried in the agent's order: `every 30m` (interval), a five-field cron
 /// expression, an ISO timestamp (a naive one is read in the agent's zone), or a bare duration (`30m`, `2h`, `1d`:
-/// once, that long from now). Stored as the agent stores it (`{"kind", …, "display"}`).
+/// once, that long from now). Stored as the agent stores it (`{"kind", …, "display"}`), byte for byte.
 public enum CronSchedule: Sendable, Equatable {
     /// Every `minutes` minutes.
     case interval(minutes: Int)
     /// A cron expression, as typed.
     case cron(expression: String)
-    /// Once, at `runAt`; `display` is `once at …` or `once in …`.
-    case once(runAt: Date, display: String)
+    /// Once, at `runAt`; `runAtText` is the stored ISO form (the offset the operator gave is kept), `display` is
+    /// `once at …` or `once in …`.
+    case once(runAt: Date, runAtText: String, display: String)
 
     /// How far in the past a one-shot may be when it is created.
     public static let pastTolerance: TimeInterval = 120
 
-    /// Parses what an operator typed, at `now`, in `zone`.
+    /// Parses what an operator typed, at `now`, in `zone`. Stricter than the agent in two places: `every 0m`
+    /// (which would run at every tick) and a sixth (seconds) cron field are refused.
     public init(parsing input: String, now: Date = Date(), zone: TimeZone) throws {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = text.lowercased()
-        if lower.hasPrefix("every") {
-            guard let minutes = Self.minutes(in: lower.dropFirst(5).trimmingCharacters(in: .whitespaces)) else {
+        if lower.hasPrefix("every ") {
+            guard let minutes = Self.minutes(in: lower.dropFirst(6).trimmingCharacters(in: .whitespaces)) else {
                 throw WorkspaceError.invalidInput("\"\(input)\" is not an interval: write every 30m, every 2h or every 1d.")
             }
             self = .interval(minutes: minutes)
@@ -33,13 +35,16 @@ public enum CronSchedule: Sendable, Equatable {
             return
         }
         if text.contains("T") || text.range(of: #"^\d{4}-\d{2}-\d{2}"#, options: .regularExpression) != nil {
-            guard let date = Self.timestamp(text, zone: zone) else { throw WorkspaceError.invalidInput("\"\(input)\" is not a date and time the agent understands.") }
+            guard let stamp = WallClockTime(iso: text) else { throw WorkspaceError.invalidInput("\"\(input)\" is not a date and time the agent understands.") }
+            let offset = stamp.offset ?? stamp.offsetBeforeAnyGap(in: zone)
+            let date = stamp.instant(offset: offset)
             guard date >= now.addingTimeInterval(-Self.pastTolerance) else { throw WorkspaceError.invalidInput("\(input) is in the past.") }
-            self = .once(runAt: date, display: "once at " + Self.wallClock(date, zone: zone))
+            self = .once(runAt: date, runAtText: stamp.isoFormat(offset: offset), display: "once at " + stamp.minuteText)
             return
         }
         if let minutes = Self.minutes(in: lower) {
-            self = .once(runAt: now.addingTimeInterval(Double(minutes) * 60), display: "once in \(text)")
+            let runAt = now.addingTimeInterval(Double(minutes) * 60)
+            self = .once(runAt: runAt, runAtText: CronJobsFile.isoFormat(runAt, zone: zone), display: "once in \(text)")
             return
         }
         throw WorkspaceError.invalidInput("\"\(input)\" is not a schedule: use every 30m, a cron expression like 0 9 * * 1-5, an ISO time, or a delay like 2h.")
@@ -56,7 +61,7 @@ public enum CronSchedule: Sendable, Equatable {
             self = .cron(expression: expression)
         case "once":
             guard let text = stored["run_at"]?.stringValue, let date = CronJobsFile.date(fromISO: text) else { return nil }
-            self = .once(runAt: date, display: stored["display"]?.stringValue ?? "once at \(text)")
+            self = .once(runAt: date, runAtText: text, display: stored["display"]?.stringValue ?? "once at \(text)")
         default:
             return nil
         }
@@ -73,36 +78,46 @@ public enum CronSchedule: Sendable, Equatable {
         switch self {
         case .interval(let minutes): "every \(minutes)m"
         case .cron(let expression): expression
-        case .once(_, let display): display
+        case .once(_, _, let display): display
         }
     }
 
     /// The stored form, keys in the agent's order.
-    public func stored(zone: TimeZone) -> OrderedJSON {
+    public func stored() -> OrderedJSON {
         switch self {
         case .interval(let minutes): .object([.init("kind", .string("interval")), .init("minutes", .int(minutes)), .init("display", .string(display))])
         case .cron(let expression): .object([.init("kind", .string("cron")), .init("expr", .string(expression)), .init("display", .string(display))])
-        case .once(let runAt, _):
-            .object([.init("kind", .string("once")), .init("run_at", .string(CronJobsFile.isoFormat(runAt, zone: zone))), .init("display", .string(display))])
+        case .once(_, let text, _): .object([.init("kind", .string("once")), .init("run_at", .string(text)), .init("display", .string(display))])
         }
     }
 
-    /// When the job runs next after `now`, given when it last ran; `nil` when it never will again.
+    /// When the job runs next after `now`, given when it last ran; `nil` when it never will again. Intervals are
+    /// added on the wall clock of `zone`, as the agent's aware-datetime arithmetic does (`every 1d` keeps its
+    /// local time across a clock change).
     public func nextRun(after now: Date, lastRun: Date?, zone: TimeZone) -> Date? {
         switch self {
         case .interval(let minutes):
-            return (lastRun ?? now).addingTimeInterval(Double(minutes) * 60)
+            guard let lastRun else { return now.addingTimeInterval(Double(minutes) * 60) }
+            let wall = WallClockTime(lastRun, in: zone).adding(minutes: minutes)
+            return wall.instant(offset: wall.offsetBeforeAnyGap(in: zone))
         case .cron(let expression):
             return (try? CronExpression(expression))?.next(after: lastRun ?? now, in: zone)
-        case .once(let runAt, _):
+        case .once(let runAt, _, _):
             return lastRun == nil && runAt >= now.addingTimeInterval(-Self.pastTolerance) ? runAt : nil
         }
+    }
+
+    /// ``nextRun(after:lastRun:zone:)`` as `next_run_at` stores it: a one-shot keeps its `run_at` text.
+    public func storedNextRun(after now: Date, lastRun: Date?, zone: TimeZone) -> String? {
+        guard let next = nextRun(after: now, lastRun: lastRun, zone: zone) else { return nil }
+        if case .once(_, let text, _) = self { return text }
+        return CronJobsFile.isoFormat(next, zone: zone)
     }
 
     /// Minutes in `30m`, `2 h`, `1day`…; `nil` when it is not a positive duration in the agent's units.
     private static func minutes(in text: String) -> Int? {
         let digits = text.prefix { $0.isNumber }
-        guard let count = Int(digits), count > 0 else { return nil }
+        guard let count = Int(digits), count > 0, count <= 5_256_000 else { return nil }
         let unit = text.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
         switch unit {
         case "m", "min", "mins", "minute", "minutes": return count
@@ -110,30 +125,5 @@ public enum CronSchedule: Sendable, Equatable {
         case "d", "day", "days": return count * 1_440
         default: return nil
         }
-    }
-
-    private static func timestamp(_ text: String, zone: TimeZone) -> Date? {
-        let normalized = text.replacingOccurrences(of: " ", with: "T")
-        for options in [ISO8601DateFormatter.Options.withInternetDateTime, [.withInternetDateTime, .withFractionalSeconds]] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: normalized) { return date }
-        }
-        let naive = DateFormatter()
-        naive.locale = Locale(identifier: "en_US_POSIX")
-        naive.timeZone = zone
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"] {
-            naive.dateFormat = format
-            if let date = naive.date(from: normalized) { return date }
-        }
-        return nil
-    }
-
-    private static func wallClock(_ date: Date, zone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
     }
 }

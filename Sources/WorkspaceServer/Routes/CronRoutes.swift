@@ -116,7 +116,7 @@ struct CronRoutes {
                 cursor = fire
                 lastRun = fire
             }
-            let stored = schedule.stored(zone: zone)
+            let stored = schedule.stored()
             let kind: String = if case .object(let members) = stored, case .string(let value)? = members.first?.value { value } else { "" }
             return PreviewAnswer(kind: kind, display: schedule.display, timezone: zone.identifier, schedule: stored, next: next)
         }

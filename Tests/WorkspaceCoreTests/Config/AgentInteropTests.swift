@@ -5,15 +5,6 @@ import Testing
 /// Files the workspace wrote, loaded by the reference agent itself (hermes-agent from PyPI, installed by
 /// `scripts/hermes-venv.sh`, or any interpreter named by `HERMES_AGENT_PYTHON`). Skipped when neither exists.
 @Suite struct AgentInteropTests {
-    static let python: URL? = {
-        if let named = ProcessInfo.processInfo.environment["HERMES_AGENT_PYTHON"], !named.isEmpty { return URL(fileURLWithPath: named) }
-        // Not standardized: that would resolve the venv's python symlink to the base interpreter, outside the venv.
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let venv = packageRoot.appendingPathComponent(".build/hermes-venv/bin/python")
-        return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
-    }()
-
     private static let loader = """
         import json, os
         from dotenv import dotenv_values
@@ -23,7 +14,7 @@ import Testing
                           "dotenv": dotenv_values(os.path.join(home, ".env"))}, default=str))
         """
 
-    @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    @Test(.enabled(if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func theAgentLoadsEveryFileWeWrote() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
@@ -73,23 +64,10 @@ import Testing
     }
 
     private static func load(home: HermesHome) throws -> [String: Any] {
-        let process = Process()
-        process.executableURL = try #require(python)
-        process.arguments = ["-c", loader]
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERMES_") && $0.key != "TELEGRAM_BOT_TOKEN" }
-        environment["HERMES_HOME"] = home.path
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(problems)")
-        #expect(!problems.contains("Failed to parse") && !problems.contains("YAMLError"), "\(problems)")
-        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        let run = try AgentPython.run(["-c", loader], home: home)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(!run.errors.contains("Failed to parse") && !run.errors.contains("YAMLError"), "\(run.errors)")
+        let line = String(decoding: run.output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
         return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import WorkspaceCore
+
+/// The reference agent's interpreter: hermes-agent from PyPI installed by `scripts/hermes-venv.sh`, or any
+/// interpreter named by `HERMES_AGENT_PYTHON`; `nil` when neither exists (interop tests are then skipped).
+enum AgentPython {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let url: URL? = {
+        if let named = ProcessInfo.processInfo.environment["HERMES_AGENT_PYTHON"], !named.isEmpty { return URL(fileURLWithPath: named) }
+        // Not standardized: that would resolve the venv's python symlink to the base interpreter, outside the venv.
+        let venv = packageRoot.appendingPathComponent(".build/hermes-venv/bin/python")
+        return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
+    }()
+
+    /// Runs the interpreter with `arguments`, `HERMES_HOME` set to `home` and no other `HERMES_*` variable.
+    static func run(_ arguments: [String], home: HermesHome) throws -> (output: Data, errors: String, status: Int32) {
+        guard let url else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERMES_") && $0.key != "TELEGRAM_BOT_TOKEN" }
+        environment["HERMES_HOME"] = home.path
+        process.environment = environment
+        let output = Pipe()
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("agent-python-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? errors.close() }
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (data, (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "", process.terminationStatus)
+    }
+}
