@@ -36,9 +36,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(help: "Who runs cron jobs: gateway (the agent's own ticker; default, or $HERMES_WORKSPACE_CRON) or local (this process).")
+    var cron: String?
+
+    @Option(name: .customLong("cron-executor"), help: "How the local scheduler runs a job: command (--cron-command) or api (the gateway's API server).")
+    var cronExecutor = "command"
+
+    @Option(name: .customLong("cron-command"), help: "Command template for local runs; {id} {name} {prompt} {model} {session} {home} are replaced per argument, never through a shell.")
+    var cronCommand = CommandCronExecutor.defaultTemplate
+
+    @Option(name: .customLong("cron-timeout"), help: "Seconds a local run may take (default $HERMES_CRON_TIMEOUT or 600).")
+    var cronTimeout: Double?
+
+    @Option(name: .customLong("cron-parallel"), help: "Local runs at once.")
+    var cronParallel = 4
+
+    @Flag(name: .customLong("force-cron"), help: "Run jobs locally even while the gateway's own cron ticker is alive (they could then run in both).")
+    var forceCron = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("Unknown --log-level \(logLevel).") }
+        guard CronScheduler.Mode(rawValue: cronMode) != nil else { throw ValidationError("--cron must be gateway or local.") }
+        guard CronSchedulerSettings.Executor(rawValue: cronExecutor) != nil else { throw ValidationError("--cron-executor must be command or api.") }
+        guard (1...64).contains(cronParallel) else { throw ValidationError("--cron-parallel must be 1 to 64.") }
+        guard (cronTimeout ?? 600) > 0 else { throw ValidationError("--cron-timeout must be positive.") }
         if !HostAllowList.isLoopback(host) && !insecure {
             throw ValidationError("Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk.")
         }
@@ -49,7 +71,14 @@ struct ServeCommand: AsyncParsableCommand {
         let home = try homeOption.existingHome()
         var logger = Logger(label: "hermes-workspace")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-        let services = WorkspaceServices(home: home)
+        let cronSettings = CronSchedulerSettings(
+            mode: CronScheduler.Mode(rawValue: cronMode) ?? .gateway, executor: CronSchedulerSettings.Executor(rawValue: cronExecutor) ?? .command,
+            command: cronCommand, timeout: cronTimeout ?? ProcessInfo.processInfo.environment["HERMES_CRON_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 600,
+            maximumParallel: cronParallel, force: forceCron)
+        if cronSettings.mode == .local, !forceCron, CronScheduler.agentTickerAlive(CronTickerStatus(home: home)) {
+            throw ValidationError("Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron.")
+        }
+        let services = try WorkspaceServices(home: home, cron: cronSettings)
         _ = try services.tokens.current()
         let configuration = WorkspaceServerConfiguration(
             host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())
@@ -63,10 +92,12 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The watcher comes last so it is stopped first: it ends the open event streams, which lets the server's
         // own graceful shutdown finish at once.
-        let group = ServiceGroup(configuration: .init(services: [app, HomeWatchService(services: services)],
+        let group = ServiceGroup(configuration: .init(services: [app, CronSchedulerService(services: services), HomeWatchService(services: services)],
                                                       gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
+
+    private var cronMode: String { cron ?? ProcessInfo.processInfo.environment["HERMES_WORKSPACE_CRON"].flatMap { $0.isEmpty ? nil : $0 } ?? "gateway" }
 
     /// `./web`, or `web` beside the repository the binary was built in, or `../share/hermes-workspace/web`.
     private static func defaultWebRoot() -> String? {

@@ -29,10 +29,11 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     ConfigRoutes(store: services.config, home: services.home).addRoutes(to: api)
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
-    let cronJobs = CronJobsFile(home: services.home, timeZone: services.timeZone)
+    let cronJobs = services.cronJobs
     CronRoutes(timeZone: services.timeZone, jobs: cronJobs, runs: CronRuns(home: services.home),
                actions: CronJobActions(home: services.home, file: cronJobs, timeZone: services.timeZone),
-               editor: CronJobEditor(home: services.home, file: cronJobs, timeZone: services.timeZone), audit: services.audit).addRoutes(to: api)
+               editor: CronJobEditor(home: services.home, file: cronJobs, timeZone: services.timeZone),
+               scheduler: services.cronScheduler, home: services.home, audit: services.audit).addRoutes(to: api)
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
     LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)

@@ -36,9 +36,13 @@ public struct WorkspaceServices: Sendable {
     public let events: EventBus
     /// Single-use tickets for opening the event stream from a browser.
     public let eventTickets: EventTickets
+    /// `cron/jobs.json`, shared with the agent.
+    public let cronJobs: CronJobsFile
+    /// Who runs cron jobs, and the local scheduler when it is us.
+    public let cronScheduler: CronScheduler
 
-    /// Builds every service for `home`.
-    public init(home: HermesHome) {
+    /// Builds every service for `home`; `cron` says who runs its cron jobs.
+    public init(home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings()) throws {
         self.home = home
         tokens = TokenStore(home: home)
         status = StatusService(home: home, gateway: GatewayMonitor(home: home))
@@ -57,5 +61,10 @@ public struct WorkspaceServices: Sendable {
         logStreams = ConcurrencyLimit(limit: 32)
         events = EventBus()
         eventTickets = EventTickets()
+        cronJobs = CronJobsFile(home: home, timeZone: timeZone)
+        let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
+        cronScheduler = CronScheduler(mode: cron.mode, ticker: ticker, executor: cron.mode == .local ? try cron.makeExecutor(home: home) : nil,
+                                      events: events, maximumParallel: cron.maximumParallel, force: cron.force,
+                                      heartbeat: { CronTickerStatus(home: home) })
     }
 }

@@ -125,3 +125,44 @@ import WorkspaceCore
         }
     }
 }
+
+@Suite struct CronSchedulerRoutesTests {
+    @Test func gatewayModeWarnsWhenJobsAreOverdueAndTheTickerIsStale() async throws {
+        try await TestServer.test(fixture: true) { server, client in
+            try await client.execute(uri: "/api/v1/cron/scheduler", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+                let body = try JSONBody(response.body)
+                #expect(body["state"]?["mode"]?.string == "gateway" && body["state"]?["active"]?.bool == false)
+                #expect(body["ticker"]?["stale"]?.bool == true)
+                #expect((body["overdueJobs"]?.int ?? 0) >= 3)
+                #expect(body["warnings"]?.array.first?.string?.contains("cron ticker is not running") == true)
+            }
+        }
+    }
+
+    @Test func aTriggeredJobRunsOnTheLocalSchedulerAndShowsItsRun() async throws {
+        let settings = CronSchedulerSettings(mode: .local, command: "sh -c 'echo done {id}'", timeout: 10)
+        try await TestServer.test(fixture: true, cron: settings) { server, client in
+            try await client.execute(uri: "/api/v1/cron/scheduler", method: .get, headers: server.authorized) { response in
+                let body = try JSONBody(response.body)
+                #expect(body["state"]?["mode"]?.string == "local" && body["state"]?["active"]?.bool == true)
+                #expect(body["state"]?["executor"]?.string?.hasPrefix("command: sh -c") == true)
+            }
+            try await client.execute(uri: "/api/v1/cron/jobs/730faee96df4/trigger", method: .post, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+            }
+            var gone = false
+            for _ in 0..<200 where !gone {
+                try await Task.sleep(for: .milliseconds(50))
+                try await client.execute(uri: "/api/v1/cron/jobs/730faee96df4", method: .get, headers: server.authorized) { response in
+                    gone = response.status == .notFound
+                }
+            }
+            #expect(gone, "the one-shot ran and left jobs.json")
+            try await client.execute(uri: "/api/v1/cron/jobs/730faee96df4/runs", method: .get, headers: server.authorized) { response in
+                let runs = try JSONBody(response.body)["items"]?.array ?? []
+                #expect(runs.count == 1)
+            }
+        }
+    }
+}

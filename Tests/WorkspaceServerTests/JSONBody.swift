@@ -23,6 +23,7 @@ struct JSONBody {
 
     var string: String? { value as? String }
     var int: Int? { value as? Int }
+    var bool: Bool? { value as? Bool }
     var double: Double? { value as? Double }
     var array: [JSONBody] { (value as? [Any])?.map(JSONBody.init(raw:)) ?? [] }
     var count: Int { (value as? [Any])?.count ?? 0 }

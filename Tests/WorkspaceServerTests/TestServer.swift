@@ -15,7 +15,7 @@ struct TestServer: Sendable {
     /// Every line the server logged.
     let logs = LogCapture()
 
-    init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024) throws {
+    init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings()) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-server-test-\(UUID().uuidString)")
         home = HermesHome(root: root.appendingPathComponent("home"))
         webRoot = root.appendingPathComponent("web")
@@ -31,7 +31,7 @@ struct TestServer: Sendable {
         var configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: bodyLimit, webRoot: webRoot.path)
         configuration.eventHeartbeat = .milliseconds(300)
         self.configuration = configuration
-        services = WorkspaceServices(home: home)
+        services = try WorkspaceServices(home: home, cron: cron)
     }
 
     var token: String { (try? services.tokens.current().value) ?? "" }
@@ -42,7 +42,7 @@ struct TestServer: Sendable {
 
     func application() -> some ApplicationProtocol {
         Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                    services: [HomeWatchService(services: services, pollInterval: 0.2)], logger: logs.logger)
+                    services: [CronSchedulerService(services: services), HomeWatchService(services: services, pollInterval: 0.2)], logger: logs.logger)
     }
 
     var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }
@@ -50,8 +50,9 @@ struct TestServer: Sendable {
     /// Runs `body` against a fresh server over a new temp home (the agent-written fixture when `fixture` is set),
     /// and removes the home afterwards.
     static func test(_ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1", fixture: Bool = false,
-                     bodyLimit: Int = 1024, _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
-        let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit)
+                     bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(),
+                     _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
+        let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit, cron: cron)
         defer { server.remove() }
         if fixture { try server.unpackFixture() }
         try await server.application().test(setup) { client in try await body(server, client) }

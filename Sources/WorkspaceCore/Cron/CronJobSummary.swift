@@ -7,7 +7,8 @@ public struct CronJobSummary: Sendable, Encodable {
     public var id: String
     /// Name.
     public var name: String
-    /// `scheduled`, `paused`, `failed` or `completed`.
+    /// `scheduled`, `running` (a one-shot the agent has claimed, or a job this process is running), `paused`,
+    /// `failed` or `completed`.
     public var status: String
     /// The schedule as the agent displays it.
     public var schedule: String
@@ -39,7 +40,9 @@ public struct CronJobSummary: Sendable, Encodable {
         if let times = job["repeat"]?["times"]?.intValue, let completed = job["repeat"]?["completed"]?.intValue, times > 0 {
             done = completed >= times
         }
-        if job["enabled"] == .bool(false) || state == "paused" {
+        if case .object? = job["run_claim"] {
+            status = "running"
+        } else if job["enabled"] == .bool(false) || state == "paused" {
             status = state == "completed" ? "completed" : "paused"
         } else if state == "error" || lastStatus == "error" {
             status = "failed"

@@ -45,10 +45,13 @@ public struct CronJobsFile: Sendable {
     }
 
     /// Re-reads the jobs under the lock, lets `change` edit them, and writes the result; returns what `change` returns.
-    public func update<T>(_ change: (inout [OrderedJSON]) throws -> T, now: Date = Date()) throws -> T {
+    /// With `onlyIfChanged`, an unchanged list is not written (a scheduler tick that finds nothing due).
+    public func update<T>(onlyIfChanged: Bool = false, _ change: (inout [OrderedJSON]) throws -> T, now: Date = Date()) throws -> T {
         try lock.withLock {
             var jobs = try jobs()
+            let before = jobs
             let result = try change(&jobs)
+            if onlyIfChanged, jobs == before { return result }
             let document = OrderedJSON.object([.init("jobs", .array(jobs)), .init("updated_at", .string(Self.isoFormat(now, zone: timeZone.current)))])
             try writer.write(Data(document.rendered(.indented, asciiOnly: true).utf8), to: url)
             return result

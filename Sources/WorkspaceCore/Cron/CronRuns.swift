@@ -48,4 +48,21 @@ public struct CronRuns: Sendable {
     private static func isRunID(_ id: String) -> Bool {
         id.range(of: #"^\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}(_\d+)?$"#, options: .regularExpression) != nil
     }
+
+    /// Saves a run's Markdown as `<id>/<YYYY-MM-DD_HH-MM-SS>.md` (the wall clock of `zone` at `date`), atomically
+    /// and 0600, then keeps only the newest `keep` files of the job, as the agent does. Returns the run id.
+    @discardableResult
+    public func save(_ text: String, of job: String, at date: Date, zone: TimeZone, keep: Int) throws -> String {
+        guard Self.isJobID(job) else { throw WorkspaceError.notFound(what: "Job \(job)") }
+        let folder = directory.appendingPathComponent(job)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let wall = WallClockTime(date, in: zone)
+        let id = String(format: "%04d-%02d-%02d_%02d-%02d-%02d", wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+        try AtomicFileWriter(defaultMode: 0o600).write(Data(text.utf8), to: folder.appendingPathComponent(id + ".md"))
+        if keep > 0 {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".md") }.sorted(by: >)
+            for stale in names.dropFirst(keep) { try? FileManager.default.removeItem(at: folder.appendingPathComponent(stale)) }
+        }
+        return id
+    }
 }

@@ -3,38 +3,69 @@ import Foundation
 import Glibc
 #endif
 
-/// The agent's cross-process lock on `cron/.jobs.lock`: an exclusive `flock` held around every read-modify-write
-/// of `jobs.json`. Waiting is bounded (polled non-blocking, as the agent itself does), so a stuck holder gives a
-/// clear "unavailable" instead of a hung request. Blocking: call it off the concurrency pool.
+/// The agent's cross-process locks in `cron/`: `.jobs.lock`, an exclusive `flock` held around every
+/// read-modify-write of `jobs.json`, and `.tick.lock`, taken without waiting by each scheduler tick. Waiting is
+/// bounded (polled non-blocking, as the agent itself does), so a stuck holder gives a clear "unavailable" instead
+/// of a hung request. Blocking: call it off the concurrency pool.
 public struct JobsFileLock: Sendable {
     /// How long to wait for the lock.
     public var timeout: TimeInterval
     private let url: URL
 
-    /// The lock of `home`'s cron folder.
+    /// The jobs lock of `home`'s cron folder.
     public init(home: HermesHome, timeout: TimeInterval = 10) {
-        url = home.cronDirectory.appendingPathComponent(".jobs.lock")
+        self.init(url: home.cronDirectory.appendingPathComponent(".jobs.lock"), timeout: timeout)
+    }
+
+    /// The tick lock of `home`'s cron folder: one scheduler tick at a time across processes.
+    public static func tick(home: HermesHome) -> JobsFileLock {
+        JobsFileLock(url: home.cronDirectory.appendingPathComponent(".tick.lock"), timeout: 0)
+    }
+
+    private init(url: URL, timeout: TimeInterval) {
+        self.url = url
         self.timeout = timeout
+    }
+
+    /// Runs `body` while holding the lock; `nil` without running it when another process holds the lock.
+    public func withLockIfFree<T>(_ body: () throws -> T) throws -> T? {
+        guard let descriptor = try acquire(waiting: 0) else { return nil }
+        defer { release(descriptor) }
+        return try body()
     }
 
     /// Runs `body` while holding the lock.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
+        guard let descriptor = try acquire(waiting: timeout) else {
+            throw WorkspaceError.unavailable("cron/\(url.lastPathComponent) has been held by another process (the agent's scheduler?) for over \(Int(timeout)) s; try again shortly.")
+        }
+        defer { release(descriptor) }
+        return try body()
+    }
+
+    private func acquire(waiting: TimeInterval) throws -> Int32? {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WorkspaceError.storageFailure(path: url.path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Date().addingTimeInterval(waiting)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw WorkspaceError.storageFailure(path: url.path, reason: String(cString: strerror(errno)))
+            let failure = errno
+            guard failure == EWOULDBLOCK || failure == EINTR else {
+                close(descriptor)
+                throw WorkspaceError.storageFailure(path: url.path, reason: String(cString: strerror(failure)))
             }
             guard Date() < deadline else {
-                throw WorkspaceError.unavailable("cron/.jobs.lock has been held by another process (the agent's scheduler?) for over \(Int(timeout)) s; try again shortly.")
+                close(descriptor)
+                return nil
             }
             usleep(50_000)
         }
-        defer { flock(descriptor, LOCK_UN) }
-        return try body()
+        return descriptor
+    }
+
+    private func release(_ descriptor: Int32) {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

@@ -96,6 +96,11 @@ struct WallClockTime: Sendable, Equatable {
         return clock + (microsecond > 0 ? String(format: ".%06d", microsecond) : "") + String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
 
+    /// Whether this wall-clock reading comes before `other`'s, offsets ignored (Python's naive comparison).
+    func isEarlier(than other: WallClockTime) -> Bool {
+        [year, month, day, hour, minute, second, microsecond].lexicographicallyPrecedes([other.year, other.month, other.day, other.hour, other.minute, other.second, other.microsecond])
+    }
+
     /// `2026-12-01 08:30`, as `strftime('%Y-%m-%d %H:%M')`.
     var minuteText: String {
         String(format: "%04d-%02d-%02d %02d:%02d", year, month, day, hour, minute)

@@ -34,47 +34,17 @@ public struct APIServerProbe: Sendable {
 
     /// Probes `host:port`.
     public func probe(host: String, port: Int) async -> Result {
-        let target = (host == "0.0.0.0" || host == "localhost") ? "127.0.0.1" : (host == "::" ? "::1" : host)
         let started = ContinuousClock.now
+        let answer: LoopbackHTTPClient.Answer?
         do {
-            let channel = try await ClientBootstrap(group: group)
-                .connectTimeout(timeout)
-                .connect(host: target, port: port) { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
-                    }
-                }
-            let deadline = channel.channel.eventLoop.scheduleTask(in: timeout) { channel.channel.close(promise: nil) }
-            defer { deadline.cancel() }
-            let response = try await channel.executeThenClose { inbound, outbound in
-                try await outbound.write(ByteBuffer(string: "GET /health HTTP/1.0\r\nHost: \(target):\(port)\r\nConnection: close\r\n\r\n"))
-                var collected = ByteBuffer()
-                for try await chunk in inbound {
-                    var chunk = chunk
-                    collected.writeBuffer(&chunk)
-                    if collected.readableBytes > 65_536 { break }
-                }
-                return String(buffer: collected)
-            }
-            return Self.interpret(response, milliseconds: started.duration(to: .now).milliseconds)
+            answer = try await LoopbackHTTPClient(timeout: timeout, maximumBytes: 65_536, group: group).send("GET", "/health", host: host, port: port)
         } catch {
             return Result(reachable: false, latencyMilliseconds: nil, version: nil, error: "not reachable on port \(port)")
         }
-    }
-
-    private static func interpret(_ response: String, milliseconds: Double) -> Result {
-        guard let statusLine = response.split(separator: "\r\n", maxSplits: 1).first else {
-            return Result(reachable: false, latencyMilliseconds: nil, version: nil, error: "no answer before the timeout")
-        }
-        let parts = statusLine.split(separator: " ")
-        guard parts.count >= 2, parts[1] == "200" else {
-            return Result(reachable: false, latencyMilliseconds: milliseconds, version: nil, error: "answered \(statusLine)")
-        }
-        var version: String?
-        if let bodyStart = response.range(of: "\r\n\r\n"),
-           let object = try? JSONSerialization.jsonObject(with: Data(response[bodyStart.upperBound...].utf8)) as? [String: Any] {
-            version = object["version"] as? String
-        }
+        let milliseconds = started.duration(to: .now).milliseconds
+        guard let answer else { return Result(reachable: false, latencyMilliseconds: nil, version: nil, error: "no answer before the timeout") }
+        guard answer.status == 200 else { return Result(reachable: false, latencyMilliseconds: milliseconds, version: nil, error: "answered \(answer.statusLine)") }
+        let version = (try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["version"] as? String
         return Result(reachable: true, latencyMilliseconds: milliseconds, version: version, error: nil)
     }
 }

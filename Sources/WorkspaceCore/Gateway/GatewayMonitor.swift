@@ -10,9 +10,6 @@ public struct GatewayMonitor: Sendable {
     private let processes: ProcessTable
     private let probe: APIServerProbe
 
-    /// The age after which the agent itself calls its cron ticker stalled.
-    public static let tickerStallSeconds = 200.0
-
     /// Creates a monitor for `home`.
     public init(home: HermesHome, processes: ProcessTable = ProcessTable(), probe: APIServerProbe = APIServerProbe()) {
         self.home = home
@@ -52,7 +49,7 @@ public struct GatewayMonitor: Sendable {
             exitReason: stateFile?.exitReason, updatedAt: stateFile?.updatedAt,
             platforms: stateFile?.platforms ?? [],
             apiServer: await apiServerStatus(gatewayAlive: live != nil),
-            cronTicker: tickerStatus(), warnings: warnings)
+            cronTicker: CronTickerStatus(home: home), warnings: warnings)
     }
 
     private func liveProcess(record: GatewayProcessRecord?, stateFile: GatewayStateFile?) -> ProcessSnapshot? {
@@ -87,14 +84,5 @@ public struct GatewayMonitor: Sendable {
         status.version = result.version
         status.error = result.error
         return status
-    }
-
-    private func tickerStatus() -> CronTickerStatus {
-        guard let data = FileManager.default.contents(atPath: home.cronTickerHeartbeat.path),
-              let epoch = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            return CronTickerStatus(heartbeatAt: nil, heartbeatAgeSeconds: nil, stale: true)
-        }
-        let age = max(0, Date().timeIntervalSince1970 - epoch)
-        return CronTickerStatus(heartbeatAt: Date(timeIntervalSince1970: epoch), heartbeatAgeSeconds: age, stale: age > Self.tickerStallSeconds)
     }
 }

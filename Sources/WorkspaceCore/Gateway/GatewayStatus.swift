@@ -82,4 +82,25 @@ public struct CronTickerStatus: Sendable, Codable, Equatable {
     public var heartbeatAgeSeconds: Double?
     /// Whether the heartbeat is older than the agent's own stall threshold (200 s).
     public var stale: Bool
+
+    /// The age after which the agent itself calls its cron ticker stalled.
+    public static let stallSeconds = 200.0
+
+    /// Reads `home`'s `cron/ticker_heartbeat` now.
+    public init(home: HermesHome, now: Date = Date()) {
+        guard let data = FileManager.default.contents(atPath: home.cronTickerHeartbeat.path),
+              let epoch = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            self.init(heartbeatAt: nil, heartbeatAgeSeconds: nil, stale: true)
+            return
+        }
+        let age = max(0, now.timeIntervalSince1970 - epoch)
+        self.init(heartbeatAt: Date(timeIntervalSince1970: epoch), heartbeatAgeSeconds: age, stale: age > Self.stallSeconds)
+    }
+
+    /// A status with these values.
+    public init(heartbeatAt: Date?, heartbeatAgeSeconds: Double?, stale: Bool) {
+        self.heartbeatAt = heartbeatAt
+        self.heartbeatAgeSeconds = heartbeatAgeSeconds
+        self.stale = stale
+    }
 }

@@ -10,6 +10,8 @@ struct CronRoutes {
     let runs: CronRuns
     let actions: CronJobActions
     let editor: CronJobEditor
+    let scheduler: CronScheduler
+    let home: HermesHome
     let audit: AuditLog
 
     struct PauseRequest: Decodable {
@@ -18,6 +20,13 @@ struct CronRoutes {
 
     struct JobList: ResponseEncodable {
         var items: [CronJobSummary]
+    }
+
+    struct SchedulerAnswer: ResponseEncodable {
+        var state: CronScheduler.State
+        var ticker: CronTickerStatus
+        var overdueJobs: Int
+        var warnings: [String]
     }
 
     struct RunList: ResponseEncodable {
@@ -45,7 +54,22 @@ struct CronRoutes {
     }
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("cron/jobs") { _, _ in JobList(items: try jobs.jobs().compactMap(CronJobSummary.init)) }
+        group.get("cron/jobs") { _, _ in JobList(items: try await summaries()) }
+        group.get("cron/scheduler") { _, _ -> SchedulerAnswer in
+            let state = await scheduler.state()
+            let ticker = CronTickerStatus(home: home)
+            let now = Date()
+            let due = try jobs.jobs().filter { job in
+                job["enabled"] != .bool(false) && (job["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)).map { $0 <= now.addingTimeInterval(-120) } ?? false)
+            }.count
+            var warnings: [String] = []
+            if state.mode == .gateway, ticker.stale, due > 0 {
+                let age = ticker.heartbeatAgeSeconds.map { "last heartbeat \(Int($0)) s ago" } ?? "no heartbeat at all"
+                warnings.append("\(due) job(s) are overdue but the gateway's cron ticker is not running (\(age)). Start the gateway, or serve with --cron local.")
+            }
+            if let reason = state.standbyReason { warnings.append(reason) }
+            return SchedulerAnswer(state: state, ticker: ticker, overdueJobs: due, warnings: warnings)
+        }
         group.post("cron/jobs") { request, context -> Response in
             let draft = try await self.draft(request, context)
             let job = try await audited("cron.create", "new", context) { try editor.create(draft) }
@@ -53,7 +77,7 @@ struct CronRoutes {
         }
         group.get("cron/jobs/:id") { _, context -> Response in
             let id = try context.parameters.require("id")
-            guard CronRuns.isJobID(id), let job = try jobs.jobs().compactMap(CronJobSummary.init).first(where: { $0.id == id }) else {
+            guard CronRuns.isJobID(id), let job = try await summaries().first(where: { $0.id == id }) else {
                 throw WorkspaceError.notFound(what: "Job \(id)")
             }
             return try tagged(job)
@@ -126,6 +150,16 @@ struct CronRoutes {
 extension CronJobSummary: ResponseEncodable {}
 
 extension CronRoutes {
+    /// The jobs, with the ones this process is running marked so.
+    private func summaries() async throws -> [CronJobSummary] {
+        let running = await scheduler.runningJobs()
+        return try jobs.jobs().compactMap(CronJobSummary.init).map { summary in
+            var summary = summary
+            if running.contains(summary.id) { summary.status = "running" }
+            return summary
+        }
+    }
+
     private func draft(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobDraft {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let json: OrderedJSON
@@ -151,6 +185,7 @@ extension CronRoutes {
                               _ work: @escaping @Sendable () throws -> T) async throws -> T {
         do {
             let result = try await offloaded(work)
+            await scheduler.wake()
             try? await audit.record(AuditEvent(action: action, target: (result as? CronJobSummary)?.id ?? id, actor: context.auditActor))
             return result
         } catch {
