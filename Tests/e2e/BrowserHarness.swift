@@ -55,9 +55,10 @@ final class ServerProcess: @unchecked Sendable {
     private let process = Process()
     private let output = Pipe()
 
-    init(binary: URL, home: URL, webRoot: URL) throws {
+    init(binary: URL, home: URL, webRoot: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = binary
-        process.arguments = ["serve", "--home", home.path, "--port", "0", "--web-root", webRoot.path, "--log-level", "warning"]
+        process.arguments = ["serve", "--home", home.path, "--port", "0", "--web-root", webRoot.path, "--log-level", "warning"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

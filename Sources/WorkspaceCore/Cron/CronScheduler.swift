@@ -30,6 +30,8 @@ public actor CronScheduler {
         public var lastTickAt: Date?
         /// When the scheduler wakes next.
         public var nextWakeAt: Date?
+        /// Why the last tick failed (a corrupt `jobs.json`, a lock held too long).
+        public var lastError: String?
     }
 
     /// The agent's ticker heartbeat is fresh: it is running jobs.
@@ -49,6 +51,7 @@ public actor CronScheduler {
     private var standbyReason: String?
     private var lastTickAt: Date?
     private var nextWakeAt: Date?
+    private var lastError: String?
     private var waiter: CheckedContinuation<Void, Never>?
     private var wokenEarly = false
 
@@ -68,7 +71,7 @@ public actor CronScheduler {
     /// The scheduler's state now.
     public func state() -> State {
         State(mode: mode, active: mode == .local && standbyReason == nil, standbyReason: standbyReason, executor: executor?.summary,
-              running: running.sorted(), lastTickAt: lastTickAt, nextWakeAt: nextWakeAt)
+              running: running.sorted(), lastTickAt: lastTickAt, nextWakeAt: nextWakeAt, lastError: lastError)
     }
 
     /// Ids of the jobs running in this process.
@@ -102,18 +105,30 @@ public actor CronScheduler {
                 let ticker = ticker
                 let running = running
                 let slots = maximumParallel - running.count
-                var claims: [CronTicker.Claim]?
+                var claims: [CronTicker.Claim] = []
+                var busy = false
                 if slots > 0 {
-                    claims = try? await offloaded { try ticker.claimDueJobs(now: now, running: running, limit: slots) }
+                    do {
+                        let claimed = try await offloaded { try ticker.claimDueJobs(now: now, running: running, limit: slots) }
+                        claims = claimed ?? []
+                        busy = claimed == nil
+                        lastError = nil
+                    } catch {
+                        lastError = String(describing: error)
+                    }
                 }
-                for claim in claims ?? [] {
+                for claim in claims {
                     self.running.insert(claim.id)
                     group.addTask { await self.execute(claim, with: executor) }
                 }
                 let due = (try? await offloaded { try ticker.nextDue(now: now) }) ?? nil
                 let idle = now.addingTimeInterval(idleWake)
                 var wakeAt = min(due ?? idle, idle)
-                if wakeAt <= now.addingTimeInterval(1), claims?.isEmpty ?? true { wakeAt = now.addingTimeInterval(min(15, idleWake)) }
+                if busy {
+                    wakeAt = now.addingTimeInterval(1)
+                } else if wakeAt <= now.addingTimeInterval(1), claims.isEmpty {
+                    wakeAt = now.addingTimeInterval(min(15, idleWake))
+                }
                 await sleep(until: wakeAt)
             }
         }

@@ -68,6 +68,7 @@ struct CronRoutes {
                 warnings.append("\(due) job(s) are overdue but the gateway's cron ticker is not running (\(age)). Start the gateway, or serve with --cron local.")
             }
             if let reason = state.standbyReason { warnings.append(reason) }
+            if let error = state.lastError { warnings.append("The local scheduler's last tick failed: \(error)") }
             return SchedulerAnswer(state: state, ticker: ticker, overdueJobs: due, warnings: warnings)
         }
         group.post("cron/jobs") { request, context -> Response in
