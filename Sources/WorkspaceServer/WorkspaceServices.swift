@@ -36,6 +36,8 @@ public struct WorkspaceServices: Sendable {
     public let events: EventBus
     /// Single-use tickets for opening the event stream from a browser.
     public let eventTickets: EventTickets
+    /// The installed skills.
+    public let skills: SkillsRegistry
     /// `cron/jobs.json`, shared with the agent.
     public let cronJobs: CronJobsFile
     /// Who runs cron jobs, and the local scheduler when it is us.
@@ -55,7 +57,8 @@ public struct WorkspaceServices: Sendable {
         deleter = SessionDeleter(store: sessions, audit: audit)
         analytics = AnalyticsService(database: database, timeZone: timeZone)
         config = ConfigStore(home: home, audit: audit)
-        keys = KeyVault(home: home, audit: audit)
+        skills = SkillsRegistry(home: home)
+        keys = KeyVault(home: home, audit: audit, skills: skills)
         logFiles = LogFiles(home: home)
         logs = LogReader(home: home)
         logStreams = ConcurrencyLimit(limit: 32)

@@ -9,13 +9,15 @@ public actor KeyVault {
     private let catalog: EnvCatalog
     private let environment: [String: String]
     private let revealLimiter: SlidingWindowLimiter
+    private let skills: SkillsRegistry
     // The temporary file is created 0600, so the secrets are never readable by others, not even for a moment.
     private let writer = AtomicFileWriter(forcedMode: 0o600)
 
     /// The vault for `home`; `revealsPerMinute` reveals are allowed per client.
     public init(home: HermesHome, audit: AuditLog, catalog: EnvCatalog = .agent, revealsPerMinute: Int = 10,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment, skills: SkillsRegistry? = nil) {
         self.home = home
+        self.skills = skills ?? SkillsRegistry(home: home, environment: environment)
         self.audit = audit
         self.catalog = catalog
         self.environment = environment
@@ -28,7 +30,10 @@ public actor KeyVault {
         let definitions = DotEnvReader().definitions(in: text)
         let values = Dictionary(definitions.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         let exported = Set(definitions.filter(\.exported).map(\.name))
-        let needs = SkillKeyRequirements(skillsDirectory: home.skillsDirectory).requirements()
+        var needs: [String: [String]] = [:]
+        for skill in skills.skills() {
+            for variable in skill.requiredVariables where !(needs[variable]?.contains(skill.name) ?? false) { needs[variable, default: []].append(skill.name) }
+        }
         var names = DotEnvReader().names(in: text)
         let present = Set(names)
         names += catalog.entries.map(\.name).filter { !present.contains($0) }
