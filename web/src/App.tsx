@@ -13,6 +13,7 @@ import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
 import { ConfigTab } from "./tabs/Config/ConfigTab";
 import { KeysTab } from "./tabs/Keys/KeysTab";
 import { LogsTab } from "./tabs/Logs/LogsTab";
+import { CronTab } from "./tabs/Cron/CronTab";
 import { ComingSoon } from "./tabs/Placeholder/ComingSoon";
 
 export function App() {
@@ -40,6 +41,7 @@ export function App() {
           : tab.path === "/config" ? <ConfigTab />
           : tab.path === "/keys" ? <KeysTab />
           : tab.path === "/logs" ? <LogsTab />
+          : tab.path === "/cron" ? <CronTab />
           : <ComingSoon tab={tab} />}
       </main>
     </div>

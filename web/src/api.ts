@@ -212,6 +212,24 @@ async function download(path: string, fallbackName: string) {
 
 const id = (value: string) => encodeURIComponent(value);
 
+export type CronStatus = "scheduled" | "running" | "paused" | "failed" | "completed";
+export interface CronJob {
+  id: string; name: string; status: CronStatus; schedule: string; nextRunAt?: string; lastRunAt?: string;
+  lastStatus?: string; lastError?: string; etag: string; job: { [key: string]: Json };
+}
+export interface CronDraft {
+  name?: string | null; prompt?: string; schedule?: string; skills?: string[]; model?: string | null; deliver?: string | null;
+  repeat?: number | null;
+}
+export interface CronPreview { kind: string; display: string; timezone: string; next: string[] }
+export interface CronScheduler {
+  state: { mode: "gateway" | "local"; active: boolean; standbyReason?: string; executor?: string; running: string[]; lastTickAt?: string; nextWakeAt?: string; lastError?: string };
+  ticker: { heartbeatAt?: string; heartbeatAgeSeconds?: number; stale: boolean };
+  overdueJobs: number; warnings: string[];
+}
+export interface CronRun { id: string; size: number }
+export interface SkillSummary { name: string; category?: string; description: string; enabled: boolean }
+
 export const api = {
   health: () => request<{ status: string; version: string }>("/health"),
   status: () => request<WorkspaceStatus>("/status"),
@@ -247,5 +265,16 @@ export const api = {
   logs: (query: Query) => request<LogPage>("/logs" + queryString(query)),
   logStreamURL: (query: Query, ticket: string) => `${basePath}/api/v1/logs/stream` + queryString({ ...query, ticket }),
   eventTicket: () => request<{ ticket: string; expiresAt: string }>("/events/ticket", { method: "POST" }),
+  cronJobs: () => request<{ items: CronJob[] }>("/cron/jobs"),
+  cronScheduler: () => request<CronScheduler>("/cron/scheduler"),
+  createCronJob: (draft: CronDraft) => request<CronJob>("/cron/jobs", json(draft)),
+  updateCronJob: (jobID: string, draft: CronDraft, etag: string) => request<CronJob>(`/cron/jobs/${id(jobID)}`, json(draft, "PUT", { "If-Match": etag })),
+  cronAction: (jobID: string, action: "pause" | "resume" | "trigger", reason?: string) =>
+    request<CronJob>(`/cron/jobs/${id(jobID)}/${action}`, action === "pause" && reason ? json({ reason }) : { method: "POST" }),
+  deleteCronJob: (jobID: string) => request<null>(`/cron/jobs/${id(jobID)}`, { method: "DELETE" }),
+  cronPreview: (schedule: string, count = 5) => request<CronPreview>("/cron/preview", json({ schedule, count })),
+  cronRuns: (jobID: string, cursor?: string) => request<{ items: CronRun[]; nextCursor?: string }>(`/cron/jobs/${id(jobID)}/runs` + queryString({ limit: 20, cursor })),
+  cronRun: (jobID: string, runID: string) => request<{ id: string; text: string }>(`/cron/jobs/${id(jobID)}/runs/${id(runID)}`),
+  skills: () => request<{ items: SkillSummary[] }>("/skills"),
   audit: (query: Query) => request<{ items: AuditEvent[]; nextCursor?: string }>("/audit" + queryString(query)),
 };

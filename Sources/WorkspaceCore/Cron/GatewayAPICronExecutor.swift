@@ -28,7 +28,7 @@ public struct GatewayAPICronExecutor: CronExecutor {
         guard let key = environment["API_SERVER_KEY"], !key.isEmpty else {
             return CronRunResult(succeeded: false, output: "", error: "API_SERVER_KEY is not set in .env, so the gateway's API server is off.")
         }
-        var message: [String: Any] = ["model": request.model ?? environment["API_SERVER_MODEL_NAME"] ?? "hermes-agent",
+        let message: [String: Any] = ["model": request.model ?? environment["API_SERVER_MODEL_NAME"] ?? "hermes-agent",
                                       "messages": [["role": "user", "content": request.prompt]], "stream": false]
         let body = (try? JSONSerialization.data(withJSONObject: message)) ?? Data()
         let headers = [("Authorization", "Bearer \(key)"), ("Content-Type", "application/json"), ("X-Hermes-Session-Id", request.sessionID)]

@@ -79,7 +79,7 @@ import Testing
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         holder.arguments = [fixture.home.cronDirectory.appendingPathComponent(".tick.lock").path, "sleep", "2"]
         try holder.run()
-        defer { holder.terminate(); holder.waitUntilExit() }
+        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
         usleep(300_000)
         #expect(try ticker.claimDueJobs(now: now) == nil)
         #expect(try Data(contentsOf: fixture.home.cronJobsFile) == before)
