@@ -31,7 +31,7 @@ struct BrowserTestError: Error, CustomStringConvertible {
 /// pool: tests run in parallel on a pool as small as the machine, and a few blocked browser tests would starve it.
 func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        DispatchQueue(label: "e2e.off-the-pool").async { continuation.resume(with: Result { try work() }) }
     }
 }
 
