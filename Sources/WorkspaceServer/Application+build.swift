@@ -29,7 +29,8 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     ConfigRoutes(store: services.config, home: services.home).addRoutes(to: api)
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
-    SkillRoutes(registry: services.skills).addRoutes(to: api)
+    SkillRoutes(registry: services.skills, workbench: SkillWorkbench(home: services.home, registry: services.skills),
+                toggles: SkillToggles(config: services.config, registry: services.skills), audit: services.audit).addRoutes(to: api)
     let cronJobs = services.cronJobs
     CronRoutes(timeZone: services.timeZone, jobs: cronJobs, runs: CronRuns(home: services.home),
                actions: CronJobActions(home: services.home, file: cronJobs, timeZone: services.timeZone),

@@ -30,7 +30,8 @@ import Testing
         let registered = Set(server.router.routes.map { route -> String in
             let path = route.path.components.map { component -> String in
                 let text = "\(component)"
-                return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text
+                // A trailing `**` catches the rest of the path; the spec names it {path}.
+                return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text == "**" ? "{path}" : text
             }.joined(separator: "/")
             return "\(route.method) /\(path)"
         })

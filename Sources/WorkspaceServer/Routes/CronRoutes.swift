@@ -180,19 +180,11 @@ extension CronRoutes {
         return response
     }
 
-    /// Runs a job action off the pool and records it (refusals too) in the audit trail.
-    /// The recorded target is `id`, or the created job's id when the result is a job.
+    /// Runs a job action off the pool, records it, and wakes the local scheduler.
     func audited<T: Sendable>(_ action: String, _ id: String, _ context: WorkspaceRequestContext,
                               _ work: @escaping @Sendable () throws -> T) async throws -> T {
-        do {
-            let result = try await offloaded(work)
-            await scheduler.wake()
-            try? await audit.record(AuditEvent(action: action, target: (result as? CronJobSummary)?.id ?? id, actor: context.auditActor))
-            return result
-        } catch {
-            try? await audit.record(AuditEvent(action: action, target: id, outcome: "refused", summary: String(describing: error).prefix(200).description,
-                                               actor: context.auditActor))
-            throw error
-        }
+        let result = try await audit.recording(action, target: id, by: context, resultTarget: { ($0 as? CronJobSummary)?.id }, work)
+        await scheduler.wake()
+        return result
     }
 }

@@ -2,13 +2,43 @@ import Foundation
 import Hummingbird
 import WorkspaceCore
 
-/// The Skills tab: `/skills`, every installed skill with its problems as warnings.
+/// The Skills tab: `/skills…` — the registry's list, one skill with its files, SKILL.md edits (ETag), new skills,
+/// and enable/disable stored in `config.yaml`.
 struct SkillRoutes {
     let registry: SkillsRegistry
+    let workbench: SkillWorkbench
+    let toggles: SkillToggles
+    let audit: AuditLog
 
     struct SkillList: ResponseEncodable {
         var items: [Skill]
         var categories: [String]
+    }
+
+    struct FileAnswer: ResponseEncodable {
+        var path: String
+        var text: String
+    }
+
+    struct ContentRequest: Decodable {
+        var text: String
+    }
+
+    struct CreateRequest: Decodable {
+        var name: String
+        var category: String?
+        var description: String
+        var body: String
+    }
+
+    struct EnabledRequest: Decodable {
+        var enabled: Bool
+        var platform: String?
+    }
+
+    struct EnabledAnswer: ResponseEncodable {
+        var skill: Skill
+        var configEtag: String
     }
 
     func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
@@ -28,5 +58,44 @@ struct SkillRoutes {
             }
             return SkillList(items: items, categories: Array(Set(all.compactMap(\.category))).sorted())
         }
+        group.post("skills") { request, context -> Response in
+            let body = try await request.decode(as: CreateRequest.self, context: context)
+            let detail = try await audit.recording("skills.create", target: body.name, by: context) {
+                try workbench.create(name: body.name, category: body.category.flatMap { $0.isEmpty ? nil : $0 }, description: body.description, body: body.body)
+            }
+            return try tagged(detail, status: .created)
+        }
+        group.get("skills/:name") { _, context -> Response in
+            let name = try context.parameters.require("name")
+            return try tagged(try await offloaded { try workbench.detail(of: name) })
+        }
+        group.get("skills/:name/files/**") { _, context -> FileAnswer in
+            let name = try context.parameters.require("name")
+            let path = context.parameters.getCatchAll().joined(separator: "/")
+            return FileAnswer(path: path, text: try await offloaded { try workbench.file(path, of: name) })
+        }
+        group.put("skills/:name/content") { request, context -> Response in
+            let name = try context.parameters.require("name")
+            let body = try await request.decode(as: ContentRequest.self, context: context)
+            let ifMatch = request.headers[.ifMatch]
+            return try tagged(try await audit.recording("skills.edit", target: name, by: context) { try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch) })
+        }
+        group.put("skills/:name/enabled") { request, context -> EnabledAnswer in
+            let name = try context.parameters.require("name")
+            let body = try await request.decode(as: EnabledRequest.self, context: context)
+            let change = try await toggles.set(name, enabled: body.enabled, platform: body.platform, actor: context.auditActor)
+            guard let skill = try await offloaded({ registry.skills().first { $0.name == name } }) else { throw WorkspaceError.notFound(what: "Skill \(name)") }
+            return EnabledAnswer(skill: skill, configEtag: change.snapshot.etag)
+        }
+    }
+
+    private func tagged(_ detail: SkillDetail, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = try Response.json(detail)
+        response.status = status
+        response.headers[.eTag] = detail.etag
+        response.headers[.cacheControl] = "no-store"
+        return response
     }
 }
+
+extension SkillDetail: ResponseEncodable {}
