@@ -31,6 +31,7 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
     SkillRoutes(registry: services.skills, workbench: SkillWorkbench(home: services.home, registry: services.skills),
                 toggles: SkillToggles(config: services.config, registry: services.skills), audit: services.audit).addRoutes(to: api)
+    ApprovalRoutes(queue: services.approvals, home: services.home).addRoutes(to: api)
     let cronJobs = services.cronJobs
     CronRoutes(timeZone: services.timeZone, jobs: cronJobs, runs: CronRuns(home: services.home),
                actions: CronJobActions(home: services.home, file: cronJobs, timeZone: services.timeZone),

@@ -38,6 +38,8 @@ public struct WorkspaceServices: Sendable {
     public let eventTickets: EventTickets
     /// The installed skills.
     public let skills: SkillsRegistry
+    /// Requests waiting for a human yes or no.
+    public let approvals: ApprovalQueue
     /// `cron/jobs.json`, shared with the agent.
     public let cronJobs: CronJobsFile
     /// Who runs cron jobs, and the local scheduler when it is us.
@@ -64,6 +66,7 @@ public struct WorkspaceServices: Sendable {
         logStreams = ConcurrencyLimit(limit: 32)
         events = EventBus()
         eventTickets = EventTickets()
+        approvals = ApprovalQueue(home: home, audit: audit, events: events, timeout: { Double(ApprovalSettings(home: home).timeout) })
         cronJobs = CronJobsFile(home: home, timeZone: timeZone)
         let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
         cronScheduler = CronScheduler(mode: cron.mode, ticker: ticker, executor: cron.mode == .local ? try cron.makeExecutor(home: home) : nil,

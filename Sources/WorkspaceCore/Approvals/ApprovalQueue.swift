@@ -1,0 +1,255 @@
+import Foundation
+import GRDB
+
+/// The approvals queue in `workspace/approvals.db`: requests the agent's plugin submits, decided by an operator,
+/// by an "always" rule, by an earlier "session" approval, or denied when `approvals.timeout` passes. A long-polling
+/// waiter is woken the moment its request is decided; one that goes away leaves nothing behind.
+public actor ApprovalQueue {
+    private let url: URL
+    private let audit: AuditLog
+    private let events: EventBus
+    private let timeout: @Sendable () -> TimeInterval
+    private var database: DatabaseQueue?
+    private var waiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
+
+    /// The queue of `home`; `timeout` gives `approvals.timeout` in seconds at submission time.
+    public init(home: HermesHome, audit: AuditLog, events: EventBus, timeout: @escaping @Sendable () -> TimeInterval) {
+        url = home.workspaceDirectory.appendingPathComponent("approvals.db")
+        self.audit = audit
+        self.events = events
+        self.timeout = timeout
+    }
+
+    /// Stores a submission and decides it at once when a rule or a session approval covers it.
+    public func submit(_ submission: ApprovalSubmission, actor: AuditActor?, now: Date = Date()) async throws -> ApprovalRequest {
+        try Self.check(submission)
+        let db = try open()
+        let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        var request = ApprovalRequest(id: id, createdAt: now, expiresAt: now.addingTimeInterval(max(1, timeout())), sessionID: submission.sessionId,
+                                      platform: submission.platform, tool: submission.tool, action: submission.action, workdir: submission.workdir,
+                                      reason: submission.reason, risks: submission.risks ?? [], status: .pending)
+        try Self.write(db) { db in
+            if let rule = try Int64.fetchOne(db, sql: "SELECT id FROM approval_rules WHERE tool = ? AND action = ?", arguments: [request.tool, request.action]) {
+                request.status = .approved; request.scope = .always; request.decidedBy = "rule:\(rule)"; request.decidedAt = now
+            } else if let session = request.sessionID, try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM approvals WHERE session_id = ? AND tool = ? AND action = ? AND status = 'approved' AND scope IN ('session', 'always') LIMIT 1
+                """, arguments: [session, request.tool, request.action]) == true {
+                request.status = .approved; request.scope = .session; request.decidedBy = "session"; request.decidedAt = now
+            }
+            try Self.insert(request, into: db)
+        }
+        try? await audit.record(AuditEvent(action: "approvals.submit", target: id, outcome: request.status == .pending ? "pending" : "auto-approved",
+                                           summary: "\(request.tool): \(request.action.prefix(160))", actor: actor))
+        if request.status == .pending {
+            let expiry = request.expiresAt
+            Task { [weak self] in
+                try? await Task.sleep(for: .seconds(max(0, expiry.timeIntervalSinceNow) + 0.05))
+                try? await self?.expireDue()
+            }
+        }
+        await published()
+        return request
+    }
+
+    /// One request.
+    public func request(_ id: String) async throws -> ApprovalRequest {
+        try await expireDue()
+        guard Self.isID(id), let request = try Self.read(try open(), { db in try Self.fetch(db, "WHERE id = ?", [id]).first }) else {
+            throw WorkspaceError.notFound(what: "Approval \(id)")
+        }
+        return request
+    }
+
+    /// Requests with `status` (all when `nil`), newest first.
+    public func list(status: ApprovalRequest.Status?, limit: Int) async throws -> [ApprovalRequest] {
+        try await expireDue()
+        return try Self.read(try open()) { db in
+            if let status {
+                return try Self.fetch(db, "WHERE status = ? ORDER BY created_at \(status == .pending ? "ASC" : "DESC") LIMIT ?", [status.rawValue, limit])
+            }
+            return try Self.fetch(db, "ORDER BY created_at DESC LIMIT ?", [limit])
+        }
+    }
+
+    /// Approves (with `scope`) or denies (with `reason`) a pending request and wakes its waiters.
+    public func decide(_ id: String, approve: Bool, scope: ApprovalRequest.Scope = .once, reason: String? = nil, actor: AuditActor?, now: Date = Date()) async throws -> ApprovalRequest {
+        try await expireDue()
+        var request = try await self.request(id)
+        guard request.status == .pending else { throw WorkspaceError.conflict("Approval \(id) was already \(request.status.rawValue).") }
+        request.status = approve ? .approved : .denied
+        request.scope = approve ? scope : nil
+        request.denyReason = approve ? nil : reason.flatMap { $0.isEmpty ? nil : String($0.prefix(1_000)) }
+        request.decidedBy = actor?.name ?? "operator"
+        request.decidedAt = now
+        let decided = request
+        try Self.write(try open()) { db in
+            try db.execute(sql: "UPDATE approvals SET status = ?, scope = ?, deny_reason = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
+                           arguments: [decided.status.rawValue, decided.scope?.rawValue, decided.denyReason, decided.decidedBy, now.timeIntervalSince1970, id])
+            if approve, scope == .always {
+                try db.execute(sql: "INSERT OR IGNORE INTO approval_rules (tool, action, created_at, created_by, request_id) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [decided.tool, decided.action, now.timeIntervalSince1970, decided.decidedBy, id])
+            }
+        }
+        try? await audit.record(AuditEvent(action: approve ? "approvals.approve" : "approvals.deny", target: id,
+                                           summary: approve ? "scope \(scope.rawValue): \(request.tool): \(request.action.prefix(160))" : (request.denyReason ?? ""), actor: actor))
+        wake(id)
+        await published()
+        return request
+    }
+
+    /// Returns as soon as the request is decided, or after `seconds` with it still pending.
+    public func waitForDecision(_ id: String, seconds: TimeInterval) async throws -> ApprovalRequest {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            let request = try await self.request(id)
+            guard request.status == .pending, Date() < deadline, !Task.isCancelled else { return request }
+            await suspend(id, until: min(deadline, request.expiresAt.addingTimeInterval(0.05)))
+        }
+    }
+
+    /// Number of waiters parked on `id` (zero once they returned or went away).
+    public func waiterCount(_ id: String) -> Int { waiters[id]?.count ?? 0 }
+
+    /// The "always" rules, newest first.
+    public func rules() async throws -> [ApprovalRule] {
+        try Self.read(try open()) { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM approval_rules ORDER BY id DESC").map { row in
+                ApprovalRule(id: row["id"], tool: row["tool"], action: row["action"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                             createdBy: row["created_by"], requestID: row["request_id"])
+            }
+        }
+    }
+
+    /// Removes a rule.
+    public func deleteRule(_ id: Int64, actor: AuditActor?) async throws {
+        let removed = try Self.write(try open()) { db -> Int in
+            try db.execute(sql: "DELETE FROM approval_rules WHERE id = ?", arguments: [id])
+            return db.changesCount
+        }
+        guard removed > 0 else { throw WorkspaceError.notFound(what: "Rule \(id)") }
+        try? await audit.record(AuditEvent(action: "approvals.rule.delete", target: String(id), actor: actor))
+    }
+
+    /// Marks requests past their time as expired (a denial) and wakes their waiters.
+    public func expireDue(now: Date = Date()) async throws {
+        let expired = try Self.write(try open()) { db -> [String] in
+            let ids = try String.fetchAll(db, sql: "SELECT id FROM approvals WHERE status = 'pending' AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
+            if !ids.isEmpty {
+                try db.execute(sql: "UPDATE approvals SET status = 'expired', decided_by = 'timeout', decided_at = ? WHERE status = 'pending' AND expires_at <= ?",
+                               arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970])
+            }
+            return ids
+        }
+        guard !expired.isEmpty else { return }
+        expired.forEach(wake)
+        await published()
+    }
+
+    /// Pending requests right now.
+    public func pendingCount() async throws -> Int {
+        try Self.read(try open()) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM approvals WHERE status = 'pending'") ?? 0 }
+    }
+
+    private func published() async {
+        let pending = (try? Self.read(try open()) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM approvals WHERE status = 'pending'") ?? 0 }) ?? 0
+        _ = events.publish("approvals.changed", .object(["pending": .int(pending)]))
+    }
+
+    private func suspend(_ id: String, until deadline: Date) async {
+        let token = UUID()
+        let alarm = Task { [weak self] in
+            try? await Task.sleep(for: .seconds(max(0, deadline.timeIntervalSinceNow)))
+            await self?.resume(id, token)
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in waiters[id, default: [:]][token] = continuation }
+        } onCancel: {
+            Task { await self.resume(id, token) }
+        }
+        alarm.cancel()
+    }
+
+    private func resume(_ id: String, _ token: UUID) {
+        guard let continuation = waiters[id]?.removeValue(forKey: token) else { return }
+        if waiters[id]?.isEmpty == true { waiters[id] = nil }
+        continuation.resume()
+    }
+
+    private func wake(_ id: String) {
+        let parked = waiters.removeValue(forKey: id) ?? [:]
+        parked.values.forEach { $0.resume() }
+    }
+
+    private func open() throws -> DatabaseQueue {
+        if let database { return database }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "approvals.db"
+        let opened = try DatabaseQueue(path: url.path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("approvals") { db in
+            try db.execute(sql: """
+                CREATE TABLE approvals (
+                    id TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL, session_id TEXT, platform TEXT,
+                    tool TEXT NOT NULL, action TEXT NOT NULL, workdir TEXT, reason TEXT, risks TEXT NOT NULL,
+                    status TEXT NOT NULL, scope TEXT, decided_by TEXT, decided_at REAL, deny_reason TEXT);
+                CREATE INDEX approvals_status ON approvals(status, created_at);
+                CREATE TABLE approval_rules (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT, tool TEXT NOT NULL, action TEXT NOT NULL, created_at REAL NOT NULL,
+                    created_by TEXT NOT NULL, request_id TEXT, UNIQUE(tool, action));
+                """)
+        }
+        try migrator.migrate(opened)
+        chmod(url.path, 0o600)
+        database = opened
+        return opened
+    }
+
+    private static func write<T>(_ database: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
+        try database.write(body)
+    }
+
+    private static func read<T>(_ database: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
+        try database.read(body)
+    }
+
+    private static func check(_ submission: ApprovalSubmission) throws {
+        guard !submission.tool.isEmpty, submission.tool.count <= 200 else { throw WorkspaceError.invalidInput("`tool` is required (≤ 200 characters).") }
+        guard !submission.action.isEmpty, submission.action.count <= 20_000 else { throw WorkspaceError.invalidInput("`action` is required (≤ 20,000 characters).") }
+        for text in [submission.sessionId, submission.platform, submission.workdir, submission.reason].compactMap({ $0 }) + (submission.risks ?? []) {
+            guard text.count <= 4_000 else { throw WorkspaceError.invalidInput("A field is longer than 4,000 characters.") }
+        }
+        guard (submission.risks ?? []).count <= 50 else { throw WorkspaceError.invalidInput("At most 50 risks.") }
+    }
+
+    private static func isID(_ id: String) -> Bool {
+        id.count == 32 && id.allSatisfy { $0.isHexDigit && !$0.isUppercase }
+    }
+
+    private static func insert(_ request: ApprovalRequest, into db: Database) throws {
+        let risks = OrderedJSON.array(request.risks.map(OrderedJSON.string)).rendered(.compact)
+        try db.execute(sql: """
+            INSERT INTO approvals (id, created_at, expires_at, session_id, platform, tool, action, workdir, reason, risks, status, scope, decided_by, decided_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [request.id, request.createdAt.timeIntervalSince1970, request.expiresAt.timeIntervalSince1970, request.sessionID, request.platform,
+                             request.tool, request.action, request.workdir, request.reason, risks, request.status.rawValue, request.scope?.rawValue,
+                             request.decidedBy, request.decidedAt?.timeIntervalSince1970])
+    }
+
+    private static func fetch(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [ApprovalRequest] {
+        try Row.fetchAll(db, sql: "SELECT * FROM approvals " + clause, arguments: arguments).map { row in
+            let risksText: String = row["risks"]
+            let risks = (try? OrderedJSON(parsing: risksText)).flatMap { value -> [String]? in
+                if case .array(let items) = value { return items.compactMap(\.stringValue) }
+                return nil
+            } ?? []
+            return ApprovalRequest(
+                id: row["id"], createdAt: Date(timeIntervalSince1970: row["created_at"]), expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
+                sessionID: row["session_id"], platform: row["platform"], tool: row["tool"], action: row["action"], workdir: row["workdir"],
+                reason: row["reason"], risks: risks, status: ApprovalRequest.Status(rawValue: row["status"]) ?? .pending,
+                scope: (row["scope"] as String?).flatMap(ApprovalRequest.Scope.init(rawValue:)), decidedBy: row["decided_by"],
+                decidedAt: (row["decided_at"] as Double?).map(Date.init(timeIntervalSince1970:)), denyReason: row["deny_reason"])
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// Approvals: the agent side submits and long-polls for the decision; the operator side lists, approves (once,
+/// session, always) and denies, and manages the "always" rules.
+struct ApprovalRoutes {
+    let queue: ApprovalQueue
+    let home: HermesHome
+
+    struct ApprovalList: ResponseEncodable {
+        var mode: String
+        var timeout: Int
+        var pending: Int
+        var items: [ApprovalRequest]
+    }
+
+    struct RuleList: ResponseEncodable {
+        var items: [ApprovalRule]
+    }
+
+    struct ApproveRequest: Decodable {
+        var scope: ApprovalRequest.Scope?
+    }
+
+    struct DenyRequest: Decodable {
+        var reason: String?
+    }
+
+    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
+        group.get("approvals") { request, _ -> ApprovalList in
+            let values = QueryValues(request)
+            let statusText = try values.string("status", maximumLength: 10) ?? "pending"
+            guard statusText == "all" || ApprovalRequest.Status(rawValue: statusText) != nil else {
+                throw APIError(.badRequest, code: "invalid_input", message: "`status` is pending, approved, denied, expired or all.")
+            }
+            let limit = try values.int("limit", in: 1...500, default: 100)
+            let settings = ApprovalSettings(home: home)
+            return ApprovalList(mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(),
+                                items: try await queue.list(status: ApprovalRequest.Status(rawValue: statusText), limit: limit))
+        }
+        group.post("approvals") { request, context -> Response in
+            let submission = try await request.decode(as: ApprovalSubmission.self, context: context)
+            var response = try Response.json(try await queue.submit(submission, actor: context.auditActor))
+            response.status = .created
+            return response
+        }
+        group.get("approvals/rules") { _, _ in RuleList(items: try await queue.rules()) }
+        group.delete("approvals/rules/:rule") { _, context -> Response in
+            guard let id = Int64(try context.parameters.require("rule")) else { throw WorkspaceError.notFound(what: "Rule") }
+            try await queue.deleteRule(id, actor: context.auditActor)
+            return Response(status: .noContent)
+        }
+        group.get("approvals/:id") { _, context in try await queue.request(try context.parameters.require("id")) }
+        group.get("approvals/:id/decision") { request, context -> ApprovalRequest in
+            let wait = try QueryValues(request).int("wait", in: 0...60, default: 0)
+            return try await queue.waitForDecision(try context.parameters.require("id"), seconds: TimeInterval(wait))
+        }
+        group.post("approvals/:id/approve") { request, context -> ApprovalRequest in
+            let scope = request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0
+                ? try await request.decode(as: ApproveRequest.self, context: context).scope : nil
+            return try await queue.decide(try context.parameters.require("id"), approve: true, scope: scope ?? .once, actor: context.auditActor)
+        }
+        group.post("approvals/:id/deny") { request, context -> ApprovalRequest in
+            let reason = request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0
+                ? try await request.decode(as: DenyRequest.self, context: context).reason : nil
+            return try await queue.decide(try context.parameters.require("id"), approve: false, reason: reason, actor: context.auditActor)
+        }
+    }
+}
+
+extension ApprovalRequest: ResponseEncodable {}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import WorkspaceCore
+
+@Suite struct ApprovalQueueTests {
+    private func queue(_ fixture: FixtureHome, timeout: TimeInterval = 60) -> (ApprovalQueue, EventBus) {
+        let events = EventBus()
+        return (ApprovalQueue(home: fixture.home, audit: AuditLog(home: fixture.home), events: events, timeout: { timeout }), events)
+    }
+
+    private let rm = ApprovalSubmission(sessionId: "s1", platform: "telegram", tool: "terminal", action: "rm -rf /tmp/x", workdir: "/tmp",
+                                        reason: "clean up", risks: ["recursive delete"])
+
+    @Test func aDecisionWakesTheWaiterAtOnce() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let (queue, events) = queue(fixture)
+        let subscription = try events.subscribe(after: nil)
+        let request = try await queue.submit(rm, actor: nil)
+        #expect(request.status == .pending && request.expiresAt.timeIntervalSince(request.createdAt) == 60)
+        async let decided = queue.waitForDecision(request.id, seconds: 60)
+        while await queue.waiterCount(request.id) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        _ = try await queue.decide(request.id, approve: true, actor: AuditActor(name: "alice", address: nil, requestID: nil))
+        let answer = try await decided
+        #expect(answer.status == .approved && answer.scope == .once && answer.decidedBy == "alice")
+        #expect(await queue.waiterCount(request.id) == 0)
+        await #expect(throws: WorkspaceError.self) { try await queue.decide(request.id, approve: false, actor: nil) }
+        var counts: [Int] = []
+        for await event in subscription.events where event.type == "approvals.changed" {
+            counts.append(event.data["pending"]?.intValue ?? -1)
+            if counts.count == 2 { break }
+        }
+        #expect(counts == [1, 0], "the pending count is pushed on every change")
+    }
+
+    @Test func unansweredRequestsExpireAsADenial() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let (queue, _) = queue(fixture, timeout: 1)
+        let request = try await queue.submit(rm, actor: nil)
+        let answer = try await queue.waitForDecision(request.id, seconds: 30)
+        #expect(answer.status == .expired && answer.decidedBy == "timeout")
+        #expect(try await queue.list(status: .pending, limit: 10).isEmpty)
+    }
+
+    @Test func alwaysMakesARuleAndSessionCoversTheSession() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let (queue, _) = queue(fixture)
+        let first = try await queue.submit(rm, actor: nil)
+        _ = try await queue.decide(first.id, approve: true, scope: .session, actor: nil)
+        #expect(try await queue.submit(rm, actor: nil).decidedBy == "session", "same session, tool and action")
+        var otherSession = rm
+        otherSession.sessionId = "s2"
+        let pending = try await queue.submit(otherSession, actor: nil)
+        #expect(pending.status == .pending)
+        _ = try await queue.decide(pending.id, approve: true, scope: .always, actor: nil)
+        let rules = try await queue.rules()
+        #expect(rules.map(\.action) == ["rm -rf /tmp/x"] && rules.first?.requestID == pending.id)
+        otherSession.sessionId = "s3"
+        #expect(try await queue.submit(otherSession, actor: nil).decidedBy == "rule:\(rules[0].id)")
+        var different = otherSession
+        different.action = "rm -rf /tmp/y"
+        #expect(try await queue.submit(different, actor: nil).status == .pending, "a rule matches the exact action only")
+        try await queue.deleteRule(rules[0].id, actor: nil)
+        otherSession.sessionId = "s4"
+        #expect(try await queue.submit(otherSession, actor: nil).status == .pending)
+        await #expect(throws: WorkspaceError.self) { try await queue.deleteRule(rules[0].id, actor: nil) }
+    }
+
+    @Test func aWaiterThatGoesAwayLeavesNothingBehind() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let (queue, _) = queue(fixture)
+        let request = try await queue.submit(rm, actor: nil)
+        let waiter = Task { try await queue.waitForDecision(request.id, seconds: 60) }
+        while await queue.waiterCount(request.id) == 0 { try await Task.sleep(for: .milliseconds(10)) }
+        waiter.cancel()
+        let answer = try await waiter.value
+        #expect(answer.status == .pending)
+        #expect(await queue.waiterCount(request.id) == 0)
+        let denied = try await queue.decide(request.id, approve: false, reason: "not now", actor: nil)
+        #expect(denied.status == .denied && denied.denyReason == "not now")
+    }
+
+    @Test func badSubmissionsAreRefused() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let (queue, _) = queue(fixture)
+        for bad in [ApprovalSubmission(tool: "", action: "x"), ApprovalSubmission(tool: "terminal", action: ""),
+                    ApprovalSubmission(tool: "terminal", action: String(repeating: "x", count: 20_001))] {
+            await #expect(throws: WorkspaceError.self) { try await queue.submit(bad, actor: nil) }
+        }
+        await #expect(throws: WorkspaceError.self) { try await queue.request("../../etc/passwd") }
+    }
+}
