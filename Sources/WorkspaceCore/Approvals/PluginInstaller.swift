@@ -1,0 +1,54 @@
+import Foundation
+
+/// Installs the approvals bridge into `HERMES_HOME/plugins/workspace-approvals/` (copied next to the old copy, then
+/// swapped in by rename) and enables it in `config.yaml` — `plugins.enabled` gains its name and
+/// `plugins.entries.workspace-approvals.url` says where the workspace listens — with the comment-keeping editor.
+public struct PluginInstaller: Sendable {
+    /// The plugin's folder name, which is its name for the agent.
+    public static let pluginName = "workspace-approvals"
+
+    private let home: HermesHome
+    private let config: ConfigStore
+
+    /// An installer for `home`, editing its configuration through `config`.
+    public init(home: HermesHome, config: ConfigStore) {
+        self.home = home
+        self.config = config
+    }
+
+    /// Copies `source` (a folder holding `plugin.yaml` and `__init__.py`) and enables it for `url`. Returns the
+    /// installed folder.
+    @discardableResult
+    public func install(from source: URL, url: String, actor: AuditActor?) async throws -> URL {
+        let manager = FileManager.default
+        for file in ["plugin.yaml", "__init__.py"] where !manager.fileExists(atPath: source.appendingPathComponent(file).path) {
+            throw WorkspaceError.notFound(what: "\(source.appendingPathComponent(file).path)")
+        }
+        let plugins = home.root.appendingPathComponent("plugins")
+        let target = plugins.appendingPathComponent(Self.pluginName)
+        let staging = plugins.appendingPathComponent(".\(Self.pluginName).installing-\(UUID().uuidString)")
+        try manager.createDirectory(at: plugins, withIntermediateDirectories: true)
+        try manager.copyItem(at: source, to: staging)
+        for leftover in ["__pycache__"] { try? manager.removeItem(at: staging.appendingPathComponent(leftover)) }
+        if manager.fileExists(atPath: target.path) {
+            _ = try manager.replaceItemAt(target, withItemAt: staging)
+        } else {
+            try manager.moveItem(at: staging, to: target)
+        }
+        let snapshot = try config.snapshot()
+        var enabled: [String]
+        switch snapshot.value["plugins"]?["enabled"] {
+        case .array(let items)?: enabled = items.compactMap(\.stringValue)
+        case .string(let single)?: enabled = [single]
+        default: enabled = []
+        }
+        if !enabled.contains(Self.pluginName) { enabled.append(Self.pluginName) }
+        var edits = [ConfigEdit(path: ["plugins", "enabled"], operation: .set(.array(enabled.map(OrderedJSON.string)))),
+                     ConfigEdit(path: ["plugins", "entries", Self.pluginName, "url"], operation: .set(.string(url)))]
+        if case .array(let disabled)? = snapshot.value["plugins"]?["disabled"], disabled.contains(.string(Self.pluginName)) {
+            edits.append(ConfigEdit(path: ["plugins", "disabled"], operation: .set(.array(disabled.filter { $0 != .string(Self.pluginName) }))))
+        }
+        _ = try await config.patch(edits, ifMatch: snapshot.etag, actor: actor)
+        return target
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The approvals bridge loaded by the reference agent's own plugin manager (hermes-agent from PyPI in
+/// `.build/hermes-venv`), asking the real workspace binary about `rm -rf /tmp/x`: approve, deny, and the workspace
+/// gone — the directive the agent gets follows each answer.
+@Suite(.serialized) struct ApprovalPluginInteropTests {
+    static let python: String? = {
+        if let named = ProcessInfo.processInfo.environment["HERMES_AGENT_PYTHON"], !named.isEmpty { return named }
+        let venv = BrowserEnvironment.repository.appendingPathComponent(".build/hermes-venv/bin/python").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
+    }()
+
+    /// Asks the agent's plugin manager for the pre_tool_call directive; prints it as JSON.
+    private static let ask = """
+        import json, sys
+        from hermes_cli.plugins import get_plugin_manager, get_pre_tool_call_directive
+        manager = get_plugin_manager()
+        manager.discover_and_load()
+        loaded = "workspace-approvals" in json.dumps(sorted(str(k) for k in getattr(manager, "_plugins", {})))
+        directive = get_pre_tool_call_directive("terminal", {"command": sys.argv[1]}, session_id=sys.argv[2])
+        print(json.dumps({"loaded": loaded, "directive": list(directive)}))
+        """
+
+    /// Waits for a pending request and decides it through the HTTP API, as an operator would.
+    private static let decide = """
+        import json, sys, time, urllib.request
+        base, token, verb, body = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+        def call(method, path, data=None):
+            request = urllib.request.Request(base + path, data=data and data.encode(), method=method)
+            request.add_header("Authorization", "Bearer " + token)
+            request.add_header("Content-Type", "application/json")
+            return json.loads(urllib.request.urlopen(request, timeout=10).read() or b"null")
+        for _ in range(300):
+            pending = call("GET", "/api/v1/approvals?status=pending")["items"]
+            if pending:
+                print(json.dumps(call("POST", "/api/v1/approvals/%s/%s" % (pending[0]["id"], verb), body)))
+                break
+            time.sleep(0.1)
+        """
+
+    private func runPython(_ arguments: [String], home: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERMES_") }
+        environment["HERMES_HOME"] = home.path
+        process.environment = environment
+        process.standardOutput = Pipe()
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    private func output(of process: Process) async throws -> [String: Any] {
+        let data = try await offThePool { () -> Data in
+            let data = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+            process.waitUntilExit()
+            return data
+        }
+        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
+        return (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
+    }
+
+    @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    func theAgentsDirectiveFollowsTheOperatorsDecision() async throws {
+        let site = try await DemoSite.start(sessions: 1)
+        defer { site.stop() }
+        let base = String(site.url.dropLast())
+        try await offThePool { try run(try BrowserEnvironment.binary().path, ["install-plugin", "--home", site.home.path, "--url", base]) }
+        let installed = site.home.appendingPathComponent("plugins/workspace-approvals/__init__.py")
+        #expect(FileManager.default.fileExists(atPath: installed.path))
+        let token = try String(contentsOf: site.home.appendingPathComponent("workspace/token"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let approved = try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s1"], home: site.home)
+        let approving = try runPython(["-c", Self.decide, base, token, "approve", #"{"scope":"once"}"#], home: site.home)
+        let decision = try await output(of: approving)
+        let afterApproval = try await output(of: approved)
+        #expect(decision["status"] as? String == "approved")
+        #expect(afterApproval["loaded"] as? Bool == true, "the agent's plugin manager loaded the bridge")
+        #expect((afterApproval["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "approved: no directive, the tool runs: \(afterApproval)")
+
+        let denied = try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s2"], home: site.home)
+        _ = try await output(of: try runPython(["-c", Self.decide, base, token, "deny", #"{"reason":"not on prod"}"#], home: site.home))
+        let afterDenial = try await output(of: denied)
+        #expect(afterDenial["directive"] as? [String] == ["block", "Denied in Hermes Workspace: not on prod"])
+
+        let harmless = try await output(of: try runPython(["-c", Self.ask, "ls -la", "s3"], home: site.home))
+        #expect((harmless["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "a harmless command is not sent")
+
+        site.server.stop()
+        let unreachable = try await output(of: try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s4"], home: site.home))
+        let directive = unreachable["directive"] as? [String]
+        #expect(directive?.first == "approve" && directive?.last?.contains("could not be asked") == true,
+                "workspace gone: the agent's own prompt decides, never a silent allow: \(unreachable)")
+    }
+}
