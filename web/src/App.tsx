@@ -14,7 +14,9 @@ import { ConfigTab } from "./tabs/Config/ConfigTab";
 import { KeysTab } from "./tabs/Keys/KeysTab";
 import { LogsTab } from "./tabs/Logs/LogsTab";
 import { CronTab } from "./tabs/Cron/CronTab";
-import { ComingSoon } from "./tabs/Placeholder/ComingSoon";
+import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
+import { SkillsTab } from "./tabs/Skills/SkillsTab";
+import { usePendingApprovals } from "./usePendingApprovals";
 
 export function App() {
   const path = usePath();
@@ -26,9 +28,10 @@ export function App() {
     if (!active) navigate("/status", { replace: true });
   }, [active]);
   const tab = active || tabs[0];
+  const pendingApprovals = usePendingApprovals(hasToken);
   return (
     <div className="shell">
-      <Sidebar active={tab.path} />
+      <Sidebar active={tab.path} badges={{ "/approvals": pendingApprovals }} />
       <main className="content">
         <header className="topbar">
           <h1>{tab.label}</h1>
@@ -42,7 +45,8 @@ export function App() {
           : tab.path === "/keys" ? <KeysTab />
           : tab.path === "/logs" ? <LogsTab />
           : tab.path === "/cron" ? <CronTab />
-          : <ComingSoon tab={tab} />}
+          : tab.path === "/skills" ? <SkillsTab />
+          : <ApprovalsTab />}
       </main>
     </div>
   );

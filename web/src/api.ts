@@ -228,7 +228,23 @@ export interface CronScheduler {
   overdueJobs: number; warnings: string[];
 }
 export interface CronRun { id: string; size: number }
-export interface SkillSummary { name: string; category?: string; description: string; enabled: boolean }
+
+export type ApprovalStatus = "pending" | "approved" | "denied" | "expired";
+export interface Approval {
+  id: string; createdAt: string; expiresAt: string; sessionID?: string; platform?: string; tool: string; action: string;
+  workdir?: string; reason?: string; risks: string[]; status: ApprovalStatus; scope?: "once" | "session" | "always";
+  decidedBy?: string; decidedAt?: string; denyReason?: string;
+}
+export interface ApprovalRule { id: number; tool: string; action: string; createdAt: string; createdBy: string; requestID?: string }
+export interface SkillInfo {
+  name: string; category?: string; description: string; version?: string; license?: string; platforms: string[]; tags: string[];
+  relatedSkills: string[]; requiredVariables: string[]; provenance: string; path: string; root: string; enabled: boolean;
+  disabledOn: string[]; warnings: string[];
+}
+export interface SkillDetail {
+  skill: SkillInfo; content: string; etag: string; editable: boolean; files: { path: string; size: number }[];
+  variables: { name: string; isSet: boolean }[];
+}
 
 export const api = {
   health: () => request<{ status: string; version: string }>("/health"),
@@ -275,6 +291,17 @@ export const api = {
   cronPreview: (schedule: string, count = 5) => request<CronPreview>("/cron/preview", json({ schedule, count })),
   cronRuns: (jobID: string, cursor?: string) => request<{ items: CronRun[]; nextCursor?: string }>(`/cron/jobs/${id(jobID)}/runs` + queryString({ limit: 20, cursor })),
   cronRun: (jobID: string, runID: string) => request<{ id: string; text: string }>(`/cron/jobs/${id(jobID)}/runs/${id(runID)}`),
-  skills: () => request<{ items: SkillSummary[] }>("/skills"),
+  skills: () => request<{ items: SkillInfo[]; categories: string[] }>("/skills"),
+  skill: (name: string) => request<SkillDetail>(`/skills/${id(name)}`),
+  skillFile: (name: string, path: string) => request<{ path: string; text: string }>(`/skills/${id(name)}/files/${path.split("/").map(id).join("/")}`),
+  saveSkill: (name: string, text: string, etag: string) => request<SkillDetail>(`/skills/${id(name)}/content`, json({ text }, "PUT", { "If-Match": etag })),
+  createSkill: (body: { name: string; category?: string; description: string; body: string }) => request<SkillDetail>("/skills", json(body)),
+  setSkillEnabled: (name: string, enabled: boolean, platform?: string) =>
+    request<{ skill: SkillInfo; configEtag: string }>(`/skills/${id(name)}/enabled`, json({ enabled, platform }, "PUT")),
+  approvals: (status: ApprovalStatus | "all") => request<{ mode: string; timeout: number; pending: number; items: Approval[] }>("/approvals" + queryString({ status })),
+  approve: (approvalID: string, scope: "once" | "session" | "always") => request<Approval>(`/approvals/${id(approvalID)}/approve`, json({ scope })),
+  deny: (approvalID: string, reason: string) => request<Approval>(`/approvals/${id(approvalID)}/deny`, json({ reason })),
+  approvalRules: () => request<{ items: ApprovalRule[] }>("/approvals/rules"),
+  deleteApprovalRule: (ruleID: number) => request<null>(`/approvals/rules/${ruleID}`, { method: "DELETE" }),
   audit: (query: Query) => request<{ items: AuditEvent[]; nextCursor?: string }>("/audit" + queryString(query)),
 };

@@ -7,7 +7,7 @@ export type ConnectionState = "connecting" | "live" | "offline";
 export interface WorkspaceEvent { type: string; id: string; data: any }
 type Handler = (event: WorkspaceEvent) => void;
 
-const knownTypes = ["config.changed", "env.changed", "cron.jobs.changed", "gateway.changed", "reset"];
+const knownTypes = ["config.changed", "env.changed", "cron.jobs.changed", "cron.run.started", "cron.run.finished", "gateway.changed", "approvals.changed", "reset"];
 const handlers = new Map<string, Set<Handler>>();
 const stateListeners = new Set<(state: ConnectionState) => void>();
 let state: ConnectionState = "connecting";

@@ -3,7 +3,7 @@ import { basePath } from "../api";
 import { navigate } from "../router";
 import { tabs } from "../tabs";
 
-export function Sidebar({ active }: { active: string }) {
+export function Sidebar({ active, badges }: { active: string; badges: Record<string, number> }) {
   return (
     <nav className="sidebar" aria-label="Workspace sections">
       <div className="brand">
@@ -21,6 +21,7 @@ export function Sidebar({ active }: { active: string }) {
             >
               <span className="nav-icon" aria-hidden="true">{tab.icon}</span>
               {tab.label}
+              {(badges[tab.path] || 0) > 0 && <span className="nav-badge" aria-label={`${badges[tab.path]} waiting`}>{badges[tab.path]}</span>}
             </a>
           </li>
         ))}

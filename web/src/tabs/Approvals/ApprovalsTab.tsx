@@ -1,0 +1,80 @@
+// Approvals: pending requests first (pushed live), each approvable once / for the session / always, or deniable with
+// a reason; then the history and the "always" rules.
+import React, { useState } from "react";
+import { api, Approval } from "../../api";
+import { useEvent } from "../../events";
+import { Badge } from "../../ui/Badge";
+import { dateTime, relativeTime } from "../../format";
+import { describeError, useLoader } from "../../ui/useLoader";
+import { PendingApproval } from "./PendingApproval";
+
+const tones = { pending: "warn", approved: "good", denied: "bad", expired: "neutral" } as const;
+
+export function ApprovalsTab() {
+  const [generation, setGeneration] = useState(0);
+  const reload = () => setGeneration((value) => value + 1);
+  const pending = useLoader(() => api.approvals("pending"), [generation]);
+  const history = useLoader(() => api.approvals("all"), [generation]);
+  const rules = useLoader(() => api.approvalRules(), [generation]);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEvent("approvals.changed", reload, []);
+  useEvent("reset", reload, []);
+
+  const decided = (request: Approval) => {
+    setNotice(`${request.status === "approved" ? "Approved" : "Denied"}: ${request.action.slice(0, 80)}`);
+    reload();
+  };
+  const removeRule = (ruleID: number) => {
+    api.deleteApprovalRule(ruleID).then(reload, (caught) => setError(describeError(caught)));
+  };
+
+  if (pending.error && !pending.data) return <div className="alert alert-bad" role="alert">{pending.error}</div>;
+  if (!pending.data) return <p className="loading">Loading approvals…</p>;
+  const { mode, timeout, items } = pending.data;
+  const past = (history.data?.items || []).filter((request) => request.status !== "pending");
+  return (
+    <div className="approvals">
+      {mode === "off"
+        ? <div className="alert alert-warn">Approvals are off (approvals.mode: off): the agent runs commands without asking. Change it in Config.</div>
+        : <p className="muted small">approvals.mode is <strong>{mode}</strong>; an unanswered request is denied after {timeout} s.</p>}
+      {notice && <div className="alert alert-good" role="status">{notice}</div>}
+      {error && <div className="alert alert-bad" role="alert">{error}</div>}
+      <section className="card" aria-label="Pending approvals">
+        <div className="card-head"><h2>Waiting for you</h2><span className="muted small">{items.length}</span></div>
+        {items.length === 0 ? <p className="muted">Nothing is waiting.</p> : (
+          <ul className="approval-list">{items.map((request) => <PendingApproval key={request.id} request={request} onDecided={decided} onError={setError} />)}</ul>
+        )}
+      </section>
+      <section className="card" aria-label="Rules">
+        <div className="card-head"><h2>Always allowed</h2><span className="muted small">{rules.data?.items.length ?? 0}</span></div>
+        {(rules.data?.items || []).length === 0 ? <p className="muted">No rules. "Always" on a request adds one for that exact action.</p> : (
+          <table className="table">
+            <thead><tr><th>Tool</th><th>Action</th><th>Added</th><th /></tr></thead>
+            <tbody>{rules.data!.items.map((rule) => (
+              <tr key={rule.id}><td>{rule.tool}</td><td><code>{rule.action}</code></td><td>{dateTime(rule.createdAt)} by {rule.createdBy}</td>
+                <td><button className="button ghost small-button" type="button" onClick={() => removeRule(rule.id)}>Remove</button></td></tr>
+            ))}</tbody>
+          </table>
+        )}
+      </section>
+      <section className="card" aria-label="History">
+        <div className="card-head"><h2>History</h2></div>
+        {past.length === 0 ? <p className="muted">No decisions yet.</p> : (
+          <table className="table">
+            <thead><tr><th>When</th><th>Tool</th><th>Action</th><th>Outcome</th><th>By</th></tr></thead>
+            <tbody>{past.map((request) => (
+              <tr key={request.id} data-approval={request.id}>
+                <td title={dateTime(request.createdAt)}>{relativeTime(request.createdAt)}</td><td>{request.tool}</td>
+                <td><code className="clip">{request.action}</code></td>
+                <td><Badge tone={tones[request.status]}>{request.status}{request.scope && request.scope !== "once" ? ` (${request.scope})` : ""}</Badge>
+                  {request.denyReason && <div className="muted small">{request.denyReason}</div>}</td>
+                <td>{request.decidedBy || "—"}</td>
+              </tr>
+            ))}</tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
