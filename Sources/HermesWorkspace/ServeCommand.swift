@@ -51,6 +51,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cron-parallel"), help: "Local runs at once.")
     var cronParallel = 4
 
+    @Flag(help: "Serve Prometheus metrics at /metrics (the token is required there too).")
+    var metrics = false
+
     @Flag(name: .customLong("force-cron"), help: "Run jobs locally even while the gateway's own cron ticker is alive (they could then run in both).")
     var forceCron = false
 
@@ -80,8 +83,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let services = try WorkspaceServices(home: home, cron: cronSettings)
         _ = try services.tokens.current()
-        let configuration = WorkspaceServerConfiguration(
+        var configuration = WorkspaceServerConfiguration(
             host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())
+        configuration.metricsEnabled = metrics
         if configuration.webRoot == nil {
             logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
         }

@@ -5,10 +5,13 @@ import NIOCore
 import WorkspaceCore
 
 /// Builds the router: middleware in order from the outside in, then one route group per tab.
-public func buildRouter(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger) -> Router<WorkspaceRequestContext> {
+public func buildRouter(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
+                        metrics: WorkspaceMetrics? = nil) -> Router<WorkspaceRequestContext> {
     let router = Router(context: WorkspaceRequestContext.self)
     let allowList = HostAllowList(bindHost: configuration.host, extra: configuration.extraAllowedHosts)
+    let metrics = configuration.metricsEnabled ? metrics ?? WorkspaceMetrics() : nil
     router.add(middleware: RequestIDMiddleware())
+    if let metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
@@ -18,9 +21,11 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     router.add(middleware: TokenAuthMiddleware(tokens: services.tokens, apiRoot: configuration.basePath + "/api",
                                                publicPaths: [configuration.apiPrefix + "/health"],
                                                tickets: services.eventTickets,
-                                               ticketPaths: [configuration.apiPrefix + "/events", configuration.apiPrefix + "/logs/stream"]))
+                                               ticketPaths: [configuration.apiPrefix + "/events", configuration.apiPrefix + "/logs/stream"],
+                                               protectedPaths: metrics == nil ? [] : [configuration.metricsPath]))
     router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, tokens: services.tokens,
-                                         embedToken: configuration.isLoopbackBind))
+                                         embedToken: configuration.isLoopbackBind, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
+    if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: router, path: configuration.metricsPath) }
     let api = router.group(RouterPath(configuration.apiPrefix))
     StatusRoutes(status: services.status).addRoutes(to: api)
     SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,

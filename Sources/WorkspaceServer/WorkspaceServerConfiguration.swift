@@ -14,6 +14,8 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var webRoot: String?
     /// Quiet time after which an event stream sends a keep-alive comment (it is also how a gone client is noticed).
     public var eventHeartbeat: Duration = .seconds(15)
+    /// Serve `GET /metrics` (token required); off by default.
+    public var metricsEnabled = false
 
     /// Creates a configuration; the defaults are the secure local ones.
     public init(host: String = "127.0.0.1", port: Int = 9119, basePath: String = "", extraAllowedHosts: [String] = [],
@@ -31,6 +33,9 @@ public struct WorkspaceServerConfiguration: Sendable {
 
     /// `/api/v1` under the base path.
     public var apiPrefix: String { basePath + "/api/v1" }
+
+    /// Where the Prometheus metrics are served.
+    public var metricsPath: String { basePath + "/metrics" }
 
     /// Turns `hermes/`, `/hermes/` or `/` into `/hermes` or `""`.
     public static func normalize(basePath: String) -> String {

@@ -15,7 +15,8 @@ struct TestServer: Sendable {
     /// Every line the server logged.
     let logs = LogCapture()
 
-    init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings()) throws {
+    init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(),
+         metrics: Bool = false) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-server-test-\(UUID().uuidString)")
         home = HermesHome(root: root.appendingPathComponent("home"))
         webRoot = root.appendingPathComponent("web")
@@ -30,6 +31,7 @@ struct TestServer: Sendable {
         try FileManager.default.createSymbolicLink(at: webRoot.appendingPathComponent("dist/leak.txt"), withDestinationURL: root.appendingPathComponent("outside.txt"))
         var configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: bodyLimit, webRoot: webRoot.path)
         configuration.eventHeartbeat = .milliseconds(300)
+        configuration.metricsEnabled = metrics
         self.configuration = configuration
         services = try WorkspaceServices(home: home, cron: cron)
     }
@@ -50,9 +52,9 @@ struct TestServer: Sendable {
     /// Runs `body` against a fresh server over a new temp home (the agent-written fixture when `fixture` is set),
     /// and removes the home afterwards.
     static func test(_ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1", fixture: Bool = false,
-                     bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(),
+                     bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(), metrics: Bool = false,
                      _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
-        let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit, cron: cron)
+        let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit, cron: cron, metrics: metrics)
         defer { server.remove() }
         if fixture { try server.unpackFixture() }
         try await server.application().test(setup) { client in try await body(server, client) }

@@ -16,6 +16,9 @@ public final class ConcurrencyLimit: Sendable {
         }
     }
 
+    /// Slots taken now.
+    public var inUse: Int { holders.value }
+
     /// Gives a slot back.
     public func release() {
         holders.withValue { $0 = max(0, $0 - 1) }

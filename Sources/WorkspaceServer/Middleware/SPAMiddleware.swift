@@ -18,7 +18,10 @@ public struct SPAMiddleware: RouterMiddleware {
     private let indexPage: String?
 
     /// Creates the middleware.
-    public init(assets: SPAAssets, basePath: String, tokens: TokenStore, embedToken: Bool) {
+    private let serverPaths: Set<String>
+
+    public init(assets: SPAAssets, basePath: String, tokens: TokenStore, embedToken: Bool, serverPaths: Set<String> = []) {
+        self.serverPaths = serverPaths
         self.assets = assets
         self.basePath = basePath
         self.tokens = tokens
@@ -26,10 +29,10 @@ public struct SPAMiddleware: RouterMiddleware {
         self.indexPage = assets.indexTemplate?.replacingOccurrences(of: "__HERMES_BASE_PATH__", with: basePath)
     }
 
-    /// Answers SPA paths; passes API paths on.
+    /// Answers SPA paths; passes API paths and `serverPaths` (`/metrics`) on.
     public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        let isAPI = path == basePath + "/api" || path.hasPrefix(basePath + "/api/")
+        let isAPI = path == basePath + "/api" || path.hasPrefix(basePath + "/api/") || serverPaths.contains(path)
         guard !isAPI, request.method == .get || request.method == .head else { return try await next(request, context) }
         guard basePath.isEmpty || path == basePath || path.hasPrefix(basePath + "/") else {
             throw APIError(.notFound, code: "not_found", message: "Nothing is served outside \(basePath)/.")

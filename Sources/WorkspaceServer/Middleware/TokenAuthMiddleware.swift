@@ -14,9 +14,13 @@ public struct TokenAuthMiddleware: RouterMiddleware {
     private let publicPaths: Set<String>
     private let tickets: EventTickets?
     private let ticketPaths: Set<String>
+    private let protectedPaths: Set<String>
 
-    /// Creates the middleware protecting everything under `apiRoot` (e.g. `/api`) except `publicPaths`.
-    public init(tokens: TokenStore, apiRoot: String, publicPaths: Set<String>, tickets: EventTickets? = nil, ticketPaths: Set<String> = []) {
+    /// Creates the middleware protecting everything under `apiRoot` (e.g. `/api`) except `publicPaths`, and the
+    /// single `protectedPaths` outside it (`/metrics`).
+    public init(tokens: TokenStore, apiRoot: String, publicPaths: Set<String>, tickets: EventTickets? = nil, ticketPaths: Set<String> = [],
+                protectedPaths: Set<String> = []) {
+        self.protectedPaths = protectedPaths
         self.tokens = tokens
         self.protectedPrefix = apiRoot + "/"
         self.publicPaths = publicPaths
@@ -27,7 +31,7 @@ public struct TokenAuthMiddleware: RouterMiddleware {
     /// Checks the token.
     public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        guard path.hasPrefix(protectedPrefix) || path == String(protectedPrefix.dropLast()), !publicPaths.contains(path) else {
+        guard path.hasPrefix(protectedPrefix) || path == String(protectedPrefix.dropLast()) || protectedPaths.contains(path), !publicPaths.contains(path) else {
             return try await next(request, context)
         }
         if ticketPaths.contains(path), let tickets, let ticket = request.uri.queryParameters["ticket"] {
