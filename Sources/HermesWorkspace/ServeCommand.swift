@@ -51,6 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cron-parallel"), help: "Local runs at once.")
     var cronParallel = 4
 
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve HTTPS (HTTP/2 when the client offers it). Needs --tls-key.")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert.")
+    var tlsKey: String?
+
     @Flag(help: "Serve Prometheus metrics at /metrics (the token is required there too).")
     var metrics = false
 
@@ -64,6 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard CronSchedulerSettings.Executor(rawValue: cronExecutor) != nil else { throw ValidationError("--cron-executor must be command or api.") }
         guard (1...64).contains(cronParallel) else { throw ValidationError("--cron-parallel must be 1 to 64.") }
         guard (cronTimeout ?? 600) > 0 else { throw ValidationError("--cron-timeout must be positive.") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
         if !HostAllowList.isLoopback(host) && !insecure {
             throw ValidationError("Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk.")
         }
@@ -86,11 +93,12 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = WorkspaceServerConfiguration(
             host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())
         configuration.metricsEnabled = metrics
+        if let tlsCertificate, let tlsKey { configuration.tls = (tlsCertificate, tlsKey) }
         if configuration.webRoot == nil {
             logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
         }
         let openBrowser = open
-        let app = buildApplication(configuration: configuration, services: services, logger: logger) { url in
+        let app = try buildApplication(configuration: configuration, services: services, logger: logger) { url in
             FileHandle.standardOutput.write(Data("Hermes Workspace \(WorkspaceVersion.current) serving \(home.path) at \(url)\n".utf8))
             if openBrowser { Self.openInBrowser(url) }
         }

@@ -1,5 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdHTTP2
+import HummingbirdTLS
 import Logging
 import NIOCore
 import WorkspaceCore
@@ -52,17 +55,34 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
 /// ``HomeWatchService`` listed after it (see `hermes-workspace serve`), so that on shutdown the watcher stops first
 /// and ends the open event streams before the server waits for its connections.
 public func buildApplication(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
-                             onReady: @escaping @Sendable (String) async -> Void = { _ in }) -> some ApplicationProtocol {
+                             onReady: @escaping @Sendable (String) async -> Void = { _ in }) throws -> some ApplicationProtocol {
     let assets = configuration.webRoot.map(SPAAssets.load(webRoot:)) ?? .none
     let router = buildRouter(configuration: configuration, services: services, assets: assets, logger: logger)
     let basePath = configuration.basePath
+    let scheme = configuration.tls == nil ? "http" : "https"
     return Application(
         router: router,
+        server: try configuration.tls.map { try serverWithTLS($0) } ?? .http1(),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-            await onReady("http://\(host):\(port)\(basePath)/")
+            await onReady("\(scheme)://\(host):\(port)\(basePath)/")
         },
         logger: logger)
+}
+
+/// HTTPS with HTTP/2 or HTTP/1.1 chosen by ALPN, from PEM files; a missing or unreadable file is a clear error.
+private func serverWithTLS(_ files: (certificateChain: String, privateKey: String)) throws -> HTTPServerBuilder {
+    let chain: [NIOSSLCertificate]
+    let key: NIOSSLPrivateKey
+    do {
+        chain = try NIOSSLCertificate.fromPEMFile(files.certificateChain)
+        key = try NIOSSLPrivateKey(file: files.privateKey, format: .pem)
+    } catch {
+        throw WorkspaceError.invalidInput("The TLS certificate (\(files.certificateChain)) or key (\(files.privateKey)) could not be read as PEM: \(error)")
+    }
+    guard !chain.isEmpty else { throw WorkspaceError.invalidInput("\(files.certificateChain) holds no certificate.") }
+    let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+    return try .http2Upgrade(tlsConfiguration: tls)
 }

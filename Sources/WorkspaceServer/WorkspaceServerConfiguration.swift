@@ -14,6 +14,8 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var webRoot: String?
     /// Quiet time after which an event stream sends a keep-alive comment (it is also how a gone client is noticed).
     public var eventHeartbeat: Duration = .seconds(15)
+    /// PEM certificate chain and private key: serve HTTPS (HTTP/2 or HTTP/1.1 by ALPN) instead of plain HTTP.
+    public var tls: (certificateChain: String, privateKey: String)?
     /// Serve `GET /metrics` (token required); off by default.
     public var metricsEnabled = false
 

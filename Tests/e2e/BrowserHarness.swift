@@ -64,7 +64,7 @@ final class ServerProcess: @unchecked Sendable {
         try process.run()
     }
 
-    func waitForReadyURL() async throws -> String {
+    func waitForReadyURL(scheme: String = "http://") async throws -> String {
         let handle = output.fileHandleForReading
         let line = try await offThePool { () -> String in
             var collected = Data()
@@ -75,7 +75,7 @@ final class ServerProcess: @unchecked Sendable {
             }
             return String(decoding: collected, as: UTF8.self)
         }
-        guard let range = line.range(of: "http://") else { throw BrowserTestError("no URL in the ready line: \(line)") }
+        guard let range = line.range(of: scheme) else { throw BrowserTestError("no URL in the ready line: \(line)") }
         return String(line[range.lowerBound...].prefix { !$0.isWhitespace })
     }
 
