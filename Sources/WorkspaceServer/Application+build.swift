@@ -22,14 +22,17 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     router.add(middleware: OriginGuardMiddleware(allowList: allowList))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: TokenAuthMiddleware(tokens: services.tokens, apiRoot: configuration.basePath + "/api",
-                                               publicPaths: [configuration.apiPrefix + "/health"],
+                                               publicPaths: [configuration.apiPrefix + "/health", configuration.apiPrefix + "/auth/login",
+                                                             configuration.apiPrefix + "/auth/me"],
                                                tickets: services.eventTickets,
                                                ticketPaths: [configuration.apiPrefix + "/events", configuration.apiPrefix + "/logs/stream"],
-                                               protectedPaths: metrics == nil ? [] : [configuration.metricsPath]))
+                                               protectedPaths: metrics == nil ? [] : [configuration.metricsPath], sessions: services.loginSessions))
     router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, tokens: services.tokens,
-                                         embedToken: configuration.isLoopbackBind, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
+                                         embedToken: { [password = services.password, loopback = configuration.isLoopbackBind] in loopback && !password.isSet }, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
     if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: router, path: configuration.metricsPath) }
     let api = router.group(RouterPath(configuration.apiPrefix))
+    AuthRoutes(password: services.password, sessions: services.loginSessions, throttle: services.loginThrottle, audit: services.audit,
+               cookiePath: configuration.basePath, secureCookies: configuration.tls != nil).addRoutes(to: api)
     StatusRoutes(status: services.status).addRoutes(to: api)
     SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
                   timeZone: services.timeZone).addRoutes(to: api)

@@ -12,6 +12,8 @@ public struct WorkspaceRequestContext: RequestContext {
     public var requestID: String = ""
     /// The peer's address, when the request came over a real socket.
     public let clientAddress: String?
+    /// The signed-in operator, when the request came with a login session rather than the token.
+    public var user: String?
     /// Body limit applied by `request.decode`.
     public var bodyLimit: Int = 1 << 20
 
@@ -22,7 +24,9 @@ public struct WorkspaceRequestContext: RequestContext {
     }
 
     /// Who is asking, for the audit trail.
-    public var auditActor: AuditActor { AuditActor(address: clientAddress, requestID: requestID) }
+    public var auditActor: AuditActor {
+        user.map { AuditActor(name: $0, address: clientAddress, requestID: requestID) } ?? AuditActor(address: clientAddress, requestID: requestID)
+    }
 
     /// Bodies larger than this are refused with 413.
     public var maxUploadSize: Int { bodyLimit }

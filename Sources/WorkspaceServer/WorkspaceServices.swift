@@ -38,6 +38,12 @@ public struct WorkspaceServices: Sendable {
     public let eventTickets: EventTickets
     /// The installed skills.
     public let skills: SkillsRegistry
+    /// The operator password (login mode when set).
+    public let password: OperatorPassword
+    /// Signed-in browser sessions.
+    public let loginSessions: LoginSessions
+    /// Failed sign-in back-off.
+    public let loginThrottle: LoginThrottle
     /// Requests waiting for a human yes or no.
     public let approvals: ApprovalQueue
     /// `cron/jobs.json`, shared with the agent.
@@ -66,6 +72,9 @@ public struct WorkspaceServices: Sendable {
         logStreams = ConcurrencyLimit(limit: 32)
         events = EventBus()
         eventTickets = EventTickets()
+        password = OperatorPassword(home: home)
+        loginSessions = LoginSessions(home: home)
+        loginThrottle = LoginThrottle()
         approvals = ApprovalQueue(home: home, audit: audit, events: events, timeout: { Double(ApprovalSettings(home: home).timeout) })
         cronJobs = CronJobsFile(home: home, timeZone: timeZone)
         let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)

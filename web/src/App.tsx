@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from "react";
-import { currentToken } from "./api";
+import { api, currentToken, hasSession, rememberCSRF } from "./api";
+import { SignIn } from "./ui/SignIn";
 import { navigate, usePath } from "./router";
 import { tabs } from "./tabs";
 import { Sidebar } from "./ui/Sidebar";
@@ -20,7 +21,16 @@ import { usePendingApprovals } from "./usePendingApprovals";
 
 export function App() {
   const path = usePath();
-  const [hasToken, setHasToken] = useState(currentToken() !== "");
+  const [hasToken, setHasToken] = useState(currentToken() !== "" || hasSession());
+  const [loginRequired, setLoginRequired] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (currentToken()) return;
+    api.authState().then((state) => {
+      setLoginRequired(state.loginRequired);
+      rememberCSRF(state.authenticated ? state.csrfToken || null : null);
+      setHasToken(state.authenticated);
+    }, () => setLoginRequired(false));
+  }, []);
   const active = tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
   useEffect(() => { if (hasToken) startEvents(); }, [hasToken]);
   useEffect(() => {
@@ -35,9 +45,14 @@ export function App() {
       <main className="content">
         <header className="topbar">
           <h1>{tab.label}</h1>
-          <div className="topbar-actions">{hasToken && <LiveIndicator />}<ThemeToggle /></div>
+          <div className="topbar-actions">{hasToken && <LiveIndicator />}<ThemeToggle />
+            {hasToken && hasSession() && !currentToken() && (
+              <button className="button ghost small-button" type="button"
+                onClick={() => api.logout().finally(() => { rememberCSRF(null); window.location.reload(); })}>Sign out</button>
+            )}
+          </div>
         </header>
-        {!hasToken ? <TokenPrompt onSaved={() => setHasToken(true)} />
+        {!hasToken ? (loginRequired ? <SignIn onSignedIn={() => setHasToken(true)} /> : loginRequired === false ? <TokenPrompt onSaved={() => setHasToken(true)} /> : null)
           : tab.path === "/status" ? <StatusTab />
           : tab.path === "/sessions" ? <SessionsTab />
           : tab.path === "/analytics" ? <AnalyticsTab />

@@ -50,6 +50,18 @@ export function currentToken(): string {
   return meta("hermes-token") || sessionStorage.getItem(tokenKey) || "";
 }
 
+const csrfKey = "hermes-workspace-csrf";
+
+/// The CSRF token of a signed-in session (login mode); sent with every change.
+export function rememberCSRF(token: string | null) {
+  if (token) sessionStorage.setItem(csrfKey, token); else sessionStorage.removeItem(csrfKey);
+}
+
+/// Whether this tab is signed in with a login session.
+export function hasSession(): boolean {
+  return sessionStorage.getItem(csrfKey) !== null;
+}
+
 export function rememberToken(token: string) {
   sessionStorage.setItem(tokenKey, token.trim());
 }
@@ -59,7 +71,9 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   headers.set("Accept", "application/json");
   const token = currentToken();
   if (token) headers.set("Authorization", `Bearer ${token}`);
-  const response = await fetch(`${basePath}/api/v1${path}`, { ...init, headers });
+  const csrf = sessionStorage.getItem(csrfKey);
+  if (!token && csrf && init.method && init.method !== "GET") headers.set("X-CSRF-Token", csrf);
+  const response = await fetch(`${basePath}/api/v1${path}`, { ...init, headers, credentials: "same-origin" });
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -246,7 +260,12 @@ export interface SkillDetail {
   variables: { name: string; isSet: boolean }[];
 }
 
+export interface AuthState { loginRequired: boolean; authenticated: boolean; user?: string; csrfToken?: string; expiresAt?: string }
+
 export const api = {
+  authState: () => request<AuthState>("/auth/me"),
+  login: (user: string, password: string) => request<AuthState>("/auth/login", json({ user, password })),
+  logout: () => request<null>("/auth/logout", { method: "POST" }),
   health: () => request<{ status: string; version: string }>("/health"),
   status: () => request<WorkspaceStatus>("/status"),
   sessions: (query: Query) => request<SessionPage>("/sessions" + queryString(query)),

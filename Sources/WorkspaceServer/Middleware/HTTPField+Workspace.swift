@@ -5,6 +5,8 @@ extension HTTPField.Name {
     static let requestID = HTTPField.Name("X-Request-ID")!
     /// `X-Hermes-Session-Token`, the header form of the API token.
     static let hermesSessionToken = HTTPField.Name("X-Hermes-Session-Token")!
+    /// `X-CSRF-Token`, echoed by signed-in browsers on changes.
+    static let csrfToken = HTTPField.Name("X-CSRF-Token")!
     /// `Sec-Fetch-Site`, sent by browsers on every request.
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
     /// `Referrer-Policy`.

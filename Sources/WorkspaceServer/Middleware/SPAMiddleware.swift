@@ -13,14 +13,14 @@ public struct SPAMiddleware: RouterMiddleware {
     private let assets: SPAAssets
     private let basePath: String
     private let tokens: TokenStore
-    private let embedToken: Bool
+    private let embedToken: @Sendable () -> Bool
     /// `index.html` with the base path already written in; only the token is filled per request.
     private let indexPage: String?
 
     /// Creates the middleware.
     private let serverPaths: Set<String>
 
-    public init(assets: SPAAssets, basePath: String, tokens: TokenStore, embedToken: Bool, serverPaths: Set<String> = []) {
+    public init(assets: SPAAssets, basePath: String, tokens: TokenStore, embedToken: @escaping @Sendable () -> Bool, serverPaths: Set<String> = []) {
         self.serverPaths = serverPaths
         self.assets = assets
         self.basePath = basePath
@@ -48,7 +48,7 @@ public struct SPAMiddleware: RouterMiddleware {
         guard let indexPage else {
             throw APIError(.notFound, code: "ui_not_installed", message: "The web UI files were not found; the API is available under \(basePath)/api/v1.")
         }
-        let token = embedToken ? try tokens.current().value : ""
+        let token = embedToken() ? try tokens.current().value : ""
         let page = indexPage.replacingOccurrences(of: "__HERMES_TOKEN__", with: token)
         return respond(request, body: ByteBuffer(string: page), contentType: "text/html; charset=utf-8", cacheControl: "no-store")
     }

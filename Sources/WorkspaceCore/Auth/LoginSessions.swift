@@ -1,0 +1,104 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Signed-in browser sessions, kept server-side in `workspace/workspace.db`: the cookie carries a random 256-bit
+/// secret of which only the SHA-256 is stored, with a per-session CSRF token; a session ends after `idle` without
+/// use or `absolute` after sign-in, whichever comes first, or on sign-out.
+public final class LoginSessions: Sendable {
+    /// A live session.
+    public struct Session: Sendable, Equatable {
+        /// Who signed in.
+        public var user: String
+        /// The token state-changing requests must echo in `X-CSRF-Token`.
+        public var csrf: String
+        /// When it ends at the latest.
+        public var expiresAt: Date
+    }
+
+    private let url: URL
+    private let idle: TimeInterval
+    private let absolute: TimeInterval
+    private let queue = LockedValue<DatabaseQueue?>(nil)
+
+    /// Sessions of `home`, ending after `idle` seconds unused or `absolute` seconds after sign-in.
+    public init(home: HermesHome, idle: TimeInterval = 8 * 3_600, absolute: TimeInterval = 7 * 86_400) {
+        url = home.workspaceDatabase
+        self.idle = idle
+        self.absolute = absolute
+    }
+
+    /// The absolute lifetime (the cookie's Max-Age).
+    public var lifetime: TimeInterval { absolute }
+
+    /// Starts a session for `user`; returns the cookie secret and the session.
+    public func create(user: String, client: String?, now: Date = Date()) throws -> (secret: String, session: Session) {
+        let secret = Self.randomToken()
+        let session = Session(user: user, csrf: Self.randomToken(), expiresAt: now.addingTimeInterval(absolute))
+        try database().write { db in
+            try db.execute(sql: "DELETE FROM login_sessions WHERE expires_at <= ? OR last_seen <= ?", arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970 - idle])
+            try db.execute(sql: "INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [Self.hash(secret), user, session.csrf, now.timeIntervalSince1970, now.timeIntervalSince1970,
+                                       session.expiresAt.timeIntervalSince1970, client])
+        }
+        return (secret, session)
+    }
+
+    /// The live session the cookie `secret` names (its idle clock restarts), or `nil`.
+    public func session(for secret: String, now: Date = Date()) throws -> Session? {
+        guard secret.count == 43, secret.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        return try database().write { db -> Session? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM login_sessions WHERE secret_hash = ?", arguments: [Self.hash(secret)]) else { return nil }
+            let lastSeen: Double = row["last_seen"]
+            let expires: Double = row["expires_at"]
+            guard expires > now.timeIntervalSince1970, lastSeen > now.timeIntervalSince1970 - idle else {
+                try db.execute(sql: "DELETE FROM login_sessions WHERE secret_hash = ?", arguments: [Self.hash(secret)])
+                return nil
+            }
+            try db.execute(sql: "UPDATE login_sessions SET last_seen = ? WHERE secret_hash = ?", arguments: [now.timeIntervalSince1970, Self.hash(secret)])
+            return Session(user: row["user"], csrf: row["csrf"], expiresAt: Date(timeIntervalSince1970: expires))
+        }
+    }
+
+    /// Ends the session the cookie names.
+    public func end(_ secret: String) throws {
+        try database().write { db in try db.execute(sql: "DELETE FROM login_sessions WHERE secret_hash = ?", arguments: [Self.hash(secret)]) }
+    }
+
+    /// Ends every session (after a password change).
+    public func endAll() throws {
+        try database().write { db in try db.execute(sql: "DELETE FROM login_sessions") }
+    }
+
+    private func database() throws -> DatabaseQueue {
+        try queue.withValue { queue in
+            if let queue { return queue }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(5)
+            let opened = try DatabaseQueue(path: url.path, configuration: configuration)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration("login_sessions") { db in
+                try db.execute(sql: """
+                    CREATE TABLE login_sessions (secret_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, created_at REAL NOT NULL,
+                                                 last_seen REAL NOT NULL, expires_at REAL NOT NULL, client TEXT);
+                    """)
+            }
+            try migrator.migrate(opened)
+            chmod(url.path, 0o600)
+            queue = opened
+            return opened
+        }
+    }
+
+    private static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// 32 random bytes, base64url without padding (43 characters).
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}

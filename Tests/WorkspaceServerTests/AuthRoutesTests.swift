@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WorkspaceCore
+@testable import WorkspaceServer
+
+@Suite struct AuthRoutesTests {
+    private let password = "correct horse battery"
+
+    @Test func withoutAPasswordTheTokenIsTheOnlyWayIn() async throws {
+        try await TestServer.test { server, client in
+            try await client.execute(uri: "/api/v1/auth/me", method: .get) { response in
+                let body = try JSONBody(response.body)
+                #expect(body["loginRequired"]?.bool == false && body["authenticated"]?.bool == false)
+            }
+            var json = HTTPFields()
+            json[.contentType] = "application/json"
+            try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json, body: ByteBuffer(string: #"{"user":"admin","password":"x"}"#)) { response in
+                #expect(response.status == .conflict)
+            }
+        }
+    }
+
+    @Test func signInCookieCSRFSignOutAndTheTokenStillWorks() async throws {
+        try await TestServer.test { server, client in
+            try OperatorPassword(home: server.home).set(password, user: "admin")
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains(#"<meta name="hermes-token" content="">"#), "with a password the token is not put into the page")
+            }
+            var json = HTTPFields()
+            json[.contentType] = "application/json"
+            var cookie = "", csrf = ""
+            try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json,
+                                     body: ByteBuffer(string: #"{"user":"admin","password":"correct horse battery"}"#)) { response in
+                #expect(response.status == .ok)
+                let setCookie = response.headers[.setCookie] ?? ""
+                #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/") && !setCookie.contains("Secure"))
+                cookie = String(setCookie.split(separator: ";").first ?? "")
+                let body = try JSONBody(response.body)
+                csrf = body["csrfToken"]?.string ?? ""
+                #expect(body["user"]?.string == "admin" && csrf.count == 43)
+            }
+            var signedIn = HTTPFields()
+            signedIn[.cookie] = cookie
+            try await client.execute(uri: "/api/v1/status", method: .get, headers: signedIn) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/events/ticket", method: .post, headers: signedIn) { response in
+                #expect(response.status == .forbidden, "a change without the CSRF header is refused")
+            }
+            var withCSRF = signedIn
+            withCSRF[.csrfToken] = csrf
+            try await client.execute(uri: "/api/v1/events/ticket", method: .post, headers: withCSRF) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: "/api/v1/auth/me", method: .get, headers: signedIn) { response in
+                let body = try JSONBody(response.body)
+                #expect(body["loginRequired"]?.bool == true && body["authenticated"]?.bool == true && body["csrfToken"]?.string == csrf)
+            }
+            try await client.execute(uri: "/api/v1/auth/logout", method: .post, headers: withCSRF) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
+            }
+            try await client.execute(uri: "/api/v1/status", method: .get, headers: signedIn) { response in
+                #expect(response.status == .unauthorized, "the session ended server-side")
+            }
+            try await client.execute(uri: "/api/v1/status", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .ok, "scripts keep using the token")
+            }
+            let logins = try await server.services.audit.page(AuditQuery()).items.filter { $0.action.hasPrefix("auth.") }
+            #expect(logins.map(\.action) == ["auth.logout", "auth.login"] && logins.first?.actor == "admin")
+        }
+    }
+
+    @Test func failedSignInsAreThrottledAndSayNothingAboutWhichPartWasWrong() async throws {
+        try await TestServer.test { server, client in
+            try OperatorPassword(home: server.home).set(password, user: "admin")
+            var json = HTTPFields()
+            json[.contentType] = "application/json"
+            var messages = Set<String>()
+            for (index, attempt) in [#"{"user":"admin","password":"wrong password 1"}"#, #"{"user":"root","password":"correct horse battery"}"#,
+                                     #"{"user":"admin","password":"wrong password 2"}"#, #"{"user":"admin","password":"wrong password 3"}"#].enumerated() {
+                try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json, body: ByteBuffer(string: attempt)) { response in
+                    #expect(response.status == .unauthorized, "attempt \(index + 1)")
+                    let body = try JSONBody(response.body)
+                    messages.insert(body["error"]?["message"]?.string ?? "")
+                }
+            }
+            #expect(messages.count == 1, "the same words for a wrong user and a wrong password")
+            try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json,
+                                     body: ByteBuffer(string: #"{"user":"admin","password":"correct horse battery"}"#)) { response in
+                #expect(response.status == .tooManyRequests, "even the right password waits its turn")
+                #expect(response.headers[.retryAfter] != nil)
+            }
+            let refused = try await server.services.audit.page(AuditQuery()).items.filter { $0.action == "auth.login" }.map(\.outcome)
+            #expect(refused.first == "throttled" && refused.filter { $0 == "refused" }.count == 4)
+        }
+    }
+}
