@@ -51,6 +51,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cron-parallel"), help: "Local runs at once.")
     var cronParallel = 4
 
+    @Option(name: .customLong("trusted-proxy"), help: "A reverse proxy's address or CIDR block whose X-Forwarded-For/Proto/Host are believed (repeatable).")
+    var trustedProxies: [String] = []
+
+    @Option(name: .customLong("public-url"), help: "The URL users open through the proxy, e.g. https://example.org/hermes (its host is allowed).")
+    var publicURL: String?
+
     @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve HTTPS (HTTP/2 when the client offers it). Needs --tls-key.")
     var tlsCertificate: String?
 
@@ -70,6 +76,12 @@ struct ServeCommand: AsyncParsableCommand {
         guard CronSchedulerSettings.Executor(rawValue: cronExecutor) != nil else { throw ValidationError("--cron-executor must be command or api.") }
         guard (1...64).contains(cronParallel) else { throw ValidationError("--cron-parallel must be 1 to 64.") }
         guard (cronTimeout ?? 600) > 0 else { throw ValidationError("--cron-timeout must be positive.") }
+        for proxy in trustedProxies where AddressBlock(proxy) == nil { throw ValidationError("--trusted-proxy \(proxy) is not an address or CIDR block.") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ValidationError("--public-url must be an http(s) URL with a host.")
+            }
+        }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
         if !HostAllowList.isLoopback(host) && !insecure {
             throw ValidationError("Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk.")
@@ -94,6 +106,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())
         configuration.metricsEnabled = metrics
         if let tlsCertificate, let tlsKey { configuration.tls = (tlsCertificate, tlsKey) }
+        configuration.trustedProxies = trustedProxies.compactMap(AddressBlock.init)
+        configuration.publicURL = publicURL.flatMap(URL.init(string:))
         if configuration.webRoot == nil {
             logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
         }

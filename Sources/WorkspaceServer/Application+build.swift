@@ -11,9 +11,10 @@ import WorkspaceCore
 public func buildRouter(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
                         metrics: WorkspaceMetrics? = nil) -> Router<WorkspaceRequestContext> {
     let router = Router(context: WorkspaceRequestContext.self)
-    let allowList = HostAllowList(bindHost: configuration.host, extra: configuration.extraAllowedHosts)
+    let allowList = HostAllowList(bindHost: configuration.host, extra: configuration.extraAllowedHosts + [configuration.publicURL?.host].compactMap { $0 })
     let metrics = configuration.metricsEnabled ? metrics ?? WorkspaceMetrics() : nil
     router.add(middleware: RequestIDMiddleware())
+    if !configuration.trustedProxies.isEmpty { router.add(middleware: ForwardedHeadersMiddleware(trusted: configuration.trustedProxies)) }
     if let metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
@@ -32,7 +33,7 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: router, path: configuration.metricsPath) }
     let api = router.group(RouterPath(configuration.apiPrefix))
     AuthRoutes(password: services.password, sessions: services.loginSessions, throttle: services.loginThrottle, audit: services.audit,
-               cookiePath: configuration.basePath, secureCookies: configuration.tls != nil).addRoutes(to: api)
+               cookiePath: configuration.basePath, secureCookies: configuration.tls != nil || configuration.publicURL?.scheme == "https").addRoutes(to: api)
     StatusRoutes(status: services.status).addRoutes(to: api)
     SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
                   timeZone: services.timeZone).addRoutes(to: api)

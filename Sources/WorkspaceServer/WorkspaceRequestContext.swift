@@ -10,8 +10,14 @@ public struct WorkspaceRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Id of this request, echoed in `X-Request-ID` and the access log.
     public var requestID: String = ""
-    /// The peer's address, when the request came over a real socket.
-    public let clientAddress: String?
+    /// The client's address: the peer's, or the one a trusted proxy forwarded.
+    public var clientAddress: String?
+    /// The socket peer's own address.
+    public let peerAddress: String?
+    /// The scheme a trusted proxy says the client used (`https`).
+    public var forwardedProto: String?
+    /// The host a trusted proxy says the client asked for.
+    public var forwardedHost: String?
     /// The signed-in operator, when the request came with a login session rather than the token.
     public var user: String?
     /// Body limit applied by `request.decode`.
@@ -20,7 +26,8 @@ public struct WorkspaceRequestContext: RequestContext {
     /// Creates the context from Hummingbird's source.
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        clientAddress = source.channel.remoteAddress?.ipAddress
+        peerAddress = source.channel.remoteAddress?.ipAddress
+        clientAddress = peerAddress
     }
 
     /// Who is asking, for the audit trail.

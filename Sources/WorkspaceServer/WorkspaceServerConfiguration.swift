@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the HTTP server is bound and guarded.
 public struct WorkspaceServerConfiguration: Sendable {
     /// Address to listen on.
@@ -16,6 +18,10 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var eventHeartbeat: Duration = .seconds(15)
     /// PEM certificate chain and private key: serve HTTPS (HTTP/2 or HTTP/1.1 by ALPN) instead of plain HTTP.
     public var tls: (certificateChain: String, privateKey: String)?
+    /// Peers whose `X-Forwarded-*` headers are believed.
+    public var trustedProxies: [AddressBlock] = []
+    /// The address users reach the workspace at through a proxy (its host is allowed; `https` makes cookies `Secure`).
+    public var publicURL: URL?
     /// Serve `GET /metrics` (token required); off by default.
     public var metricsEnabled = false
 

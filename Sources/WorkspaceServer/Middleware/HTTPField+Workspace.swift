@@ -7,6 +7,12 @@ extension HTTPField.Name {
     static let hermesSessionToken = HTTPField.Name("X-Hermes-Session-Token")!
     /// `X-CSRF-Token`, echoed by signed-in browsers on changes.
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
+    /// `X-Forwarded-For`, the client chain a proxy reports.
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
+    /// `X-Forwarded-Proto`, the scheme the client used at the proxy.
+    static let xForwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+    /// `X-Forwarded-Host`, the host the client asked the proxy for.
+    static let xForwardedHost = HTTPField.Name("X-Forwarded-Host")!
     /// `Sec-Fetch-Site`, sent by browsers on every request.
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
     /// `Referrer-Policy`.

@@ -3,7 +3,8 @@ import Hummingbird
 import WorkspaceCore
 
 /// Login mode (a password set with `hermes-workspace passwd`): `/auth/login` starts a server-side session held in an
-/// `HttpOnly`, `SameSite=Strict` cookie (`Secure` over TLS) and answers with the CSRF token, `/auth/logout` ends it,
+/// `HttpOnly`, `SameSite=Strict` cookie (`Secure` over TLS, behind a trusted proxy that saw HTTPS, or with an `https`
+/// public URL) and answers with the CSRF token, `/auth/logout` ends it,
 /// `/auth/me` says who is signed in and whether signing in is needed. Failures are throttled per address and per
 /// account, audited, and never say which of name or password was wrong.
 struct AuthRoutes {
@@ -49,7 +50,7 @@ struct AuthRoutes {
             let (secret, session) = try sessions.create(user: body.user, client: context.clientAddress)
             try? await audit.record(AuditEvent(action: "auth.login", target: body.user, actor: context.auditActor))
             var response = try Response.json(Me(loginRequired: true, authenticated: true, user: session.user, csrfToken: session.csrf, expiresAt: session.expiresAt))
-            response.headers[.setCookie] = cookie(secret, maxAge: Int(sessions.lifetime))
+            response.headers[.setCookie] = cookie(secret, maxAge: Int(sessions.lifetime), secure: secureCookies || context.forwardedProto == "https")
             response.headers[.cacheControl] = "no-store"
             return response
         }
@@ -57,7 +58,7 @@ struct AuthRoutes {
             if let secret = TokenAuthMiddleware.sessionCookie(request) { try sessions.end(secret) }
             try? await audit.record(AuditEvent(action: "auth.logout", target: context.user ?? "token", actor: context.auditActor))
             var response = Response(status: .noContent)
-            response.headers[.setCookie] = cookie("", maxAge: 0)
+            response.headers[.setCookie] = cookie("", maxAge: 0, secure: secureCookies || context.forwardedProto == "https")
             return response
         }
         group.get("auth/me") { request, _ -> Me in
@@ -66,8 +67,8 @@ struct AuthRoutes {
         }
     }
 
-    private func cookie(_ value: String, maxAge: Int) -> String {
+    private func cookie(_ value: String, maxAge: Int, secure: Bool) -> String {
         "\(TokenAuthMiddleware.cookieName)=\(value); Path=\(cookiePath.isEmpty ? "/" : cookiePath); Max-Age=\(maxAge); HttpOnly; SameSite=Strict"
-            + (secureCookies ? "; Secure" : "")
+            + (secure ? "; Secure" : "")
     }
 }
