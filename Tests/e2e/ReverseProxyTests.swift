@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// The workspace behind Debian's nginx on loopback, under `/hermes`, as docs/deploy.md says to run it: sign-in, an
+/// The workspace behind Debian's nginx and Caddy on loopback, under `/hermes`, as docs/deploy.md says to run it: sign-in, an
 /// API call and the live event stream through the proxy, `Secure` cookies because the proxy reports HTTPS, the
 /// client address taken from a trusted proxy and ignored from anyone else.
-@Suite(.serialized) struct NginxProxyTests {
+@Suite(.serialized) struct ReverseProxyTests {
     static let nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Speaks to the proxy from 127.0.0.3 and to the workspace directly from 127.0.0.1.
@@ -39,15 +39,14 @@ import Testing
                 break
             seen += chunk
         out["event"] = seen.decode(errors="replace")
-        call(direct_port, "POST", "/hermes/api/v1/auth/login", json.dumps({"user": "admin", "password": "wrong one, spoofed"}),
-             headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https", "Host": "127.0.0.1:%d" % direct_port}, source="127.0.0.1")
+        if sys.argv[3] == "spoof":
+            call(direct_port, "POST", "/hermes/api/v1/auth/login", json.dumps({"user": "admin", "password": "wrong one, spoofed"}),
+                 headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https", "Host": "127.0.0.1:%d" % direct_port}, source="127.0.0.1")
         print(json.dumps(out))
         """
 
-    @Test(.enabled(if: nginx != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "nginx (apt-get install nginx) and python3 are needed"))
-    func theWorkspaceBehindNginxWithABasePath() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-nginx-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+    /// A demo home with the operator password set, served by the real binary with `arguments`.
+    static func startWorkspace(root: URL, arguments: [String]) async throws -> (home: URL, server: ServerProcess, port: Int) {
         let home = root.appendingPathComponent("home")
         let binary = try BrowserEnvironment.binary()
         try await offThePool { try run(binary.path, ["demo", home.path, "--sessions", "1"]) }
@@ -63,11 +62,28 @@ import Testing
             try input.fileHandleForWriting.close()
             process.waitUntilExit()
         }
-        let server = try ServerProcess(binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
-                                       arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.2/32", "--public-url", "https://workspace.example/hermes"])
-        defer { server.stop() }
+        let server = try ServerProcess(binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"), arguments: arguments)
         let url = try await server.waitForReadyURL()
-        let directPort = try #require(url.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })
+        return (home, server, try #require(url.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) }))
+    }
+
+    /// The client addresses of the audited sign-ins, oldest first.
+    static func signInAddresses(home: URL) throws -> [String?] {
+        let output = try run("/usr/bin/python3", ["-c", """
+            import json, sqlite3, sys
+            rows = sqlite3.connect(sys.argv[1]).execute("SELECT client_address FROM audit WHERE action = 'auth.login' ORDER BY id").fetchall()
+            print(json.dumps([row[0] for row in rows]))
+            """, home.appendingPathComponent("workspace/workspace.db").path])
+        return (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String?]) ?? []
+    }
+
+    @Test(.enabled(if: nginx != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "nginx (apt-get install nginx) and python3 are needed"))
+    func theWorkspaceBehindNginxWithABasePath() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-nginx-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (home, server, directPort) = try await Self.startWorkspace(
+            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.2/32", "--public-url", "https://workspace.example/hermes"])
+        defer { server.stop() }
         let proxyPort = try Self.freePort()
         let prefix = root.appendingPathComponent("nginx")
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("logs"), withIntermediateDirectories: true)
@@ -86,7 +102,7 @@ import Testing
         }
         try await Task.sleep(for: .milliseconds(500))
 
-        let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort)]) }
+        let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort), "spoof"]) }
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
         #expect(result["login"] as? Int == 200)
         let cookie = result["cookie"] as? String ?? ""
@@ -96,14 +112,8 @@ import Testing
         #expect((result["stream"] as? [Any])?.first as? Int == 200 && ((result["stream"] as? [Any])?.last as? String)?.hasPrefix("text/event-stream") == true)
         #expect((result["event"] as? String)?.contains("event: approvals.changed") == true, "an event arrived through the proxy as it happened: \(result["event"] ?? "")")
 
-        let database = home.appendingPathComponent("workspace/workspace.db").path
-        let addresses = try run("/usr/bin/python3", ["-c", """
-            import json, sqlite3, sys
-            rows = sqlite3.connect(sys.argv[1]).execute("SELECT client_address, outcome FROM audit WHERE action = 'auth.login' ORDER BY id").fetchall()
-            print(json.dumps(rows))
-            """, database])
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(addresses.utf8)) as? [[Any]])
-        #expect(rows.map { $0[0] as? String } == ["127.0.0.3", "127.0.0.3", "127.0.0.1"],
+        let rows = try Self.signInAddresses(home: home)
+        #expect(rows == ["127.0.0.3", "127.0.0.3", "127.0.0.1"],
                 "through the trusted proxy: the client behind it; direct with a spoofed X-Forwarded-For: the real peer. \(rows)")
     }
 
@@ -155,5 +165,52 @@ import Testing
             }
         }
         """
+    }
+
+    static let caddy = ["/usr/bin/caddy", "/usr/local/bin/caddy"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// The Caddy snippet of docs/deploy.md on loopback: the same checks through Caddy (which sets the forwarded
+    /// headers itself and connects from 127.0.0.1, the trusted proxy here).
+    @Test(.enabled(if: caddy != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "caddy (apt-get install caddy) and python3 are needed"))
+    func theWorkspaceBehindCaddyWithABasePath() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-caddy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (home, server, directPort) = try await Self.startWorkspace(
+            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.1/32", "--public-url", "https://workspace.example/hermes"])
+        defer { server.stop() }
+        let proxyPort = try Self.freePort()
+        let caddyfile = root.appendingPathComponent("Caddyfile")
+        try """
+            {
+                admin off
+                auto_https off
+                storage file_system \(root.appendingPathComponent("caddy-data").path)
+            }
+            http://:\(proxyPort) {
+                bind 127.0.0.1
+                handle /hermes/* {
+                    reverse_proxy 127.0.0.1:\(directPort) {
+                        flush_interval -1
+                    }
+                }
+            }
+            """.write(to: caddyfile, atomically: true, encoding: .utf8)
+        let proxy = Process()
+        proxy.executableURL = URL(fileURLWithPath: try #require(Self.caddy))
+        proxy.arguments = ["run", "--config", caddyfile.path, "--adapter", "caddyfile"]
+        proxy.environment = ["HOME": root.path, "XDG_DATA_HOME": root.path, "XDG_CONFIG_HOME": root.path, "PATH": "/usr/bin:/bin"]
+        proxy.standardOutput = FileHandle.nullDevice
+        proxy.standardError = FileHandle.nullDevice
+        try proxy.run()
+        defer { kill(proxy.processIdentifier, SIGKILL); proxy.waitUntilExit() }
+        try await Task.sleep(for: .milliseconds(800))
+
+        let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort), "nospoof"]) }
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
+        #expect(result["login"] as? Int == 200 && result["status"] as? Int == 200)
+        let cookie = result["cookie"] as? String ?? ""
+        #expect(cookie.contains("Path=/hermes") && cookie.contains("Secure"), "an https public URL makes cookies Secure: \(cookie)")
+        #expect((result["event"] as? String)?.contains("event: approvals.changed") == true, "SSE through Caddy: \(result["event"] ?? "")")
+        #expect(try Self.signInAddresses(home: home) == ["127.0.0.3", "127.0.0.3"], "the client behind Caddy, from its X-Forwarded-For")
     }
 }
