@@ -13,8 +13,14 @@ enum AgentPython {
         return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
     }()
 
-    /// Runs the interpreter with `arguments`, `HERMES_HOME` set to `home` and no other `HERMES_*` variable.
-    static func run(_ arguments: [String], home: HermesHome) throws -> (output: Data, errors: String, status: Int32) {
+    /// Runs the interpreter with `arguments`, `HERMES_HOME` set to `home` and no other `HERMES_*` variable, on its own
+    /// thread: a Python start-up takes seconds on a loaded machine and must not hold a concurrency-pool thread that
+    /// other tests (the cron scheduler's) need.
+    static func run(_ arguments: [String], home: HermesHome) async throws -> (output: Data, errors: String, status: Int32) {
+        try await offloaded { try runBlocking(arguments, home: home) }
+    }
+
+    private static func runBlocking(_ arguments: [String], home: HermesHome) throws -> (output: Data, errors: String, status: Int32) {
         guard let url else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = url

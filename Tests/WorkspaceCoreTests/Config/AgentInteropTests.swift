@@ -38,7 +38,7 @@ import Testing
         try await vault.set("REFERENCE", to: "${TELEGRAM_BOT_TOKEN}", actor: nil)
         try await vault.delete("OPENROUTER_API_KEY", actor: nil)
 
-        let loaded = try Self.load(home: fixture.home)
+        let loaded = try await Self.load(home: fixture.home)
         let config = try #require(loaded["config"] as? [String: Any])
         let approvals = try #require(config["approvals"] as? [String: Any])
         #expect(approvals["mode"] as? String == "off")
@@ -63,8 +63,8 @@ import Testing
         }
     }
 
-    private static func load(home: HermesHome) throws -> [String: Any] {
-        let run = try AgentPython.run(["-c", loader], home: home)
+    private static func load(home: HermesHome) async throws -> [String: Any] {
+        let run = try await AgentPython.run(["-c", loader], home: home)
         #expect(run.status == 0, "\(run.errors)")
         #expect(!run.errors.contains("Failed to parse") && !run.errors.contains("YAMLError"), "\(run.errors)")
         let line = String(decoding: run.output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""

@@ -19,7 +19,7 @@ import Testing
         """
 
     @Test(.enabled(if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
-    func theAgentsJobLoaderAcceptsWhatWeCreateEditPauseAndResume() throws {
+    func theAgentsJobLoaderAcceptsWhatWeCreateEditPauseAndResume() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
         let zone = AgentTimeZone(home: fixture.home, environment: [:])
@@ -36,7 +36,7 @@ import Testing
         _ = try actions.pause(weekly.id, reason: nil)
         _ = try actions.resume(weekly.id)
 
-        let run = try AgentPython.run(["-c", Self.loader], home: fixture.home)
+        let run = try await AgentPython.run(["-c", Self.loader], home: fixture.home)
         #expect(run.status == 0, "\(run.errors)")
         let line = String(decoding: run.output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
         let loaded = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -63,11 +63,11 @@ import Testing
     }
 
     @Test(.enabled(if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
-    func theCommittedScheduleTableIsWhatTheInstalledAgentComputes() throws {
+    func theCommittedScheduleTableIsWhatTheInstalledAgentComputes() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
         let script = AgentPython.packageRoot.appendingPathComponent("scripts/cron-reference.py")
-        let run = try AgentPython.run([script.path], home: fixture.home)
+        let run = try await AgentPython.run([script.path], home: fixture.home)
         #expect(run.status == 0, "\(run.errors)")
         let committed = try Data(contentsOf: AgentPython.packageRoot.appendingPathComponent("Tests/Fixtures/cron-reference.json"))
         #expect(run.output == committed, "regenerate with: .build/hermes-venv/bin/python scripts/cron-reference.py > Tests/Fixtures/cron-reference.json")

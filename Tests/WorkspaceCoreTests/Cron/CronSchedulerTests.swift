@@ -26,7 +26,7 @@ import Testing
         let running = Task { await scheduler.run() }
         defer { running.cancel() }
         let due = ["5bf88d08e6a1", "6000bb77c652", "811d0b7ba5f8"]
-        let done = try await waitFor(20) {
+        let done = try await waitFor(90) {
             let jobs = try file.jobs()
             return due.allSatisfy { id in jobs.first { $0["id"]?.stringValue == id }?["last_status"]?.stringValue == "ok" }
         }
