@@ -27,13 +27,6 @@ struct InstallPluginCommand: AsyncParsableCommand {
     }
 
     private static func defaultSource() -> URL? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("integrations/hermes-plugin/workspace-approvals"),
-            executable.appendingPathComponent("../../../integrations/hermes-plugin/workspace-approvals"),
-            executable.appendingPathComponent("../../integrations/hermes-plugin/workspace-approvals"),
-            executable.appendingPathComponent("../share/hermes-workspace/hermes-plugin/workspace-approvals"),
-        ]
-        return candidates.map(\.standardizedFileURL).first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("plugin.yaml").path) }
+        BundledFiles.folder("integrations/hermes-plugin/workspace-approvals", installedAs: "hermes-plugin/workspace-approvals", containing: "plugin.yaml")
     }
 }

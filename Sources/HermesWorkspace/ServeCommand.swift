@@ -97,7 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
             mode: CronScheduler.Mode(rawValue: cronMode) ?? .gateway, executor: CronSchedulerSettings.Executor(rawValue: cronExecutor) ?? .command,
             command: cronCommand, timeout: cronTimeout ?? ProcessInfo.processInfo.environment["HERMES_CRON_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 600,
             maximumParallel: cronParallel, force: forceCron)
-        if cronSettings.mode == .local, !forceCron, CronScheduler.agentTickerAlive(CronTickerStatus(home: home)) {
+        if cronSettings.mode == .local, !forceCron, !CronTickerStatus(home: home).stale {
             throw ValidationError("Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron.")
         }
         let services = try WorkspaceServices(home: home, cron: cronSettings)
@@ -127,16 +127,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     /// `./web`, or `web` beside the repository the binary was built in, or `../share/hermes-workspace/web`.
     private static func defaultWebRoot() -> String? {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        let candidates = [
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("web"),
-            executable.appendingPathComponent("../../../web"),
-            executable.appendingPathComponent("../../web"),
-            executable.appendingPathComponent("../share/hermes-workspace/web"),
-        ]
-        return candidates.map(\.standardizedFileURL).first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("dist/index.html").path)
-        }?.path
+        BundledFiles.folder("web", installedAs: "web", containing: "dist/index.html")?.path
     }
 
     private static func openInBrowser(_ url: String) {

@@ -17,7 +17,7 @@ public struct CronSchedulerService: Service {
     /// Schedules until graceful shutdown; in `gateway` mode it only waits for it (a service that returns would stop
     /// the whole server).
     public func run() async throws {
-        guard await scheduler.state().mode == .local else {
+        guard scheduler.mode == .local else {
             try? await gracefulShutdown()
             return
         }

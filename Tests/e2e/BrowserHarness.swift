@@ -50,6 +50,24 @@ func run(_ executable: String, _ arguments: [String]) throws -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
+/// Turns on login mode for `home` the way an operator does: `hermes-workspace passwd`, the password on stdin.
+func setOperatorPassword(_ password: String, user: String = "admin", home: URL) async throws {
+    let binary = try BrowserEnvironment.binary()
+    try await offThePool {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["passwd", "--home", home.path, "--user", user]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data((password + "\n").utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw BrowserTestError("passwd exited with \(process.terminationStatus)") }
+    }
+}
+
 /// The workspace server as a child process on a free port.
 final class ServerProcess: @unchecked Sendable {
     private let process = Process()

@@ -7,20 +7,7 @@ import Testing
     @Test func signInUseTheWorkspaceAndSignOut() async throws {
         let site = try await DemoSite.start(sessions: 2)
         defer { site.stop() }
-        let binary = try BrowserEnvironment.binary()
-        try await offThePool {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["passwd", "--home", site.home.path, "--user", "operator"]
-            let input = Pipe()
-            process.standardInput = input
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            input.fileHandleForWriting.write(Data("a long enough password\n".utf8))
-            try input.fileHandleForWriting.close()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else { throw BrowserTestError("passwd failed") }
-        }
+        try await setOperatorPassword("a long enough password", user: "operator", home: site.home)
         let observed = try await site.withBrowser(at: "status") { browser -> [String] in
             try browser.waitUntil("document.querySelector('#signin-password')")
             let tokenInPage = try browser.evaluate("document.querySelector('meta[name=\"hermes-token\"]').content") as? String ?? "?"

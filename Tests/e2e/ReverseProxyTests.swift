@@ -50,18 +50,7 @@ import Testing
         let home = root.appendingPathComponent("home")
         let binary = try BrowserEnvironment.binary()
         try await offThePool { try run(binary.path, ["demo", home.path, "--sessions", "1"]) }
-        try await offThePool {
-            let process = Process()
-            process.executableURL = binary
-            process.arguments = ["passwd", "--home", home.path]
-            let input = Pipe()
-            process.standardInput = input
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            input.fileHandleForWriting.write(Data("a long enough password\n".utf8))
-            try input.fileHandleForWriting.close()
-            process.waitUntilExit()
-        }
+        try await setOperatorPassword("a long enough password", home: home)
         let server = try ServerProcess(binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"), arguments: arguments)
         let url = try await server.waitForReadyURL()
         return (home, server, try #require(url.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) }))

@@ -151,7 +151,7 @@ public actor ApprovalQueue {
     }
 
     private func published() async {
-        let pending = (try? Self.read(try open()) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM approvals WHERE status = 'pending'") ?? 0 }) ?? 0
+        let pending = (try? await pendingCount()) ?? 0
         _ = events.publish("approvals.changed", .object(["pending": .int(pending)]))
     }
 

@@ -36,12 +36,7 @@ public struct PluginInstaller: Sendable {
             try manager.moveItem(at: staging, to: target)
         }
         let snapshot = try config.snapshot()
-        var enabled: [String]
-        switch snapshot.value["plugins"]?["enabled"] {
-        case .array(let items)?: enabled = items.compactMap(\.stringValue)
-        case .string(let single)?: enabled = [single]
-        default: enabled = []
-        }
+        var enabled = snapshot.value["plugins"]?["enabled"]?.stringList ?? []
         if !enabled.contains(Self.pluginName) { enabled.append(Self.pluginName) }
         var edits = [ConfigEdit(path: ["plugins", "enabled"], operation: .set(.array(enabled.map(OrderedJSON.string)))),
                      ConfigEdit(path: ["plugins", "entries", Self.pluginName, "url"], operation: .set(.string(url)))]

@@ -4,7 +4,8 @@ import GRDB
 
 /// Signed-in browser sessions, kept server-side in `workspace/workspace.db`: the cookie carries a random 256-bit
 /// secret of which only the SHA-256 is stored, with a per-session CSRF token; a session ends after `idle` without
-/// use or `absolute` after sign-in, whichever comes first, or on sign-out.
+/// use or `absolute` after sign-in, whichever comes first, or on sign-out. Use is recorded at most once a minute, so
+/// a busy page does not turn every request into a database write.
 public final class LoginSessions: Sendable {
     /// A live session.
     public struct Session: Sendable, Equatable {
@@ -47,17 +48,22 @@ public final class LoginSessions: Sendable {
     /// The live session the cookie `secret` names (its idle clock restarts), or `nil`.
     public func session(for secret: String, now: Date = Date()) throws -> Session? {
         guard secret.count == 43, secret.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
-        return try database().write { db -> Session? in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM login_sessions WHERE secret_hash = ?", arguments: [Self.hash(secret)]) else { return nil }
-            let lastSeen: Double = row["last_seen"]
-            let expires: Double = row["expires_at"]
-            guard expires > now.timeIntervalSince1970, lastSeen > now.timeIntervalSince1970 - idle else {
-                try db.execute(sql: "DELETE FROM login_sessions WHERE secret_hash = ?", arguments: [Self.hash(secret)])
-                return nil
-            }
-            try db.execute(sql: "UPDATE login_sessions SET last_seen = ? WHERE secret_hash = ?", arguments: [now.timeIntervalSince1970, Self.hash(secret)])
-            return Session(user: row["user"], csrf: row["csrf"], expiresAt: Date(timeIntervalSince1970: expires))
+        let key = Self.hash(secret)
+        let database = try database()
+        guard let row = try database.read({ db in try Row.fetchOne(db, sql: "SELECT * FROM login_sessions WHERE secret_hash = ?", arguments: [key]) }) else {
+            return nil
         }
+        let lastSeen: Double = row["last_seen"]
+        let expires: Double = row["expires_at"]
+        let moment = now.timeIntervalSince1970
+        guard expires > moment, lastSeen > moment - idle else {
+            try database.write { db in try db.execute(sql: "DELETE FROM login_sessions WHERE secret_hash = ?", arguments: [key]) }
+            return nil
+        }
+        if moment - lastSeen >= 60 {
+            try database.write { db in try db.execute(sql: "UPDATE login_sessions SET last_seen = ? WHERE secret_hash = ?", arguments: [moment, key]) }
+        }
+        return Session(user: row["user"], csrf: row["csrf"], expiresAt: Date(timeIntervalSince1970: expires))
     }
 
     /// Ends the session the cookie names.

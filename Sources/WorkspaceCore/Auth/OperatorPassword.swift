@@ -53,7 +53,7 @@ public struct OperatorPassword: Sendable {
         try AtomicFileWriter(forcedMode: 0o600).write(try encoder.encode(record), to: url)
     }
 
-    /// Whether `user` and `password` match. Blocking (~0.2 s by design): call it off the concurrency pool.
+    /// Whether `user` and `password` match. Deliberately slow (600,000 rounds) and blocking: call it off the concurrency pool.
     public func verify(user: String, password: String) throws -> Bool {
         let record = try record()
         guard let salt = Data(base64Encoded: record.salt), let expected = Data(base64Encoded: record.hash), record.algorithm == "pbkdf2-sha256" else {

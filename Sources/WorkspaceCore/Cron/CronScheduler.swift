@@ -34,12 +34,8 @@ public actor CronScheduler {
         public var lastError: String?
     }
 
-    /// The agent's ticker heartbeat is fresh: it is running jobs.
-    public static func agentTickerAlive(_ status: CronTickerStatus) -> Bool {
-        !status.stale && status.heartbeatAgeSeconds != nil
-    }
-
-    private let mode: Mode
+    /// Who runs jobs (fixed for the life of the process).
+    public nonisolated let mode: Mode
     private let ticker: CronTicker
     private let executor: (any CronExecutor)?
     private let events: EventBus
@@ -95,7 +91,7 @@ public actor CronScheduler {
             while !Task.isCancelled {
                 let now = Date()
                 let status = heartbeat()
-                if !force, Self.agentTickerAlive(status) {
+                if !force, !status.stale {
                     standbyReason = "The gateway's cron ticker is alive (heartbeat \(Int(status.heartbeatAgeSeconds ?? 0)) s ago), so it runs the jobs; the workspace stands by."
                     await sleep(until: now.addingTimeInterval(30))
                     continue
@@ -140,7 +136,7 @@ public actor CronScheduler {
         let stamp = WallClockTime(claim.claimedAt, in: TimeZone(secondsFromGMT: 0)!)
         let request = CronRunRequest(
             id: claim.id, name: job["name"]?.stringValue ?? claim.id, prompt: job["prompt"]?.stringValue ?? "",
-            skills: job["skills"].flatMap { if case .array(let items) = $0 { items.compactMap(\.stringValue) } else { nil } } ?? [],
+            skills: job["skills"]?.stringList ?? [],
             model: job["model"]?.stringValue, script: job["script"]?.stringValue, workdir: job["workdir"]?.stringValue,
             sessionID: String(format: "cron_%@_%04d%02d%02d_%02d%02d%02d", claim.id, stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second))
         let result = await executor.run(request)

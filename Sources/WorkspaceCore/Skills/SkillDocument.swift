@@ -52,15 +52,6 @@ public struct SkillDocument: Sendable {
         self.problems = problems
     }
 
-    /// Strings of a list field (a bare string counts as one).
-    public func strings(_ value: OrderedJSON?) -> [String] {
-        switch value {
-        case .string(let text)?: [text]
-        case .array(let items)?: items.compactMap(\.stringValue)
-        default: []
-        }
-    }
-
     /// `.env` variables the skill needs (optional ones left out): `required_environment_variables`, the legacy
     /// `prerequisites.env_vars` and `setup.collect_secrets`.
     public var requiredVariables: [String] {
@@ -71,7 +62,7 @@ public struct SkillDocument: Sendable {
                 if let name = item["name"]?.stringValue, item["optional"] != .bool(true) { names.append(name) }
             }
         }
-        names += strings(frontMatter["prerequisites"]?["env_vars"])
+        names += frontMatter["prerequisites"]?["env_vars"]?.stringList ?? []
         if case .array(let secrets)? = frontMatter["setup"]?["collect_secrets"] {
             names += secrets.compactMap { $0["env_var"]?.stringValue }
         }

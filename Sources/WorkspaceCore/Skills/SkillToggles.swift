@@ -30,12 +30,7 @@ public struct SkillToggles: Sendable {
         var attempt = 0
         while true {
             let snapshot = try config.snapshot()
-            var list: [String]
-            switch path.reduce(Optional(snapshot.value), { $0?[$1] }) {
-            case .string(let single)?: list = [single]
-            case .array(let items)?: list = items.compactMap(\.stringValue)
-            default: list = []
-            }
+            var list = path.reduce(Optional(snapshot.value), { $0?[$1] })?.stringList ?? []
             list.removeAll { $0 == name }
             if !enabled { list.append(name) }
             let edit = ConfigEdit(path: path, operation: .set(.array(Array(Set(list)).sorted().map(OrderedJSON.string))))

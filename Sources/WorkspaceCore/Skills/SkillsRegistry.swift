@@ -72,21 +72,21 @@ public final class SkillsRegistry: Sendable {
         if !(resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")) || !file.resolvingSymlinksInPath().path.hasPrefix(resolved + "/") {
             warnings.append("It is a symlink to \(file.resolvingSymlinksInPath().path), outside its skills folder; the workspace does not open its files.")
         }
-        let platforms = document.strings(front["platforms"])
+        let platforms = front["platforms"]?.stringList ?? []
         if !platforms.isEmpty, !platforms.contains("linux") {
             warnings.append("It is only for \(platforms.joined(separator: ", ")); the agent hides it on Linux.")
         }
         let hermes = front["metadata"]?["hermes"]
-        let disabled = Set(document.strings(config["skills"]?["disabled"]))
+        let disabled = Set(config["skills"]?["disabled"]?.stringList ?? [])
         var disabledOn: [String] = []
         if case .object(let platformsDisabled)? = config["skills"]?["platform_disabled"] {
-            disabledOn = platformsDisabled.filter { document.strings($0.value).contains(name) }.map(\.key).sorted()
+            disabledOn = platformsDisabled.filter { $0.value.stringList.contains(name) }.map(\.key).sorted()
         }
         return Skill(
             name: name, category: parts.count >= 2 ? parts[0] : nil, description: document.summary,
             version: front["version"].flatMap(Self.scalarText), license: front["license"]?.stringValue, platforms: platforms,
-            tags: Self.unique(document.strings(front["tags"]) + document.strings(hermes?["tags"])),
-            relatedSkills: Self.unique(document.strings(front["related_skills"]) + document.strings(hermes?["related_skills"])),
+            tags: Self.unique((front["tags"]?.stringList ?? []) + (hermes?["tags"]?.stringList ?? [])),
+            relatedSkills: Self.unique((front["related_skills"]?.stringList ?? []) + (hermes?["related_skills"]?.stringList ?? [])),
             requiredVariables: document.requiredVariables,
             provenance: location.isLocal ? provenance?.label(of: name) ?? "local" : "external",
             path: relative, root: location.isLocal ? "local" : location.root.path,
@@ -123,13 +123,7 @@ public final class SkillsRegistry: Sendable {
     }
 
     private func externalDirectories(config: OrderedJSON) -> [URL] {
-        let entries: [String]
-        switch config["skills"]?["external_dirs"] {
-        case .string(let text)?: entries = [text]
-        case .array(let items)?: entries = items.compactMap(\.stringValue)
-        default: entries = []
-        }
-        return entries.compactMap { entry in
+        (config["skills"]?["external_dirs"]?.stringList ?? []).compactMap { entry in
             var path = entry.trimmingCharacters(in: .whitespaces)
             for (name, value) in environment { path = path.replacingOccurrences(of: "${\(name)}", with: value) }
             if path.hasPrefix("~") { path = (path as NSString).expandingTildeInPath }

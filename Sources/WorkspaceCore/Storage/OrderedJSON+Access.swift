@@ -19,6 +19,16 @@ extension OrderedJSON {
         return nil
     }
 
+    /// The strings of a list value; a bare string counts as a one-item list (as the agent reads `skills.disabled`,
+    /// `skills.external_dirs`, `plugins.enabled`…); anything else is empty.
+    public var stringList: [String] {
+        switch self {
+        case .string(let text): [text]
+        case .array(let items): items.compactMap(\.stringValue)
+        default: []
+        }
+    }
+
     /// An object with `key` set to `value`: replaced in place when present, appended otherwise.
     public func setting(_ key: String, to value: OrderedJSON) -> OrderedJSON {
         guard case .object(var members) = self else { return self }

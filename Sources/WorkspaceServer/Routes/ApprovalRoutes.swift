@@ -57,13 +57,11 @@ struct ApprovalRoutes {
             return try await queue.waitForDecision(try context.parameters.require("id"), seconds: TimeInterval(wait))
         }
         group.post("approvals/:id/approve") { request, context -> ApprovalRequest in
-            let scope = request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0
-                ? try await request.decode(as: ApproveRequest.self, context: context).scope : nil
+            let scope = try await request.decodeIfPresent(as: ApproveRequest.self, context: context)?.scope
             return try await queue.decide(try context.parameters.require("id"), approve: true, scope: scope ?? .once, actor: context.auditActor)
         }
         group.post("approvals/:id/deny") { request, context -> ApprovalRequest in
-            let reason = request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0
-                ? try await request.decode(as: DenyRequest.self, context: context).reason : nil
+            let reason = try await request.decodeIfPresent(as: DenyRequest.self, context: context)?.reason
             return try await queue.decide(try context.parameters.require("id"), approve: false, reason: reason, actor: context.auditActor)
         }
     }

@@ -12,52 +12,36 @@ struct ConfigRoutes {
         group.get("config") { _, _ -> Response in
             let snapshot = try store.snapshot()
             let (config, masked) = ConfigMasking().masked(snapshot.value)
-            return try tagged(.json(ConfigDocumentAnswer(path: home.configFile.path, exists: snapshot.exists, etag: snapshot.etag,
-                                                         modified: snapshot.modified, readOnly: store.isReadOnly, config: config,
-                                                         maskedPaths: masked)), snapshot.etag)
+            return try .json(ConfigDocumentAnswer(path: home.configFile.path, exists: snapshot.exists, etag: snapshot.etag,
+                                                  modified: snapshot.modified, readOnly: store.isReadOnly, config: config, maskedPaths: masked),
+                             etag: snapshot.etag)
         }
         group.get("config/effective") { _, _ -> Response in
             let snapshot = try store.snapshot()
             let effective = EffectiveConfig(user: snapshot.value)
-            return try tagged(.json(EffectiveConfigAnswer(etag: snapshot.etag, config: effective.value,
-                                                          items: effective.leaves.map { .init(path: $0.path, value: $0.value, source: $0.source) })),
-                              snapshot.etag)
+            return try .json(EffectiveConfigAnswer(etag: snapshot.etag, config: effective.value,
+                                                   items: effective.leaves.map { .init(path: $0.path, value: $0.value, source: $0.source) }),
+                             etag: snapshot.etag)
         }
         group.get("config/schema") { _, _ in Response.json(Array(ConfigSchema.hermes.jsonSchema.rendered(.compact).utf8)) }
         group.patch("config") { request, context -> Response in
-            let body = try await ConfigPatchRequest(body: jsonBody(request, context: context))
+            let body = try await ConfigPatchRequest(body: request.orderedJSON(context: context))
             let change = try await store.patch(body.edits, ifMatch: request.headers[.ifMatch], dryRun: body.dryRun, actor: context.auditActor)
-            return try tagged(.json(ConfigChangeAnswer(change)), change.snapshot.etag)
+            return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
         }
         group.get("config/raw") { _, _ -> Response in
             let (text, etag) = try store.rawText()
-            return try tagged(.json(RawConfigAnswer(etag: etag, text: text, readOnly: store.isReadOnly)), etag)
+            return try .json(RawConfigAnswer(etag: etag, text: text, readOnly: store.isReadOnly), etag: etag)
         }
         group.put("config/raw") { request, context -> Response in
             let (text, dryRun) = try await rawBody(request, context: context)
             let change = try await store.replace(with: text, ifMatch: request.headers[.ifMatch], dryRun: dryRun, actor: context.auditActor)
-            return try tagged(.json(ConfigChangeAnswer(change)), change.snapshot.etag)
+            return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
         }
         group.get("config/history") { _, _ in try Response.json(ConfigHistoryAnswer(items: try store.history())) }
         group.post("config/history/:id/restore") { request, context -> Response in
             let change = try await store.restore(try context.parameters.require("id"), ifMatch: request.headers[.ifMatch], actor: context.auditActor)
-            return try tagged(.json(ConfigChangeAnswer(change)), change.snapshot.etag)
-        }
-    }
-
-    private func tagged(_ response: Response, _ etag: String) -> Response {
-        var response = response
-        response.headers[.eTag] = etag
-        response.headers[.cacheControl] = "no-store"
-        return response
-    }
-
-    private func jsonBody(_ request: Request, context: WorkspaceRequestContext) async throws -> OrderedJSON {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        do {
-            return try OrderedJSON(parsing: String(buffer: buffer))
-        } catch {
-            throw APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON.")
+            return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
         }
     }
 
@@ -72,7 +56,7 @@ struct ConfigRoutes {
             }
             return (text, dryRun)
         }
-        let body = try await jsonBody(request, context: context)
+        let body = try await request.orderedJSON(context: context)
         guard case .string(let text)? = body.member("text") else {
             throw APIError(.badRequest, code: "invalid_input", message: "A JSON body must be {\"text\": \"…\"}.")
         }

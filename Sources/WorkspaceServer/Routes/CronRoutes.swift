@@ -74,20 +74,21 @@ struct CronRoutes {
         group.post("cron/jobs") { request, context -> Response in
             let draft = try await self.draft(request, context)
             let job = try await audited("cron.create", "new", context) { try editor.create(draft) }
-            return try tagged(job, status: .created)
+            return try .json(job, etag: job.etag, status: .created)
         }
         group.get("cron/jobs/:id") { _, context -> Response in
             let id = try context.parameters.require("id")
             guard CronRuns.isJobID(id), let job = try await summaries().first(where: { $0.id == id }) else {
                 throw WorkspaceError.notFound(what: "Job \(id)")
             }
-            return try tagged(job)
+            return try .json(job, etag: job.etag)
         }
         group.put("cron/jobs/:id") { request, context -> Response in
             let id = try context.parameters.require("id")
             let draft = try await self.draft(request, context)
             let ifMatch = request.headers[.ifMatch]
-            return try tagged(try await audited("cron.update", id, context) { try editor.update(id, with: draft, ifMatch: ifMatch) })
+            let job = try await audited("cron.update", id, context) { try editor.update(id, with: draft, ifMatch: ifMatch) }
+            return try .json(job, etag: job.etag)
         }
         group.get("cron/jobs/:id/runs") { request, context -> RunList in
             let values = QueryValues(request)
@@ -101,8 +102,7 @@ struct CronRoutes {
         }
         group.post("cron/jobs/:id/pause") { request, context -> CronJobSummary in
             let id = try context.parameters.require("id")
-            let reason = request.headers[.contentLength].flatMap(Int.init) ?? 0 > 0
-                ? try await request.decode(as: PauseRequest.self, context: context).reason : nil
+            let reason = try await request.decodeIfPresent(as: PauseRequest.self, context: context)?.reason
             guard (reason?.count ?? 0) <= 500 else { throw APIError(.badRequest, code: "invalid_input", message: "The reason is longer than 500 characters.") }
             return try await audited("cron.pause", id, context) { try actions.pause(id, reason: reason) }
         }
@@ -162,22 +162,7 @@ extension CronRoutes {
     }
 
     private func draft(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobDraft {
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let json: OrderedJSON
-        do {
-            json = try OrderedJSON(parsing: String(buffer: buffer))
-        } catch {
-            throw APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON.")
-        }
-        return try CronJobDraft(json: json)
-    }
-
-    private func tagged(_ job: CronJobSummary, status: HTTPResponse.Status = .ok) throws -> Response {
-        var response = try Response.json(job)
-        response.status = status
-        response.headers[.eTag] = job.etag
-        response.headers[.cacheControl] = "no-store"
-        return response
+        try CronJobDraft(json: try await request.orderedJSON(context: context))
     }
 
     /// Runs a job action off the pool, records it, and wakes the local scheduler.

@@ -13,4 +13,30 @@ extension Response {
     static func json(_ value: some Encodable) throws -> Response {
         .json(try StreamingJSONEncoder().encode(value))
     }
+
+    /// `value` as JSON with `etag` and `Cache-Control: no-store`: what an editable resource answers.
+    static func json(_ value: some Encodable, etag: String, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = try json(value)
+        response.status = status
+        response.headers[.eTag] = etag
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+extension Request {
+    /// The body as ordered JSON (member order kept); 400 `invalid_json` when it does not parse.
+    func orderedJSON(context: WorkspaceRequestContext) async throws -> OrderedJSON {
+        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        do {
+            return try OrderedJSON(parsing: String(buffer: buffer))
+        } catch {
+            throw APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON.")
+        }
+    }
+
+    /// The body decoded as `type`, or `nil` when the request has no body (optional bodies such as a pause reason).
+    func decodeIfPresent<T: Decodable>(as type: T.Type, context: WorkspaceRequestContext) async throws -> T? {
+        (headers[.contentLength].flatMap(Int.init) ?? 0) > 0 ? try await decode(as: type, context: context) : nil
+    }
 }

@@ -63,11 +63,12 @@ struct SkillRoutes {
             let detail = try await audit.recording("skills.create", target: body.name, by: context) {
                 try workbench.create(name: body.name, category: body.category.flatMap { $0.isEmpty ? nil : $0 }, description: body.description, body: body.body)
             }
-            return try tagged(detail, status: .created)
+            return try .json(detail, etag: detail.etag, status: .created)
         }
         group.get("skills/:name") { _, context -> Response in
             let name = try context.parameters.require("name")
-            return try tagged(try await offloaded { try workbench.detail(of: name) })
+            let detail = try await offloaded { try workbench.detail(of: name) }
+            return try .json(detail, etag: detail.etag)
         }
         group.get("skills/:name/files/**") { _, context -> FileAnswer in
             let name = try context.parameters.require("name")
@@ -78,7 +79,8 @@ struct SkillRoutes {
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: ContentRequest.self, context: context)
             let ifMatch = request.headers[.ifMatch]
-            return try tagged(try await audit.recording("skills.edit", target: name, by: context) { try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch) })
+            let detail = try await audit.recording("skills.edit", target: name, by: context) { try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch) }
+            return try .json(detail, etag: detail.etag)
         }
         group.put("skills/:name/enabled") { request, context -> EnabledAnswer in
             let name = try context.parameters.require("name")
@@ -87,14 +89,6 @@ struct SkillRoutes {
             guard let skill = try await offloaded({ registry.skills().first { $0.name == name } }) else { throw WorkspaceError.notFound(what: "Skill \(name)") }
             return EnabledAnswer(skill: skill, configEtag: change.snapshot.etag)
         }
-    }
-
-    private func tagged(_ detail: SkillDetail, status: HTTPResponse.Status = .ok) throws -> Response {
-        var response = try Response.json(detail)
-        response.status = status
-        response.headers[.eTag] = detail.etag
-        response.headers[.cacheControl] = "no-store"
-        return response
     }
 }
 
