@@ -19,16 +19,15 @@ public struct GatewayAPICronExecutor: CronExecutor {
 
     /// Sends the prompt and waits for the answer.
     public func run(_ request: CronRunRequest) async -> CronRunResult {
-        let environment = DotEnvReader().values(at: home.envFile)
-        let host = environment["API_SERVER_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
-        let port = environment["API_SERVER_PORT"].flatMap(Int.init) ?? 8642
+        let settings = APIServerSettings(home: home)
+        let (host, port) = (settings.host, settings.port)
         guard APIServerProbe.isLocal(host) else {
             return CronRunResult(succeeded: false, output: "", error: "API_SERVER_HOST \(host) is not this machine; the workspace only calls a local API server.")
         }
-        guard let key = environment["API_SERVER_KEY"], !key.isEmpty else {
+        guard let key = settings.key else {
             return CronRunResult(succeeded: false, output: "", error: "API_SERVER_KEY is not set in .env, so the gateway's API server is off.")
         }
-        let message: [String: Any] = ["model": request.model ?? environment["API_SERVER_MODEL_NAME"] ?? "hermes-agent",
+        let message: [String: Any] = ["model": request.model ?? settings.modelName ?? "hermes-agent",
                                       "messages": [["role": "user", "content": request.prompt]], "stream": false]
         let body = (try? JSONSerialization.data(withJSONObject: message)) ?? Data()
         let headers = [("Authorization", "Bearer \(key)"), ("Content-Type", "application/json"), ("X-Hermes-Session-Id", request.sessionID)]

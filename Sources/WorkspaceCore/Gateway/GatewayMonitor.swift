@@ -67,10 +67,8 @@ public struct GatewayMonitor: Sendable {
     }
 
     private func apiServerStatus(gatewayAlive: Bool) async -> APIServerStatus {
-        let environment = DotEnvReader().values(at: home.envFile)
-        let enabled = environment["API_SERVER_ENABLED"]?.lowercased() == "true" || !(environment["API_SERVER_KEY"] ?? "").isEmpty
-        let host = environment["API_SERVER_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
-        let port = environment["API_SERVER_PORT"].flatMap(Int.init).flatMap { (1...65535).contains($0) ? $0 : nil } ?? 8642
+        let settings = APIServerSettings(home: home)
+        let (enabled, host, port) = (settings.enabled, settings.host, settings.port)
         var status = APIServerStatus(enabled: enabled, host: host, port: port, reachable: nil, latencyMilliseconds: nil, version: nil, error: nil)
         guard enabled, APIServerProbe.isLocal(host) else { return status }
         guard gatewayAlive else {
