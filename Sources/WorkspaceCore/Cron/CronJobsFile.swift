@@ -66,18 +66,7 @@ public struct CronJobsFile: Sendable {
     /// Reads an ISO time as Python's `datetime.fromisoformat` writes it (fraction optional); a naive one is read
     /// in the server's zone, as the agent reads legacy values.
     public static func date(fromISO text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) { return date }
-        }
-        let naive = DateFormatter()
-        naive.locale = Locale(identifier: "en_US_POSIX")
-        naive.timeZone = .current
-        for format in ["yyyy-MM-dd'T'HH:mm:ss.SSSSSS", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"] {
-            naive.dateFormat = format
-            if let date = naive.date(from: text) { return date }
-        }
-        return nil
+        guard let wall = WallClockTime(iso: text) else { return nil }
+        return wall.instant(offset: wall.offset ?? wall.offsetBeforeAnyGap(in: .current))
     }
 }
