@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_HOME ?= .demo/home
 PORT ?= 9119
 
-.PHONY: run test build release web vendor demo clean
+.PHONY: run test contract build release web vendor demo clean
 
 ## Start the workspace on a demo home (created on first use under .demo/).
 run: vendor build $(DEMO_HOME)
@@ -13,6 +13,10 @@ run: vendor build $(DEMO_HOME)
 test: vendor
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Contract fuzzing: schemathesis against openapi.yaml and the release binary (EXAMPLES per operation, default 25).
+contract:
+	Tests/contract/run.sh
 
 build:
 	$(SWIFT) build

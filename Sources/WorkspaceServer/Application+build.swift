@@ -19,6 +19,7 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
+    router.add(middleware: PathGuardMiddleware())
     router.add(middleware: HostGuardMiddleware(allowList: allowList))
     router.add(middleware: OriginGuardMiddleware(allowList: allowList))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
@@ -52,6 +53,7 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
     LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
+    MethodNotAllowedRoutes().addRoutes(to: router)
     return router
 }
 

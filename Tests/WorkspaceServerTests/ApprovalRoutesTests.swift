@@ -47,7 +47,7 @@ import WorkspaceCore
                 ("/api/v1/approvals", .post, #"not json"#, .badRequest),
                 ("/api/v1/approvals/\(id)/decision?wait=600", .get, "", .badRequest),
                 ("/api/v1/approvals/0123456789abcdef0123456789abcdef", .get, "", .notFound),
-                ("/api/v1/approvals/..%2F..%2Fconfig.yaml/approve", .post, "{}", .notFound),
+                ("/api/v1/approvals/..%2F..%2Fconfig.yaml/approve", .post, "{}", .badRequest),
                 ("/api/v1/approvals/\(id)/approve", .post, #"{"scope":"forever"}"#, .badRequest),
                 ("/api/v1/approvals?status=maybe", .get, "", .badRequest),
                 ("/api/v1/approvals/rules/\(ruleID)", .delete, "", .notFound),

@@ -95,7 +95,7 @@ import WorkspaceCore
                 #expect(response.headers[.retryAfter] != nil)
             }
             let refused = try await server.services.audit.page(AuditQuery()).items.filter { $0.action == "auth.login" }.map(\.outcome)
-            #expect(refused.first == "throttled" && refused.filter { $0 == "refused" }.count == 4)
+            #expect(refused.first == .throttled && refused.filter { $0 == .refused }.count == 4)
         }
     }
 }

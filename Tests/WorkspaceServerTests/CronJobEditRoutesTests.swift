@@ -89,7 +89,7 @@ import WorkspaceCore
                 ("/api/v1/cron/jobs", .post, #"{"schedule":"1d""#, "invalid_json"),
                 ("/api/v1/cron/jobs", .post, #"[1,2]"#, "invalid_input"),
                 ("/api/v1/cron/jobs/5bf88d08e6a1", .put, #"{"schedule":null}"#, "invalid_input"),
-                ("/api/v1/cron/jobs/..%2Fjobs", .put, #"{"name":"x"}"#, "not_found"),
+                ("/api/v1/cron/jobs/..%2Fjobs", .put, #"{"name":"x"}"#, "invalid_path"),
                 ("/api/v1/cron/jobs/000000000000", .put, #"{"name":"x"}"#, "not_found"),
             ]
             for (path, method, payload, code) in refused {

@@ -35,7 +35,7 @@ import WorkspaceCore
             try FileManager.default.createSymbolicLink(at: skillFolder.appendingPathComponent("leak.md"), withDestinationURL: server.home.envFile)
             for path in ["../docker-cleanup/SKILL.md", "..%2F..%2F..%2F.env", "%2Fetc%2Fpasswd", "leak.md", "references", "nope.md", "./SKILL.md"] {
                 try await client.execute(uri: "/api/v1/skills/web-research/files/\(path)", method: .get, headers: server.authorized) { response in
-                    #expect(response.status == .notFound, "\(path)")
+                    #expect([.notFound, .badRequest].contains(response.status), "\(path)")
                     #expect(!String(buffer: response.body).contains("API_KEY"), "\(path)")
                 }
             }

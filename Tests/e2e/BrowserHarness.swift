@@ -97,6 +97,12 @@ final class ServerProcess: @unchecked Sendable {
         return String(line[range.lowerBound...].prefix { !$0.isWhitespace })
     }
 
+    /// Whether the server process is still alive.
+    var isRunning: Bool { process.isRunning }
+
+    /// The server's process id.
+    var pid: Int32 { process.processIdentifier }
+
     func stop() {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()

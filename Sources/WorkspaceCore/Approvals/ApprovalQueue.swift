@@ -38,7 +38,7 @@ public actor ApprovalQueue {
             }
             try Self.insert(request, into: db)
         }
-        try? await audit.record(AuditEvent(action: "approvals.submit", target: id, outcome: request.status == .pending ? "pending" : "auto-approved",
+        try? await audit.record(AuditEvent(action: "approvals.submit", target: id, outcome: request.status == .pending ? .pending : .autoApproved,
                                            summary: "\(request.tool): \(request.action.prefix(160))", actor: actor))
         if request.status == .pending {
             let expiry = request.expiresAt
@@ -73,12 +73,13 @@ public actor ApprovalQueue {
 
     /// Approves (with `scope`) or denies (with `reason`) a pending request and wakes its waiters.
     public func decide(_ id: String, approve: Bool, scope: ApprovalRequest.Scope = .once, reason: String? = nil, actor: AuditActor?, now: Date = Date()) async throws -> ApprovalRequest {
+        guard (reason?.count ?? 0) <= 1_000 else { throw WorkspaceError.invalidInput("The reason is longer than 1,000 characters.") }
         try await expireDue()
         var request = try await self.request(id)
         guard request.status == .pending else { throw WorkspaceError.conflict("Approval \(id) was already \(request.status.rawValue).") }
         request.status = approve ? .approved : .denied
         request.scope = approve ? scope : nil
-        request.denyReason = approve ? nil : reason.flatMap { $0.isEmpty ? nil : String($0.prefix(1_000)) }
+        request.denyReason = approve ? nil : reason.flatMap { $0.isEmpty ? nil : $0 }
         request.decidedBy = actor?.name ?? "operator"
         request.decidedAt = now
         let decided = request

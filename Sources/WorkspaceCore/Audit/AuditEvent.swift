@@ -14,8 +14,8 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     public var action: String
     /// What it was done to (a path, a key name, an id).
     public var target: String
-    /// `ok`, `refused` or `failed`.
-    public var outcome: String
+    /// How it ended.
+    public var outcome: AuditOutcome
     /// A short account of the change that never holds a secret value (changed paths, a key's name).
     public var summary: String
     /// The request id, to find the access-log line.
@@ -27,7 +27,7 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     }
 
     /// Creates an event stamped now.
-    public init(action: String, target: String, outcome: String = "ok", summary: String = "", actor: AuditActor?, at: Date = Date()) {
+    public init(action: String, target: String, outcome: AuditOutcome = .ok, summary: String = "", actor: AuditActor?, at: Date = Date()) {
         self.at = at
         self.actor = actor?.name ?? "system"
         self.clientAddress = actor?.address

@@ -17,7 +17,7 @@ public final class AuditLog: Sendable {
             try db.execute(sql: """
                 INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [event.at.timeIntervalSince1970, event.actor, event.clientAddress, event.action, event.target,
-                                 event.outcome, event.summary, event.requestID])
+                                 event.outcome.rawValue, event.summary, event.requestID])
         }
     }
 
@@ -32,7 +32,7 @@ public final class AuditLog: Sendable {
                   AND (?3 IS NULL OR target = ?3) AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR outcome = ?5)
                   AND (?6 IS NULL OR at >= ?6) AND (?7 IS NULL OR at < ?7)
                 ORDER BY id DESC LIMIT ?8
-                """, arguments: [query.beforeID, query.actionPrefix, query.target, query.actor, query.outcome,
+                """, arguments: [query.beforeID, query.actionPrefix, query.target, query.actor, query.outcome?.rawValue,
                                  query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970, limit + 1])
         }
         let items = rows.prefix(limit).map(Self.event(from:))
@@ -40,7 +40,7 @@ public final class AuditLog: Sendable {
     }
 
     private static func event(from row: Row) -> AuditEvent {
-        var event = AuditEvent(action: row["action"], target: row["target"], outcome: row["outcome"], summary: row["summary"],
+        var event = AuditEvent(action: row["action"], target: row["target"], outcome: AuditOutcome(rawValue: row["outcome"]) ?? .failed, summary: row["summary"],
                                actor: AuditActor(name: row["actor"], address: row["client_address"], requestID: row["request_id"]),
                                at: Date(timeIntervalSince1970: row["at"]))
         event.id = row["id"]

@@ -13,7 +13,7 @@ public struct AuditQuery: Sendable, Equatable {
     /// Exact actor.
     public var actor: String?
     /// Exact outcome.
-    public var outcome: String?
+    public var outcome: AuditOutcome?
     /// Events at or after this time.
     public var since: Date?
     /// Events before this time.

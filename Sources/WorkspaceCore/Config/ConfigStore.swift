@@ -130,7 +130,7 @@ public actor ConfigStore {
             if current.exists { change.backupID = try backups.save(current.text).id }
             try writer.write(Data(new.text.utf8), to: home.configFile)
         } catch {
-            try? await audit.record(AuditEvent(action: action, target: target, outcome: "failed", actor: actor))
+            try? await audit.record(AuditEvent(action: action, target: target, outcome: .failed, actor: actor))
             throw error
         }
         change.written = true

@@ -82,7 +82,7 @@ public actor KeyVault {
         do {
             try revealLimiter.admit(actor?.address ?? "local")
         } catch {
-            try? await audit.record(AuditEvent(action: "keys.reveal", target: name, outcome: "refused", summary: "rate limited", actor: actor))
+            try? await audit.record(AuditEvent(action: "keys.reveal", target: name, outcome: .refused, summary: "rate limited", actor: actor))
             throw error
         }
         guard let value = DotEnvReader().values(in: envText())[name] else { throw WorkspaceError.notFound(what: "Key \(name)") }
@@ -100,7 +100,7 @@ public actor KeyVault {
         do {
             try writer.write(Data(text.utf8), to: home.envFile)
         } catch {
-            Task { [audit] in try? await audit.record(AuditEvent(action: action, target: name, outcome: "failed", actor: actor)) }
+            Task { [audit] in try? await audit.record(AuditEvent(action: action, target: name, outcome: .failed, actor: actor)) }
             throw error
         }
     }

@@ -39,15 +39,19 @@ public struct LogFilter: Sendable {
     /// Whether only some records match.
     public var isNarrowing: Bool { minimumLevel != nil || !loggerPrefixes.isEmpty || session != nil || text != nil || expression != nil }
 
-    /// Whether `record` matches.
-    public func matches(_ record: LogRecord) -> Bool {
-        matches(level: record.level, logger: record.logger, session: record.session, lines: [record.message[...]] + record.continuation.map { $0[...] })
+    /// The longest one regular-expression search of one line may take before the pattern is refused as too slow
+    /// (catastrophic backtracking: `(a+)+$`, `.*.*.*x`); sane patterns scan an 8 KiB line in microseconds.
+    public static let searchTimeLimit: Duration = .milliseconds(100)
+
+    /// Whether `record` matches; throws ``WorkspaceError/invalidInput(_:)`` when the pattern is too slow.
+    public func matches(_ record: LogRecord) throws -> Bool {
+        try matches(level: record.level, logger: record.logger, session: record.session, lines: [record.message[...]] + record.continuation.map { $0[...] })
     }
 
     /// Whether a record with these parts matches, checked before the record is built (the cheap parts first).
     /// Search looks at the logger, the message and the continuation lines, each capped at 8 KiB so one enormous
     /// line cannot make a pattern slow.
-    func matches(level: String?, logger: String?, session: String?, lines: [Substring]) -> Bool {
+    func matches(level: String?, logger: String?, session: String?, lines: [Substring]) throws -> Bool {
         if let minimumLevel {
             guard let level = level.flatMap(LogLevel.init(rawValue:)), level >= minimumLevel else { return false }
         }
@@ -59,12 +63,29 @@ public struct LogFilter: Sendable {
             return ([logger.map { $0[...] } ?? ""] + lines).contains { Self.containsIgnoringCase($0.prefix(8_192), text) }
         }
         if let expression {
-            return ([logger.map { $0[...] } ?? ""] + lines).contains { line in
-                let capped = String(line.prefix(8_192))
-                return expression.firstMatch(in: capped, range: NSRange(capped.startIndex..., in: capped)) != nil
-            }
+            return try ([logger.map { $0[...] } ?? ""] + lines).contains { line in try Self.search(expression, in: String(line.prefix(8_192))) }
         }
         return true
+    }
+
+    /// Whether `expression` matches somewhere in `text`, given at most ``searchTimeLimit``: ICU reports progress
+    /// while it backtracks, and the search stops there.
+    private static func search(_ expression: NSRegularExpression, in text: String) throws -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + searchTimeLimit
+        var found = false
+        var tooSlow = false
+        expression.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)) { match, _, stop in
+            if match != nil {
+                found = true
+                stop.pointee = true
+            } else if clock.now > deadline {
+                tooSlow = true
+                stop.pointee = true
+            }
+        }
+        if tooSlow { throw WorkspaceError.invalidInput("The regular expression is too slow on these logs (it backtracks too much); simplify it.") }
+        return found
     }
 
     /// Case-insensitive search without building a lowercased copy: ASCII bytes are folded while comparing.

@@ -57,7 +57,7 @@ public struct LogReader: Sendable {
                 boundary = offset
                 let lines = Array(continuation.reversed())
                 continuation.removeAll()
-                if filter.matches(level: header.level, logger: header.logger, session: header.session, lines: [header.message[...]] + lines) {
+                if try filter.matches(level: header.level, logger: header.logger, session: header.session, lines: [header.message[...]] + lines) {
                     let record = LogRecord(id: LogCursor(inode: file.inode, offset: offset).text, file: file.name, localTime: header.localTime,
                                            time: LogLineParser.date(header.localTime, zone: zone), level: header.level, session: header.session,
                                            logger: header.logger, message: header.message, continuation: lines.map(String.init), raw: false)
@@ -70,7 +70,7 @@ public struct LogReader: Sendable {
             if let first = continuation.last {
                 let record = LogRecord(id: LogCursor(inode: file.inode, offset: 0).text, file: file.name, localTime: nil, time: nil, level: nil,
                                        session: nil, logger: nil, message: String(first), continuation: continuation.dropLast().reversed().map(String.init), raw: true)
-                if filter.matches(record) {
+                if try filter.matches(record) {
                     collected.append(record)
                     if collected.count == limit {
                         let next = chain.indices.contains(index + 1) ? LogCursor(inode: chain[index + 1].inode, offset: UInt64(chain[index + 1].size)).text : nil

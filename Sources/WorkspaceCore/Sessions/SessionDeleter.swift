@@ -43,7 +43,7 @@ public struct SessionDeleter: Sendable {
             try await audit.record(AuditEvent(action: "sessions.delete", target: id, actor: actor))
         }
         for refusal in report.refused where refusal.reason == "active" {
-            try await audit.record(AuditEvent(action: "sessions.delete", target: refusal.id, outcome: "refused",
+            try await audit.record(AuditEvent(action: "sessions.delete", target: refusal.id, outcome: .refused,
                                               summary: "session is still active", actor: actor))
         }
         return report

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import WorkspaceCore
 
 extension APIError {
@@ -18,6 +19,8 @@ extension APIError {
             self = Self.from(error)
         case let error as HTTPError:
             self = Self.from(error, request: request)
+        case is NIOTooManyBytesError:
+            self = APIError(.contentTooLarge, code: "payload_too_large", message: "The request body is larger than the server accepts.")
         case is DecodingError:
             self = APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON of the expected shape.")
         default:

@@ -12,7 +12,7 @@ extension AuditLog {
             try? await record(AuditEvent(action: action, target: resultTarget(result) ?? target, actor: context.auditActor))
             return result
         } catch {
-            try? await record(AuditEvent(action: action, target: target, outcome: "refused", summary: String(describing: error).prefix(200).description,
+            try? await record(AuditEvent(action: action, target: target, outcome: .refused, summary: String(describing: error).prefix(200).description,
                                          actor: context.auditActor))
             throw error
         }

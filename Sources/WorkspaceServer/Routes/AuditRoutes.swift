@@ -19,7 +19,12 @@ struct AuditRoutes {
             query.actionPrefix = try values.string("action")
             query.target = try values.string("target")
             query.actor = try values.string("actor")
-            query.outcome = try values.string("outcome")
+            query.outcome = try values.string("outcome").map { text in
+                guard let outcome = AuditOutcome(rawValue: text) else {
+                    throw QueryValues.invalid("outcome", "is one of \(AuditOutcome.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return outcome
+            }
             query.since = try values.date("since", timeZone: timeZone.current)
             query.until = try values.date("until", timeZone: timeZone.current, endOfDay: true)
             return try await audit.page(query)

@@ -37,13 +37,13 @@ struct AuthRoutes {
             do {
                 try throttle.check(address: address, user: body.user)
             } catch {
-                try? await audit.record(AuditEvent(action: "auth.login", target: body.user, outcome: "throttled", actor: context.auditActor))
+                try? await audit.record(AuditEvent(action: "auth.login", target: body.user, outcome: .throttled, actor: context.auditActor))
                 throw error
             }
             let matches = try await offloaded { [password] in try password.verify(user: body.user, password: body.password) }
             guard matches else {
                 throttle.failed(address: address, user: body.user)
-                try? await audit.record(AuditEvent(action: "auth.login", target: body.user, outcome: "refused", actor: context.auditActor))
+                try? await audit.record(AuditEvent(action: "auth.login", target: body.user, outcome: .refused, actor: context.auditActor))
                 throw APIError(.unauthorized, code: "invalid_credentials", message: "The user name or password is not right.")
             }
             throttle.succeeded(address: address, user: body.user)

@@ -49,6 +49,10 @@ struct ConfigRoutes {
     private func rawBody(_ request: Request, context: WorkspaceRequestContext) async throws -> (String, Bool) {
         let dryRun = (try QueryValues(request).bool("dryRun")) ?? false
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard ["application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/plain"].contains(where: contentType.hasPrefix) else {
+            throw APIError(.unsupportedMediaType, code: "unsupported_media_type",
+                           message: "Send the configuration as application/yaml or text/plain, or as JSON {\"text\": …}.")
+        }
         guard contentType.hasPrefix("application/json") else {
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)
             guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
@@ -60,7 +64,10 @@ struct ConfigRoutes {
         guard case .string(let text)? = body.member("text") else {
             throw APIError(.badRequest, code: "invalid_input", message: "A JSON body must be {\"text\": \"…\"}.")
         }
-        if case .bool(let flag)? = body.member("dryRun") { return (text, flag) }
-        return (text, dryRun)
+        switch body.member("dryRun") {
+        case .bool(let flag)?: return (text, flag)
+        case nil, .null?: return (text, dryRun)
+        default: throw APIError(.badRequest, code: "invalid_input", message: "`dryRun` must be true or false.")
+        }
     }
 }

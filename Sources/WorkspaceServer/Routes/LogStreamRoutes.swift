@@ -37,9 +37,15 @@ struct LogStreamRoutes {
                                 var lastWrite = clock.now
                                 while !bus.isClosed, !Task.isCancelled {
                                     var frames = ""
-                                    for followed in try follower.poll() where filter.matches(followed.record) {
-                                        let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
-                                        frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
+                                    do {
+                                        for followed in try follower.poll() where try filter.matches(followed.record) {
+                                            let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
+                                            frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
+                                        }
+                                    } catch let refusal as WorkspaceError {
+                                        let data = String(decoding: try JSONEncoder().encode(["code": "invalid_input", "message": refusal.description]), as: UTF8.self)
+                                        try await writer.write(ByteBuffer(string: frames + "event: error\ndata: \(data)\n\n"))
+                                        break
                                     }
                                     if frames.isEmpty, clock.now - lastWrite >= heartbeat { frames = ": ping\n\n" }
                                     if !frames.isEmpty {

@@ -5,18 +5,34 @@ import WorkspaceCore
 /// Typed access to a request's query string; every malformed value is a 400 naming the parameter.
 struct QueryValues {
     private var parameters: [String: [String]] = [:]
+    /// Names whose raw value is not percent-encoded UTF-8 (the router then hands over the undecoded text).
+    private var undecodable: Set<String> = []
 
     init(_ request: Request) {
         for (key, value) in request.uri.queryParameters {
             parameters[String(key), default: []].append(String(value))
         }
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2, parts[1].removingPercentEncoding == nil { undecodable.insert(String(parts[0])) }
+        }
     }
 
-    /// The decoded value of `name`, if present and not empty.
+    /// The decoded value of `name`, if present and not empty; text that is not UTF-8 or holds NUL is refused.
     func string(_ name: String, maximumLength: Int = 1_024) throws -> String? {
+        guard !undecodable.contains(name) else { throw Self.invalid(name, "is not percent-encoded UTF-8") }
         guard let value = parameters[name]?.first, !value.isEmpty else { return nil }
+        guard !value.contains("\0") else { throw Self.invalid(name, "holds a NUL character") }
         guard value.count <= maximumLength else { throw Self.invalid(name, "is longer than \(maximumLength) characters") }
         return value
+    }
+
+    /// The text of a typed parameter (number, flag, choice, date, zone), or `nil` when absent; present but empty is
+    /// not a value of any of those types, so it is refused rather than taken as absent.
+    private func typed(_ name: String, maximumLength: Int = 1_024) throws -> String? {
+        guard let value = parameters[name]?.first else { return nil }
+        guard !value.isEmpty else { throw Self.invalid(name, "is empty; leave it out for the default") }
+        return try string(name, maximumLength: maximumLength)
     }
 
     /// Every value of `name`, repeated or comma-separated.
@@ -27,7 +43,7 @@ struct QueryValues {
 
     /// An integer in `range`, or `defaultValue` when absent.
     func int(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int) throws -> Int {
-        guard let text = try string(name) else { return defaultValue }
+        guard let text = try typed(name) else { return defaultValue }
         guard let value = Int(text), range.contains(value) else {
             throw Self.invalid(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
@@ -36,7 +52,7 @@ struct QueryValues {
 
     /// `true`/`false` (also `1`/`0`, `yes`/`no`), or `nil` when absent.
     func bool(_ name: String) throws -> Bool? {
-        guard let text = try string(name)?.lowercased() else { return nil }
+        guard let text = try typed(name)?.lowercased() else { return nil }
         switch text {
         case "true", "1", "yes": return true
         case "false", "0", "no": return false
@@ -46,7 +62,7 @@ struct QueryValues {
 
     /// One of an enum's raw values, or `defaultValue` when absent.
     func choice<Value: RawRepresentable & CaseIterable>(_ name: String, default defaultValue: Value) throws -> Value where Value.RawValue == String {
-        guard let text = try string(name) else { return defaultValue }
+        guard let text = try typed(name) else { return defaultValue }
         guard let value = Value(rawValue: text) else {
             throw Self.invalid(name, "must be one of " + Value.allCases.map(\.rawValue).joined(separator: ", "))
         }
@@ -56,7 +72,7 @@ struct QueryValues {
     /// An instant: epoch seconds, an ISO-8601 date-time, or a calendar date (`2026-11-24`) taken in `timeZone`;
     /// `endOfDay` makes a calendar date mean the end of that day (an inclusive `to`).
     func date(_ name: String, timeZone: TimeZone, endOfDay: Bool = false) throws -> Date? {
-        guard let text = try string(name, maximumLength: 64) else { return nil }
+        guard let text = try typed(name, maximumLength: 64) else { return nil }
         if let epoch = Double(text), epoch.isFinite, abs(epoch) < 1e11 { return Date(timeIntervalSince1970: epoch) }
         if let date = try? Date(text, strategy: .iso8601) { return date }
         let parts = text.split(separator: "-").compactMap { Int($0) }
@@ -72,7 +88,7 @@ struct QueryValues {
 
     /// An IANA time zone name, or `nil` when absent.
     func timeZone(_ name: String) throws -> TimeZone? {
-        guard let text = try string(name, maximumLength: 64) else { return nil }
+        guard let text = try typed(name, maximumLength: 64) else { return nil }
         guard let zone = TimeZone(identifier: text) else { throw Self.invalid(name, "is not a known IANA time zone") }
         return zone
     }

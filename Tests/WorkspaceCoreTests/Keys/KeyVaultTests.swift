@@ -58,8 +58,8 @@ import Testing
         #expect(try await vault.reveal("ANTHROPIC_API_KEY", actor: AuditActor(address: "10.0.0.8", requestID: nil)).hasPrefix("sk-ant"),
                 "the limit is per client")
         let events = try await audit.page(AuditQuery()).items
-        #expect(events.filter { $0.action == "keys.reveal" && $0.outcome == "ok" }.count == 4)
-        #expect(events.first { $0.outcome == "refused" }?.summary == "rate limited")
+        #expect(events.filter { $0.action == "keys.reveal" && $0.outcome == .ok }.count == 4)
+        #expect(events.first { $0.outcome == .refused }?.summary == "rate limited")
         let stored = try Self.storedAuditText(fixture.home.workspaceDatabase)
         #expect(!stored.joined().contains("devfixture"))
     }

@@ -55,7 +55,7 @@ import Testing
         #expect(report.deleted.isEmpty)
         #expect(report.refused == [.init(id: open, reason: "active"), .init(id: "no-such-session", reason: "not_found")])
         #expect(try state.scalar("SELECT COUNT(*) FROM messages WHERE session_id = ?", [open]) as Int? == messages)
-        #expect(try await audit.page(AuditQuery()).items.first?.outcome == "refused")
+        #expect(try await audit.page(AuditQuery()).items.first?.outcome == .refused)
     }
 
     @Test func bulkDeleteByFilterPreviewsThenDeletesExactlyTheMatches() async throws {
