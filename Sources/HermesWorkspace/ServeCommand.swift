@@ -101,6 +101,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron.")
         }
         let services = try WorkspaceServices(home: home, cron: cronSettings)
+        for path in AbandonedTemporaryFiles.remove(in: home) {
+            logger.notice("Removed a temporary file left by a writer that was killed mid-save", metadata: ["path": .string(path)])
+        }
         _ = try services.tokens.current()
         var configuration = WorkspaceServerConfiguration(
             host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())

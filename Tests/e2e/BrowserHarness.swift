@@ -116,14 +116,27 @@ struct DemoSite {
     /// The ready URL, ending in `/`.
     let url: String
 
-    /// Writes a demo home with `sessions` root sessions and starts the server on it.
-    static func start(sessions: Int) async throws -> DemoSite {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-\(UUID().uuidString)")
+    /// Writes a demo home with `sessions` root sessions (in `root`, a new temp folder by default) and starts the
+    /// server on it.
+    static func start(sessions: Int, root: URL? = nil) async throws -> DemoSite {
+        let root = root ?? FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-\(UUID().uuidString)")
         let home = root.appendingPathComponent("home")
         try await offThePool { try run(try BrowserEnvironment.binary().path, ["demo", home.path, "--sessions", String(sessions)]) }
-        let server = try ServerProcess(binary: try BrowserEnvironment.binary(), home: home,
+        return try await serve(root: root)
+    }
+
+    /// Starts the server on the home already in `root`.
+    static func serve(root: URL) async throws -> DemoSite {
+        let server = try ServerProcess(binary: try BrowserEnvironment.binary(), home: root.appendingPathComponent("home"),
                                        webRoot: BrowserEnvironment.repository.appendingPathComponent("web"))
         return DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
+    }
+
+    /// A raw HTTP client for this server, with its token.
+    func client() async throws -> RawExchange {
+        let token = try await offThePool { [home] in try run(try BrowserEnvironment.binary().path, ["token", "--home", home.path]) }
+        let port = Int(url.split(separator: ":").last?.split(separator: "/").first ?? "") ?? 0
+        return RawExchange(port: port, token: token.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The Hermes home being served.

@@ -150,10 +150,7 @@ import Testing
         let before = try Self.snapshot(site.home)
         #expect(["state.db", "config.yaml", ".env", "cron/jobs.json", "skills/data/sql-review/SKILL.md"].allSatisfy(before.keys.contains))
 
-        let token = try await offThePool { try run(try BrowserEnvironment.binary().path, ["token", "--home", site.home.path]) }
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let port = Int(site.url.split(separator: ":").last?.split(separator: "/").first ?? "") ?? 0
-        let client = RawExchange(port: port, token: token)
+        let client = try await site.client()
         for hostile in Self.cases(job: ids[0], run: ids[1]) {
             let answer = try await client.send(hostile.method, hostile.target, headers: hostile.headers, body: hostile.body, chunked: hostile.chunked)
             if let status = hostile.status {

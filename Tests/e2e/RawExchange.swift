@@ -12,6 +12,15 @@ struct RawExchange: Sendable {
         let head: String
         let body: Data
 
+        /// The body as a JSON object, if it is one.
+        var object: [String: Any]? { try? JSONSerialization.jsonObject(with: body) as? [String: Any] }
+
+        /// A response header's value (case-insensitive name).
+        func header(_ name: String) -> String? {
+            head.split(separator: "\r\n").first { $0.lowercased().hasPrefix(name.lowercased() + ":") }
+                .map { $0.dropFirst(name.count + 1).trimmingCharacters(in: .whitespaces) }
+        }
+
         /// The `error.code` of a JSON error envelope, or `nil` when the body is not one.
         var errorCode: String? {
             guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],

@@ -88,6 +88,9 @@ public final class StateDatabase: Sendable {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(2)
+        // Pool readers get GRDB's own 10 s busy wait; this runs after it, so a reader shut out by an exclusive lock
+        // answers 503 after 2 s instead of holding the request for as long as the lock lasts.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA busy_timeout = 2000") }
         configuration.maximumReaderCount = 4
         configuration.label = "state.db reader"
         do {

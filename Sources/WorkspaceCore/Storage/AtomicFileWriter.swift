@@ -8,7 +8,9 @@ import Darwin
 /// Replaces files the way the agent does: a temporary file in the same folder, flushed with `fsync`,
 /// then renamed over the target, so readers see either the old or the new content and never a mix.
 ///
-/// A symlinked target keeps its link (the real file is replaced) and an existing file keeps its mode.
+/// A symlinked target keeps its link (the real file is replaced) and an existing file keeps its mode. The temporary
+/// file is named `.<name>.<pid>.XXXXXX.tmp`, so one abandoned by a killed process can be told from one being written
+/// (see ``AbandonedTemporaryFiles``).
 public struct AtomicFileWriter: Sendable {
     /// The mode given to files that did not exist before.
     public var defaultMode: mode_t
@@ -26,7 +28,7 @@ public struct AtomicFileWriter: Sendable {
         let target = url.resolvingSymlinksInPath()
         let directory = target.deletingLastPathComponent().path
         let mode = forcedMode ?? Self.existingMode(of: target.path) ?? defaultMode
-        var template = Array("\(directory)/.\(target.lastPathComponent).XXXXXX.tmp".utf8CString)
+        var template = Array("\(directory)/.\(target.lastPathComponent).\(getpid()).XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else { throw Self.failure(target.path, "cannot create a temporary file") }
         let temporaryPath = String(cString: template)
