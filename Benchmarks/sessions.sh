@@ -8,14 +8,9 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
 duration=${DURATION:-10s}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
-swift build -c release >/dev/null
-bin=.build/release/hermes-workspace
-home=.bench/home-1m
-if [ ! -f "$home/state.db" ]; then
-  rm -rf "$home"
-  mkdir -p .bench
-  python3 Benchmarks/sessions/generate_home.py "$bin" "$home"
-fi
+source Benchmarks/lib.sh
+release_binary
+large_home
 port=19240
 log=$(mktemp)
 $bin serve --home "$home" --port $port --log-level warning >"$log" 2>&1 &
@@ -35,8 +30,6 @@ print(base64.urlsafe_b64encode(f"started:{bits:x}:{sid}".encode()).decode().rstr
 PY
 )
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f\n", v}'; }
 
 bench() {  # name path [wrk options]
   local rates=() p50s=() p99s=() errors=0 out

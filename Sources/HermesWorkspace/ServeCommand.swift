@@ -101,6 +101,8 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron.")
         }
         let services = try WorkspaceServices(home: home, cron: cronSettings)
+        let descriptors = FileDescriptorLimit.raise()
+        if descriptors < 4_096 { logger.warning("Only \(descriptors) open files allowed (ulimit -n): that many connections at most.") }
         for path in AbandonedTemporaryFiles.remove(in: home) {
             logger.notice("Removed a temporary file left by a writer that was killed mid-save", metadata: ["path": .string(path)])
         }

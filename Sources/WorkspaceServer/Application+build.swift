@@ -68,7 +68,7 @@ public func buildApplication(configuration: WorkspaceServerConfiguration, servic
     let scheme = configuration.tls == nil ? "http" : "https"
     return Application(
         router: router,
-        server: try configuration.tls.map { try serverWithTLS($0) } ?? .http1(),
+        server: try configuration.tls.map { try serverWithTLS($0) } ?? .http1(configuration: .init(idleTimeout: configuration.idleTimeout)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port

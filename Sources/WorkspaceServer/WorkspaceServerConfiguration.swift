@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 /// How the HTTP server is bound and guarded.
 public struct WorkspaceServerConfiguration: Sendable {
@@ -16,6 +17,9 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var webRoot: String?
     /// Quiet time after which an event stream sends a keep-alive comment (it is also how a gone client is noticed).
     public var eventHeartbeat: Duration = .seconds(15)
+    /// How long a kept-alive connection may wait for its next request before it is closed (an answer in progress,
+    /// an event stream included, is never cut).
+    public var idleTimeout: TimeAmount = .seconds(60)
     /// PEM certificate chain and private key: serve HTTPS (HTTP/2 or HTTP/1.1 by ALPN) instead of plain HTTP.
     public var tls: (certificateChain: String, privateKey: String)?
     /// Peers whose `X-Forwarded-*` headers are believed.

@@ -54,7 +54,7 @@ import WorkspaceCore
                 let run = try JSONBody(response.body)
                 #expect(run["text"]?.string?.isEmpty == false)
             }
-            for path in ["cron/jobs/nope", "cron/jobs/..%2F..%2Fconfig/runs", "cron/jobs/5bf88d08e6a1/runs/..%2F..%2Fjobs", "cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-01"] {
+            for path in ["cron/jobs/nope", "cron/jobs/000000000000/runs", "cron/jobs/..%2F..%2Fconfig/runs", "cron/jobs/5bf88d08e6a1/runs/..%2F..%2Fjobs", "cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-01"] {
                 try await client.execute(uri: "/api/v1/\(path)", method: .get, headers: server.authorized) { response in
                     #expect(path.contains("%2F") ? response.status == .badRequest : response.status == .notFound, "\(path)")
                 }

@@ -36,6 +36,11 @@ public struct CronRuns: Sendable {
         return (page, ids.count > limit ? page.last?.id : nil)
     }
 
+    /// Whether `job` has an output folder (it outlives the job when the job is deleted).
+    public func hasOutputs(of job: String) -> Bool {
+        Self.isJobID(job) && FileManager.default.fileExists(atPath: directory.appendingPathComponent(job).path)
+    }
+
     /// The Markdown a run wrote.
     public func output(of job: String, run: String) throws -> String {
         guard Self.isJobID(job), Self.isRunID(run),

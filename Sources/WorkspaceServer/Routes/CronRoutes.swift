@@ -92,8 +92,13 @@ struct CronRoutes {
         }
         group.get("cron/jobs/:id/runs") { request, context -> RunList in
             let values = QueryValues(request)
-            let page = try runs.runs(of: try context.parameters.require("id"), limit: try values.int("limit", in: 1...200, default: 50),
+            let id = try context.parameters.require("id")
+            let page = try runs.runs(of: id, limit: try values.int("limit", in: 1...200, default: 50),
                                      before: try values.string("cursor", maximumLength: 64))
+            // Outputs outlive a deleted job and stay readable; a job that is gone and left none is a 404.
+            if !runs.hasOutputs(of: id), try jobs.jobs().allSatisfy({ $0["id"]?.stringValue != id }) {
+                throw WorkspaceError.notFound(what: "Job \(id)")
+            }
             return RunList(items: page.runs, nextCursor: page.nextCursor)
         }
         group.get("cron/jobs/:id/runs/:run") { _, context -> RunOutput in
