@@ -4,22 +4,13 @@ import Testing
 /// The real binary while the agent's state.db is locked, deleted, replaced, truncated or old: clear answers, the
 /// process up, and recovery without a restart once the cause goes away.
 @Suite struct StateDatabaseFaultTests {
-    private static let holdWriteTransaction = """
+    /// Holds a write transaction (`BEGIN IMMEDIATE` or `EXCLUSIVE`, argv[3]) for argv[2] seconds. In WAL mode
+    /// nothing a writer does shuts readers out; in rollback-journal mode (older agents, or a database someone
+    /// converted) an EXCLUSIVE lock does until it commits.
+    private static let holdTransaction = """
         import sqlite3, sys, time
         db = sqlite3.connect(sys.argv[1], isolation_level=None)
-        db.execute("BEGIN IMMEDIATE")
-        db.execute("UPDATE sessions SET title = title WHERE id = (SELECT id FROM sessions LIMIT 1)")
-        print("ready", flush=True)
-        time.sleep(float(sys.argv[2]))
-        db.execute("ROLLBACK")
-        """
-
-    /// In rollback-journal mode (older agents, or a database someone converted) a writer's EXCLUSIVE lock shuts
-    /// readers out until it commits; in WAL mode nothing a writer does can.
-    private static let holdExclusiveLock = """
-        import sqlite3, sys, time
-        db = sqlite3.connect(sys.argv[1], isolation_level=None)
-        db.execute("BEGIN EXCLUSIVE")
+        db.execute("BEGIN " + sys.argv[3])
         db.execute("UPDATE sessions SET title = title WHERE id = (SELECT id FROM sessions LIMIT 1)")
         print("ready", flush=True)
         time.sleep(float(sys.argv[2]))
@@ -69,7 +60,7 @@ import Testing
         try FileManager.default.copyItem(at: database, to: pristine)
 
         // A writer holding its transaction for 10 s: readers (WAL) are not blocked and answer while it still holds.
-        let writer = try await PythonHolder(Self.holdWriteTransaction, [database.path, "10"])
+        let writer = try await PythonHolder(Self.holdTransaction, [database.path, "10", "IMMEDIATE"])
         let duringWrite = try await Self.sessionIDs(client)
         #expect(duringWrite.status == 200 && duringWrite.ids == initial.ids)
         let detail = try await client.send("GET", "/api/v1/sessions/\(initial.ids[0])/messages")
@@ -83,7 +74,7 @@ import Testing
         _ = try await PythonHolder(Self.copyInRollbackJournalMode, [pristine.path, rollback.path])
         #expect(rename(rollback.path, database.path) == 0)
         #expect(try await Self.sessionIDs(client).ids == initial.ids)
-        let locker = try await PythonHolder(Self.holdExclusiveLock, [database.path, "10"])
+        let locker = try await PythonHolder(Self.holdTransaction, [database.path, "10", "EXCLUSIVE"])
         let duringLock = try await client.send("GET", "/api/v1/sessions?limit=7&sort=tokens")
         #expect(duringLock.status == 503 && duringLock.errorCode == "unavailable", "\(duringLock.status)")
         let status = try await client.send("GET", "/api/v1/status")
