@@ -74,5 +74,5 @@ echo "| RSS at start (after 10 s) | $((rss_start / 1024)) MB |"
 echo "| RSS at end | $((rss_end / 1024)) MB |"
 echo "| RSS peak during the run | $(($(awk '/VmHWM/ {print $2}' "/proc/$server/status") / 1024)) MB |"
 echo "| RSS samples (every 10 s), MB | $(awk '{printf "%d ", $2 / 1024}' "$work/rss") |"
-echo "| server log lines at warning or above | $(grep -c . "$work/server.log" || true) |"
-sed 's/^/    server log: /' "$work/server.log"
+echo "| server log lines at warning or above | $(grep -vc ' serving ' "$work/server.log" || true) |"
+grep -v ' serving ' "$work/server.log" | sed 's/^/    server log: /' || true
