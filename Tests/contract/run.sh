@@ -8,6 +8,7 @@
 # Usage: Tests/contract/run.sh            EXAMPLES=n (per operation, default 25), SEED=n (default 1)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+root=$PWD
 examples=${EXAMPLES:-25}
 seed=${SEED:-1}
 version=4.32.5
@@ -36,7 +37,7 @@ url=$(sed -n 's/.* at \(http:[^ ]*\)\/$/\1/p' "$work/server.out")
 token=$("$bin" token --home "$work/home")
 
 status=0
-(cd "$work" && "$OLDPWD/$venv/bin/schemathesis" --config-file "$OLDPWD/Tests/contract/schemathesis.toml" run "$OLDPWD/openapi.yaml" \
+(cd "$work" && "$root/$venv/bin/schemathesis" --config-file "$root/Tests/contract/schemathesis.toml" run "$root/openapi.yaml" \
   --url "$url" -H "Authorization: Bearer $token" --checks all --exclude-checks positive_data_acceptance --max-examples "$examples" --seed "$seed" \
   --workers 2 --no-color) || status=$?
 

@@ -50,6 +50,19 @@ func run(_ executable: String, _ arguments: [String]) throws -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
+/// What a child process writes up to its first newline (empty when it exits first), read off the pool.
+func firstLine(of handle: FileHandle) async throws -> String {
+    try await offThePool {
+        var collected = Data()
+        while !collected.contains(UInt8(ascii: "\n")) {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            collected.append(chunk)
+        }
+        return String(decoding: collected, as: UTF8.self)
+    }
+}
+
 /// Turns on login mode for `home` the way an operator does: `hermes-workspace passwd`, the password on stdin.
 func setOperatorPassword(_ password: String, user: String = "admin", home: URL) async throws {
     let binary = try BrowserEnvironment.binary()
@@ -83,16 +96,8 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     func waitForReadyURL(scheme: String = "http://") async throws -> String {
-        let handle = output.fileHandleForReading
-        let line = try await offThePool { () -> String in
-            var collected = Data()
-            while !collected.contains(UInt8(ascii: "\n")) {
-                let chunk = handle.availableData
-                if chunk.isEmpty { throw BrowserTestError("the server exited before it was ready") }
-                collected.append(chunk)
-            }
-            return String(decoding: collected, as: UTF8.self)
-        }
+        let line = try await firstLine(of: output.fileHandleForReading)
+        guard !line.isEmpty else { throw BrowserTestError("the server exited before it was ready") }
         guard let range = line.range(of: scheme) else { throw BrowserTestError("no URL in the ready line: \(line)") }
         return String(line[range.lowerBound...].prefix { !$0.isWhitespace })
     }

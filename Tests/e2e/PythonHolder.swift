@@ -14,16 +14,7 @@ final class PythonHolder: @unchecked Sendable {
         let errors = Pipe()
         process.standardError = errors
         try process.run()
-        let handle = output.fileHandleForReading
-        let line = try await offThePool { () -> String in
-            var collected = Data()
-            while !collected.contains(UInt8(ascii: "\n")) {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                collected.append(chunk)
-            }
-            return String(decoding: collected, as: UTF8.self)
-        }
+        let line = try await firstLine(of: output.fileHandleForReading)
         guard line.hasPrefix("ready") else {
             let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             throw BrowserTestError("the holder did not get hold: \(line) \(problem)")

@@ -42,8 +42,10 @@ struct LogStreamRoutes {
                                             let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
                                             frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
                                         }
-                                    } catch let refusal as WorkspaceError {
-                                        let data = String(decoding: try JSONEncoder().encode(["code": "invalid_input", "message": refusal.description]), as: UTF8.self)
+                                    } catch WorkspaceError.invalidInput(let reason) {
+                                        // Only the search can refuse (a pattern too slow on a record); a failing read
+                                        // still ends the stream as before.
+                                        let data = String(decoding: try JSONEncoder().encode(["code": "invalid_input", "message": reason]), as: UTF8.self)
                                         try await writer.write(ByteBuffer(string: frames + "event: error\ndata: \(data)\n\n"))
                                         break
                                     }

@@ -5,16 +5,24 @@ import WorkspaceCore
 /// Typed access to a request's query string; every malformed value is a 400 naming the parameter.
 struct QueryValues {
     private var parameters: [String: [String]] = [:]
-    /// Names whose raw value is not percent-encoded UTF-8 (the router then hands over the undecoded text).
+    /// Names whose value is not percent-encoded UTF-8.
     private var undecodable: Set<String> = []
 
+    /// Reads the query string once: `name=value` pairs, values percent-decoded (the router's own parse would hand
+    /// over a value that is not UTF-8 undecoded, indistinguishable from text that merely contains `%`).
     init(_ request: Request) {
-        for (key, value) in request.uri.queryParameters {
-            parameters[String(key), default: []].append(String(value))
-        }
         for pair in (request.uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2, parts[1].removingPercentEncoding == nil { undecodable.insert(String(parts[0])) }
+            let name = String(parts[0])
+            guard parts.count == 2 else {
+                parameters[name, default: []].append("")
+                continue
+            }
+            if let value = parts[1].removingPercentEncoding {
+                parameters[name, default: []].append(value)
+            } else {
+                undecodable.insert(name)
+            }
         }
     }
 
