@@ -54,6 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("trusted-proxy"), help: "A reverse proxy's address or CIDR block whose X-Forwarded-For/Proto/Host are believed (repeatable).")
     var trustedProxies: [String] = []
 
+    @Flag(name: .customLong("trust-loopback-proxy"), help: "Believe X-Forwarded-* from a --trusted-proxy on this machine (127.0.0.0/8, ::1). Any local process can then claim any client address; per-account limits still hold.")
+    var trustLoopbackProxy = false
+
     @Option(name: .customLong("public-url"), help: "The URL users open through the proxy, e.g. https://example.org/hermes (its host is allowed).")
     var publicURL: String?
 
@@ -112,14 +115,20 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.metricsEnabled = metrics
         if let tlsCertificate, let tlsKey { configuration.tls = (tlsCertificate, tlsKey) }
         configuration.trustedProxies = trustedProxies.compactMap(AddressBlock.init)
+        configuration.trustLoopbackProxy = trustLoopbackProxy
         configuration.publicURL = publicURL.flatMap(URL.init(string:))
         if configuration.webRoot == nil {
             logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
         }
         let openBrowser = open
+        let loginMode = services.password.isSet
+        let credentials = services.credentials
         let app = try buildApplication(configuration: configuration, services: services, logger: logger) { url in
-            FileHandle.standardOutput.write(Data("Hermes Workspace \(WorkspaceVersion.current) serving \(home.path) at \(url)\n".utf8))
-            if openBrowser { Self.openInBrowser(url) }
+            // Without a password the page carries no credential: the operator opens a one-time link instead.
+            let link = loginMode ? nil : (try? credentials.createSigninCode()).map { SigninLinkCommand.link(base: url, code: $0) }
+            let signIn = link.map { " — sign in: \($0)" } ?? " — sign in with your password"
+            FileHandle.standardOutput.write(Data("Hermes Workspace \(WorkspaceVersion.current) serving \(home.path) at \(url)\(signIn)\n".utf8))
+            if openBrowser { Self.openInBrowser(link ?? url) }
         }
         // The watcher comes last so it is stopped first: it ends the open event streams, which lets the server's
         // own graceful shutdown finish at once.

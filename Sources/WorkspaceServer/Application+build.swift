@@ -7,34 +7,41 @@ import Logging
 import NIOCore
 import WorkspaceCore
 
-/// Builds the router: middleware in order from the outside in, then one route group per tab.
+/// Builds the router: middleware in order from the outside in, then one route group per tab, each route declaring
+/// who may call it (``RouteAccess``). Stops the process when the router holds a route without a declaration.
 public func buildRouter(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
                         metrics: WorkspaceMetrics? = nil) -> Router<WorkspaceRequestContext> {
+    buildRoutes(configuration: configuration, services: services, assets: assets, logger: logger, metrics: metrics).router
+}
+
+/// The router and the table of every route it serves with its access (what the access tests are generated from).
+public func buildRoutes(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
+                        metrics: WorkspaceMetrics? = nil) -> (router: Router<WorkspaceRequestContext>, table: RouteTable) {
     let router = Router(context: WorkspaceRequestContext.self)
     let allowList = HostAllowList(bindHost: configuration.host, extra: configuration.extraAllowedHosts + [configuration.publicURL?.host].compactMap { $0 })
     let metrics = configuration.metricsEnabled ? metrics ?? WorkspaceMetrics() : nil
+    let secureCookies = configuration.tls != nil || configuration.publicURL?.scheme == "https"
     router.add(middleware: RequestIDMiddleware())
-    if !configuration.trustedProxies.isEmpty { router.add(middleware: ForwardedHeadersMiddleware(trusted: configuration.trustedProxies)) }
+    if !configuration.trustedProxies.isEmpty {
+        router.add(middleware: ForwardedHeadersMiddleware(trusted: configuration.trustedProxies, trustLoopback: configuration.trustLoopbackProxy))
+    }
     if let metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: AccessLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
     router.add(middleware: PathGuardMiddleware())
     router.add(middleware: HostGuardMiddleware(allowList: allowList))
-    router.add(middleware: OriginGuardMiddleware(allowList: allowList))
+    router.add(middleware: OriginGuardMiddleware(allowList: allowList, secure: configuration.tls != nil, publicURL: configuration.publicURL))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: TokenAuthMiddleware(tokens: services.tokens, apiRoot: configuration.basePath + "/api",
-                                               publicPaths: [configuration.apiPrefix + "/health", configuration.apiPrefix + "/auth/login",
-                                                             configuration.apiPrefix + "/auth/me"],
-                                               tickets: services.eventTickets,
-                                               ticketPaths: [configuration.apiPrefix + "/events", configuration.apiPrefix + "/logs/stream"],
-                                               protectedPaths: metrics == nil ? [] : [configuration.metricsPath], sessions: services.loginSessions))
-    router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, tokens: services.tokens,
-                                         embedToken: { [password = services.password, loopback = configuration.isLoopbackBind] in loopback && !password.isSet }, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
-    if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: router, path: configuration.metricsPath) }
-    let api = router.group(RouterPath(configuration.apiPrefix))
-    AuthRoutes(password: services.password, sessions: services.loginSessions, throttle: services.loginThrottle, audit: services.audit,
-               cookiePath: configuration.basePath, secureCookies: configuration.tls != nil || configuration.publicURL?.scheme == "https").addRoutes(to: api)
+    router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
+    let authenticator = Authenticator(fileToken: services.tokens, credentials: services.credentials, sessions: services.loginSessions,
+                                      password: services.password, tickets: services.eventTickets, secureCookies: secureCookies)
+    let table = RouteTable()
+    let root = SecuredRoutes(group: router.group(), prefix: "", table: table, authenticator: authenticator)
+    if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: root, path: configuration.metricsPath) }
+    let api = root.group(RouterPath(configuration.apiPrefix))
+    AuthRoutes(password: services.password, sessions: services.loginSessions, credentials: services.credentials, throttle: services.loginThrottle,
+               audit: services.audit, authenticator: authenticator, basePath: configuration.basePath, secureCookies: secureCookies).addRoutes(to: api)
     StatusRoutes(status: services.status).addRoutes(to: api)
     SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
                   timeZone: services.timeZone).addRoutes(to: api)
@@ -44,7 +51,7 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
     SkillRoutes(registry: services.skills, workbench: SkillWorkbench(home: services.home, registry: services.skills),
                 toggles: SkillToggles(config: services.config, registry: services.skills), audit: services.audit).addRoutes(to: api)
-    ApprovalRoutes(queue: services.approvals, home: services.home).addRoutes(to: api)
+    ApprovalRoutes(queue: services.approvals, home: services.home, password: services.password, credentials: services.credentials).addRoutes(to: api)
     let cronJobs = services.cronJobs
     CronRoutes(timeZone: services.timeZone, jobs: cronJobs, runs: CronRuns(home: services.home),
                actions: CronJobActions(home: services.home, file: cronJobs, timeZone: services.timeZone),
@@ -53,8 +60,11 @@ public func buildRouter(configuration: WorkspaceServerConfiguration, services: W
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
     LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
+    let declared = Set(table.entries.map { "\($0.method) \($0.path)" })
+    let undeclared = router.routes.map(\.description).filter { !declared.contains($0) }
+    precondition(undeclared.isEmpty, "routes without a declared access: \(undeclared.joined(separator: ", "))")
     MethodNotAllowedRoutes().addRoutes(to: router)
-    return router
+    return (router, table)
 }
 
 /// Builds the whole application; `onReady` receives the URL once the socket listens. Run it together with a

@@ -18,8 +18,8 @@ public struct WorkspaceRequestContext: RequestContext {
     public var forwardedProto: String?
     /// The host a trusted proxy says the client asked for.
     public var forwardedHost: String?
-    /// The signed-in operator, when the request came with a login session rather than the token.
-    public var user: String?
+    /// Who the request is, once its route's access check has authenticated it (`nil` on public routes).
+    public var principal: Principal?
     /// Body limit applied by `request.decode`.
     public var bodyLimit: Int = 1 << 20
 
@@ -32,7 +32,8 @@ public struct WorkspaceRequestContext: RequestContext {
 
     /// Who is asking, for the audit trail.
     public var auditActor: AuditActor {
-        user.map { AuditActor(name: $0, address: clientAddress, requestID: requestID) } ?? AuditActor(address: clientAddress, requestID: requestID)
+        principal.map { AuditActor(name: $0.name, address: clientAddress, requestID: requestID, role: $0.role, credentialID: $0.credentialID) }
+            ?? AuditActor(address: clientAddress, requestID: requestID)
     }
 
     /// Bodies larger than this are refused with 413.

@@ -26,6 +26,8 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var trustedProxies: [AddressBlock] = []
     /// The address users reach the workspace at through a proxy (its host is allowed; `https` makes cookies `Secure`).
     public var publicURL: URL?
+    /// Whether a trusted proxy may be a loopback peer (any local process could then forward what it likes).
+    public var trustLoopbackProxy = false
     /// Serve `GET /metrics` (token required); off by default.
     public var metricsEnabled = false
 

@@ -38,6 +38,8 @@ public struct WorkspaceServices: Sendable {
     public let eventTickets: EventTickets
     /// The installed skills.
     public let skills: SkillsRegistry
+    /// Scoped API tokens and one-time sign-in links.
+    public let credentials: CredentialStore
     /// The operator password (login mode when set).
     public let password: OperatorPassword
     /// Signed-in browser sessions.
@@ -73,6 +75,7 @@ public struct WorkspaceServices: Sendable {
         events = EventBus()
         eventTickets = EventTickets()
         password = OperatorPassword(home: home)
+        credentials = CredentialStore(home: home)
         loginSessions = LoginSessions(home: home)
         loginThrottle = LoginThrottle()
         approvals = ApprovalQueue(home: home, audit: audit, events: events, timeout: { Double(ApprovalSettings(home: home).timeout) })

@@ -98,4 +98,24 @@ import WorkspaceCore
             #expect(refused.first == .throttled && refused.filter { $0 == .refused }.count == 4)
         }
     }
+
+    /// 200 wrong passwords at once: the throttle reserves a check atomically, so only a handful are ever checked
+    /// (each costs 600,000 PBKDF2 rounds); the rest are 429 at once.
+    @Test func concurrentGuessesAreNotAllChecked() async throws {
+        try await TestServer.test { server, client in
+            try OperatorPassword(home: server.home).set(password, user: "admin")
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
+                                                 body: ByteBuffer(string: #"{"user":"admin","password":"guess number \#(index)"}"#)) { UInt($0.status.code) }
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            let checked = statuses.filter { $0 == 401 }.count
+            #expect(statuses.count == 200 && statuses.allSatisfy { $0 == 401 || $0 == 429 })
+            #expect(checked >= 1 && checked <= 5, "\(checked) of 200 concurrent guesses were checked")
+        }
+    }
 }

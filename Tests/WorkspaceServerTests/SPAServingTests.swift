@@ -5,14 +5,16 @@ import Testing
 @testable import WorkspaceServer
 
 @Suite struct SPAServingTests {
-    @Test func deepLinksGetIndexWithTheTokenAndNoStore() async throws {
+    /// The page never carries a credential (any local account could fetch it): browsers sign in instead.
+    @Test func deepLinksGetIndexWithoutTheTokenAndNoStore() async throws {
         try await TestServer.test { server, client in
             for uri in ["/", "/status", "/sessions/20261124_101500_a1b2c3"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
                     #expect(response.headers[.cacheControl] == "no-store")
-                    #expect(String(buffer: response.body).contains(#"content="\#(server.token)""#))
+                    #expect(!String(buffer: response.body).contains(server.token))
+                    #expect(String(buffer: response.body).contains(#"<meta name="hermes-base-path""#))
                 }
             }
         }
@@ -36,7 +38,7 @@ import Testing
                         "/leak.txt", "/vendor/%2e%2e/dist/index.html", "/..%2foutside.txt", "/app-0123456789.js/..%2f..%2foutside.txt"] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(!String(buffer: response.body).contains("secret"), "\(uri)")
-                    #expect([.notFound, .badRequest].contains(response.status) || String(buffer: response.body).contains("hermes-token"), "\(uri)")
+                    #expect([.notFound, .badRequest].contains(response.status) || String(buffer: response.body).contains("hermes-base-path"), "\(uri)")
                 }
             }
             try await client.execute(uri: "/missing-0123abcd.js", method: .get) { response in

@@ -45,7 +45,20 @@ import Testing
             try await client.execute(uri: "/api/v1/status", method: .delete, headers: fetchHeaders) { response in
                 #expect(response.status == .forbidden)
             }
-            headers[.origin] = "http://localhost:9119"
+            // The origin must be exactly the one the request was addressed to: another port of the same host is
+            // another origin (a dev server, Jupyter, the agent's own API server on 8642).
+            for foreign in ["http://localhost:9119", "http://localhost:8080", "https://localhost", "http://localhost.evil.example"] {
+                headers[.origin] = foreign
+                try await client.execute(uri: "/api/v1/status", method: .post, headers: headers) { response in
+                    #expect(response.status == .forbidden, "\(foreign)")
+                }
+            }
+            var sameSite = server.authorized
+            sameSite[.init("Sec-Fetch-Site")!] = "same-site"
+            try await client.execute(uri: "/api/v1/status", method: .post, headers: sameSite) { response in
+                #expect(response.status == .forbidden, "same-site is another origin on this machine")
+            }
+            headers[.origin] = "http://localhost"
             try await client.execute(uri: "/api/v1/status", method: .post, headers: headers) { response in
                 #expect(response.status != .forbidden)
                 #expect(errorCode(response.body) != nil)
@@ -70,7 +83,8 @@ import Testing
                 #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
             }
             try await client.execute(uri: "/api/v2/status", method: .get) { response in
-                #expect(response.status == .unauthorized)
+                #expect(response.status == .notFound, "no route, nothing to protect: a JSON 404 without credentials too")
+                #expect(errorCode(response.body) == "not_found")
             }
         }
     }

@@ -3,10 +3,10 @@ import Testing
 
 /// The Approvals and Skills tabs in headless Chromium against the real binary on a demo home.
 @Suite(.serialized) struct BrowserApprovalsSkillsTests {
-    /// Submits a request the way the agent's plugin does, from the page (same token, same origin).
-    private static func submit(_ command: String) -> String {
+    /// Submits a request the way the agent's plugin does, with an agent token, from the page (same origin).
+    private static func submit(_ command: String, token agentToken: String) -> String {
         """
-        (() => { const token = document.querySelector('meta[name="hermes-token"]').content;
+        (() => { const token = \(DevToolsBrowser.literal(agentToken));
           fetch('/api/v1/approvals', { method: 'POST', headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json' },
             body: JSON.stringify({ tool: 'terminal', action: \(DevToolsBrowser.literal(command)), sessionId: 'demo-session', platform: 'telegram',
                                    reason: 'clean the build folder', risks: ['recursive delete'] }) });
@@ -17,9 +17,10 @@ import Testing
     @Test func aPendingRequestIsApprovedAndLeavesTheQueue() async throws {
         let site = try await DemoSite.start(sessions: 1)
         defer { site.stop() }
+        let agent = try await site.scopedToken()
         let observed = try await site.withBrowser(at: "approvals") { browser -> [String] in
             try browser.waitUntil("document.body.innerText.includes('Nothing is waiting')")
-            try browser.evaluate(Self.submit("rm -rf build/"))
+            try browser.evaluate(Self.submit("rm -rf build/", token: agent))
             try browser.waitUntil("document.querySelector('li.approval') && document.querySelector('.nav-badge')")
             let badge = try browser.evaluate("document.querySelector('.nav-badge').textContent") as? String ?? ""
             let title = try browser.evaluate("document.title") as? String ?? ""

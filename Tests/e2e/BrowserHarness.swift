@@ -144,6 +144,15 @@ struct DemoSite {
         return RawExchange(port: port, token: token.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// A new scoped token made with `hermes-workspace token create` (an `agent` token by default, as the plugin has).
+    func scopedToken(role: String = "agent", name: String? = nil) async throws -> String {
+        let name = name ?? "\(role)-\(UUID().uuidString.prefix(8))"
+        let token = try await offThePool { [home] in
+            try run(try BrowserEnvironment.binary().path, ["token", "create", name, "--role", role, "--home", home.path])
+        }
+        return token.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The Hermes home being served.
     var home: URL { root.appendingPathComponent("home") }
 
@@ -157,15 +166,26 @@ struct DemoSite {
     }
 
     /// Runs `body` with a browser whose tab shows `path`, off the concurrency pool; the browser is closed after.
-    func withBrowser<T: Sendable>(at path: String, _ body: @escaping @Sendable (DevToolsBrowser) throws -> T) async throws -> T {
+    /// Without a password the browser first opens a fresh one-time sign-in link (`hermes-workspace signin-link`), as an
+    /// operator does; in login mode it opens the page and signs in itself. `signedIn: false` opens the bare page.
+    func withBrowser<T: Sendable>(at path: String, signedIn: Bool = true, _ body: @escaping @Sendable (DevToolsBrowser) throws -> T) async throws -> T {
         let profile = root.appendingPathComponent("devtools-\(UUID().uuidString)")
-        let address = url + path
+        let address = signedIn ? try await signinLink(next: "/" + path) ?? url + path : url + path
         return try await offThePool {
             let browser = try DevToolsBrowser(chromium: try BrowserEnvironment.chromium(), profile: profile)
             defer { browser.close() }
             try browser.open(address)
             return try body(browser)
         }
+    }
+
+    /// A fresh one-time sign-in link leading to `next`, or `nil` when the home has a password (login mode).
+    func signinLink(next: String) async throws -> String? {
+        guard !FileManager.default.fileExists(atPath: home.appendingPathComponent("workspace/auth.json").path) else { return nil }
+        let link = try await offThePool { [home, url] in
+            try run(try BrowserEnvironment.binary().path, ["signin-link", "--home", home.path, "--url", url, "--next", next])
+        }
+        return link.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Stops the server and removes the folder.

@@ -1,11 +1,11 @@
 import React, { useEffect, useState } from "react";
-import { api, currentToken, hasSession, rememberCSRF } from "./api";
+import { api, AuthState, rememberCSRF } from "./api";
 import { SignIn } from "./ui/SignIn";
 import { navigate, usePath } from "./router";
 import { tabs } from "./tabs";
 import { Sidebar } from "./ui/Sidebar";
 import { ThemeToggle } from "./ui/ThemeToggle";
-import { TokenPrompt } from "./ui/TokenPrompt";
+import { SignInLink } from "./ui/SignInLink";
 import { LiveIndicator } from "./ui/LiveIndicator";
 import { startEvents } from "./events";
 import { StatusTab } from "./tabs/Status/StatusTab";
@@ -21,16 +21,13 @@ import { usePendingApprovals } from "./usePendingApprovals";
 
 export function App() {
   const path = usePath();
-  const [hasToken, setHasToken] = useState(currentToken() !== "" || hasSession());
-  const [loginRequired, setLoginRequired] = useState<boolean | null>(null);
-  useEffect(() => {
-    if (currentToken()) return;
-    api.authState().then((state) => {
-      setLoginRequired(state.loginRequired);
-      rememberCSRF(state.authenticated ? state.csrfToken || null : null);
-      setHasToken(state.authenticated);
-    }, () => setLoginRequired(false));
-  }, []);
+  const [auth, setAuth] = useState<AuthState | null>(null);
+  const hasToken = auth?.authenticated === true;
+  const refreshAuth = () => api.authState().then((state) => {
+    rememberCSRF(state.authenticated ? state.csrfToken || null : null);
+    setAuth(state);
+  }, () => setAuth({ loginRequired: false, authenticated: false, signIn: "link" }));
+  useEffect(() => { refreshAuth(); }, []);
   const active = tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
   useEffect(() => { if (hasToken) startEvents(); }, [hasToken]);
   useEffect(() => {
@@ -46,13 +43,13 @@ export function App() {
         <header className="topbar">
           <h1>{tab.label}</h1>
           <div className="topbar-actions">{hasToken && <LiveIndicator />}<ThemeToggle />
-            {hasToken && hasSession() && !currentToken() && (
+            {hasToken && (
               <button className="button ghost small-button" type="button"
                 onClick={() => api.logout().finally(() => { rememberCSRF(null); window.location.reload(); })}>Sign out</button>
             )}
           </div>
         </header>
-        {!hasToken ? (loginRequired ? <SignIn onSignedIn={() => setHasToken(true)} /> : loginRequired === false ? <TokenPrompt onSaved={() => setHasToken(true)} /> : null)
+        {!hasToken ? (auth === null ? null : auth.signIn === "password" ? <SignIn onSignedIn={refreshAuth} /> : <SignInLink />)
           : tab.path === "/status" ? <StatusTab />
           : tab.path === "/sessions" ? <SessionsTab />
           : tab.path === "/analytics" ? <AnalyticsTab />

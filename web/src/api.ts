@@ -1,4 +1,5 @@
-// The one typed client for /api/v1. The base path and (on a loopback bind) the token come from index.html.
+// The one typed client for /api/v1. The base path comes from index.html; the page never holds a credential: the
+// browser signs in (password or one-time link) and the server keeps the session in an HttpOnly cookie.
 
 export interface ApiErrorBody { code: string; message: string; details?: Record<string, string> }
 
@@ -44,11 +45,6 @@ function meta(name: string): string {
 }
 
 export const basePath = meta("hermes-base-path");
-const tokenKey = "hermes-workspace-token";
-
-export function currentToken(): string {
-  return meta("hermes-token") || sessionStorage.getItem(tokenKey) || "";
-}
 
 const csrfKey = "hermes-workspace-csrf";
 
@@ -62,17 +58,11 @@ export function hasSession(): boolean {
   return sessionStorage.getItem(csrfKey) !== null;
 }
 
-export function rememberToken(token: string) {
-  sessionStorage.setItem(tokenKey, token.trim());
-}
-
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set("Accept", "application/json");
-  const token = currentToken();
-  if (token) headers.set("Authorization", `Bearer ${token}`);
   const csrf = sessionStorage.getItem(csrfKey);
-  if (!token && csrf && init.method && init.method !== "GET") headers.set("X-CSRF-Token", csrf);
+  if (csrf && init.method && init.method !== "GET") headers.set("X-CSRF-Token", csrf);
   const response = await fetch(`${basePath}/api/v1${path}`, { ...init, headers, credentials: "same-origin" });
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
@@ -260,7 +250,11 @@ export interface SkillDetail {
   variables: { name: string; isSet: boolean }[];
 }
 
-export interface AuthState { loginRequired: boolean; authenticated: boolean; user?: string; csrfToken?: string; expiresAt?: string }
+export type Role = "viewer" | "operator" | "admin" | "agent";
+export interface AuthState {
+  loginRequired: boolean; authenticated: boolean; user?: string; role?: Role; csrfToken?: string; expiresAt?: string;
+  signIn: "password" | "link";
+}
 
 export const api = {
   authState: () => request<AuthState>("/auth/me"),
@@ -317,7 +311,7 @@ export const api = {
   createSkill: (body: { name: string; category?: string; description: string; body: string }) => request<SkillDetail>("/skills", json(body)),
   setSkillEnabled: (name: string, enabled: boolean, platform?: string) =>
     request<{ skill: SkillInfo; configEtag: string }>(`/skills/${id(name)}/enabled`, json({ enabled, platform }, "PUT")),
-  approvals: (status: ApprovalStatus | "all") => request<{ mode: string; timeout: number; pending: number; items: Approval[] }>("/approvals" + queryString({ status })),
+  approvals: (status: ApprovalStatus | "all") => request<{ mode: string; timeout: number; pending: number; loginRequired: boolean; items: Approval[] }>("/approvals" + queryString({ status })),
   approve: (approvalID: string, scope: "once" | "session" | "always") => request<Approval>(`/approvals/${id(approvalID)}/approve`, json({ scope })),
   deny: (approvalID: string, reason: string) => request<Approval>(`/approvals/${id(approvalID)}/deny`, json({ reason })),
   approvalRules: () => request<{ items: ApprovalRule[] }>("/approvals/rules"),

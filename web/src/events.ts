@@ -1,7 +1,7 @@
 // The one event stream every tab shares: opened with a single-use ticket (EventSource cannot send the token as a
 // header), resumed after the last event id on reconnect, and announced as live / reconnecting / offline.
 import { useEffect, useState } from "react";
-import { api, basePath, currentToken } from "./api";
+import { api, basePath, hasSession } from "./api";
 
 export type ConnectionState = "connecting" | "live" | "offline";
 export interface WorkspaceEvent { type: string; id: string; data: any }
@@ -36,7 +36,7 @@ function retry() {
 
 async function connect() {
   if (source) { source.close(); source = null; }
-  if (!currentToken()) { setState("offline"); retry(); return; }
+  if (!hasSession()) { setState("offline"); retry(); return; }
   setState(failures ? "offline" : "connecting");
   let ticket: string;
   try {

@@ -37,6 +37,7 @@ public actor ApprovalQueue {
                 request.status = .approved; request.scope = .session; request.decidedBy = "session"; request.decidedAt = now
             }
             try Self.insert(request, into: db)
+            try db.execute(sql: "UPDATE approvals SET submitter = ? WHERE id = ?", arguments: [actor?.credentialID, id])
         }
         try? await audit.record(AuditEvent(action: "approvals.submit", target: id, outcome: request.status == .pending ? .pending : .autoApproved,
                                            summary: "\(request.tool): \(request.action.prefix(160))", actor: actor))
@@ -77,6 +78,10 @@ public actor ApprovalQueue {
         try await expireDue()
         var request = try await self.request(id)
         guard request.status == .pending else { throw WorkspaceError.conflict("Approval \(id) was already \(request.status.rawValue).") }
+        let submitter = try Self.read(try open()) { db in try String.fetchOne(db, sql: "SELECT submitter FROM approvals WHERE id = ?", arguments: [id]) }
+        if let submitter, submitter == actor?.credentialID {
+            throw WorkspaceError.forbidden("The credential that submitted approval \(id) cannot decide it; a person signed in as an operator must.")
+        }
         request.status = approve ? .approved : .denied
         request.scope = approve ? scope : nil
         request.denyReason = approve ? nil : reason.flatMap { $0.isEmpty ? nil : $0 }
@@ -201,6 +206,9 @@ public actor ApprovalQueue {
                     created_by TEXT NOT NULL, request_id TEXT, UNIQUE(tool, action));
                 """)
         }
+        migrator.registerMigration("approvals_submitter") { db in
+            try db.execute(sql: "ALTER TABLE approvals ADD COLUMN submitter TEXT")
+        }
         try migrator.migrate(opened)
         chmod(url.path, 0o600)
         database = opened
@@ -222,6 +230,20 @@ public actor ApprovalQueue {
             guard text.count <= 4_000 else { throw WorkspaceError.invalidInput("A field is longer than 4,000 characters.") }
         }
         guard (submission.risks ?? []).count <= 50 else { throw WorkspaceError.invalidInput("At most 50 risks.") }
+        let fields = [("tool", submission.tool), ("action", submission.action)] + [("sessionId", submission.sessionId), ("platform", submission.platform),
+                                                                                  ("workdir", submission.workdir), ("reason", submission.reason)]
+            .compactMap { name, value in value.map { (name, $0) } } + (submission.risks ?? []).map { ("risks", $0) }
+        for (name, text) in fields where !Self.isDisplayable(text) {
+            throw WorkspaceError.invalidInput("`\(name)` holds NUL or a control character (only tab and newline are allowed): what runs must be what is shown.")
+        }
+    }
+
+    /// Whether `text` holds no NUL and no C0/C1 control other than tab and newline (a carriage return could hide
+    /// the start of a line in a terminal; NUL would cut the stored text short of what runs).
+    static func isDisplayable(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar == "\t" || scalar == "\n" || !(scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value))
+        }
     }
 
     private static func isID(_ id: String) -> Bool {

@@ -1,11 +1,18 @@
 import Foundation
 
 /// Installs the approvals bridge into `HERMES_HOME/plugins/workspace-approvals/` (copied next to the old copy, then
-/// swapped in by rename) and enables it in `config.yaml` — `plugins.enabled` gains its name and
-/// `plugins.entries.workspace-approvals.url` says where the workspace listens — with the comment-keeping editor.
+/// swapped in by two renames, so a re-install or an upgrade replaces a non-empty folder and leaves no staging copy)
+/// and enables it in `config.yaml` — `plugins.enabled` gains its name and `plugins.entries.workspace-approvals.url`
+/// says where the workspace listens — with the comment-keeping editor.
+///
+/// The bridge gets its own credential: an `agent` token (it can submit a request and wait for its decision, nothing
+/// else) and a signing key the server signs its answers with, written to `workspace.json` (0600) in the plugin folder.
+/// Each install replaces the previous bridge token.
 public struct PluginInstaller: Sendable {
     /// The plugin's folder name, which is its name for the agent.
     public static let pluginName = "workspace-approvals"
+    /// The name of the bridge's agent token.
+    public static let tokenName = "approvals-bridge"
 
     private let home: HermesHome
     private let config: ConfigStore
@@ -29,11 +36,24 @@ public struct PluginInstaller: Sendable {
         let staging = plugins.appendingPathComponent(".\(Self.pluginName).installing-\(UUID().uuidString)")
         try manager.createDirectory(at: plugins, withIntermediateDirectories: true)
         try manager.copyItem(at: source, to: staging)
-        for leftover in ["__pycache__"] { try? manager.removeItem(at: staging.appendingPathComponent(leftover)) }
-        if manager.fileExists(atPath: target.path) {
-            _ = try manager.replaceItemAt(target, withItemAt: staging)
-        } else {
-            try manager.moveItem(at: staging, to: target)
+        for leftover in ["__pycache__", "workspace.json"] { try? manager.removeItem(at: staging.appendingPathComponent(leftover)) }
+        do {
+            let token = try CredentialStore(home: home).createToken(name: Self.tokenName, role: .agent, replacing: true)
+            let settings: OrderedJSON = .object(["url": .string(url), "token": .string(token.secret), "signingKey": .string(token.signingKey ?? "")])
+            try AtomicFileWriter(forcedMode: 0o600).write(Data((settings.rendered(.indented) + "\n").utf8), to: staging.appendingPathComponent("workspace.json"))
+            let retired = plugins.appendingPathComponent(".\(Self.pluginName).old-\(UUID().uuidString)")
+            let hadOne = manager.fileExists(atPath: target.path)
+            if hadOne { try manager.moveItem(at: target, to: retired) }
+            do {
+                try manager.moveItem(at: staging, to: target)
+            } catch {
+                if hadOne { try? manager.moveItem(at: retired, to: target) }
+                throw error
+            }
+            if hadOne { try? manager.removeItem(at: retired) }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
         }
         let snapshot = try config.snapshot()
         var enabled = snapshot.value["plugins"]?["enabled"]?.stringList ?? []

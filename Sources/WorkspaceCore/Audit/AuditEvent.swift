@@ -47,9 +47,15 @@ public struct AuditActor: Sendable, Equatable {
     public var address: String?
     /// Request id.
     public var requestID: String?
+    /// The role the credential carried (`nil` for the system itself).
+    public var role: Role?
+    /// The credential's stable id, so a decision can be refused to the credential that asked.
+    public var credentialID: String?
 
     /// Creates an actor.
-    public init(name: String = "token", address: String?, requestID: String?) {
+    public init(name: String = "token", address: String?, requestID: String?, role: Role? = nil, credentialID: String? = nil) {
+        self.role = role
+        self.credentialID = credentialID
         self.name = name
         self.address = address
         self.requestID = requestID

@@ -11,6 +11,10 @@ public final class LoginSessions: Sendable {
     public struct Session: Sendable, Equatable {
         /// Who signed in.
         public var user: String
+        /// What the session may do.
+        public var role: Role = .admin
+        /// A stable id of the session (the start of its secret's hash), never the secret.
+        public var id: String = ""
         /// The token state-changing requests must echo in `X-CSRF-Token`.
         public var csrf: String
         /// When it ends at the latest.
@@ -33,14 +37,15 @@ public final class LoginSessions: Sendable {
     public var lifetime: TimeInterval { absolute }
 
     /// Starts a session for `user`; returns the cookie secret and the session.
-    public func create(user: String, client: String?, now: Date = Date()) throws -> (secret: String, session: Session) {
+    public func create(user: String, role: Role = .admin, client: String?, now: Date = Date()) throws -> (secret: String, session: Session) {
         let secret = Self.randomToken()
-        let session = Session(user: user, csrf: Self.randomToken(), expiresAt: now.addingTimeInterval(absolute))
+        let session = Session(user: user, role: role, id: String(Self.hash(secret).prefix(12)), csrf: Self.randomToken(),
+                              expiresAt: now.addingTimeInterval(absolute))
         try database().write { db in
             try db.execute(sql: "DELETE FROM login_sessions WHERE expires_at <= ? OR last_seen <= ?", arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970 - idle])
-            try db.execute(sql: "INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            try db.execute(sql: "INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            arguments: [Self.hash(secret), user, session.csrf, now.timeIntervalSince1970, now.timeIntervalSince1970,
-                                       session.expiresAt.timeIntervalSince1970, client])
+                                       session.expiresAt.timeIntervalSince1970, client, role.rawValue])
         }
         return (secret, session)
     }
@@ -63,7 +68,8 @@ public final class LoginSessions: Sendable {
         if moment - lastSeen >= 60 {
             try database.write { db in try db.execute(sql: "UPDATE login_sessions SET last_seen = ? WHERE secret_hash = ?", arguments: [moment, key]) }
         }
-        return Session(user: row["user"], csrf: row["csrf"], expiresAt: Date(timeIntervalSince1970: expires))
+        return Session(user: row["user"], role: Role(rawValue: row["role"]) ?? .viewer, id: String(key.prefix(12)), csrf: row["csrf"],
+                       expiresAt: Date(timeIntervalSince1970: expires))
     }
 
     /// Ends the session the cookie names.
@@ -89,6 +95,9 @@ public final class LoginSessions: Sendable {
                     CREATE TABLE login_sessions (secret_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, created_at REAL NOT NULL,
                                                  last_seen REAL NOT NULL, expires_at REAL NOT NULL, client TEXT);
                     """)
+            }
+            migrator.registerMigration("login_sessions_role") { db in
+                try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'")
             }
             try migrator.migrate(opened)
             chmod(url.path, 0o600)

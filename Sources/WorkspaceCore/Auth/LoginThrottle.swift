@@ -11,9 +11,13 @@ public final class LoginThrottle: Sendable {
     private let free: Int
     private let maximumDelay: TimeInterval
     private let state = LockedValue<[String: Strikes]>([:])
+    private let inFlight = LockedValue<[String: Int]>([:])
+    private let maximumConcurrent: Int
 
     /// A throttle allowing `free` failures before delays start.
-    public init(free: Int = 3, maximumDelay: TimeInterval = 900) {
+    /// `maximumConcurrent` password checks may run at once for one address or one account; more are refused.
+    public init(free: Int = 3, maximumDelay: TimeInterval = 900, maximumConcurrent: Int = 1) {
+        self.maximumConcurrent = maximumConcurrent
         self.free = free
         self.maximumDelay = maximumDelay
     }
@@ -26,8 +30,38 @@ public final class LoginThrottle: Sendable {
         if wait > 0 { throw WorkspaceError.rateLimited(retryAfterSeconds: Int(wait.rounded(.up))) }
     }
 
-    /// Records a failed attempt.
+    /// Reserves one password check for `address` and `user`, atomically: throws
+    /// ``WorkspaceError/rateLimited(retryAfterSeconds:)`` while either must wait, or while another check for either is
+    /// still running (so 200 concurrent guesses cost one check, not 200). End the reservation with ``failed(address:user:now:)``,
+    /// ``succeeded(address:user:)`` or ``abandoned(address:user:)``.
+    public func begin(address: String, user: String, now: Date = Date()) throws {
+        try check(address: address, user: user, now: now)
+        let keys = [Self.key("address", address), Self.key("user", user)]
+        let reserved = inFlight.withValue { running -> Bool in
+            guard keys.allSatisfy({ running[$0, default: 0] < maximumConcurrent }) else { return false }
+            keys.forEach { running[$0, default: 0] += 1 }
+            return true
+        }
+        guard reserved else { throw WorkspaceError.rateLimited(retryAfterSeconds: 1) }
+    }
+
+    /// Ends a reservation that neither failed nor succeeded (the check itself could not run).
+    public func abandoned(address: String, user: String) {
+        release(address: address, user: user)
+    }
+
+    private func release(address: String, user: String) {
+        inFlight.withValue { running in
+            for key in [Self.key("address", address), Self.key("user", user)] {
+                let left = running[key, default: 0] - 1
+                running[key] = left > 0 ? left : nil
+            }
+        }
+    }
+
+    /// Records a failed attempt (and ends its reservation, if ``begin(address:user:now:)`` made one).
     public func failed(address: String, user: String, now: Date = Date()) {
+        release(address: address, user: user)
         state.withValue { strikes in
             for key in [Self.key("address", address), Self.key("user", user)] {
                 var entry = strikes[key] ?? Strikes(failures: 0, blockedUntil: .distantPast)
@@ -42,6 +76,7 @@ public final class LoginThrottle: Sendable {
 
     /// Clears the record after a success.
     public func succeeded(address: String, user: String) {
+        release(address: address, user: user)
         state.withValue { strikes in
             strikes[Self.key("address", address)] = nil
             strikes[Self.key("user", user)] = nil

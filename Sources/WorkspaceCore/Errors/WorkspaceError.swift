@@ -20,6 +20,8 @@ public enum WorkspaceError: Error, Sendable, Equatable {
     case readOnly(String)
     /// Too many requests of this kind; try again after the given seconds.
     case rateLimited(retryAfterSeconds: Int)
+    /// The caller may not do this (a credential deciding its own approval request).
+    case forbidden(String)
 }
 
 extension WorkspaceError: CustomStringConvertible {
@@ -35,6 +37,7 @@ extension WorkspaceError: CustomStringConvertible {
         case .revisionRequired(let message): message
         case .readOnly(let message): message
         case .rateLimited(let seconds): "Too many requests; try again in \(seconds) s."
+        case .forbidden(let message): message
         }
     }
 }

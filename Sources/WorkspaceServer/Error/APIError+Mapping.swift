@@ -38,6 +38,7 @@ extension APIError {
         case .conflict: APIError(.conflict, code: "conflict", message: error.description)
         case .revisionRequired: APIError(.preconditionRequired, code: "revision_required", message: error.description)
         case .readOnly: APIError(.forbidden, code: "read_only", message: error.description)
+        case .forbidden: APIError(.forbidden, code: "forbidden", message: error.description)
         case .rateLimited(let seconds):
             APIError(.tooManyRequests, code: "rate_limited", message: error.description, headers: [.retryAfter: String(seconds)])
         }

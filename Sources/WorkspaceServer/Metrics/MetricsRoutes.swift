@@ -7,8 +7,8 @@ struct MetricsRoutes {
     let metrics: WorkspaceMetrics
     let services: WorkspaceServices
 
-    func addRoutes(to router: Router<WorkspaceRequestContext>, path: String) {
-        router.get(RouterPath(path)) { _, _ -> Response in
+    func addRoutes(to group: SecuredRoutes, path: String) {
+        group.get(RouterPath(path), .read) { _, _ -> Response in
             let text = await metrics.exposition(services: services)
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
                             body: .init(byteBuffer: ByteBuffer(string: text)))

@@ -5,6 +5,10 @@ extension HTTPField.Name {
     static let requestID = HTTPField.Name("X-Request-ID")!
     /// `X-Hermes-Session-Token`, the header form of the API token.
     static let hermesSessionToken = HTTPField.Name("X-Hermes-Session-Token")!
+    /// `X-Hermes-Nonce`: a fresh value the approvals bridge sends, to be covered by the answer's signature.
+    static let hermesNonce = HTTPField.Name("X-Hermes-Nonce")!
+    /// `X-Hermes-Signature`: the server's HMAC over the bridge's nonce and the answer body.
+    static let hermesSignature = HTTPField.Name("X-Hermes-Signature")!
     /// `X-CSRF-Token`, echoed by signed-in browsers on changes.
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
     /// `X-Forwarded-For`, the client chain a proxy reports.

@@ -4,29 +4,26 @@ import Hummingbird
 import WorkspaceCore
 
 /// Serves the single-page app for GET/HEAD requests outside `/api`: known assets by exact path, and
-/// `index.html` for every other path under the base (deep links), with the base path — and, on a loopback
-/// bind, the API token — written into its meta tags.
+/// `index.html` for every other path under the base (deep links), with the base path written into its meta tag.
+/// The page never carries a credential: a browser signs in (password or one-time link) and holds an HttpOnly cookie.
 public struct SPAMiddleware: RouterMiddleware {
     /// Extensions of files the page loads; a miss on one of them is a 404, never the page.
     private static let assetExtensions: Set<String> = ["js", "css", "map", "png", "svg", "ico", "woff", "woff2"]
 
     private let assets: SPAAssets
     private let basePath: String
-    private let tokens: TokenStore
-    private let embedToken: @Sendable () -> Bool
-    /// `index.html` with the base path already written in; only the token is filled per request.
+    /// `index.html` with the base path written in.
     private let indexPage: String?
 
     /// Creates the middleware.
     private let serverPaths: Set<String>
 
-    public init(assets: SPAAssets, basePath: String, tokens: TokenStore, embedToken: @escaping @Sendable () -> Bool, serverPaths: Set<String> = []) {
+    public init(assets: SPAAssets, basePath: String, serverPaths: Set<String> = []) {
         self.serverPaths = serverPaths
         self.assets = assets
         self.basePath = basePath
-        self.tokens = tokens
-        self.embedToken = embedToken
         self.indexPage = assets.indexTemplate?.replacingOccurrences(of: "__HERMES_BASE_PATH__", with: basePath)
+            .replacingOccurrences(of: "__HERMES_TOKEN__", with: "")
     }
 
     /// Answers SPA paths; passes API paths and `serverPaths` (`/metrics`) on.
@@ -48,9 +45,7 @@ public struct SPAMiddleware: RouterMiddleware {
         guard let indexPage else {
             throw APIError(.notFound, code: "ui_not_installed", message: "The web UI files were not found; the API is available under \(basePath)/api/v1.")
         }
-        let token = embedToken() ? try tokens.current().value : ""
-        let page = indexPage.replacingOccurrences(of: "__HERMES_TOKEN__", with: token)
-        return respond(request, body: ByteBuffer(string: page), contentType: "text/html; charset=utf-8", cacheControl: "no-store")
+        return respond(request, body: ByteBuffer(string: indexPage), contentType: "text/html; charset=utf-8", cacheControl: "no-store")
     }
 
     private func respond(_ request: Request, body: ByteBuffer, contentType: String, cacheControl: String) -> Response {

@@ -15,20 +15,20 @@ struct AnalyticsRoutes {
         answers = EncodedAnswerCache(database: analytics.database)
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("analytics/usage") { request, _ in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("analytics/usage", .read) { request, _ in
             let range = try range(request)
             return try await cached("usage|\(range.key)") { try await analytics.usage(range) }
         }
-        group.get("analytics/models") { request, _ in
+        group.get("analytics/models", .read) { request, _ in
             let range = try range(request)
             return try await cached("models|\(range.key)") { try await analytics.models(range) }
         }
-        group.get("analytics/platforms") { request, _ in
+        group.get("analytics/platforms", .read) { request, _ in
             let range = try range(request)
             return try await cached("platforms|\(range.key)") { try await analytics.platforms(range) }
         }
-        group.get("analytics/top-sessions") { request, _ in
+        group.get("analytics/top-sessions", .read) { request, _ in
             let values = QueryValues(request)
             let range = try range(request)
             let measure: TopSessionsReport.Measure = try values.choice("by", default: .cost)

@@ -7,11 +7,16 @@ import WorkspaceCore
 struct ApprovalRoutes {
     let queue: ApprovalQueue
     let home: HermesHome
+    let password: OperatorPassword
+    let credentials: CredentialStore
 
     struct ApprovalList: ResponseEncodable {
         var mode: String
         var timeout: Int
         var pending: Int
+        /// Whether browsers must sign in with a password; without one, any process of the operator's Unix user can
+        /// approve (the Approvals tab warns).
+        var loginRequired: Bool
         var items: [ApprovalRequest]
     }
 
@@ -27,8 +32,8 @@ struct ApprovalRoutes {
         var reason: String?
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("approvals") { request, _ -> ApprovalList in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("approvals", .read) { request, _ -> ApprovalList in
             let values = QueryValues(request)
             let statusText = try values.string("status", maximumLength: 10) ?? "pending"
             guard statusText == "all" || ApprovalRequest.Status(rawValue: statusText) != nil else {
@@ -36,34 +41,50 @@ struct ApprovalRoutes {
             }
             let limit = try values.int("limit", in: 1...500, default: 100)
             let settings = ApprovalSettings(home: home)
-            return ApprovalList(mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(),
+            return ApprovalList(mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(), loginRequired: password.isSet,
                                 items: try await queue.list(status: ApprovalRequest.Status(rawValue: statusText), limit: limit))
         }
-        group.post("approvals") { request, context -> Response in
+        group.post("approvals", .agent) { request, context -> Response in
             let submission = try await request.decode(as: ApprovalSubmission.self, context: context)
-            var response = try Response.json(try await queue.submit(submission, actor: context.auditActor))
+            var response = try signed(try await queue.submit(submission, actor: context.auditActor), request: request, context: context)
             response.status = .created
             return response
         }
-        group.get("approvals/rules") { _, _ in RuleList(items: try await queue.rules()) }
-        group.delete("approvals/rules/:rule") { _, context -> Response in
+        group.get("approvals/rules", .read) { _, _ in RuleList(items: try await queue.rules()) }
+        group.delete("approvals/rules/:rule", .admin) { _, context -> Response in
             guard let id = Int64(try context.parameters.require("rule")) else { throw WorkspaceError.notFound(what: "Rule") }
             try await queue.deleteRule(id, actor: context.auditActor)
             return Response(status: .noContent)
         }
-        group.get("approvals/:id") { _, context in try await queue.request(try context.parameters.require("id")) }
-        group.get("approvals/:id/decision") { request, context -> ApprovalRequest in
+        group.get("approvals/:id", .read) { _, context in try await queue.request(try context.parameters.require("id")) }
+        group.get("approvals/:id/decision", .agent) { request, context -> Response in
             let wait = try QueryValues(request).int("wait", in: 0...60, default: 0)
-            return try await queue.waitForDecision(try context.parameters.require("id"), seconds: TimeInterval(wait))
+            return try signed(try await queue.waitForDecision(try context.parameters.require("id"), seconds: TimeInterval(wait)),
+                              request: request, context: context)
         }
-        group.post("approvals/:id/approve") { request, context -> ApprovalRequest in
+        group.post("approvals/:id/approve", .operate) { request, context -> ApprovalRequest in
             let scope = try await request.decodeIfPresent(as: ApproveRequest.self, context: context)?.scope
             return try await queue.decide(try context.parameters.require("id"), approve: true, scope: scope ?? .once, actor: context.auditActor)
         }
-        group.post("approvals/:id/deny") { request, context -> ApprovalRequest in
+        group.post("approvals/:id/deny", .operate) { request, context -> ApprovalRequest in
             let reason = try await request.decodeIfPresent(as: DenyRequest.self, context: context)?.reason
             return try await queue.decide(try context.parameters.require("id"), approve: false, reason: reason, actor: context.auditActor)
         }
+    }
+}
+
+extension ApprovalRoutes {
+    /// `value` as JSON, signed for the approvals bridge when its agent token has a signing key:
+    /// `X-Hermes-Signature: v1=<hex HMAC-SHA256(key, nonce + "\n" + body)>` with the `X-Hermes-Nonce` the bridge sent,
+    /// so the bridge believes an answer only from this server, never from whatever else listens on its port.
+    func signed(_ value: ApprovalRequest, request: Request, context: WorkspaceRequestContext) throws -> Response {
+        let body = try StreamingJSONEncoder().encode(value)
+        var response = Response.json(body)
+        if let principal = context.principal, let key = try credentials.signingKey(for: principal),
+           let nonce = request.headers[.hermesNonce], (16...128).contains(nonce.count) {
+            response.headers[.hermesSignature] = CredentialStore.signature(key: key, nonce: nonce, body: body)
+        }
+        return response
     }
 }
 

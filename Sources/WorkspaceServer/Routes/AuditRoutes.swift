@@ -7,8 +7,8 @@ struct AuditRoutes {
     let audit: AuditLog
     let timeZone: AgentTimeZone
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("audit") { request, _ -> AuditPage in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("audit", .read) { request, _ -> AuditPage in
             let values = QueryValues(request)
             var query = AuditQuery()
             query.limit = try values.int("limit", in: 1...500, default: 50)

@@ -8,38 +8,38 @@ struct ConfigRoutes {
     let store: ConfigStore
     let home: HermesHome
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("config") { _, _ -> Response in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("config", .read) { _, _ -> Response in
             let snapshot = try store.snapshot()
             let (config, masked) = ConfigMasking().masked(snapshot.value)
             return try .json(ConfigDocumentAnswer(path: home.configFile.path, exists: snapshot.exists, etag: snapshot.etag,
                                                   modified: snapshot.modified, readOnly: store.isReadOnly, config: config, maskedPaths: masked),
                              etag: snapshot.etag)
         }
-        group.get("config/effective") { _, _ -> Response in
+        group.get("config/effective", .read) { _, _ -> Response in
             let snapshot = try store.snapshot()
             let effective = EffectiveConfig(user: snapshot.value)
             return try .json(EffectiveConfigAnswer(etag: snapshot.etag, config: effective.value,
                                                    items: effective.leaves.map { .init(path: $0.path, value: $0.value, source: $0.source) }),
                              etag: snapshot.etag)
         }
-        group.get("config/schema") { _, _ in Response.json(Array(ConfigSchema.hermes.jsonSchema.rendered(.compact).utf8)) }
-        group.patch("config") { request, context -> Response in
+        group.get("config/schema", .read) { _, _ in Response.json(Array(ConfigSchema.hermes.jsonSchema.rendered(.compact).utf8)) }
+        group.patch("config", .admin) { request, context -> Response in
             let body = try await ConfigPatchRequest(body: request.orderedJSON(context: context))
             let change = try await store.patch(body.edits, ifMatch: request.headers[.ifMatch], dryRun: body.dryRun, actor: context.auditActor)
             return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
         }
-        group.get("config/raw") { _, _ -> Response in
+        group.get("config/raw", .admin) { _, _ -> Response in
             let (text, etag) = try store.rawText()
             return try .json(RawConfigAnswer(etag: etag, text: text, readOnly: store.isReadOnly), etag: etag)
         }
-        group.put("config/raw") { request, context -> Response in
+        group.put("config/raw", .admin) { request, context -> Response in
             let (text, dryRun) = try await rawBody(request, context: context)
             let change = try await store.replace(with: text, ifMatch: request.headers[.ifMatch], dryRun: dryRun, actor: context.auditActor)
             return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
         }
-        group.get("config/history") { _, _ in try Response.json(ConfigHistoryAnswer(items: try store.history())) }
-        group.post("config/history/:id/restore") { request, context -> Response in
+        group.get("config/history", .read) { _, _ in try Response.json(ConfigHistoryAnswer(items: try store.history())) }
+        group.post("config/history/:id/restore", .admin) { request, context -> Response in
             let change = try await store.restore(try context.parameters.require("id"), ifMatch: request.headers[.ifMatch], actor: context.auditActor)
             return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
         }

@@ -53,9 +53,9 @@ struct CronRoutes {
         var next: [Date]
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("cron/jobs") { _, _ in JobList(items: try await summaries()) }
-        group.get("cron/scheduler") { _, _ -> SchedulerAnswer in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("cron/jobs", .read) { _, _ in JobList(items: try await summaries()) }
+        group.get("cron/scheduler", .read) { _, _ -> SchedulerAnswer in
             let state = await scheduler.state()
             let ticker = CronTickerStatus(home: home)
             let now = Date()
@@ -71,26 +71,26 @@ struct CronRoutes {
             if let error = state.lastError { warnings.append("The local scheduler's last tick failed: \(error)") }
             return SchedulerAnswer(state: state, ticker: ticker, overdueJobs: due, warnings: warnings)
         }
-        group.post("cron/jobs") { request, context -> Response in
+        group.post("cron/jobs", .admin) { request, context -> Response in
             let draft = try await self.draft(request, context)
             let job = try await audited("cron.create", "new", context) { try editor.create(draft) }
             return try .json(job, etag: job.etag, status: .created)
         }
-        group.get("cron/jobs/:id") { _, context -> Response in
+        group.get("cron/jobs/:id", .read) { _, context -> Response in
             let id = try context.parameters.require("id")
             guard CronRuns.isJobID(id), let job = try await summaries().first(where: { $0.id == id }) else {
                 throw WorkspaceError.notFound(what: "Job \(id)")
             }
             return try .json(job, etag: job.etag)
         }
-        group.put("cron/jobs/:id") { request, context -> Response in
+        group.put("cron/jobs/:id", .admin) { request, context -> Response in
             let id = try context.parameters.require("id")
             let draft = try await self.draft(request, context)
             let ifMatch = request.headers[.ifMatch]
             let job = try await audited("cron.update", id, context) { try editor.update(id, with: draft, ifMatch: ifMatch) }
             return try .json(job, etag: job.etag)
         }
-        group.get("cron/jobs/:id/runs") { request, context -> RunList in
+        group.get("cron/jobs/:id/runs", .read) { request, context -> RunList in
             let values = QueryValues(request)
             let id = try context.parameters.require("id")
             let page = try runs.runs(of: id, limit: try values.int("limit", in: 1...200, default: 50),
@@ -101,30 +101,30 @@ struct CronRoutes {
             }
             return RunList(items: page.runs, nextCursor: page.nextCursor)
         }
-        group.get("cron/jobs/:id/runs/:run") { _, context -> RunOutput in
+        group.get("cron/jobs/:id/runs/:run", .read) { _, context -> RunOutput in
             let run = try context.parameters.require("run")
             return RunOutput(id: run, text: try runs.output(of: try context.parameters.require("id"), run: run))
         }
-        group.post("cron/jobs/:id/pause") { request, context -> CronJobSummary in
+        group.post("cron/jobs/:id/pause", .operate) { request, context -> CronJobSummary in
             let id = try context.parameters.require("id")
             let reason = try await request.decodeIfPresent(as: PauseRequest.self, context: context)?.reason
             guard (reason?.count ?? 0) <= 500 else { throw APIError(.badRequest, code: "invalid_input", message: "The reason is longer than 500 characters.") }
             return try await audited("cron.pause", id, context) { try actions.pause(id, reason: reason) }
         }
-        group.post("cron/jobs/:id/resume") { _, context -> CronJobSummary in
+        group.post("cron/jobs/:id/resume", .operate) { _, context -> CronJobSummary in
             let id = try context.parameters.require("id")
             return try await audited("cron.resume", id, context) { try actions.resume(id) }
         }
-        group.post("cron/jobs/:id/trigger") { _, context -> CronJobSummary in
+        group.post("cron/jobs/:id/trigger", .operate) { _, context -> CronJobSummary in
             let id = try context.parameters.require("id")
             return try await audited("cron.trigger", id, context) { try actions.trigger(id) }
         }
-        group.delete("cron/jobs/:id") { _, context -> Response in
+        group.delete("cron/jobs/:id", .admin) { _, context -> Response in
             let id = try context.parameters.require("id")
             try await audited("cron.delete", id, context) { try actions.delete(id) }
             return Response(status: .noContent)
         }
-        group.post("cron/preview") { request, context -> PreviewAnswer in
+        group.post("cron/preview", .read) { request, context -> PreviewAnswer in
             let body = try await request.decode(as: PreviewRequest.self, context: context)
             let zone: TimeZone
             if let name = body.timezone, !name.isEmpty {

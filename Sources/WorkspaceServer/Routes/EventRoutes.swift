@@ -15,12 +15,12 @@ struct EventRoutes {
         var expiresAt: Date
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.post("events/ticket") { _, _ in
-            let (ticket, expiry) = tickets.issue()
+    func addRoutes(to group: SecuredRoutes) {
+        group.post("events/ticket", .read) { _, context in
+            let (ticket, expiry) = try tickets.issue(for: context.principal)
             return TicketAnswer(ticket: ticket, expiresAt: expiry)
         }
-        group.get("events") { request, _ -> Response in
+        group.get("events", .read, acceptsTicket: true) { request, _ -> Response in
             let lastEventID = try (request.headers[.lastEventID] ?? QueryValues(request).string("lastEventId")).flatMap { Int64($0) }
             let subscription = try bus.subscribe(after: lastEventID)
             let heartbeat = heartbeat

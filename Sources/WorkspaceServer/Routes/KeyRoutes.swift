@@ -25,19 +25,19 @@ struct KeyRoutes {
         var value: String
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("keys") { _, _ in KeyList(readOnly: vault.isReadOnly, items: vault.list()) }
-        group.put("keys/:name") { request, context -> SetKeyAnswer in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("keys", .read) { _, _ in KeyList(readOnly: vault.isReadOnly, items: vault.list()) }
+        group.put("keys/:name", .admin) { request, context -> SetKeyAnswer in
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: SetKeyRequest.self, context: context)
             let existed = try await vault.set(name, to: body.value, actor: context.auditActor)
             return SetKeyAnswer(created: !existed, item: vault.list().first { $0.name == name })
         }
-        group.delete("keys/:name") { _, context -> Response in
+        group.delete("keys/:name", .admin) { _, context -> Response in
             try await vault.delete(try context.parameters.require("name"), actor: context.auditActor)
             return Response(status: .noContent)
         }
-        group.post("keys/:name/reveal") { _, context -> Response in
+        group.post("keys/:name/reveal", .admin) { _, context -> Response in
             let name = try context.parameters.require("name")
             var response = try Response.json(RevealAnswer(name: name, value: try await vault.reveal(name, actor: context.auditActor)))
             response.headers[.cacheControl] = "no-store"

@@ -11,9 +11,9 @@ struct LogRoutes {
         var items: [LogFiles.File]
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("logs/files") { _, _ in FileList(items: files.all()) }
-        group.get("logs") { request, _ -> LogPage in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("logs/files", .read) { _, _ in FileList(items: files.all()) }
+        group.get("logs", .read) { request, _ -> LogPage in
             let values = QueryValues(request)
             let log = try values.string("file", maximumLength: 64) ?? "agent"
             guard LogFiles.isLogName(log) else { throw QueryValues.invalid("file", "is not a log name") }

@@ -13,8 +13,8 @@ struct LogStreamRoutes {
     /// How often the file is looked at; appends show up within this.
     var interval: Duration = .milliseconds(100)
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("logs/stream") { request, _ -> Response in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("logs/stream", .read, acceptsTicket: true) { request, _ -> Response in
             let values = QueryValues(request)
             let log = try values.string("file", maximumLength: 64) ?? "agent"
             guard LogFiles.isLogName(log) else { throw QueryValues.invalid("file", "is not a log name") }

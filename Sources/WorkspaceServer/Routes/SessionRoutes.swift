@@ -20,8 +20,8 @@ struct SessionRoutes {
         answers = EncodedAnswerCache(database: sessions.database)
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("sessions") { request, _ -> Response in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("sessions", .read) { request, _ -> Response in
             let values = QueryValues(request)
             let zone = timeZone.current
             let query = try SessionQuery(values, timeZone: zone)
@@ -31,8 +31,8 @@ struct SessionRoutes {
                 try await sessions.page(query, includeTotal: includeTotal)
             }
         }
-        group.get("sessions/stats") { _, _ in try await answers.response(for: "stats") { try await sessions.stats() } }
-        group.get("sessions/search") { request, _ -> SearchResults in
+        group.get("sessions/stats", .read) { _, _ in try await answers.response(for: "stats") { try await sessions.stats() } }
+        group.get("sessions/search", .read) { request, _ -> SearchResults in
             let values = QueryValues(request)
             guard let text = try values.string("q", maximumLength: 10_240) else {
                 throw QueryValues.invalid("q", "is required")
@@ -50,15 +50,15 @@ struct SessionRoutes {
             return try await search.search(query, order: try values.choice("order", default: .newest), limit: try values.int("limit", in: 1...50, default: 20),
                                            cursor: cursor, visibility: try values.choice("visibility", default: .history))
         }
-        group.post("sessions/delete") { request, context -> Response in
+        group.post("sessions/delete", .admin) { request, context -> Response in
             let body = try await request.decode(as: BulkDeleteRequest.self, context: context)
             return try await bulkDelete(body, context: context)
         }
-        group.get("sessions/:id") { _, context in
+        group.get("sessions/:id", .read) { _, context in
             let id = try context.parameters.require("id")
             return try await answers.response(for: "detail|\(id)", lifetime: 1) { try await sessions.detail(id: id) }
         }
-        group.get("sessions/:id/messages") { request, context -> TranscriptPage in
+        group.get("sessions/:id/messages", .read) { request, context -> TranscriptPage in
             let values = QueryValues(request)
             let after = try values.string("after").map { text -> Int64 in
                 guard let value = Int64(text), value >= 0 else { throw QueryValues.invalid("after", "must be a message id") }
@@ -68,7 +68,7 @@ struct SessionRoutes {
                                                  limit: try values.int("limit", in: 1...500, default: 200),
                                                  visibility: try values.choice("visibility", default: .live))
         }
-        group.get("sessions/:id/export") { request, context -> Response in
+        group.get("sessions/:id/export", .read) { request, context -> Response in
             let values = QueryValues(request)
             let format: ExportFormat = try values.choice("format", default: .json)
             let visibility: TranscriptVisibility = try values.choice("visibility", default: .live)
@@ -85,7 +85,7 @@ struct SessionRoutes {
                                 try await writer.finish(nil)
                             })
         }
-        group.delete("sessions/:id") { _, context -> DeletionReport in
+        group.delete("sessions/:id", .admin) { _, context -> DeletionReport in
             let id = try context.parameters.require("id")
             let report = try await deleter.delete(ids: [id], actor: context.auditActor)
             if let refusal = report.refused.first {

@@ -41,8 +41,8 @@ struct SkillRoutes {
         var configEtag: String
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("skills") { request, _ -> SkillList in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("skills", .read) { request, _ -> SkillList in
             let values = QueryValues(request)
             let search = try values.string("q", maximumLength: 200)?.lowercased()
             let category = try values.string("category", maximumLength: 200)
@@ -58,31 +58,31 @@ struct SkillRoutes {
             }
             return SkillList(items: items, categories: Array(Set(all.compactMap(\.category))).sorted())
         }
-        group.post("skills") { request, context -> Response in
+        group.post("skills", .admin) { request, context -> Response in
             let body = try await request.decode(as: CreateRequest.self, context: context)
             let detail = try await audit.recording("skills.create", target: body.name, by: context) {
                 try workbench.create(name: body.name, category: body.category.flatMap { $0.isEmpty ? nil : $0 }, description: body.description, body: body.body)
             }
             return try .json(detail, etag: detail.etag, status: .created)
         }
-        group.get("skills/:name") { _, context -> Response in
+        group.get("skills/:name", .read) { _, context -> Response in
             let name = try context.parameters.require("name")
             let detail = try await offloaded { try workbench.detail(of: name) }
             return try .json(detail, etag: detail.etag)
         }
-        group.get("skills/:name/files/**") { _, context -> FileAnswer in
+        group.get("skills/:name/files/**", .read) { _, context -> FileAnswer in
             let name = try context.parameters.require("name")
             let path = context.parameters.getCatchAll().joined(separator: "/")
             return FileAnswer(path: path, text: try await offloaded { try workbench.file(path, of: name) })
         }
-        group.put("skills/:name/content") { request, context -> Response in
+        group.put("skills/:name/content", .admin) { request, context -> Response in
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: ContentRequest.self, context: context)
             let ifMatch = request.headers[.ifMatch]
             let detail = try await audit.recording("skills.edit", target: name, by: context) { try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch) }
             return try .json(detail, etag: detail.etag)
         }
-        group.put("skills/:name/enabled") { request, context -> EnabledAnswer in
+        group.put("skills/:name/enabled", .operate) { request, context -> EnabledAnswer in
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: EnabledRequest.self, context: context)
             let change = try await toggles.set(name, enabled: body.enabled, platform: body.platform, actor: context.auditActor)

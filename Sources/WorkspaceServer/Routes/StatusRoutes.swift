@@ -11,11 +11,11 @@ struct StatusRoutes {
         let version: String
     }
 
-    func addRoutes(to group: RouterGroup<WorkspaceRequestContext>) {
-        group.get("health") { _, _ in
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("health", .public) { _, _ in
             Health(status: "ok", version: WorkspaceVersion.current)
         }
-        group.get("status") { _, _ in
+        group.get("status", .read) { _, _ in
             await status.snapshot()
         }
     }

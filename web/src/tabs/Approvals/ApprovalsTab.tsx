@@ -1,12 +1,13 @@
 // Approvals: pending requests first (pushed live), each approvable once / for the session / always, or deniable with
 // a reason; then the history and the "always" rules.
-import React, { useState } from "react";
+import React, { useEffect, useState } from "react";
 import { api, Approval } from "../../api";
-import { useEvent } from "../../events";
+import { useConnectionState, useEvent } from "../../events";
 import { Badge } from "../../ui/Badge";
 import { dateTime, relativeTime } from "../../format";
 import { describeError, useLoader } from "../../ui/useLoader";
 import { PendingApproval } from "./PendingApproval";
+import { VisibleText } from "../../ui/VisibleText";
 
 const tones = { pending: "warn", approved: "good", denied: "bad", expired: "neutral" } as const;
 
@@ -20,6 +21,13 @@ export function ApprovalsTab() {
   const [notice, setNotice] = useState<string | null>(null);
   useEvent("approvals.changed", reload, []);
   useEvent("reset", reload, []);
+  // While the event stream is down, new requests would otherwise wait unseen until they expire: poll instead.
+  const connection = useConnectionState();
+  useEffect(() => {
+    if (connection === "live") return;
+    const timer = window.setInterval(reload, 5000);
+    return () => window.clearInterval(timer);
+  }, [connection]);
 
   const decided = (request: Approval) => {
     setNotice(`${request.status === "approved" ? "Approved" : "Denied"}: ${request.action.slice(0, 80)}`);
@@ -31,13 +39,18 @@ export function ApprovalsTab() {
 
   if (pending.error && !pending.data) return <div className="alert alert-bad" role="alert">{pending.error}</div>;
   if (!pending.data) return <p className="loading">Loading approvals…</p>;
-  const { mode, timeout, items } = pending.data;
+  const { mode, timeout, items, loginRequired } = pending.data;
   const past = (history.data?.items || []).filter((request) => request.status !== "pending");
   return (
     <div className="approvals">
       {mode === "off"
         ? <div className="alert alert-warn">Approvals are off (approvals.mode: off): the agent runs commands without asking. Change it in Config.</div>
         : <p className="muted small">approvals.mode is <strong>{mode}</strong>; an unanswered request is denied after {timeout} s.</p>}
+      {mode !== "off" && !loginRequired && (
+        <div className="alert alert-warn" data-no-password>No password is set: any program running as your Unix user — the agent
+          included — can read this workspace's token file and act as you. Run <code>hermes-workspace passwd</code> so that
+          approvals need a person who knows the password.</div>
+      )}
       {notice && <div className="alert alert-good" role="status">{notice}</div>}
       {error && <div className="alert alert-bad" role="alert">{error}</div>}
       <section className="card" aria-label="Pending approvals">
@@ -52,7 +65,7 @@ export function ApprovalsTab() {
           <table className="table">
             <thead><tr><th>Tool</th><th>Action</th><th>Added</th><th /></tr></thead>
             <tbody>{rules.data!.items.map((rule) => (
-              <tr key={rule.id}><td>{rule.tool}</td><td><code>{rule.action}</code></td><td>{dateTime(rule.createdAt)} by {rule.createdBy}</td>
+              <tr key={rule.id}><td>{rule.tool}</td><td><code><VisibleText text={rule.action} /></code></td><td>{dateTime(rule.createdAt)} by {rule.createdBy}</td>
                 <td><button className="button ghost small-button" type="button" onClick={() => removeRule(rule.id)}>Remove</button></td></tr>
             ))}</tbody>
           </table>
@@ -66,7 +79,7 @@ export function ApprovalsTab() {
             <tbody>{past.map((request) => (
               <tr key={request.id} data-approval={request.id}>
                 <td title={dateTime(request.createdAt)}>{relativeTime(request.createdAt)}</td><td>{request.tool}</td>
-                <td><code className="clip">{request.action}</code></td>
+                <td><code className="clip"><VisibleText text={request.action} /></code></td>
                 <td><Badge tone={tones[request.status]}>{request.status}{request.scope && request.scope !== "once" ? ` (${request.scope})` : ""}</Badge>
                   {request.denyReason && <div className="muted small">{request.denyReason}</div>}</td>
                 <td>{request.decidedBy || "—"}</td>

@@ -1,38 +1,66 @@
-// One pending request: what, where, why, time left, and the decision buttons.
-import React, { useEffect, useState } from "react";
+// One pending request: exactly what will run (hidden characters made visible, every line in a bounded box that must
+// be read to its end before it can be approved), where, what the agent claims about it (labelled as the agent's
+// words), time left, and the decision buttons.
+import React, { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { api, Approval, basePath } from "../../api";
 import { duration } from "../../format";
 import { describeError } from "../../ui/useLoader";
+import { hiddenCharacters, VisibleText } from "../../ui/VisibleText";
 
 export function PendingApproval({ request, onDecided, onError }: { request: Approval; onDecided: (request: Approval) => void; onError: (message: string) => void }) {
   const [now, setNow] = useState(Date.now());
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
+  const [seen, setSeen] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const box = useRef<HTMLPreElement>(null);
   useEffect(() => {
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, []);
+  const checkSeen = () => {
+    const element = box.current;
+    if (element && element.scrollTop + element.clientHeight >= element.scrollHeight - 2) setSeen(true);
+  };
+  useLayoutEffect(checkSeen, [request.action, expanded]);
   const left = Math.max(0, (new Date(request.expiresAt).getTime() - now) / 1000);
   const act = (work: Promise<Approval>) => {
     setBusy(true);
     work.then(onDecided, (caught) => onError(describeError(caught))).finally(() => setBusy(false));
   };
+  const lines = request.action.split("\n").length;
+  const hidden = [request.action, request.tool, request.workdir || "", request.reason || "", ...request.risks].flatMap(hiddenCharacters);
+  const cannotApprove = busy || !seen;
   return (
     <li className="approval" data-approval={request.id}>
       <div className="approval-head">
-        <strong>{request.tool}</strong>
-        {request.platform && <span className="badge badge-neutral">{request.platform}</span>}
-        {request.sessionID && <a className="small" href={`${basePath}/sessions/${encodeURIComponent(request.sessionID)}`}>session {request.sessionID}</a>}
+        <strong><VisibleText text={request.tool} /></strong>
+        {request.platform && <span className="badge badge-neutral"><VisibleText text={request.platform} /></span>}
+        {request.sessionID && <a className="small" href={`${basePath}/sessions/${encodeURIComponent(request.sessionID)}`}>session <VisibleText text={request.sessionID} /></a>}
         <span className={"small " + (left < 15 ? "field-error" : "muted")}>{left > 0 ? `${duration(Math.ceil(left))} left` : "expiring…"}</span>
       </div>
-      <pre className="approval-action">{request.action}</pre>
-      {request.workdir && <div className="muted small">in {request.workdir}</div>}
-      {request.reason && <div className="small">Why: {request.reason}</div>}
-      {request.risks.length > 0 && <div className="small field-error">Risk: {request.risks.join(", ")}</div>}
+      {hidden.length > 0 && (
+        <div className="alert alert-bad" role="alert" data-hidden-warning>
+          This request holds {hidden.length} hidden or direction-changing character{hidden.length === 1 ? "" : "s"}, shown as ⟨U+…⟩ below.
+          What runs is the text exactly as shown, markers included; a command that needs them to read normally is hiding something.
+        </div>
+      )}
+      <div className="approval-action-meta muted small">
+        What runs: {lines} line{lines === 1 ? "" : "s"}, {request.action.length.toLocaleString()} characters
+        {!seen && <> — scroll to the end (or show all) before approving</>}
+      </div>
+      <pre ref={box} className={"approval-action" + (expanded ? " expanded" : "")} onScroll={checkSeen} tabIndex={0}
+        aria-label="The action, exactly as it will run"><VisibleText text={request.action} /></pre>
+      {!expanded && !seen && <button className="button ghost small-button" type="button" onClick={() => { setExpanded(true); setSeen(true); }}>Show all {lines} lines</button>}
+      {request.workdir && <div className="muted small">in <code className="plain"><VisibleText text={request.workdir} /></code> (as the agent reports it)</div>}
+      {request.reason && (
+        <blockquote className="agent-words small"><span className="agent-words-label">The agent says (unverified):</span> <VisibleText text={request.reason} /></blockquote>
+      )}
+      {request.risks.length > 0 && <div className="small field-error">Flagged by the agent's detector: <VisibleText text={request.risks.join(", ")} /></div>}
       <div className="approval-actions">
-        <button className="button" type="button" disabled={busy} onClick={() => act(api.approve(request.id, "once"))}>Approve once</button>
-        <button className="button ghost" type="button" disabled={busy} onClick={() => act(api.approve(request.id, "session"))}>For this session</button>
-        <button className="button ghost" type="button" disabled={busy} onClick={() => act(api.approve(request.id, "always"))}>Always</button>
+        <button className="button" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "once"))}>Approve once</button>
+        <button className="button ghost" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "session"))}>For this session</button>
+        <button className="button ghost" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "always"))}>Always</button>
         <input className="input" aria-label="Reason for denying" placeholder="Reason (optional)" value={reason} onChange={(event) => setReason(event.target.value)} />
         <button className="button danger" type="button" disabled={busy} onClick={() => act(api.deny(request.id, reason))}>Deny</button>
       </div>
