@@ -113,7 +113,7 @@ import WorkspaceCore
                     let text = String(buffer: response.body)
                     #expect(response.status == .ok)
                     #expect(!text.contains("0123456789abcdef") && !text.contains("hunter2"), "\(path)")
-                    #expect(text.contains("sk-l…cdef"))
+                    #expect(text.contains("••••cdef") && !text.contains("sk-l"))
                 }
             }
             try await client.execute(uri: "/api/v1/config/schema", method: .get, headers: server.authorized) { response in

@@ -18,7 +18,7 @@ import WorkspaceCore
                 #expect(response.status == .ok)
                 bodies.append(String(buffer: response.body))
                 let answer = try JSONBody(response.body)
-                #expect(answer["item"]?["masked"]?.string == "sk-p…ghij")
+                #expect(answer["item"]?["masked"]?.string == "••••ghij")
             }
             try await client.execute(uri: "/api/v1/keys", method: .get, headers: server.authorized) { response in
                 bodies.append(String(buffer: response.body))

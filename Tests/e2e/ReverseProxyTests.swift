@@ -71,7 +71,7 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-nginx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let (home, server, directPort) = try await Self.startWorkspace(
-            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.2/32", "--public-url", "https://workspace.example/hermes"])
+            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.2/32", "--trust-loopback-proxy", "--public-url", "https://workspace.example/hermes"])
         defer { server.stop() }
         let proxyPort = try Self.freePort()
         let prefix = root.appendingPathComponent("nginx")
@@ -95,8 +95,8 @@ import Testing
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
         #expect(result["login"] as? Int == 200)
         let cookie = result["cookie"] as? String ?? ""
-        #expect(cookie.contains("Path=/hermes") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Secure"),
-                "the proxy reported HTTPS: \(cookie)")
+        #expect(cookie.hasPrefix("__Host-hermes_session=") && cookie.contains("Path=/;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict")
+                && cookie.contains("Secure"), "the proxy reported HTTPS: a __Host- cookie (Secure, Path=/, no Domain) \(cookie)")
         #expect(result["status"] as? Int == 200, "an API call through the proxy with the session")
         #expect((result["stream"] as? [Any])?.first as? Int == 200 && ((result["stream"] as? [Any])?.last as? String)?.hasPrefix("text/event-stream") == true)
         #expect((result["event"] as? String)?.contains("event: approvals.changed") == true, "an event arrived through the proxy as it happened: \(result["event"] ?? "")")
@@ -165,7 +165,7 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-caddy-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let (home, server, directPort) = try await Self.startWorkspace(
-            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.1/32", "--public-url", "https://workspace.example/hermes"])
+            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.1/32", "--trust-loopback-proxy", "--public-url", "https://workspace.example/hermes"])
         defer { server.stop() }
         let proxyPort = try Self.freePort()
         let caddyfile = root.appendingPathComponent("Caddyfile")
@@ -198,7 +198,7 @@ import Testing
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
         #expect(result["login"] as? Int == 200 && result["status"] as? Int == 200)
         let cookie = result["cookie"] as? String ?? ""
-        #expect(cookie.contains("Path=/hermes") && cookie.contains("Secure"), "an https public URL makes cookies Secure: \(cookie)")
+        #expect(cookie.hasPrefix("__Host-hermes_session=") && cookie.contains("Secure"), "an https public URL makes cookies Secure and __Host-: \(cookie)")
         #expect((result["event"] as? String)?.contains("event: approvals.changed") == true, "SSE through Caddy: \(result["event"] ?? "")")
         #expect(try Self.signInAddresses(home: home) == ["127.0.0.3", "127.0.0.3"], "the client behind Caddy, from its X-Forwarded-For")
     }

@@ -1,5 +1,7 @@
-/// Hides secret-looking values when configuration is shown: keys named like credentials (the agent's own list,
-/// case-insensitive) and values the schema marks secret. `${VAR}` references are not secrets and stay readable.
+/// Hides secret-looking values when configuration is shown: keys named like credentials (the agent's own list, and
+/// any name ``SecretRedaction`` calls secret in any case or separator), every value below an `env:` or `headers:`
+/// block, values the schema marks secret, and URL passwords and credential query parameters in any string.
+/// `${VAR}` references are not secrets and stay readable.
 public struct ConfigMasking: Sendable {
     /// Key names whose values are always masked.
     public static let secretKeyNames: Set<String> = [
@@ -24,7 +26,11 @@ public struct ConfigMasking: Sendable {
     /// Whether the value at `path` is treated as a secret.
     public func isSecret(_ path: [String]) -> Bool {
         guard let last = path.last else { return false }
-        return Self.secretKeyNames.contains(last.lowercased()) || schema.schema(at: path[...])?.isSecret == true
+        if Self.secretKeyNames.contains(last.lowercased()) || SecretRedaction.isSecretName(last) { return true }
+        if path.dropLast().contains(where: SecretRedaction.isSecretBlock) { return true }
+        // An item of a list named like a secret (`api_keys: [...]`).
+        if Int(last) != nil, let parent = path.dropLast().last, SecretRedaction.isSecretName(parent) { return true }
+        return schema.schema(at: path[...])?.isSecret == true
     }
 
     private func mask(_ value: OrderedJSON, path: [String], into paths: inout [String]) -> OrderedJSON {
@@ -36,6 +42,10 @@ public struct ConfigMasking: Sendable {
         case .string(let text) where !text.isEmpty && isSecret(path) && !Self.isReference(text):
             paths.append(path.joined(separator: "."))
             return .string(SecretMask.mask(text))
+        case .string(let text):
+            let masked = SecretRedaction.maskingURLCredentials(in: text)
+            if masked != text { paths.append(path.joined(separator: ".")) }
+            return .string(masked)
         default:
             return value
         }

@@ -86,7 +86,7 @@ public actor ConfigStore {
         for version in versions {
             let text = (try? backups.text(of: version.id)) ?? ""
             result.append(ConfigVersion(id: version.id, savedAt: version.savedAt, size: version.size, etag: ConfigSnapshot.etag(of: text),
-                                        diff: LineDiff().unified(from: text, to: newer, beforeName: "config.yaml@\(version.id)", afterName: newerName)))
+                                        diff: LineDiff().unified(from: SecretRedaction.maskingYAML(text), to: SecretRedaction.maskingYAML(newer), beforeName: "config.yaml@\(version.id)", afterName: newerName)))
             newer = text
             newerName = "config.yaml@\(version.id)"
         }
@@ -123,7 +123,7 @@ public actor ConfigStore {
                         actor: AuditActor?) async throws -> ConfigChange {
         let old = (try? YAMLDocument(text: current.text).value) ?? .object([])
         var change = ConfigChange(snapshot: new, changedPaths: ConfigDifference.paths(from: old, to: new.value),
-                                  diff: LineDiff().unified(from: current.text, to: new.text, beforeName: "config.yaml", afterName: "config.yaml (new)"),
+                                  diff: LineDiff().unified(from: SecretRedaction.maskingYAML(current.text), to: SecretRedaction.maskingYAML(new.text), beforeName: "config.yaml", afterName: "config.yaml (new)"),
                                   written: false)
         guard !dryRun, new.text != current.text else { return change }
         do {

@@ -41,9 +41,9 @@ public actor KeyVault {
         return names.map { name in
             let known = catalog.entry(named: name)
             let value = values[name]
-            let isSecret = known?.secret ?? true
+            let isSecret = known?.secret ?? true || SecretRedaction.isSecretName(name)
             return KeyEntry(name: name, isSet: value != nil, masked: isSecret ? value.map(SecretMask.mask) : nil,
-                            value: isSecret ? nil : value, isSecret: isSecret, known: known != nil,
+                            value: isSecret ? nil : value.map(SecretRedaction.maskingURLCredentials(in:)), isSecret: isSecret, known: known != nil,
                             category: known?.category ?? (needs[name] != nil ? "skill" : "custom"),
                             description: known?.description ?? "", url: known?.url, advanced: known?.advanced ?? false,
                             tools: known?.tools ?? [], neededBy: needs[name] ?? [], exported: exported.contains(name))

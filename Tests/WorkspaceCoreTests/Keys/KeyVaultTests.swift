@@ -35,7 +35,7 @@ import Testing
         let vault = KeyVault(home: fixture.home, audit: AuditLog(home: fixture.home), environment: [:])
         let items = Dictionary(uniqueKeysWithValues: vault.list().map { ($0.name, $0) })
         let openRouter = try #require(items["OPENROUTER_API_KEY"])
-        #expect(openRouter.isSet && openRouter.masked == "sk-o…cdef" && openRouter.value == nil)
+        #expect(openRouter.isSet && openRouter.masked == "••••cdef" && openRouter.value == nil)
         #expect(items["API_SERVER_ENABLED"]?.value == "true", "non-secret settings are shown")
         #expect(items["TELEGRAM_BOT_TOKEN"]?.exported == true)
         #expect(items["EXA_API_KEY"]?.neededBy == ["weather"] && items["EXA_API_KEY"]?.isSet == false)
