@@ -153,6 +153,9 @@ struct DemoSite {
         return token.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The port the server listens on.
+    var port: Int { Int(url.split(separator: ":").last?.split(separator: "/").first ?? "") ?? 0 }
+
     /// The Hermes home being served.
     var home: URL { root.appendingPathComponent("home") }
 

@@ -12,8 +12,10 @@ final class DevToolsBrowser {
     private var nextID = 0
     private var pending = Data()
     private var sessionID: String?
+    private let profile: String
 
     init(chromium: String, profile: URL) throws {
+        self.profile = profile.path
         var toBrowser: [Int32] = [0, 0]
         var fromBrowser: [Int32] = [0, 0]
         guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else { throw BrowserTestError("pipe failed") }
@@ -106,6 +108,14 @@ final class DevToolsBrowser {
         kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
+        // Chromium's helpers (renderers, the network service) outlive a killed browser process for a while, holding
+        // connections open and writing into the profile; end every process started for this profile.
+        let marker = "--user-data-dir=\(profile)"
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let other = pid_t(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if arguments.contains(marker) { kill(other, SIGKILL) }
+        }
         Glibc.close(commands)
         Glibc.close(events)
     }

@@ -105,7 +105,7 @@ export interface SessionDetail {
 export interface ToolCall { id?: string; name: string; arguments: unknown; resultMessageID?: number }
 
 export interface TranscriptMessage {
-  id: number; sessionID: string; role: string; content?: string; contentParts?: unknown; reasoning?: string;
+  id: number; sessionID: string; role: string; content?: string; contentBytes?: number; contentParts?: unknown; reasoning?: string;
   toolCalls: ToolCall[]; toolCallID?: string; toolName?: string; callMessageID?: number; finishReason?: string;
   timestamp: string; active: boolean; compacted: boolean; observed: boolean;
 }
@@ -303,7 +303,8 @@ export const api = {
   deleteCronJob: (jobID: string) => request<null>(`/cron/jobs/${id(jobID)}`, { method: "DELETE" }),
   cronPreview: (schedule: string, count = 5) => request<CronPreview>("/cron/preview", json({ schedule, count })),
   cronRuns: (jobID: string, cursor?: string) => request<{ items: CronRun[]; nextCursor?: string }>(`/cron/jobs/${id(jobID)}/runs` + queryString({ limit: 20, cursor })),
-  cronRun: (jobID: string, runID: string) => request<{ id: string; text: string }>(`/cron/jobs/${id(jobID)}/runs/${id(runID)}`),
+  cronRun: (jobID: string, runID: string) => request<{ id: string; text: string; sizeBytes: number; truncated: boolean }>(`/cron/jobs/${id(jobID)}/runs/${id(runID)}`),
+  cronRunDownloadURL: (jobID: string, runID: string) => `${basePath}/api/v1/cron/jobs/${id(jobID)}/runs/${id(runID)}?download=true`,
   skills: () => request<{ items: SkillInfo[]; categories: string[] }>("/skills"),
   skill: (name: string) => request<SkillDetail>(`/skills/${id(name)}`),
   skillFile: (name: string, path: string) => request<{ path: string; text: string }>(`/skills/${id(name)}/files/${path.split("/").map(id).join("/")}`),

@@ -43,11 +43,35 @@ public struct CronRuns: Sendable {
 
     /// The Markdown a run wrote.
     public func output(of job: String, run: String) throws -> String {
-        guard Self.isJobID(job), Self.isRunID(run),
-              let data = FileManager.default.contents(atPath: directory.appendingPathComponent(job).appendingPathComponent(run + ".md").path) else {
+        let url = try outputFile(of: job, run: run)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw WorkspaceError.notFound(what: "Run \(run) of job \(job)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The first `limit` bytes of a run's output (cut at a character boundary), and the whole file's size: what the
+    /// page shows, so a 400 MB output costs 1 MiB of memory, not 400 MB.
+    public func outputPreview(of job: String, run: String, limit: Int = 1 << 20) throws -> (text: String, size: Int) {
+        let url = try outputFile(of: job, run: run)
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw WorkspaceError.notFound(what: "Run \(run) of job \(job)") }
+        defer { try? handle.close() }
+        let size = Int((try? handle.seekToEnd()) ?? 0)
+        try handle.seek(toOffset: 0)
+        var data = (try handle.read(upToCount: limit)) ?? Data()
+        if size > limit {
+            // Drop a character cut in half at the end (continuation bytes, then its lead byte).
+            while let last = data.last, last & 0xC0 == 0x80 { data.removeLast() }
+            if let last = data.last, last & 0x80 != 0 { data.removeLast() }
+        }
+        return (String(decoding: data, as: UTF8.self), size)
+    }
+
+    /// The file holding a run's output (it must exist).
+    public func outputFile(of job: String, run: String) throws -> URL {
+        let url = directory.appendingPathComponent(job).appendingPathComponent(run + ".md")
+        guard Self.isJobID(job), Self.isRunID(run), FileManager.default.fileExists(atPath: url.path) else {
             throw WorkspaceError.notFound(what: "Run \(run) of job \(job)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return url
     }
 
     private static func isRunID(_ id: String) -> Bool {

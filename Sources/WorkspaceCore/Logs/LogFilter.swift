@@ -17,14 +17,15 @@ public struct LogFilter: Sendable {
     /// A filter that keeps everything.
     public init() {}
 
-    /// Sets the search: `/pattern/` or `/pattern/i` is a regular expression, anything else plain case-insensitive text.
+    /// Sets the search: `/pattern/` or `/pattern/i` is a regular expression, anything else plain case-insensitive text
+    /// — including a pasted path such as `/tmp/run-7/out`, whose last `/` is followed by more than an `i`.
     public mutating func search(_ query: String) throws {
         guard query.count <= Self.maximumPatternLength else {
             throw WorkspaceError.invalidInput("The search is longer than \(Self.maximumPatternLength) characters.")
         }
-        if query.count >= 2, query.hasPrefix("/"), let close = query.lastIndex(of: "/"), close != query.startIndex {
+        if query.count >= 2, query.hasPrefix("/"), let close = query.lastIndex(of: "/"), close != query.startIndex,
+           ["", "i"].contains(query[query.index(after: close)...]) {
             let flags = query[query.index(after: close)...]
-            guard flags.allSatisfy({ $0 == "i" }) else { throw WorkspaceError.invalidInput("Only the i flag is supported after /pattern/.") }
             let pattern = String(query[query.index(after: query.startIndex)..<close])
             do {
                 expression = try NSRegularExpression(pattern: pattern, options: flags.isEmpty ? [] : [.caseInsensitive])

@@ -33,7 +33,7 @@ public struct SessionExporter: Sendable {
         var after: Int64 = 0
         var first = true
         while true {
-            let page = try await store.transcript(id: detail.conversation.id, after: after, limit: Self.batchSize, visibility: visibility)
+            let page = try await store.transcript(id: detail.conversation.id, after: after, limit: Self.batchSize, visibility: visibility, wholeContent: true)
             var chunk = ""
             for message in page.items {
                 switch format {

@@ -86,11 +86,14 @@ public struct SessionStore: Sendable {
     }
 
     /// A page of the transcript of the conversation containing `id`.
-    public func transcript(id: String, after: Int64 = 0, limit: Int = 200, visibility: TranscriptVisibility = .live) async throws -> TranscriptPage {
+    /// A page of the conversation's transcript; each message's content is cut at 1 MiB unless `wholeContent` (exports).
+    public func transcript(id: String, after: Int64 = 0, limit: Int = 200, visibility: TranscriptVisibility = .live,
+                           wholeContent: Bool = false) async throws -> TranscriptPage {
         let page = try await database.read { db, schema -> TranscriptPage? in
             guard schema.hasSessions, let conversation = try ConversationLookup.conversation(db, schema, containing: id) else { return nil }
             let ids = conversation.segments.map(\.id)
-            let fetched = try TranscriptReader.messages(db, schema, segmentIDs: ids, after: after, limit: limit + 1, visibility: visibility)
+            let fetched = try TranscriptReader.messages(db, schema, segmentIDs: ids, after: after, limit: limit + 1, visibility: visibility,
+                                                        wholeContent: wholeContent)
             var items = Array(fetched.prefix(limit))
             try TranscriptReader.link(db, schema, segmentIDs: ids, messages: &items)
             let next = fetched.count > limit ? items.last.map { String($0.id) } : nil

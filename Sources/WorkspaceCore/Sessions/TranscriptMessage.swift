@@ -9,8 +9,11 @@ public struct TranscriptMessage: Sendable, Encodable, Equatable {
     public var sessionID: String
     /// `user`, `assistant`, `tool`, `system` or `unknown`.
     public var role: String
-    /// Plain-text content.
+    /// Plain-text content (its first MiB: see ``contentBytes``).
     public var content: String?
+    /// The stored content's full size in bytes, set only when ``content`` holds just its first MiB (the export
+    /// has all of it).
+    public var contentBytes: Int?
     /// Structured (multimodal) content parts, when the agent stored them instead of text.
     public var contentParts: OrderedJSON?
     /// Hidden reasoning, shown apart from the answer.
@@ -39,7 +42,15 @@ public struct TranscriptMessage: Sendable, Encodable, Equatable {
         id = row[0]
         sessionID = row[1]
         role = row[2] ?? "unknown"
-        let stored = (row[3] as Data?).map { String(decoding: $0, as: UTF8.self) }
+        let total: Int = row[14] ?? 0
+        var bytes = row[3] as Data?
+        if total > Self.contentLimit, var cut = bytes, cut.count < total {
+            while let last = cut.last, last & 0xC0 == 0x80 { cut.removeLast() }
+            if let last = cut.last, last & 0x80 != 0 { cut.removeLast() }
+            bytes = cut
+            contentBytes = total
+        }
+        let stored = bytes.map { String(decoding: $0, as: UTF8.self) }
         switch stored.map(MessageContent.decode) {
         case .text(let text)?: content = text
         case .parts(let parts)?: contentParts = parts
@@ -58,16 +69,19 @@ public struct TranscriptMessage: Sendable, Encodable, Equatable {
         observed = (row[13] as Int?) ?? 0 != 0
     }
 
+    /// The most content one message carries in an answer.
+    static let contentLimit = 1 << 20
+
     /// The select list for ``init(row:)`` from the messages row aliased `m`.
-    static func select(_ schema: StateSchema) -> String {
+    static func select(_ schema: StateSchema, contentLimit: Int? = TranscriptMessage.contentLimit) -> String {
         func column(_ name: String, _ fallback: String = "NULL") -> String {
             "\(schema.column(name, in: "messages", alias: "m", fallback: fallback)) AS \(name)"
         }
         // Read as bytes: the agent's structured-content sentinel starts with NUL, where C strings would stop.
         // The order is the one init(row:) reads by position.
-        return ["m.id AS id", "m.session_id AS session_id", column("role", "'unknown'"), "CAST(m.content AS BLOB) AS content", column("reasoning"),
+        return ["m.id AS id", "m.session_id AS session_id", column("role", "'unknown'"), contentLimit.map { "substr(CAST(m.content AS BLOB), 1, \($0)) AS content" } ?? "CAST(m.content AS BLOB) AS content", column("reasoning"),
                 column("reasoning_content"), column("tool_calls"), column("tool_call_id"), column("tool_name"),
                 column("finish_reason"), column("timestamp", "0"), column("active", "1"), column("compacted", "0"),
-                column("observed", "0")].joined(separator: ", ")
+                column("observed", "0"), "length(CAST(m.content AS BLOB)) AS content_bytes"].joined(separator: ", ")
     }
 }

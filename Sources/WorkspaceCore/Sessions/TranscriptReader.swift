@@ -5,10 +5,10 @@ import GRDB
 enum TranscriptReader {
     /// Messages of `segmentIDs` after message id `after`, at most `limit`.
     static func messages(_ db: Database, _ schema: StateSchema, segmentIDs: [String], after: Int64, limit: Int,
-                         visibility: TranscriptVisibility) throws -> [TranscriptMessage] {
+                         visibility: TranscriptVisibility, wholeContent: Bool = false) throws -> [TranscriptMessage] {
         // `+m.id` keeps SQLite on the per-session index instead of walking the whole table in rowid order.
         let rows = try db.rows("""
-            SELECT \(TranscriptMessage.select(schema)) FROM messages m
+            SELECT \(TranscriptMessage.select(schema, contentLimit: wholeContent ? nil : TranscriptMessage.contentLimit)) FROM messages m
             WHERE m.session_id IN (SELECT value FROM json_each(?)) AND \(visibility.condition(schema)) AND +m.id > ?
             ORDER BY +m.id LIMIT ?
             """, arguments: [SessionListStatement.jsonArray(segmentIDs), after, limit])

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 import WorkspaceCore
 
 extension APIError {
@@ -19,6 +20,8 @@ extension APIError {
             self = Self.from(error)
         case let error as HTTPError:
             self = Self.from(error, request: request)
+        case is HTTPParserError:
+            self = APIError(.badRequest, code: "bad_request", message: "The request's framing is not valid HTTP (Transfer-Encoding or Content-Length).")
         case is NIOTooManyBytesError:
             self = APIError(.contentTooLarge, code: "payload_too_large", message: "The request body is larger than the server accepts.")
         case is DecodingError:

@@ -37,6 +37,10 @@ struct CronRoutes {
     struct RunOutput: ResponseEncodable {
         var id: String
         var text: String
+        /// The whole output's size in bytes.
+        var sizeBytes: Int
+        /// Whether `text` is only the first MiB (`?download=true` gives the whole file).
+        var truncated: Bool
     }
 
     struct PreviewRequest: Decodable {
@@ -101,9 +105,15 @@ struct CronRoutes {
             }
             return RunList(items: page.runs, nextCursor: page.nextCursor)
         }
-        group.get("cron/jobs/:id/runs/:run", .read) { _, context -> RunOutput in
+        group.get("cron/jobs/:id/runs/:run", .read) { request, context -> Response in
             let run = try context.parameters.require("run")
-            return RunOutput(id: run, text: try runs.output(of: try context.parameters.require("id"), run: run))
+            let job = try context.parameters.require("id")
+            if try QueryValues(request).bool("download") == true {
+                return try FileDownload.response(for: try runs.outputFile(of: job, run: run), name: "\(job)-\(run).md",
+                                                 contentType: "text/markdown; charset=utf-8")
+            }
+            let preview = try await offloaded { try runs.outputPreview(of: job, run: run) }
+            return try Response.json(RunOutput(id: run, text: preview.text, sizeBytes: preview.size, truncated: preview.size > 1 << 20))
         }
         group.post("cron/jobs/:id/pause", .operate) { request, context -> CronJobSummary in
             let id = try context.parameters.require("id")

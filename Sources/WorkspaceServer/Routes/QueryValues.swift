@@ -13,12 +13,13 @@ struct QueryValues {
     init(_ request: Request) {
         for pair in (request.uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0])
+            // Form encoding: `+` is a space (a literal plus arrives as %2B).
+            let name = parts[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(parts[0])
             guard parts.count == 2 else {
                 parameters[name, default: []].append("")
                 continue
             }
-            if let value = parts[1].removingPercentEncoding {
+            if let value = parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding {
                 parameters[name, default: []].append(value)
             } else {
                 undecodable.insert(name)

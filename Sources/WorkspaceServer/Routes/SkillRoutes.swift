@@ -72,7 +72,14 @@ struct SkillRoutes {
         }
         group.get("skills/:name/files/**", .read) { _, context -> FileAnswer in
             let name = try context.parameters.require("name")
-            let path = context.parameters.getCatchAll().joined(separator: "/")
+            // The router hands over segments as sent: decode them (`my%20notes.md`, `caf%C3%A9.md`); encoded slashes
+            // and dot segments never get this far (PathGuardMiddleware), and the workbench checks containment again.
+            let path = try context.parameters.getCatchAll().map { segment -> String in
+                guard let decoded = segment.removingPercentEncoding, !decoded.contains("/"), !decoded.contains("\0") else {
+                    throw APIError(.badRequest, code: "invalid_path", message: "The file name is not valid percent-encoded UTF-8.")
+                }
+                return decoded
+            }.joined(separator: "/")
             return FileAnswer(path: path, text: try await offloaded { try workbench.file(path, of: name) })
         }
         group.put("skills/:name/content", .admin) { request, context -> Response in

@@ -52,27 +52,66 @@ function blocks(source: string): Block[] {
   return result;
 }
 
-const inlinePattern = /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|(\*[^*\n]+\*|_[^_\n]+_)|(\[[^\]\n]+\]\((?:https?:\/\/|mailto:)[^)\s]+\))/g;
-
+// Inline spans in one left-to-right pass (linear in the text: every search either finds its closer or proves no
+// closer exists further on, and the next "]" and its link target are looked up once each), so an 800,000-character
+// line of "[" renders at once instead of freezing the tab. Emphasis opens only before a non-space and closes only
+// after one, so a cron line such as "15 2 * * *" stays as written.
 function inline(text: string, keyPrefix: string): any[] {
   const parts: any[] = [];
-  let last = 0;
-  let match: RegExpExecArray | null;
-  inlinePattern.lastIndex = 0;
-  while ((match = inlinePattern.exec(text)) !== null) {
-    if (match.index > last) parts.push(text.slice(last, match.index));
-    const token = match[0];
-    const key = `${keyPrefix}-${match.index}`;
-    if (match[1]) parts.push(<code key={key}>{token.slice(1, -1)}</code>);
-    else if (match[2]) parts.push(<strong key={key}>{token.slice(2, -2)}</strong>);
-    else if (match[3]) parts.push(<em key={key}>{token.slice(1, -1)}</em>);
-    else {
-      const link = /^\[([^\]]+)\]\(([^)]+)\)$/.exec(token)!;
-      parts.push(<a key={key} href={link[2]} target="_blank" rel="noopener noreferrer">{link[1]}</a>);
+  let plainStart = 0;
+  let index = 0;
+  const noCloser: Record<string, number> = {};
+  let closeBracket = -2;
+  let linkEnd: { at: number; end: number } | null = null;
+  const push = (node: any, from: number, to: number) => {
+    if (from > plainStart) parts.push(text.slice(plainStart, from));
+    parts.push(node);
+    plainStart = to;
+    index = to;
+  };
+  const lineEnd = (from: number) => { const end = text.indexOf("\n", from); return end === -1 ? text.length : end; };
+  // The closing `marker` on this line after `from`, or -1; remembers misses so no stretch is searched twice.
+  const closer = (marker: string, from: number, needsNonSpaceBefore: boolean) => {
+    if (noCloser[marker] !== undefined && noCloser[marker] >= from) return -1;
+    const limit = lineEnd(from);
+    let at = text.indexOf(marker, from);
+    while (at !== -1 && at < limit && needsNonSpaceBefore && /\s/.test(text[at - 1])) at = text.indexOf(marker, at + marker.length);
+    if (at === -1 || at >= limit) { noCloser[marker] = limit; return -1; }
+    return at;
+  };
+  while (index < text.length) {
+    const character = text[index];
+    const key = `${keyPrefix}-${index}`;
+    if (character === "`") {
+      const end = closer("`", index + 1, false);
+      if (end > index + 1) { push(<code key={key}>{text.slice(index + 1, end)}</code>, index, end + 1); continue; }
+    } else if (character === "*" && text[index + 1] === "*" && text[index + 2] && !/\s/.test(text[index + 2])) {
+      const end = closer("**", index + 2, true);
+      if (end > index + 2) { push(<strong key={key}>{text.slice(index + 2, end)}</strong>, index, end + 2); continue; }
+    } else if ((character === "*" || character === "_") && text[index + 1] && !/[\s*_]/.test(text[index + 1])) {
+      const end = closer(character, index + 1, true);
+      if (end > index + 1) { push(<em key={key}>{text.slice(index + 1, end)}</em>, index, end + 1); continue; }
+    } else if (character === "[") {
+      if (closeBracket < index) {
+        const found = text.indexOf("]", index + 1);
+        closeBracket = found === -1 || found >= lineEnd(index) ? text.length : found;
+        linkEnd = null;
+      }
+      if (closeBracket < text.length && closeBracket > index + 1 && text[closeBracket + 1] === "(") {
+        if (!linkEnd || linkEnd.at !== closeBracket) {
+          const target = /^(https?:\/\/|mailto:)[^)\s]+\)/.exec(text.slice(closeBracket + 2, Math.min(text.length, closeBracket + 2050)));
+          linkEnd = { at: closeBracket, end: target ? closeBracket + 2 + target[0].length : -1 };
+        }
+        if (linkEnd.end > 0) {
+          const href = text.slice(closeBracket + 2, linkEnd.end - 1);
+          push(<a key={key} href={href} target="_blank" rel="noopener noreferrer">{text.slice(index + 1, closeBracket)}</a>, index, linkEnd.end);
+          continue;
+        }
+      }
     }
-    last = match.index + token.length;
+    index += 1;
   }
-  if (last < text.length) parts.push(text.slice(last));
+  if (plainStart < text.length) parts.push(text.slice(plainStart));
   return parts;
 }
 

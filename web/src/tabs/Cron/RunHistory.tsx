@@ -42,7 +42,13 @@ export function RunHistory({ job, generation }: { job: CronJob; generation: numb
           </ul>
           <div className="cron-run-output" aria-label="Run output">
             {output.error ? <div className="alert alert-bad">{output.error}</div>
-              : output.data ? <Markdown source={output.data.text} /> : <p className="loading">Loading…</p>}
+              : output.data ? <>
+                {output.data.truncated && chosen && (
+                  <div className="alert alert-warn" role="status">This output is {bytes(output.data.sizeBytes)}; the first MiB is shown.{" "}
+                    <a href={api.cronRunDownloadURL(job.id, chosen)} download>Download the whole output</a></div>
+                )}
+                <Markdown source={output.data.text} />
+              </> : <p className="loading">Loading…</p>}
           </div>
         </div>
       )}

@@ -41,6 +41,9 @@ export function MessageView({ message, highlighted }: { message: TranscriptMessa
       ) : message.contentParts ? (
         <pre className="code-block"><code>{prettyJSON(message.contentParts)}</code></pre>
       ) : null}
+      {message.contentBytes !== undefined && (
+        <div className="muted small" role="note">Only the first MiB of this {message.contentBytes.toLocaleString()}-byte message is shown; export the session for all of it.</div>
+      )}
       {message.toolCalls.map((call, index) => <ToolCallView key={call.id || index} call={call} />)}
     </article>
   );
