@@ -19,9 +19,18 @@ import WorkspaceCore
             let ticket = try await ticket(server, client)
             let head = "GET /api/v1/events?ticket=\(ticket) HTTP/1.1\nHost: 127.0.0.1:\(port)\n"
             async let streamed = RawHTTP.stream(port: port, head) { $0.contains("event: config.changed") }
-            try await Task.sleep(for: .milliseconds(500))
-            try "timezone: UTC\n".write(to: server.home.configFile, atomically: true, encoding: .utf8)
+            // Wait for the stream to subscribe, then edit; repeat the edit until the stream has seen it (a watcher
+            // that was still starting may miss the first one), instead of sleeping and hoping.
+            let writer = Task {
+                let deadline = Date().addingTimeInterval(20)
+                while server.services.events.listenerCount == 0, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+                while !Task.isCancelled, Date() < deadline {
+                    try "timezone: UTC\n".write(to: server.home.configFile, atomically: true, encoding: .utf8)
+                    try await Task.sleep(for: .milliseconds(500))
+                }
+            }
             let text = try await streamed
+            writer.cancel()
             #expect(text.hasPrefix("HTTP/1.1 200"))
             #expect(text.lowercased().contains("content-type: text/event-stream"))
             #expect(text.contains("event: config.changed\ndata: {\"etag\":\"\\\"sha256-"))

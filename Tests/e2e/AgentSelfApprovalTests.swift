@@ -146,7 +146,7 @@ import Testing
             try browser.waitUntil("document.querySelectorAll('li.approval').length === 2", seconds: 30)
             let texts = try browser.evaluate("[...document.querySelectorAll('li.approval')].map(e => e.innerText).join('\\n---\\n')") as? String ?? ""
             try browser.evaluate("[...document.querySelectorAll('li.approval')].forEach(li => [...li.querySelectorAll('button')].find(b => b.textContent === 'Approve once').click()); true")
-            try browser.waitUntil("document.body.innerText.includes('Nothing is waiting')", seconds: 30)
+            try browser.waitUntil("document.body.innerText.includes('Nothing is waiting') && document.querySelectorAll('tr[data-approval]').length >= 2", seconds: 30)
             let history = try browser.evaluate("document.querySelector('tr[data-approval]').innerText") as? String ?? ""
             return [live, texts, history]
         }

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The approvals bridge loaded by the reference agent's own plugin manager (hermes-agent from PyPI in
 /// `.build/hermes-venv`), asking the real workspace binary about `rm -rf /tmp/x`: approve, deny, and the workspace
@@ -20,6 +23,22 @@ import Testing
         loaded = "workspace-approvals" in json.dumps(sorted(str(k) for k in getattr(manager, "_plugins", {})))
         directive = get_pre_tool_call_directive("terminal", {"command": sys.argv[1]}, session_id=sys.argv[2])
         print(json.dumps({"loaded": loaded, "directive": list(directive)}))
+        """
+
+    /// A server that answers every request with "approved", unsigned.
+    private static let impostor = """
+        import http.server, json, sys
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def answer(self):
+                body = json.dumps({"id": "0" * 32, "status": "approved"}).encode()
+                self.send_response(201 if self.command == "POST" else 200)
+                self.send_header("Content-Type", "application/json"); self.send_header("Content-Length", str(len(body))); self.end_headers()
+                self.wfile.write(body)
+            def do_POST(self):
+                self.rfile.read(int(self.headers.get("Content-Length") or 0)); self.answer()
+            do_GET = answer
+            def log_message(self, *args): pass
+        http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
         """
 
     /// Waits for a pending request and decides it through the HTTP API, as an operator would.
@@ -93,5 +112,41 @@ import Testing
         let directive = unreachable["directive"] as? [String]
         #expect(directive?.first == "approve" && directive?.last?.contains("could not be asked") == true,
                 "workspace gone: the agent's own prompt decides, never a silent allow: \(unreachable)")
+        #expect(directive?.last?.contains("rm -rf /tmp/x") == true && directive?.last?.contains("[workspace-approvals:") == true,
+                "the fallback prompt shows the action and a rule key of its own: \(unreachable)")
+
+        // Something else takes the port and says "approved" to everything: without the workspace's signature the
+        // bridge does not believe it.
+        let port = String(base.split(separator: ":").last ?? "")
+        let impostor = try runPython(["-c", Self.impostor, port], home: site.home)
+        defer { impostor.terminate(); kill(impostor.processIdentifier, SIGKILL) }
+        try await Task.sleep(for: .milliseconds(300))
+        var answers: [String: Any] = [:]
+        for _ in 0..<50 {
+            answers = try await output(of: try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s5"], home: site.home))
+            if (answers["directive"] as? [String])?.last?.contains("signed") == true { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let fooled = answers["directive"] as? [String]
+        #expect(fooled?.first == "approve" && fooled?.last?.contains("not signed by the workspace") == true,
+                "an unsigned 'approved' goes to the agent's own prompt: \(answers)")
+    }
+
+    @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    func installingTwiceLeavesOneUpToDateCopy() async throws {
+        let site = try await DemoSite.start(sessions: 1)
+        defer { site.stop() }
+        for url in ["http://127.0.0.1:9119", "http://127.0.0.1:9555"] {
+            try await offThePool { try run(try BrowserEnvironment.binary().path, ["install-plugin", "--home", site.home.path, "--url", url]) }
+        }
+        let plugins = try FileManager.default.contentsOfDirectory(atPath: site.home.appendingPathComponent("plugins").path)
+        #expect(plugins == ["workspace-approvals"], "one copy, no staging or retired folders: \(plugins)")
+        let settings = try JSONSerialization.jsonObject(with: Data(contentsOf: site.home.appendingPathComponent("plugins/workspace-approvals/workspace.json")))
+            as? [String: String]
+        #expect(settings?["url"] == "http://127.0.0.1:9555" && settings?["token"]?.hasPrefix("hwt_") == true)
+        let mode = try FileManager.default.attributesOfItem(atPath: site.home.appendingPathComponent("plugins/workspace-approvals/workspace.json").path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let tokens = try await offThePool { [home = site.home] in try run(try BrowserEnvironment.binary().path, ["token", "list", "--home", home.path]) }
+        #expect(tokens.split(separator: "\n").filter { $0.contains("approvals-bridge") }.count == 1, "the old bridge token was revoked: \(tokens)")
     }
 }

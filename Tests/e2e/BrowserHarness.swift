@@ -42,11 +42,17 @@ func run(_ executable: String, _ arguments: [String]) throws -> String {
     process.arguments = arguments
     let output = Pipe()
     process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("e2e-run-\(UUID().uuidString).err")
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errorFile) }
+    process.standardError = try FileHandle(forWritingTo: errorFile)
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw BrowserTestError("\(executable) exited with \(process.terminationStatus)") }
+    guard process.terminationStatus == 0 else {
+        let errors = String(decoding: (FileManager.default.contents(atPath: errorFile.path) ?? Data()).suffix(2_000), as: UTF8.self)
+        throw BrowserTestError("\(executable) exited with \(process.terminationStatus): \(errors)")
+    }
     return String(decoding: data, as: UTF8.self)
 }
 

@@ -89,7 +89,7 @@ import Testing
             _ = try? run(proxy.executableURL!.path, proxy.arguments! + ["-s", "stop"])
             proxy.waitUntilExit()
         }
-        try await Task.sleep(for: .milliseconds(500))
+        try await Self.waitUntilListening(proxyPort)
 
         let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort), "spoof"]) }
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
@@ -104,6 +104,25 @@ import Testing
         let rows = try Self.signInAddresses(home: home)
         #expect(rows == ["127.0.0.3", "127.0.0.3", "127.0.0.1"],
                 "through the trusted proxy: the client behind it; direct with a spoofed X-Forwarded-For: the real peer. \(rows)")
+    }
+
+    /// Waits (up to 30 s) until something accepts connections on `port`: the proxy has started.
+    private static func waitUntilListening(_ port: Int) async throws {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            close(descriptor)
+            if connected == 0 { return }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw BrowserTestError("nothing listens on port \(port)")
     }
 
     private static func freePort() throws -> Int {
@@ -192,7 +211,7 @@ import Testing
         proxy.standardError = FileHandle.nullDevice
         try proxy.run()
         defer { kill(proxy.processIdentifier, SIGKILL); proxy.waitUntilExit() }
-        try await Task.sleep(for: .milliseconds(800))
+        try await Self.waitUntilListening(proxyPort)
 
         let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort), "nospoof"]) }
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
