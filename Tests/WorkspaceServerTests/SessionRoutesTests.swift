@@ -121,6 +121,14 @@ import WorkspaceCore
                 #expect(response.status == .ok)
                 #expect((try? JSONBody(response.body))?["groups"]?.count ?? 0 > 0)
             }
+            // Form encoding: `+` is a space, as browsers and curl --data-urlencode send it.
+            var answers: [String] = []
+            for query in ["\(word)+zzqx", "\(word)%20zzqx"] {
+                try await client.execute(uri: "/api/v1/sessions/search?q=\(query)", method: .get, headers: server.authorized) { response in
+                    answers.append((try? JSONBody(response.body))?["expression"]?.string ?? "?")
+                }
+            }
+            #expect(answers[0] == answers[1] && !answers[0].contains("+"), "\(answers)")
         }
     }
 

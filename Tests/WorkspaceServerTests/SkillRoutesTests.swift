@@ -32,6 +32,16 @@ import WorkspaceCore
                 let answer = try JSONBody(response.body)
                 #expect(answer["text"]?.string == "# Sources\n")
             }
+            for name in ["my notes.md", "café.md"] {
+                try Data("# \(name)\n".utf8).write(to: skillFolder.appendingPathComponent("references").appendingPathComponent(name))
+            }
+            for (path, name) in [("references/my%20notes.md", "my notes.md"), ("references/caf%C3%A9.md", "café.md")] {
+                try await client.execute(uri: "/api/v1/skills/web-research/files/\(path)", method: .get, headers: server.authorized) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    let text = try JSONBody(response.body)["text"]?.string
+                    #expect(text == "# \(name)\n", "file names are decoded: \(path)")
+                }
+            }
             try FileManager.default.createSymbolicLink(at: skillFolder.appendingPathComponent("leak.md"), withDestinationURL: server.home.envFile)
             for path in ["../docker-cleanup/SKILL.md", "..%2F..%2F..%2F.env", "%2Fetc%2Fpasswd", "leak.md", "references", "nope.md", "./SKILL.md"] {
                 try await client.execute(uri: "/api/v1/skills/web-research/files/\(path)", method: .get, headers: server.authorized) { response in

@@ -32,7 +32,7 @@ trap cleanup EXIT
 "$bin" serve --home "$work/home" --port 0 --log-level warning >"$work/server.out" 2>"$work/server.err" &
 server=$!
 for _ in $(seq 100); do grep -q "serving" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
-url=$(sed -n 's/.* at \(http:[^ ]*\)\/$/\1/p' "$work/server.out")
+url=$(grep -o ' at http://[^ ]*' "$work/server.out" | head -1 | sed 's/^ at //; s/\/$//')
 [ -n "$url" ] || { echo "the server did not start:" >&2; cat "$work/server.err" >&2; exit 1; }
 token=$("$bin" token --home "$work/home")
 

@@ -78,28 +78,7 @@ import Testing
                           "status": json.loads(call("GET", "/api/v1/health")[1]).get("status")}))
         """
 
-    private func runPython(_ arguments: [String], home: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERMES_") }
-        environment["HERMES_HOME"] = home.path
-        process.environment = environment
-        process.standardOutput = Pipe()
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
 
-    private func output(of process: Process) async throws -> [String: Any] {
-        let data = try await offThePool { () -> Data in
-            let data = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-            process.waitUntilExit()
-            return data
-        }
-        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-        return (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
-    }
 
     /// The id of the oldest pending request once there is one (waiting on the condition, with a deadline).
     private func pendingRequest(_ client: RawExchange, after known: Set<String> = []) async throws -> String {
@@ -123,19 +102,19 @@ import Testing
         // watch the queue from this test.
         let watcher = RawExchange(port: site.port, token: try await site.scopedToken(role: "viewer"))
 
-        let guarded = try await output(of: try runPython(["-c", Self.guardCheck, base], home: site.home))
+        let guarded = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.guardCheck, base], home: site.home))
         #expect(guarded["guarded"] as? [Bool] == [true, true, true, true, true], "the plugin sends credential grabs to a person: \(guarded)")
 
-        let waiting = try runPython(["-c", Self.ask, "rm -rf /tmp/important", "s-hijacked"], home: site.home)
+        let waiting = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/important", "s-hijacked"], home: site.home)
         let requestID = try await pendingRequest(watcher)
-        let attack = try await output(of: try runPython(["-c", Self.selfApprove, base, requestID], home: site.home))
+        let attack = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.selfApprove, base, requestID], home: site.home))
         #expect((attack["filesRead"] as? Int ?? 0) > 10 && (attack["candidates"] as? Int ?? 0) > 0, "the agent read the home and found candidates: \(attack)")
         #expect((attack["successes"] as? [Any])?.isEmpty == true, "nothing the agent could read or fetch approved, changed config or signed in: \(attack)")
         let still = try await watcher.send("GET", "/api/v1/approvals/\(requestID)").object
         #expect(still?["status"] as? String == "pending", "the request still waits for a person")
 
         // A person signs in, watches the tab, and a new request arrives live; they approve both.
-        let second = try runPython(["-c", Self.ask, "rm -rf /tmp/other", "s-second"], home: site.home)
+        let second = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/other", "s-second"], home: site.home)
         let observed = try await site.withBrowser(at: "approvals") { browser -> [String] in
             try browser.waitUntil("document.querySelector('#signin-password')")
             try browser.fill("#signin-user", "operator")
@@ -153,8 +132,8 @@ import Testing
         _ = observed[0]
         #expect(observed[1].contains("rm -rf /tmp/important") && observed[1].contains("rm -rf /tmp/other"), "both requests shown: \(observed[1])")
         #expect(observed[2].contains("operator"), "the history names who decided: \(observed[2])")
-        let first = try await output(of: waiting)
-        let other = try await output(of: second)
+        let first = try await AgentProcess.output(of: waiting)
+        let other = try await AgentProcess.output(of: second)
         #expect((first["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "approved by a person: the tool runs \(first)")
         #expect((other["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "\(other)")
     }

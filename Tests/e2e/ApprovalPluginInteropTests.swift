@@ -8,11 +8,7 @@ import Glibc
 /// `.build/hermes-venv`), asking the real workspace binary about `rm -rf /tmp/x`: approve, deny, and the workspace
 /// gone — the directive the agent gets follows each answer.
 @Suite(.serialized) struct ApprovalPluginInteropTests {
-    static let python: String? = {
-        if let named = ProcessInfo.processInfo.environment["HERMES_AGENT_PYTHON"], !named.isEmpty { return named }
-        let venv = BrowserEnvironment.repository.appendingPathComponent(".build/hermes-venv/bin/python").path
-        return FileManager.default.isExecutableFile(atPath: venv) ? venv : nil
-    }()
+    static let python = AgentProcess.python
 
     /// Asks the agent's plugin manager for the pre_tool_call directive; prints it as JSON.
     private static let ask = """
@@ -58,28 +54,7 @@ import Glibc
             time.sleep(0.1)
         """
 
-    private func runPython(_ arguments: [String], home: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERMES_") }
-        environment["HERMES_HOME"] = home.path
-        process.environment = environment
-        process.standardOutput = Pipe()
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
 
-    private func output(of process: Process) async throws -> [String: Any] {
-        let data = try await offThePool { () -> Data in
-            let data = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
-            process.waitUntilExit()
-            return data
-        }
-        let line = String(decoding: data, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
-        return (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]) ?? [:]
-    }
 
     @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func theAgentsDirectiveFollowsTheOperatorsDecision() async throws {
@@ -91,24 +66,24 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: installed.path))
         let token = try String(contentsOf: site.home.appendingPathComponent("workspace/token"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
 
-        let approved = try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s1"], home: site.home)
-        let approving = try runPython(["-c", Self.decide, base, token, "approve", #"{"scope":"once"}"#], home: site.home)
-        let decision = try await output(of: approving)
-        let afterApproval = try await output(of: approved)
+        let approved = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s1"], home: site.home)
+        let approving = try AgentProcess.start(["-c", Self.decide, base, token, "approve", #"{"scope":"once"}"#], home: site.home)
+        let decision = try await AgentProcess.output(of: approving)
+        let afterApproval = try await AgentProcess.output(of: approved)
         #expect(decision["status"] as? String == "approved")
         #expect(afterApproval["loaded"] as? Bool == true, "the agent's plugin manager loaded the bridge")
         #expect((afterApproval["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "approved: no directive, the tool runs: \(afterApproval)")
 
-        let denied = try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s2"], home: site.home)
-        _ = try await output(of: try runPython(["-c", Self.decide, base, token, "deny", #"{"reason":"not on prod"}"#], home: site.home))
-        let afterDenial = try await output(of: denied)
+        let denied = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s2"], home: site.home)
+        _ = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.decide, base, token, "deny", #"{"reason":"not on prod"}"#], home: site.home))
+        let afterDenial = try await AgentProcess.output(of: denied)
         #expect(afterDenial["directive"] as? [String] == ["block", "Denied in Hermes Workspace: not on prod"])
 
-        let harmless = try await output(of: try runPython(["-c", Self.ask, "ls -la", "s3"], home: site.home))
+        let harmless = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "ls -la", "s3"], home: site.home))
         #expect((harmless["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "a harmless command is not sent")
 
         site.server.stop()
-        let unreachable = try await output(of: try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s4"], home: site.home))
+        let unreachable = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s4"], home: site.home))
         let directive = unreachable["directive"] as? [String]
         #expect(directive?.first == "approve" && directive?.last?.contains("could not be asked") == true,
                 "workspace gone: the agent's own prompt decides, never a silent allow: \(unreachable)")
@@ -118,12 +93,12 @@ import Glibc
         // Something else takes the port and says "approved" to everything: without the workspace's signature the
         // bridge does not believe it.
         let port = String(base.split(separator: ":").last ?? "")
-        let impostor = try runPython(["-c", Self.impostor, port], home: site.home)
+        let impostor = try AgentProcess.start(["-c", Self.impostor, port], home: site.home)
         defer { impostor.terminate(); kill(impostor.processIdentifier, SIGKILL) }
         try await Task.sleep(for: .milliseconds(300))
         var answers: [String: Any] = [:]
         for _ in 0..<50 {
-            answers = try await output(of: try runPython(["-c", Self.ask, "rm -rf /tmp/x", "s5"], home: site.home))
+            answers = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s5"], home: site.home))
             if (answers["directive"] as? [String])?.last?.contains("signed") == true { break }
             try await Task.sleep(for: .milliseconds(200))
         }

@@ -188,11 +188,6 @@ public actor ApprovalQueue {
 
     private func open() throws -> DatabaseQueue {
         if let database { return database }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(5)
-        configuration.label = "approvals.db"
-        let opened = try DatabaseQueue(path: url.path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("approvals") { db in
             try db.execute(sql: """
@@ -209,8 +204,7 @@ public actor ApprovalQueue {
         migrator.registerMigration("approvals_submitter") { db in
             try db.execute(sql: "ALTER TABLE approvals ADD COLUMN submitter TEXT")
         }
-        try migrator.migrate(opened)
-        chmod(url.path, 0o600)
+        let opened = try WorkspaceDatabaseFile.open(url, label: "approvals.db", migrator: migrator)
         database = opened
         return opened
     }

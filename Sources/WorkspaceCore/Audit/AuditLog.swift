@@ -50,14 +50,7 @@ public final class AuditLog: Sendable {
     private func database() throws -> DatabaseQueue {
         try queue.withValue { queue in
             if let queue { return queue }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(5)
-            configuration.label = "workspace.db"
-            let opened = try DatabaseQueue(path: url.path, configuration: configuration)
-            try Self.migrator.migrate(opened)
-            chmod(url.path, 0o600)
+            let opened = try WorkspaceDatabaseFile.open(url, label: "workspace.db", migrator: Self.migrator)
             queue = opened
             return opened
         }

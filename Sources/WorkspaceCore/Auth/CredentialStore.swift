@@ -179,11 +179,6 @@ public final class CredentialStore: Sendable {
     private func database() throws -> DatabaseQueue {
         try queue.withValue { queue in
             if let queue { return queue }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(5)
-            configuration.label = "workspace.db"
-            let opened = try DatabaseQueue(path: url.path, configuration: configuration)
             var migrator = DatabaseMigrator()
             migrator.registerMigration("api_tokens") { db in
                 try db.execute(sql: """
@@ -192,8 +187,7 @@ public final class CredentialStore: Sendable {
                     CREATE TABLE signin_links (hash TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL);
                     """)
             }
-            try migrator.migrate(opened)
-            chmod(url.path, 0o600)
+            let opened = try WorkspaceDatabaseFile.open(url, label: "workspace.db", migrator: migrator)
             queue = opened
             return opened
         }

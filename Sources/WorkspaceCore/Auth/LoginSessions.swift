@@ -85,10 +85,6 @@ public final class LoginSessions: Sendable {
     private func database() throws -> DatabaseQueue {
         try queue.withValue { queue in
             if let queue { return queue }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            var configuration = Configuration()
-            configuration.busyMode = .timeout(5)
-            let opened = try DatabaseQueue(path: url.path, configuration: configuration)
             var migrator = DatabaseMigrator()
             migrator.registerMigration("login_sessions") { db in
                 try db.execute(sql: """
@@ -99,8 +95,7 @@ public final class LoginSessions: Sendable {
             migrator.registerMigration("login_sessions_role") { db in
                 try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'")
             }
-            try migrator.migrate(opened)
-            chmod(url.path, 0o600)
+            let opened = try WorkspaceDatabaseFile.open(url, label: "workspace.db", migrator: migrator)
             queue = opened
             return opened
         }

@@ -68,6 +68,11 @@ import Testing
         var bad = LogFilter()
         #expect(throws: WorkspaceError.self) { try bad.search("/(unclosed/") }
         #expect(throws: WorkspaceError.self) { try bad.search(String(repeating: "a", count: 300)) }
+        var pasted = LogFilter()
+        try pasted.search("/tmp/run-7/out")
+        #expect(pasted.isNarrowing, "a pasted path is plain text, not a refused /pattern/flags")
+        var flagged = LogFilter()
+        #expect(throws: Never.self) { try flagged.search("/timeout/i") }
     }
 
     @Test func aScanStopsAtItsBudgetAndCanContinue() throws {
