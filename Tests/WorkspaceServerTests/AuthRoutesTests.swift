@@ -118,4 +118,20 @@ import WorkspaceCore
             #expect(checked >= 1 && checked <= 5, "\(checked) of 200 concurrent guesses were checked")
         }
     }
+
+    /// A page on another port of this host can set a same-named cookie (no __Host- over plain HTTP); it must not
+    /// lock the operator out: every cookie of that name is tried.
+    @Test func aTossedCookieDoesNotLockTheOperatorOut() async throws {
+        try await TestServer.test { server, client in
+            let (secret, _) = try server.services.loginSessions.create(user: "operator", role: .admin, client: nil)
+            for cookie in ["hermes_session=junk; hermes_session=\(secret)", "hermes_session=\(secret); hermes_session=junk"] {
+                try await client.execute(uri: "/api/v1/status", method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.status == .ok, "\(cookie.prefix(24))")
+                }
+            }
+            try await client.execute(uri: "/api/v1/status", method: .get, headers: [.cookie: "hermes_session=junk"]) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
 }

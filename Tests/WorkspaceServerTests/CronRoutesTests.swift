@@ -54,6 +54,20 @@ import WorkspaceCore
                 let run = try JSONBody(response.body)
                 #expect(run["text"]?.string?.isEmpty == false)
             }
+            // A huge output: the page gets its first MiB and says so; the download has every byte.
+            let huge = String(repeating: "é", count: 600_000) + "END"
+            try Data(huge.utf8).write(to: server.home.root.appendingPathComponent("cron/output/5bf88d08e6a1/2026-11-13_09-00-00.md"))
+            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-13_09-00-00", method: .get, headers: server.authorized) { response in
+                let run = try JSONBody(response.body)
+                let text = run["text"]?.string ?? ""
+                #expect(run["truncated"]?.bool == true && run["sizeBytes"]?.int == huge.utf8.count)
+                #expect(text.utf8.count <= 1 << 20 && text.utf8.count > (1 << 20) - 4 && !text.hasSuffix("END") && !text.contains("\u{FFFD}"),
+                        "cut at a character boundary within the first MiB")
+            }
+            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-13_09-00-00?download=true", method: .get, headers: server.authorized) { response in
+                #expect(response.headers[.contentDisposition]?.hasPrefix("attachment") == true)
+                #expect(String(buffer: response.body) == huge)
+            }
             for path in ["cron/jobs/nope", "cron/jobs/000000000000/runs", "cron/jobs/..%2F..%2Fconfig/runs", "cron/jobs/5bf88d08e6a1/runs/..%2F..%2Fjobs", "cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-01"] {
                 try await client.execute(uri: "/api/v1/\(path)", method: .get, headers: server.authorized) { response in
                     #expect(path.contains("%2F") ? response.status == .badRequest : response.status == .notFound, "\(path)")

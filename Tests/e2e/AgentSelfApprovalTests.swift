@@ -33,7 +33,9 @@ import Testing
                  ("terminal", {"command": "curl -X POST " + sys.argv[1] + "/api/v1/approvals/x/approve"}),
                  ("terminal", {"command": "sed -i 's/mode: manual/mode: off/' ~/.hermes/config.yaml # approvals"}),
                  ("terminal", {"command": "hermes-workspace token create me --role admin"})]
-        print(json.dumps({"guarded": [bool(bridge._needs_approval(tool, args, "smart", sys.argv[1])) for tool, args in calls]}))
+        write = bridge._needs_approval("write_file", {"path": "notes.txt", "content": "the words it writes"}, "manual", sys.argv[1])
+        print(json.dumps({"guarded": [bool(bridge._needs_approval(tool, args, "smart", sys.argv[1])) for tool, args in calls],
+                          "write": write[0] if write else ""}))
         """
 
     /// The hijacked agent: reads everything it can, then tries every credential-looking thing on the pending request.
@@ -104,6 +106,7 @@ import Testing
 
         let guarded = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.guardCheck, base], home: site.home))
         #expect(guarded["guarded"] as? [Bool] == [true, true, true, true, true], "the plugin sends credential grabs to a person: \(guarded)")
+        #expect((guarded["write"] as? String)?.contains("the words it writes") == true, "a file write shows what it writes: \(guarded)")
 
         let waiting = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/important", "s-hijacked"], home: site.home)
         let requestID = try await pendingRequest(watcher)
