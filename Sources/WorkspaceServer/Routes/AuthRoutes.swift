@@ -89,12 +89,11 @@ struct AuthRoutes {
             response.headers[.cacheControl] = "no-store"
             return response
         }
-        group.post("auth/logout", .public) { request, context -> Response in
+        // Signing out needs the session (or a token) it ends: a stranger cannot sign anyone out.
+        group.post("auth/logout", .read) { request, context -> Response in
             let current = try authenticator.session(of: request, context: context)
             if let current { try sessions.end(current.secret) }
-            var actor = context.auditActor
-            if let session = current?.session { actor.name = session.user; actor.role = session.role; actor.credentialID = "session:" + session.id }
-            try? await audit.record(AuditEvent(action: "auth.logout", target: current?.session.user ?? "anonymous", actor: actor))
+            try? await audit.record(AuditEvent(action: "auth.logout", target: current?.session.user ?? context.auditActor.name, actor: context.auditActor))
             var response = Response(status: .noContent)
             response.headers[.setCookie] = cookie("", maxAge: 0, context: context)
             return response
