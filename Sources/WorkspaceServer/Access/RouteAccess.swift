@@ -90,12 +90,6 @@ struct SecuredRoutes {
     }
 
     @discardableResult
-    func head<Output: ResponseGenerator>(_ path: RouterPath, _ access: RouteAccess,
-                                         use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
-        on(path, method: .head, access, use: handler)
-    }
-
-    @discardableResult
     func post<Output: ResponseGenerator>(_ path: RouterPath, _ access: RouteAccess,
                                          use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
         on(path, method: .post, access, use: handler)
