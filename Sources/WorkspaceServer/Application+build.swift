@@ -31,7 +31,7 @@ public func buildRoutes(configuration: WorkspaceServerConfiguration, services: W
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
     router.add(middleware: PathGuardMiddleware())
     router.add(middleware: HostGuardMiddleware(allowList: allowList))
-    router.add(middleware: OriginGuardMiddleware(allowList: allowList, secure: configuration.tls != nil, publicURL: configuration.publicURL))
+    router.add(middleware: OriginGuardMiddleware(secure: configuration.tls != nil, publicURL: configuration.publicURL))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
     router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
     let authenticator = Authenticator(fileToken: services.tokens, credentials: services.credentials, sessions: services.loginSessions,
@@ -41,7 +41,7 @@ public func buildRoutes(configuration: WorkspaceServerConfiguration, services: W
     if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: root, path: configuration.metricsPath) }
     let api = root.group(RouterPath(configuration.apiPrefix))
     AuthRoutes(password: services.password, sessions: services.loginSessions, credentials: services.credentials, throttle: services.loginThrottle,
-               audit: services.audit, authenticator: authenticator, basePath: configuration.basePath, secureCookies: secureCookies).addRoutes(to: api)
+               audit: services.audit, authenticator: authenticator, basePath: configuration.basePath).addRoutes(to: api)
     StatusRoutes(status: services.status).addRoutes(to: api)
     SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
                   timeZone: services.timeZone).addRoutes(to: api)

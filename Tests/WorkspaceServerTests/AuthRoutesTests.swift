@@ -99,13 +99,14 @@ import WorkspaceCore
         }
     }
 
-    /// 200 wrong passwords at once: the throttle reserves a check atomically, so only a handful are ever checked
-    /// (each costs 600,000 PBKDF2 rounds); the rest are 429 at once.
+    /// 60 wrong passwords at once: the throttle reserves a check atomically, so only a handful are ever checked
+    /// (each costs 600,000 PBKDF2 rounds); the rest are 429 at once. (Each refusal is audited, a database write, so
+    /// the burst is kept to what proves the point without loading the machine the other tests share.)
     @Test func concurrentGuessesAreNotAllChecked() async throws {
         try await TestServer.test { server, client in
             try OperatorPassword(home: server.home).set(password, user: "admin")
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
-                for index in 0..<200 {
+                for index in 0..<60 {
                     group.addTask {
                         try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
                                                  body: ByteBuffer(string: #"{"user":"admin","password":"guess number \#(index)"}"#)) { UInt($0.status.code) }
@@ -114,8 +115,9 @@ import WorkspaceCore
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }
             }
             let checked = statuses.filter { $0 == 401 }.count
-            #expect(statuses.count == 200 && statuses.allSatisfy { $0 == 401 || $0 == 429 })
-            #expect(checked >= 1 && checked <= 5, "\(checked) of 200 concurrent guesses were checked")
+            print("concurrent sign-in guesses: \(checked) of \(statuses.count) were checked")
+            #expect(statuses.count == 60 && statuses.allSatisfy { $0 == 401 || $0 == 429 })
+            #expect(checked >= 1 && checked <= 5, "\(checked) of 60 concurrent guesses were checked")
         }
     }
 

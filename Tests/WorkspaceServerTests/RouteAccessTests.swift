@@ -7,7 +7,7 @@ import WorkspaceCore
 @testable import WorkspaceServer
 
 /// Access, generated from the router's own table: every route the server registers × its method × path spellings
-/// (`/api`, `//api`, `///api`, `/api//v1`, `/base//api`, `%2F` variants) × every kind of credential. A route added
+/// (`/api`, `//api`, `///api`, `/api//v1`, `//base/api`, `/base//api`, `%2F` variants) × every kind of credential. A route added
 /// tomorrow is covered by this test without editing it.
 @Suite struct RouteAccessTests {
     /// A credential to try, and the role it should act with (`nil`: none at all).

@@ -3,12 +3,11 @@ import GRDB
 
 /// The audit trail in the workspace's own database (`workspace/workspace.db`), never in the agent's files.
 public final class AuditLog: Sendable {
-    private let url: URL
-    private let queue = LockedValue<DatabaseQueue?>(nil)
+    private let storage: LazyWorkspaceDatabase
 
     /// Keeps the trail for `home`; the database is created on the first use.
     public init(home: HermesHome) {
-        url = home.workspaceDatabase
+        storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: { Self.migrator })
     }
 
     /// Stores `event`.
@@ -47,14 +46,7 @@ public final class AuditLog: Sendable {
         return event
     }
 
-    private func database() throws -> DatabaseQueue {
-        try queue.withValue { queue in
-            if let queue { return queue }
-            let opened = try WorkspaceDatabaseFile.open(url, label: "workspace.db", migrator: Self.migrator)
-            queue = opened
-            return opened
-        }
-    }
+    private func database() throws -> DatabaseQueue { try storage.get() }
 
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -36,13 +36,12 @@ public final class CredentialStore: Sendable {
     /// Prefix of every API token.
     public static let tokenPrefix = "hwt_"
 
-    private let url: URL
-    private let queue = LockedValue<DatabaseQueue?>(nil)
+    private let storage: LazyWorkspaceDatabase
     private let lastUse = LockedValue<[String: Date]>([:])
 
     /// The store of `home`.
     public init(home: HermesHome) {
-        url = home.workspaceDatabase
+        storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: Self.migrator)
     }
 
     // MARK: Tokens
@@ -53,9 +52,9 @@ public final class CredentialStore: Sendable {
         guard Self.isValidName(name) else {
             throw WorkspaceError.invalidInput("A token name is 1 to 64 letters, digits, '-', '_' or '.'.")
         }
-        let secret = Self.tokenPrefix + Self.randomText()
-        let signingKey = role == .agent ? Self.randomText() : nil
-        let hash = Self.hash(secret)
+        let secret = Self.tokenPrefix + SecretText.random()
+        let signingKey = role == .agent ? SecretText.random() : nil
+        let hash = SecretText.sha256(secret)
         let info = TokenInfo(id: String(hash.prefix(12)), name: name, role: role, createdAt: now, lastUsedAt: nil)
         try database().write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM api_tokens WHERE name = ?", arguments: [name]) == true {
@@ -89,7 +88,7 @@ public final class CredentialStore: Sendable {
     public func principal(forToken secret: String, now: Date = Date()) throws -> Principal? {
         guard secret.hasPrefix(Self.tokenPrefix), secret.count == Self.tokenPrefix.count + 43,
               secret.utf8.allSatisfy({ $0 < 128 }) else { return nil }
-        let hash = Self.hash(secret)
+        let hash = SecretText.sha256(secret)
         let database = try database()
         guard let row = try database.read({ db in try Row.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE hash = ?", arguments: [hash]) }) else {
             return nil
@@ -121,11 +120,11 @@ public final class CredentialStore: Sendable {
 
     /// A one-time sign-in code, valid for `lifetime` seconds, stored only as its hash.
     public func createSigninCode(lifetime: TimeInterval = 24 * 3_600, now: Date = Date()) throws -> String {
-        let code = Self.randomText()
+        let code = SecretText.random()
         try database().write { db in
             try db.execute(sql: "DELETE FROM signin_links WHERE expires_at <= ?", arguments: [now.timeIntervalSince1970])
             try db.execute(sql: "INSERT INTO signin_links (hash, created_at, expires_at) VALUES (?, ?, ?)",
-                           arguments: [Self.hash(code), now.timeIntervalSince1970, now.addingTimeInterval(lifetime).timeIntervalSince1970])
+                           arguments: [SecretText.sha256(code), now.timeIntervalSince1970, now.addingTimeInterval(lifetime).timeIntervalSince1970])
         }
         return code
     }
@@ -134,7 +133,7 @@ public final class CredentialStore: Sendable {
     public func redeemSigninCode(_ code: String, now: Date = Date()) throws -> Bool {
         guard code.count == 43, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return false }
         return try database().write { db in
-            try db.execute(sql: "DELETE FROM signin_links WHERE hash = ? AND expires_at > ?", arguments: [Self.hash(code), now.timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM signin_links WHERE hash = ? AND expires_at > ?", arguments: [SecretText.sha256(code), now.timeIntervalSince1970])
             return db.changesCount == 1
         }
     }
@@ -156,19 +155,6 @@ public final class CredentialStore: Sendable {
         (1...64).contains(name.count) && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
     }
 
-    /// SHA-256 of `text`, lowercase hex.
-    static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// 32 random bytes, base64url without padding (43 characters).
-    static func randomText() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
     private static func info(from row: Row) -> TokenInfo {
         let hash: String = row["hash"]
         return TokenInfo(id: String(hash.prefix(12)), name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer,
@@ -176,20 +162,17 @@ public final class CredentialStore: Sendable {
                          lastUsedAt: (row["last_used_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
-    private func database() throws -> DatabaseQueue {
-        try queue.withValue { queue in
-            if let queue { return queue }
-            var migrator = DatabaseMigrator()
-            migrator.registerMigration("api_tokens") { db in
-                try db.execute(sql: """
-                    CREATE TABLE api_tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at REAL NOT NULL,
-                                             last_used_at REAL, signing_key TEXT);
-                    CREATE TABLE signin_links (hash TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL);
-                    """)
-            }
-            let opened = try WorkspaceDatabaseFile.open(url, label: "workspace.db", migrator: migrator)
-            queue = opened
-            return opened
+    private func database() throws -> DatabaseQueue { try storage.get() }
+
+    private static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("api_tokens") { db in
+            try db.execute(sql: """
+                CREATE TABLE api_tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at REAL NOT NULL,
+                                         last_used_at REAL, signing_key TEXT);
+                CREATE TABLE signin_links (hash TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL);
+                """)
         }
+        return migrator
     }
 }

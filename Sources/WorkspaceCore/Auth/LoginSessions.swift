@@ -21,14 +21,13 @@ public final class LoginSessions: Sendable {
         public var expiresAt: Date
     }
 
-    private let url: URL
     private let idle: TimeInterval
     private let absolute: TimeInterval
-    private let queue = LockedValue<DatabaseQueue?>(nil)
+    private let storage: LazyWorkspaceDatabase
 
     /// Sessions of `home`, ending after `idle` seconds unused or `absolute` seconds after sign-in.
     public init(home: HermesHome, idle: TimeInterval = 8 * 3_600, absolute: TimeInterval = 7 * 86_400) {
-        url = home.workspaceDatabase
+        storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: Self.migrator)
         self.idle = idle
         self.absolute = absolute
     }
@@ -82,33 +81,24 @@ public final class LoginSessions: Sendable {
         try database().write { db in try db.execute(sql: "DELETE FROM login_sessions") }
     }
 
-    private func database() throws -> DatabaseQueue {
-        try queue.withValue { queue in
-            if let queue { return queue }
-            var migrator = DatabaseMigrator()
-            migrator.registerMigration("login_sessions") { db in
-                try db.execute(sql: """
-                    CREATE TABLE login_sessions (secret_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, created_at REAL NOT NULL,
-                                                 last_seen REAL NOT NULL, expires_at REAL NOT NULL, client TEXT);
-                    """)
-            }
-            migrator.registerMigration("login_sessions_role") { db in
-                try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'")
-            }
-            let opened = try WorkspaceDatabaseFile.open(url, label: "workspace.db", migrator: migrator)
-            queue = opened
-            return opened
+    private func database() throws -> DatabaseQueue { try storage.get() }
+
+    private static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("login_sessions") { db in
+            try db.execute(sql: """
+                CREATE TABLE login_sessions (secret_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, created_at REAL NOT NULL,
+                                             last_seen REAL NOT NULL, expires_at REAL NOT NULL, client TEXT);
+                """)
         }
+        migrator.registerMigration("login_sessions_role") { db in
+            try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'")
+        }
+        return migrator
     }
 
-    private static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    private static func hash(_ secret: String) -> String { SecretText.sha256(secret) }
 
     /// 32 random bytes, base64url without padding (43 characters).
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
-    }
+    static func randomToken() -> String { SecretText.random() }
 }

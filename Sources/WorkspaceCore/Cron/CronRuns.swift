@@ -48,21 +48,20 @@ public struct CronRuns: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// The first `limit` bytes of a run's output (cut at a character boundary), and the whole file's size: what the
-    /// page shows, so a 400 MB output costs 1 MiB of memory, not 400 MB.
-    public func outputPreview(of job: String, run: String, limit: Int = 1 << 20) throws -> (text: String, size: Int) {
+    /// The most of a run's output the page is given.
+    public static let previewLimit = 1 << 20
+
+    /// The first `limit` bytes of a run's output (cut at a character boundary), the whole file's size, and whether
+    /// that was all of it: what the page shows, so a 400 MB output costs 1 MiB of memory, not 400 MB.
+    public func outputPreview(of job: String, run: String, limit: Int = previewLimit) throws -> (text: String, size: Int, truncated: Bool) {
         let url = try outputFile(of: job, run: run)
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw WorkspaceError.notFound(what: "Run \(run) of job \(job)") }
         defer { try? handle.close() }
         let size = Int((try? handle.seekToEnd()) ?? 0)
         try handle.seek(toOffset: 0)
-        var data = (try handle.read(upToCount: limit)) ?? Data()
-        if size > limit {
-            // Drop a character cut in half at the end (continuation bytes, then its lead byte).
-            while let last = data.last, last & 0xC0 == 0x80 { data.removeLast() }
-            if let last = data.last, last & 0x80 != 0 { data.removeLast() }
-        }
-        return (String(decoding: data, as: UTF8.self), size)
+        let data = (try handle.read(upToCount: limit)) ?? Data()
+        let truncated = size > data.count
+        return (String(decoding: truncated ? data.droppingPartialUTF8Tail() : data, as: UTF8.self), size, truncated)
     }
 
     /// The file holding a run's output (it must exist).

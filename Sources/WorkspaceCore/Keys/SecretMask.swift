@@ -58,13 +58,12 @@ public enum SecretRedaction {
             var output = ""
             var last = source.startIndex
             for match in query.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
-                guard let whole = Range(match.range, in: source), let nameRange = Range(match.range(at: 2), in: source),
+                guard let nameRange = Range(match.range(at: 2), in: source),
                       let valueRange = Range(match.range(at: 3), in: source) else { continue }
                 let name = source[nameRange].lowercased()
                 guard secretParameters.contains(name) || isSecretName(name) else { continue }
                 output += source[last..<valueRange.lowerBound] + SecretMask.mask(String(source[valueRange]))
                 last = valueRange.upperBound
-                _ = whole
             }
             output += source[last...]
             result = output
@@ -108,7 +107,7 @@ public enum SecretRedaction {
         let key = String(content[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
         let rest = content[content.index(after: colon)...]
         let value = rest.trimmingCharacters(in: .whitespaces)
-        if value.isEmpty || value == "|" || value == ">" || value.hasPrefix("|") && value.count <= 3 || value.hasPrefix(">") && value.count <= 3 {
+        if value.isEmpty || value.range(of: #"^[|>][+-]?[0-9]?$"#, options: .regularExpression) != nil {
             stack.append((itemIndent, key))
             return line
         }

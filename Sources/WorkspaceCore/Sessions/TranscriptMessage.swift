@@ -44,10 +44,8 @@ public struct TranscriptMessage: Sendable, Encodable, Equatable {
         role = row[2] ?? "unknown"
         let total: Int = row[14] ?? 0
         var bytes = row[3] as Data?
-        if total > Self.contentLimit, var cut = bytes, cut.count < total {
-            while let last = cut.last, last & 0xC0 == 0x80 { cut.removeLast() }
-            if let last = cut.last, last & 0x80 != 0 { cut.removeLast() }
-            bytes = cut
+        if let read = bytes, read.count < total {
+            bytes = read.droppingPartialUTF8Tail()
             contentBytes = total
         }
         let stored = bytes.map { String(decoding: $0, as: UTF8.self) }

@@ -17,3 +17,27 @@ enum WorkspaceDatabaseFile {
         return opened
     }
 }
+
+/// A workspace database opened (and migrated) on first use, shared by the callers of one store.
+final class LazyWorkspaceDatabase: Sendable {
+    private let url: URL
+    private let label: String
+    private let migrator: @Sendable () -> DatabaseMigrator
+    private let queue = LockedValue<DatabaseQueue?>(nil)
+
+    init(_ url: URL, label: String, migrator: @escaping @Sendable () -> DatabaseMigrator) {
+        self.url = url
+        self.label = label
+        self.migrator = migrator
+    }
+
+    /// The open database.
+    func get() throws -> DatabaseQueue {
+        try queue.withValue { queue in
+            if let queue { return queue }
+            let opened = try WorkspaceDatabaseFile.open(url, label: label, migrator: migrator())
+            queue = opened
+            return opened
+        }
+    }
+}

@@ -26,6 +26,10 @@ struct Authenticator: Sendable {
     /// The session cookie's name for a request.
     static func cookieName(secure: Bool) -> String { secure ? "__Host-hermes_session" : "hermes_session" }
 
+    /// Whether this request's cookies are `Secure` and `__Host-`: the server speaks TLS, its public URL is HTTPS,
+    /// or a trusted proxy saw HTTPS.
+    func secureCookies(_ context: WorkspaceRequestContext) -> Bool { secureCookies || context.forwardedProto == "https" }
+
     /// The context with its principal set, or an `APIError` (401 without a valid credential, 403 for a role the route does not admit).
     func admit(_ request: Request, context: WorkspaceRequestContext, access: RouteAccess, acceptsTicket: Bool) async throws -> WorkspaceRequestContext {
         guard !access.isPublic else { return context }
@@ -58,9 +62,8 @@ struct Authenticator: Sendable {
             }
             throw Self.unauthorized
         }
-        let secrets = Self.cookies(named: Self.cookieName(secure: secureCookies || context.forwardedProto == "https"), in: request)
-        guard !secrets.isEmpty else { throw Self.unauthorized }
-        guard let session = try secrets.lazy.compactMap({ try sessions.session(for: $0) }).first else {
+        guard !Self.cookies(named: Self.cookieName(secure: secureCookies(context)), in: request).isEmpty else { throw Self.unauthorized }
+        guard let session = try session(of: request, context: context)?.session else {
             throw APIError(.unauthorized, code: "session_expired", message: "Your sign-in has ended; sign in again.")
         }
         if let site = request.headers[.secFetchSite], site != "same-origin", site != "none" {
@@ -76,7 +79,7 @@ struct Authenticator: Sendable {
 
     /// The session a request's cookies name, if any (for `/auth/me` and sign-out, which are public routes).
     func session(of request: Request, context: WorkspaceRequestContext) throws -> (secret: String, session: LoginSessions.Session)? {
-        for secret in Self.cookies(named: Self.cookieName(secure: secureCookies || context.forwardedProto == "https"), in: request) {
+        for secret in Self.cookies(named: Self.cookieName(secure: secureCookies(context)), in: request) {
             if let session = try sessions.session(for: secret) { return (secret, session) }
         }
         return nil

@@ -7,7 +7,6 @@ import Hummingbird
 /// a trusted proxy forwarded) or `--public-url` — a `null` Origin, and `Sec-Fetch-Site` of `cross-site` or
 /// `same-site` (a page on another port of this machine is "same-site"). Scripts that send neither (curl) are unaffected.
 public struct OriginGuardMiddleware: RouterMiddleware {
-    private let allowList: HostAllowList
     private let secure: Bool
     private let publicOrigin: Origin?
 
@@ -41,8 +40,7 @@ public struct OriginGuardMiddleware: RouterMiddleware {
     }
 
     /// Creates the guard; `secure` when the server itself speaks TLS.
-    public init(allowList: HostAllowList, secure: Bool = false, publicURL: URL? = nil) {
-        self.allowList = allowList
+    public init(secure: Bool = false, publicURL: URL? = nil) {
         self.secure = secure
         self.publicOrigin = publicURL.flatMap { url in
             url.host.map { Origin(scheme: url.scheme?.lowercased() ?? "https", host: $0.lowercased(), port: url.port) }
@@ -56,7 +54,8 @@ public struct OriginGuardMiddleware: RouterMiddleware {
             throw Self.refusal
         }
         if let header = request.headers[.origin] {
-            guard let origin = Origin(header: header), allowList.allows(hostHeader: origin.host), ownOrigins(request, context).contains(origin) else {
+            // The request's own origin passed the Host guard, and --public-url's host is on the allow list.
+            guard let origin = Origin(header: header), ownOrigins(request, context).contains(origin) else {
                 throw Self.refusal
             }
         }

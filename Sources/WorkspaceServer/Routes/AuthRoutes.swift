@@ -19,7 +19,6 @@ struct AuthRoutes {
     let audit: AuditLog
     let authenticator: Authenticator
     let basePath: String
-    let secureCookies: Bool
 
     struct LoginRequest: Decodable {
         var user: String
@@ -117,7 +116,7 @@ struct AuthRoutes {
     }
 
     private func cookie(_ value: String, maxAge: Int, context: WorkspaceRequestContext) -> String {
-        let secure = secureCookies || context.forwardedProto == "https"
+        let secure = authenticator.secureCookies(context)
         // A __Host- cookie must be Secure with Path=/; without TLS the cookie is scoped to the base path.
         let path = secure || basePath.isEmpty ? "/" : basePath
         return "\(Authenticator.cookieName(secure: secure))=\(value); Path=\(path); Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")

@@ -113,7 +113,7 @@ struct CronRoutes {
                                                  contentType: "text/markdown; charset=utf-8")
             }
             let preview = try await offloaded { try runs.outputPreview(of: job, run: run) }
-            return try Response.json(RunOutput(id: run, text: preview.text, sizeBytes: preview.size, truncated: preview.size > 1 << 20))
+            return try Response.json(RunOutput(id: run, text: preview.text, sizeBytes: preview.size, truncated: preview.truncated))
         }
         group.post("cron/jobs/:id/pause", .operate) { request, context -> CronJobSummary in
             let id = try context.parameters.require("id")
