@@ -67,6 +67,7 @@ let package = Package(
                 "WorkspaceServer",
                 "WorkspaceCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(

@@ -40,8 +40,7 @@ public func buildRoutes(configuration: WorkspaceServerConfiguration, services: W
     let root = SecuredRoutes(group: router.group(), prefix: "", table: table, authenticator: authenticator)
     if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: root, path: configuration.metricsPath) }
     let api = root.group(RouterPath(configuration.apiPrefix))
-    AuthRoutes(password: services.password, sessions: services.loginSessions, credentials: services.credentials, throttle: services.loginThrottle,
-               audit: services.audit, authenticator: authenticator, basePath: configuration.basePath).addRoutes(to: api)
+    AuthRoutes(signIn: services.signIn, authenticator: authenticator, basePath: configuration.basePath).addRoutes(to: api)
     StatusRoutes(status: services.status).addRoutes(to: api)
     SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
                   timeZone: services.timeZone).addRoutes(to: api)

@@ -4,6 +4,8 @@ import WorkspaceCore
 public struct WorkspaceServices: Sendable {
     /// The home being served.
     public let home: HermesHome
+    /// Where every service reads the time.
+    public let clock: any WorkspaceClock
     /// The API token.
     public let tokens: TokenStore
     /// The Status tab's data.
@@ -46,6 +48,8 @@ public struct WorkspaceServices: Sendable {
     public let loginSessions: LoginSessions
     /// Failed sign-in back-off.
     public let loginThrottle: LoginThrottle
+    /// Signing in and out.
+    public let signIn: SignIn
     /// Requests waiting for a human yes or no.
     public let approvals: ApprovalQueue
     /// `cron/jobs.json`, shared with the agent.
@@ -53,9 +57,10 @@ public struct WorkspaceServices: Sendable {
     /// Who runs cron jobs, and the local scheduler when it is us.
     public let cronScheduler: CronScheduler
 
-    /// Builds every service for `home`; `cron` says who runs its cron jobs.
-    public init(home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings()) throws {
+    /// Builds every service for `home`; `cron` says who runs its cron jobs; `clock` is the time they all read.
+    public init(home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), clock: any WorkspaceClock = SystemClock()) throws {
         self.home = home
+        self.clock = clock
         tokens = TokenStore(home: home)
         status = StatusService(home: home, gateway: GatewayMonitor(home: home))
         timeZone = AgentTimeZone(home: home)
@@ -73,12 +78,13 @@ public struct WorkspaceServices: Sendable {
         logs = LogReader(home: home)
         logStreams = ConcurrencyLimit(limit: 32)
         events = EventBus()
-        eventTickets = EventTickets()
+        eventTickets = EventTickets(clock: clock)
         password = OperatorPassword(home: home)
-        credentials = CredentialStore(home: home)
-        loginSessions = LoginSessions(home: home)
-        loginThrottle = LoginThrottle()
-        approvals = ApprovalQueue(home: home, audit: audit, events: events, timeout: { Double(ApprovalSettings(home: home).timeout) })
+        credentials = CredentialStore(home: home, clock: clock)
+        loginSessions = LoginSessions(home: home, clock: clock)
+        loginThrottle = LoginThrottle(clock: clock)
+        signIn = SignIn(password: password, sessions: loginSessions, credentials: credentials, throttle: loginThrottle, audit: audit)
+        approvals = ApprovalQueue(home: home, audit: audit, events: events, clock: clock, timeout: { Double(ApprovalSettings(home: home).timeout) })
         cronJobs = CronJobsFile(home: home, timeZone: timeZone)
         let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
         cronScheduler = CronScheduler(mode: cron.mode, ticker: ticker, executor: cron.mode == .local ? try cron.makeExecutor(home: home) : nil,

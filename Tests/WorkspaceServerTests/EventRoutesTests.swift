@@ -46,7 +46,7 @@ import WorkspaceCore
     @Test func aScriptResumesAfterTheLastEventItSaw() async throws {
         try await TestServer.test(.live) { server, client in
             let port = try #require(client.port)
-            for index in 1...3 { server.services.events.publish("test.event", .object(["n": .int(index)])) }
+            for index in 1...3 { server.services.events.publish(.envChanged, .object(["n": .int(index)])) }
             let head = "GET /api/v1/events HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\nLast-Event-ID: 1\n"
             let text = try await RawHTTP.stream(port: port, head) { $0.contains("\"n\":3") }
             #expect(!text.contains("id: 1\n") && text.contains("id: 2\n") && text.contains("id: 3\n"), "\(text)")

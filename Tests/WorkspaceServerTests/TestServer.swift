@@ -16,7 +16,7 @@ struct TestServer: Sendable {
     let logs = LogCapture()
 
     init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(),
-         metrics: Bool = false) throws {
+         metrics: Bool = false, clock: any WorkspaceClock = SystemClock()) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-server-test-\(UUID().uuidString)")
         home = HermesHome(root: root.appendingPathComponent("home"))
         webRoot = root.appendingPathComponent("web")
@@ -33,7 +33,7 @@ struct TestServer: Sendable {
         configuration.eventHeartbeat = .milliseconds(300)
         configuration.metricsEnabled = metrics
         self.configuration = configuration
-        services = try WorkspaceServices(home: home, cron: cron)
+        services = try WorkspaceServices(home: home, cron: cron, clock: clock)
     }
 
     var token: String { (try? services.tokens.current().value) ?? "" }
@@ -53,8 +53,9 @@ struct TestServer: Sendable {
     /// and removes the home afterwards.
     static func test(_ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1", fixture: Bool = false,
                      bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(), metrics: Bool = false,
+                     clock: any WorkspaceClock = SystemClock(),
                      _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
-        let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit, cron: cron, metrics: metrics)
+        let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit, cron: cron, metrics: metrics, clock: clock)
         defer { server.remove() }
         if fixture { try server.unpackFixture() }
         try await server.application().test(setup) { client in try await body(server, client) }

@@ -9,11 +9,13 @@ public actor ApprovalQueue {
     private let audit: AuditLog
     private let events: EventBus
     private let timeout: @Sendable () -> TimeInterval
+    private let clock: any WorkspaceClock
     private var database: DatabaseQueue?
     private var waiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
 
     /// The queue of `home`; `timeout` gives `approvals.timeout` in seconds at submission time.
-    public init(home: HermesHome, audit: AuditLog, events: EventBus, timeout: @escaping @Sendable () -> TimeInterval) {
+    public init(home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(), timeout: @escaping @Sendable () -> TimeInterval) {
+        self.clock = clock
         url = home.workspaceDirectory.appendingPathComponent("approvals.db")
         self.audit = audit
         self.events = events
@@ -21,7 +23,8 @@ public actor ApprovalQueue {
     }
 
     /// Stores a submission and decides it at once when a rule or a session approval covers it.
-    public func submit(_ submission: ApprovalSubmission, actor: AuditActor?, now: Date = Date()) async throws -> ApprovalRequest {
+    public func submit(_ submission: ApprovalSubmission, actor: AuditActor?, now: Date? = nil) async throws -> ApprovalRequest {
+        let now = now ?? clock.now()
         try Self.check(submission)
         let db = try open()
         let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
@@ -39,7 +42,7 @@ public actor ApprovalQueue {
             try Self.insert(request, into: db)
             try db.execute(sql: "UPDATE approvals SET submitter = ? WHERE id = ?", arguments: [actor?.credentialID, id])
         }
-        try? await audit.record(AuditEvent(action: "approvals.submit", target: id, outcome: request.status == .pending ? .pending : .autoApproved,
+        try? await audit.record(AuditEvent(action: .approvalsSubmit, target: id, outcome: request.status == .pending ? .pending : .autoApproved,
                                            summary: "\(request.tool): \(request.action.prefix(160))", actor: actor))
         if request.status == .pending {
             let expiry = request.expiresAt
@@ -73,7 +76,8 @@ public actor ApprovalQueue {
     }
 
     /// Approves (with `scope`) or denies (with `reason`) a pending request and wakes its waiters.
-    public func decide(_ id: String, approve: Bool, scope: ApprovalRequest.Scope = .once, reason: String? = nil, actor: AuditActor?, now: Date = Date()) async throws -> ApprovalRequest {
+    public func decide(_ id: String, approve: Bool, scope: ApprovalRequest.Scope = .once, reason: String? = nil, actor: AuditActor?, now: Date? = nil) async throws -> ApprovalRequest {
+        let now = now ?? clock.now()
         guard (reason?.count ?? 0) <= 1_000 else { throw WorkspaceError.invalidInput("The reason is longer than 1,000 characters.") }
         try await expireDue()
         var request = try await self.request(id)
@@ -96,7 +100,7 @@ public actor ApprovalQueue {
                                arguments: [decided.tool, decided.action, now.timeIntervalSince1970, decided.decidedBy, id])
             }
         }
-        try? await audit.record(AuditEvent(action: approve ? "approvals.approve" : "approvals.deny", target: id,
+        try? await audit.record(AuditEvent(action: approve ? .approvalsApprove : .approvalsDeny, target: id,
                                            summary: approve ? "scope \(scope.rawValue): \(request.tool): \(request.action.prefix(160))" : (request.denyReason ?? ""), actor: actor))
         wake(id)
         await published()
@@ -133,11 +137,12 @@ public actor ApprovalQueue {
             return db.changesCount
         }
         guard removed > 0 else { throw WorkspaceError.notFound(what: "Rule \(id)") }
-        try? await audit.record(AuditEvent(action: "approvals.rule.delete", target: String(id), actor: actor))
+        try? await audit.record(AuditEvent(action: .approvalsRuleDelete, target: String(id), actor: actor))
     }
 
     /// Marks requests past their time as expired (a denial) and wakes their waiters.
-    public func expireDue(now: Date = Date()) async throws {
+    public func expireDue(now: Date? = nil) async throws {
+        let now = now ?? clock.now()
         let expired = try Self.write(try open()) { db -> [String] in
             let ids = try String.fetchAll(db, sql: "SELECT id FROM approvals WHERE status = 'pending' AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
             if !ids.isEmpty {
@@ -158,7 +163,7 @@ public actor ApprovalQueue {
 
     private func published() async {
         let pending = (try? await pendingCount()) ?? 0
-        _ = events.publish("approvals.changed", .object(["pending": .int(pending)]))
+        _ = events.publish(.approvalsChanged, .object(["pending": .int(pending)]))
     }
 
     private func suspend(_ id: String, until deadline: Date) async {

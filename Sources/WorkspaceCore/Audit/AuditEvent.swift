@@ -10,7 +10,8 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     public var actor: String
     /// The client's address.
     public var clientAddress: String?
-    /// What was done, dotted (`config.patch`, `keys.reveal`).
+    /// What was done, dotted (`config.patch`, `keys.reveal`): an ``AuditAction`` raw value (a string, so rows an older or
+    /// newer build wrote still read).
     public var action: String
     /// What it was done to (a path, a key name, an id).
     public var target: String
@@ -27,11 +28,11 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     }
 
     /// Creates an event stamped now.
-    public init(action: String, target: String, outcome: AuditOutcome = .ok, summary: String = "", actor: AuditActor?, at: Date = Date()) {
+    public init(action: AuditAction, target: String, outcome: AuditOutcome = .ok, summary: String = "", actor: AuditActor?, at: Date = Date()) {
         self.at = at
         self.actor = actor?.name ?? "system"
         self.clientAddress = actor?.address
-        self.action = action
+        self.action = action.rawValue
         self.target = target
         self.outcome = outcome
         self.summary = summary

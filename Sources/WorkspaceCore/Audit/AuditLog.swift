@@ -39,10 +39,11 @@ public final class AuditLog: Sendable {
     }
 
     private static func event(from row: Row) -> AuditEvent {
-        var event = AuditEvent(action: row["action"], target: row["target"], outcome: AuditOutcome(rawValue: row["outcome"]) ?? .failed, summary: row["summary"],
+        var event = AuditEvent(action: .authLogin, target: row["target"], outcome: AuditOutcome(rawValue: row["outcome"]) ?? .failed, summary: row["summary"],
                                actor: AuditActor(name: row["actor"], address: row["client_address"], requestID: row["request_id"]),
                                at: Date(timeIntervalSince1970: row["at"]))
         event.id = row["id"]
+        event.action = row["action"]  // kept as written, so actions of another build still read
         return event
     }
 

@@ -37,10 +37,12 @@ public final class CredentialStore: Sendable {
     public static let tokenPrefix = "hwt_"
 
     private let storage: LazyWorkspaceDatabase
+    private let clock: any WorkspaceClock
     private let lastUse = LockedValue<[String: Date]>([:])
 
     /// The store of `home`.
-    public init(home: HermesHome) {
+    public init(home: HermesHome, clock: any WorkspaceClock = SystemClock()) {
+        self.clock = clock
         storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: Self.migrator)
     }
 
@@ -48,7 +50,8 @@ public final class CredentialStore: Sendable {
 
     /// Makes a token called `name` with `role`. Names are 1–64 letters, digits, `-`, `_` or `.`; an existing live
     /// token of that name is a conflict unless `replacing` is set, which revokes it first.
-    public func createToken(name: String, role: Role, replacing: Bool = false, now: Date = Date()) throws -> CreatedToken {
+    public func createToken(name: String, role: Role, replacing: Bool = false, now: Date? = nil) throws -> CreatedToken {
+        let now = now ?? clock.now()
         guard Self.isValidName(name) else {
             throw WorkspaceError.invalidInput("A token name is 1 to 64 letters, digits, '-', '_' or '.'.")
         }
@@ -85,7 +88,8 @@ public final class CredentialStore: Sendable {
     }
 
     /// The principal `secret` authenticates, or `nil`. Use is recorded at most once a minute.
-    public func principal(forToken secret: String, now: Date = Date()) throws -> Principal? {
+    public func principal(forToken secret: String, now: Date? = nil) throws -> Principal? {
+        let now = now ?? clock.now()
         guard secret.hasPrefix(Self.tokenPrefix), secret.count == Self.tokenPrefix.count + 43,
               secret.utf8.allSatisfy({ $0 < 128 }) else { return nil }
         let hash = SecretText.sha256(secret)
@@ -119,7 +123,8 @@ public final class CredentialStore: Sendable {
     // MARK: Sign-in links
 
     /// A one-time sign-in code, valid for `lifetime` seconds, stored only as its hash.
-    public func createSigninCode(lifetime: TimeInterval = 24 * 3_600, now: Date = Date()) throws -> String {
+    public func createSigninCode(lifetime: TimeInterval = 24 * 3_600, now: Date? = nil) throws -> String {
+        let now = now ?? clock.now()
         let code = SecretText.random()
         try database().write { db in
             try db.execute(sql: "DELETE FROM signin_links WHERE expires_at <= ?", arguments: [now.timeIntervalSince1970])
@@ -130,7 +135,8 @@ public final class CredentialStore: Sendable {
     }
 
     /// Uses up `code`: `true` once for a live code, `false` for an unknown, used or expired one.
-    public func redeemSigninCode(_ code: String, now: Date = Date()) throws -> Bool {
+    public func redeemSigninCode(_ code: String, now: Date? = nil) throws -> Bool {
+        let now = now ?? clock.now()
         guard code.count == 43, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return false }
         return try database().write { db in
             try db.execute(sql: "DELETE FROM signin_links WHERE hash = ? AND expires_at > ?", arguments: [SecretText.sha256(code), now.timeIntervalSince1970])

@@ -24,9 +24,11 @@ public final class LoginSessions: Sendable {
     private let idle: TimeInterval
     private let absolute: TimeInterval
     private let storage: LazyWorkspaceDatabase
+    private let clock: any WorkspaceClock
 
     /// Sessions of `home`, ending after `idle` seconds unused or `absolute` seconds after sign-in.
-    public init(home: HermesHome, idle: TimeInterval = 8 * 3_600, absolute: TimeInterval = 7 * 86_400) {
+    public init(home: HermesHome, idle: TimeInterval = 8 * 3_600, absolute: TimeInterval = 7 * 86_400, clock: any WorkspaceClock = SystemClock()) {
+        self.clock = clock
         storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: Self.migrator)
         self.idle = idle
         self.absolute = absolute
@@ -36,7 +38,8 @@ public final class LoginSessions: Sendable {
     public var lifetime: TimeInterval { absolute }
 
     /// Starts a session for `user`; returns the cookie secret and the session.
-    public func create(user: String, role: Role = .admin, client: String?, now: Date = Date()) throws -> (secret: String, session: Session) {
+    public func create(user: String, role: Role = .admin, client: String?, now: Date? = nil) throws -> (secret: String, session: Session) {
+        let now = now ?? clock.now()
         let secret = Self.randomToken()
         let session = Session(user: user, role: role, id: String(Self.hash(secret).prefix(12)), csrf: Self.randomToken(),
                               expiresAt: now.addingTimeInterval(absolute))
@@ -50,7 +53,8 @@ public final class LoginSessions: Sendable {
     }
 
     /// The live session the cookie `secret` names (its idle clock restarts), or `nil`.
-    public func session(for secret: String, now: Date = Date()) throws -> Session? {
+    public func session(for secret: String, now: Date? = nil) throws -> Session? {
+        let now = now ?? clock.now()
         guard secret.count == 43, secret.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
         let key = Self.hash(secret)
         let database = try database()

@@ -13,17 +13,20 @@ public final class LoginThrottle: Sendable {
     private let state = LockedValue<[String: Strikes]>([:])
     private let inFlight = LockedValue<[String: Int]>([:])
     private let maximumConcurrent: Int
+    private let clock: any WorkspaceClock
 
-    /// A throttle allowing `free` failures before delays start.
+    /// A throttle allowing `free` failures before delays start, timed by `clock`.
     /// `maximumConcurrent` password checks may run at once for one address or one account; more are refused.
-    public init(free: Int = 3, maximumDelay: TimeInterval = 900, maximumConcurrent: Int = 1) {
+    public init(free: Int = 3, maximumDelay: TimeInterval = 900, maximumConcurrent: Int = 1, clock: any WorkspaceClock = SystemClock()) {
+        self.clock = clock
         self.maximumConcurrent = maximumConcurrent
         self.free = free
         self.maximumDelay = maximumDelay
     }
 
     /// Throws ``WorkspaceError/rateLimited(retryAfterSeconds:)`` while `address` or `user` must wait.
-    public func check(address: String, user: String, now: Date = Date()) throws {
+    public func check(address: String, user: String, now: Date? = nil) throws {
+        let now = now ?? clock.now()
         let wait = state.withValue { strikes in
             [Self.key("address", address), Self.key("user", user)].compactMap { strikes[$0]?.blockedUntil.timeIntervalSince(now) }.max() ?? 0
         }
@@ -34,7 +37,7 @@ public final class LoginThrottle: Sendable {
     /// ``WorkspaceError/rateLimited(retryAfterSeconds:)`` while either must wait, or while another check for either is
     /// still running (so 200 concurrent guesses cost one check, not 200). End the reservation with ``failed(address:user:now:)``,
     /// ``succeeded(address:user:)`` or ``abandoned(address:user:)``.
-    public func begin(address: String, user: String, now: Date = Date()) throws {
+    public func begin(address: String, user: String, now: Date? = nil) throws {
         try check(address: address, user: user, now: now)
         let keys = [Self.key("address", address), Self.key("user", user)]
         let reserved = inFlight.withValue { running -> Bool in
@@ -60,7 +63,8 @@ public final class LoginThrottle: Sendable {
     }
 
     /// Records a failed attempt (and ends its reservation, if ``begin(address:user:now:)`` made one).
-    public func failed(address: String, user: String, now: Date = Date()) {
+    public func failed(address: String, user: String, now: Date? = nil) {
+        let now = now ?? clock.now()
         release(address: address, user: user)
         state.withValue { strikes in
             for key in [Self.key("address", address), Self.key("user", user)] {

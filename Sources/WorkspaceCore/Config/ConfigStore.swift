@@ -57,7 +57,7 @@ public actor ConfigStore {
         let touched = edits.map(\.dottedPath)
         let issues = schema.issues(in: edited.value).filter { path, _ in touched.contains { Self.overlaps(path, $0) } }
         guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
-        return try await commit(edited, over: current, dryRun: dryRun, action: "config.patch",
+        return try await commit(edited, over: current, dryRun: dryRun, action: .configPatch,
                                 target: touched.joined(separator: ", "), actor: actor)
     }
 
@@ -67,14 +67,14 @@ public actor ConfigStore {
         let replacement = try parsed(text)
         let issues = schema.issues(in: replacement.value)
         guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
-        return try await commit(replacement, over: current, dryRun: dryRun, action: "config.replace", target: "config.yaml", actor: actor)
+        return try await commit(replacement, over: current, dryRun: dryRun, action: .configReplace, target: "config.yaml", actor: actor)
     }
 
     /// Puts back version `id` (the current text is kept as a version first, so a restore can be undone).
     public func restore(_ id: String, ifMatch: String?, actor: AuditActor?) async throws -> ConfigChange {
         let current = try checkedCurrent(ifMatch: ifMatch, dryRun: false)
         let restored = try parsed(try backups.text(of: id))
-        return try await commit(restored, over: current, dryRun: false, action: "config.restore", target: id, actor: actor)
+        return try await commit(restored, over: current, dryRun: false, action: .configRestore, target: id, actor: actor)
     }
 
     /// Kept versions, newest first, each with the diff to the version that replaced it.
@@ -119,7 +119,7 @@ public actor ConfigStore {
         return try ConfigSnapshot(text: text, exists: true, modified: Date())
     }
 
-    private func commit(_ new: ConfigSnapshot, over current: Current, dryRun: Bool, action: String, target: String,
+    private func commit(_ new: ConfigSnapshot, over current: Current, dryRun: Bool, action: AuditAction, target: String,
                         actor: AuditActor?) async throws -> ConfigChange {
         let old = (try? YAMLDocument(text: current.text).value) ?? .object([])
         var change = ConfigChange(snapshot: new, changedPaths: ConfigDifference.paths(from: old, to: new.value),

@@ -131,7 +131,7 @@ public actor CronScheduler {
     }
 
     private func execute(_ claim: CronTicker.Claim, with executor: any CronExecutor) async {
-        _ = events.publish("cron.run.started", .object(["id": .string(claim.id)]))
+        _ = events.publish(.cronRunStarted, .object(["id": .string(claim.id)]))
         let job = claim.job
         let stamp = WallClockTime(claim.claimedAt, in: TimeZone(secondsFromGMT: 0)!)
         let request = CronRunRequest(
@@ -143,7 +143,7 @@ public actor CronScheduler {
         let ticker = ticker
         let runID = try? await offloaded { try ticker.finish(claim, with: result) }
         running.remove(claim.id)
-        _ = events.publish("cron.run.finished", .object(["id": .string(claim.id), "status": .string(result.succeeded ? "ok" : "error"), "run": .optional(runID)]))
+        _ = events.publish(.cronRunFinished, .object(["id": .string(claim.id), "status": .string(result.succeeded ? "ok" : "error"), "run": .optional(runID)]))
         wake()
     }
 

@@ -36,9 +36,9 @@ public final class EventBus: Sendable {
 
     /// Publishes an event to every stream.
     @discardableResult
-    public func publish(_ type: String, _ data: OrderedJSON = .object([]), at date: Date = Date()) -> WorkspaceEvent {
+    public func publish(_ kind: EventKind, _ data: OrderedJSON = .object([]), at date: Date = Date()) -> WorkspaceEvent {
         state.withValue { state in
-            let event = WorkspaceEvent(id: state.nextID, type: type, at: date, data: data)
+            let event = WorkspaceEvent(id: state.nextID, kind: kind, at: date, data: data)
             state.nextID += 1
             state.recent.append(event)
             if state.recent.count > capacity { state.recent.removeFirst(state.recent.count - capacity) }

@@ -16,9 +16,11 @@ public final class EventTickets: Sendable {
     /// Unused tickets in all.
     public let total: Int
     private let issued = LockedValue<[String: Issued]>([:])
+    private let clock: any WorkspaceClock
 
     /// Tickets valid for `lifetime` seconds; at most `perCredential` outstanding for one credential, `total` in all.
-    public init(lifetime: TimeInterval = 60, perCredential: Int = 32, total: Int = 1_024) {
+    public init(lifetime: TimeInterval = 60, perCredential: Int = 32, total: Int = 1_024, clock: any WorkspaceClock = SystemClock()) {
+        self.clock = clock
         self.lifetime = lifetime
         self.perCredential = perCredential
         self.total = total
@@ -26,7 +28,8 @@ public final class EventTickets: Sendable {
 
     /// A new ticket for `principal` and when it expires; throws ``WorkspaceError/rateLimited(retryAfterSeconds:)``
     /// when that credential (or everyone together) already holds as many unused tickets as allowed.
-    public func issue(for principal: Principal? = nil, now: Date = Date()) throws -> (ticket: String, expiresAt: Date) {
+    public func issue(for principal: Principal? = nil, now: Date? = nil) throws -> (ticket: String, expiresAt: Date) {
+        let now = now ?? clock.now()
         var generator = SystemRandomNumberGenerator()
         let ticket = (0..<4).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
         let expiry = now.addingTimeInterval(lifetime)
@@ -42,14 +45,15 @@ public final class EventTickets: Sendable {
     }
 
     /// Whether `ticket` is valid now; it is used up either way.
-    public func redeem(_ ticket: String, now: Date = Date()) -> Bool {
+    public func redeem(_ ticket: String, now: Date? = nil) -> Bool {
         redeemed(ticket, now: now) != nil
     }
 
     /// Uses up `ticket`: the principal it was issued for (`.some(nil)` for an anonymous ticket), or `nil` when it is
     /// unknown, used or expired.
-    public func redeemed(_ ticket: String, now: Date = Date()) -> Principal?? {
-        issued.withValue { tickets in
+    public func redeemed(_ ticket: String, now: Date? = nil) -> Principal?? {
+        let now = now ?? clock.now()
+        return issued.withValue { tickets in
             guard let entry = tickets.removeValue(forKey: ticket), entry.expiry > now else { return nil }
             return .some(entry.principal)
         }

@@ -28,13 +28,13 @@ public struct HomeChangeFeed: Sendable {
         switch file.lastPathComponent {
         case home.configFile.lastPathComponent:
             let text = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) }
-            bus.publish("config.changed", .object(["etag": .optional(text.map(ConfigSnapshot.etag(of:))), "exists": .bool(text != nil)]))
+            bus.publish(.configChanged, .object(["etag": .optional(text.map(ConfigSnapshot.etag(of:))), "exists": .bool(text != nil)]))
         case home.envFile.lastPathComponent:
-            bus.publish("env.changed")
+            bus.publish(.envChanged)
         case home.cronJobsFile.lastPathComponent:
-            bus.publish("cron.jobs.changed")
+            bus.publish(.cronJobsChanged)
         default:
-            bus.publish("gateway.changed", .object(["file": .string(file.lastPathComponent)]))
+            bus.publish(.gatewayChanged, .object(["file": .string(file.lastPathComponent)]))
         }
     }
 }

@@ -4,10 +4,13 @@ import Foundation
 public struct WorkspaceEvent: Sendable, Equatable {
     /// Increasing id, for `Last-Event-ID` resumption.
     public var id: Int64
-    /// Dotted type: `config.changed`, `env.changed`, `cron.jobs.changed`, `gateway.changed`.
-    public var type: String
+    /// What happened.
+    public var kind: EventKind
     /// When it was published.
     public var at: Date
     /// Facts for the listener (never secret values).
     public var data: OrderedJSON
+
+    /// The SSE `event:` name (`config.changed`).
+    public var type: String { kind.rawValue }
 }

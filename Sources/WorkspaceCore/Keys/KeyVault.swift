@@ -61,8 +61,8 @@ public actor KeyVault {
         let text = envText()
         let existed = DotEnvReader().values(in: text)[name] != nil
         let edited = try DotEnvEditor().setting(name, to: value, in: text)
-        try write(edited, action: "keys.set", name: name, actor: actor)
-        try? await audit.record(AuditEvent(action: "keys.set", target: name, summary: existed ? "replaced" : "created", actor: actor))
+        try write(edited, action: .keysSet, name: name, actor: actor)
+        try? await audit.record(AuditEvent(action: .keysSet, target: name, summary: existed ? "replaced" : "created", actor: actor))
         return existed
     }
 
@@ -72,8 +72,8 @@ public actor KeyVault {
         try checkWritable()
         let (edited, removed) = try DotEnvEditor().removing(name, from: envText())
         guard removed else { throw WorkspaceError.notFound(what: "Key \(name)") }
-        try write(edited, action: "keys.delete", name: name, actor: actor)
-        try? await audit.record(AuditEvent(action: "keys.delete", target: name, actor: actor))
+        try write(edited, action: .keysDelete, name: name, actor: actor)
+        try? await audit.record(AuditEvent(action: .keysDelete, target: name, actor: actor))
     }
 
     /// The value of `name`, for an operator who asked to see it; limited per client and audited.
@@ -82,11 +82,11 @@ public actor KeyVault {
         do {
             try revealLimiter.admit(actor?.address ?? "local")
         } catch {
-            try? await audit.record(AuditEvent(action: "keys.reveal", target: name, outcome: .refused, summary: "rate limited", actor: actor))
+            try? await audit.record(AuditEvent(action: .keysReveal, target: name, outcome: .refused, summary: "rate limited", actor: actor))
             throw error
         }
         guard let value = DotEnvReader().values(in: envText())[name] else { throw WorkspaceError.notFound(what: "Key \(name)") }
-        try? await audit.record(AuditEvent(action: "keys.reveal", target: name, actor: actor))
+        try? await audit.record(AuditEvent(action: .keysReveal, target: name, actor: actor))
         return value
     }
 
@@ -96,7 +96,7 @@ public actor KeyVault {
         }
     }
 
-    private func write(_ text: String, action: String, name: String, actor: AuditActor?) throws {
+    private func write(_ text: String, action: AuditAction, name: String, actor: AuditActor?) throws {
         do {
             try writer.write(Data(text.utf8), to: home.envFile)
         } catch {

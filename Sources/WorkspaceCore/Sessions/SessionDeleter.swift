@@ -40,10 +40,10 @@ public struct SessionDeleter: Sendable {
             report.refused += part.refused
         }
         for id in report.deleted {
-            try await audit.record(AuditEvent(action: "sessions.delete", target: id, actor: actor))
+            try await audit.record(AuditEvent(action: .sessionsDelete, target: id, actor: actor))
         }
         for refusal in report.refused where refusal.reason == "active" {
-            try await audit.record(AuditEvent(action: "sessions.delete", target: refusal.id, outcome: .refused,
+            try await audit.record(AuditEvent(action: .sessionsDelete, target: refusal.id, outcome: .refused,
                                               summary: "session is still active", actor: actor))
         }
         return report

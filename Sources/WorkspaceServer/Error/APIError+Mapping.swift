@@ -18,6 +18,8 @@ extension APIError {
             self = Self.from(error)
         case let error as DotEnvEditor.Refusal:
             self = Self.from(error)
+        case let refusal as SignIn.Refusal:
+            self = Self.from(refusal)
         case let error as HTTPError:
             self = Self.from(error, request: request)
         case is HTTPParserError:
@@ -56,6 +58,15 @@ extension APIError {
         case .invalid(let issues): APIError(.unprocessableContent, code: "validation_failed", message: problem.description, details: issues)
         case .editConflict(let path, _): APIError(.unprocessableContent, code: "edit_conflict", message: problem.description, details: ["path": path])
         case .tooLarge: APIError(.contentTooLarge, code: "payload_too_large", message: problem.description)
+        }
+    }
+
+    private static func from(_ refusal: SignIn.Refusal) -> APIError {
+        switch refusal {
+        case .passwordNotSet: APIError(.conflict, code: "login_off", message: refusal.description)
+        case .passwordSet: APIError(.conflict, code: "login_on", message: refusal.description)
+        case .wrongCredentials: APIError(.unauthorized, code: "invalid_credentials", message: refusal.description)
+        case .unknownLink: APIError(.unauthorized, code: "invalid_link", message: refusal.description)
         }
     }
 

@@ -4,7 +4,7 @@ import WorkspaceCore
 extension AuditLog {
     /// Runs blocking `work` off the pool and records it — refusals too, with why — as `action` on `target` (or on
     /// the target `result` names, e.g. a created job's id).
-    func recording<T: Sendable>(_ action: String, target: String, by context: WorkspaceRequestContext,
+    func recording<T: Sendable>(_ action: AuditAction, target: String, by context: WorkspaceRequestContext,
                                 resultTarget: @Sendable (T) -> String? = { _ in nil },
                                 _ work: @escaping @Sendable () throws -> T) async throws -> T {
         do {

@@ -12,11 +12,7 @@ import WorkspaceCore
 ///
 /// `/auth/logout` ends the session; `/auth/me` says who is signed in, with which role, and how signing in works.
 struct AuthRoutes {
-    let password: OperatorPassword
-    let sessions: LoginSessions
-    let credentials: CredentialStore
-    let throttle: LoginThrottle
-    let audit: AuditLog
+    let signIn: SignIn
     let authenticator: Authenticator
     let basePath: String
 
@@ -33,79 +29,54 @@ struct AuthRoutes {
         var csrfToken: String?
         var expiresAt: Date?
         /// How a browser signs in here: `password` (login mode) or `link` (the one-time link `serve` prints).
-        var signIn: String
+        var signIn: SignIn.Method
     }
 
     func addRoutes(to group: SecuredRoutes) {
-        group.post("auth/login", .public) { request, context -> Response in
-            let body = try await request.decode(as: LoginRequest.self, context: context)
-            guard password.isSet else {
-                throw APIError(.conflict, code: "login_off", message: "No password is set; open the sign-in link 'hermes-workspace serve' printed (or run 'hermes-workspace signin-link').")
-            }
-            guard body.user.count <= 64, body.password.count <= 1_024 else { throw APIError(.badRequest, code: "invalid_input", message: "The user or password is too long.") }
-            let address = context.clientAddress ?? "unknown"
-            do {
-                try throttle.begin(address: address, user: body.user)
-            } catch {
-                try? await audit.record(AuditEvent(action: "auth.login", target: body.user, outcome: .throttled, actor: context.auditActor))
-                throw error
-            }
-            let matches: Bool
-            do {
-                matches = try await offloaded { [password] in try password.verify(user: body.user, password: body.password) }
-            } catch {
-                throttle.abandoned(address: address, user: body.user)
-                throw error
-            }
-            guard matches else {
-                throttle.failed(address: address, user: body.user)
-                try? await audit.record(AuditEvent(action: "auth.login", target: body.user, outcome: .refused, actor: context.auditActor))
-                throw APIError(.unauthorized, code: "invalid_credentials", message: "The user name or password is not right.")
-            }
-            throttle.succeeded(address: address, user: body.user)
-            let (secret, session) = try sessions.create(user: body.user, role: .admin, client: context.clientAddress)
-            try? await audit.record(AuditEvent(action: "auth.login", target: body.user, actor: context.auditActor))
-            var response = try Response.json(me(session))
-            response.headers[.setCookie] = cookie(secret, maxAge: Int(sessions.lifetime), context: context)
-            response.headers[.cacheControl] = "no-store"
-            return response
-        }
-        group.get("auth/link", .public) { request, context -> Response in
-            guard !password.isSet else {
-                throw APIError(.conflict, code: "login_on", message: "A password is set; sign in with it instead of a link.")
-            }
-            let code = try QueryValues(request).string("code", maximumLength: 64) ?? ""
-            guard try credentials.redeemSigninCode(code) else {
-                try? await audit.record(AuditEvent(action: "auth.link", target: "link", outcome: .refused, actor: context.auditActor))
-                throw APIError(.unauthorized, code: "invalid_link", message: "This sign-in link is unknown, used or expired; run 'hermes-workspace signin-link' for a new one.")
-            }
-            let (secret, session) = try sessions.create(user: "operator", role: .admin, client: context.clientAddress)
-            try? await audit.record(AuditEvent(action: "auth.link", target: session.user, actor: context.auditActor))
-            let next = try QueryValues(request).string("next", maximumLength: 512).flatMap(Self.localPath) ?? "/"
-            var response = Response(status: .seeOther)
-            response.headers[.location] = basePath + next
-            response.headers[.setCookie] = cookie(secret, maxAge: Int(sessions.lifetime), context: context)
-            response.headers[.cacheControl] = "no-store"
-            return response
-        }
+        group.post("auth/login", .public, use: login)
+        group.get("auth/link", .public, use: link)
         // Signing out needs the session (or a token) it ends: a stranger cannot sign anyone out.
-        group.post("auth/logout", .read) { request, context -> Response in
-            let current = try authenticator.session(of: request, context: context)
-            if let current { try sessions.end(current.secret) }
-            try? await audit.record(AuditEvent(action: "auth.logout", target: current?.session.user ?? context.auditActor.name, actor: context.auditActor))
-            var response = Response(status: .noContent)
-            response.headers[.setCookie] = cookie("", maxAge: 0, context: context)
-            return response
-        }
-        group.get("auth/me", .public) { request, context -> Me in
-            let session = try authenticator.session(of: request, context: context)?.session
-            return session.map(me) ?? Me(loginRequired: password.isSet, authenticated: false, signIn: password.isSet ? "password" : "link")
-        }
+        group.post("auth/logout", .read, use: logout)
+        group.get("auth/me", .public, use: whoAmI)
+    }
+
+    @Sendable func login(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let body = try await request.decode(as: LoginRequest.self, context: context)
+        let started = try await signIn.withPassword(user: body.user, password: body.password, client: context.clientAddress, actor: context.auditActor)
+        var response = try Response.json(me(started.session))
+        response.headers[.setCookie] = cookie(started.secret, maxAge: Int(signIn.lifetime), context: context)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func link(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let query = try QueryValues(request)
+        let code = try query.string("code", maximumLength: 64) ?? ""
+        let next = try query.string("next", maximumLength: 512).flatMap(Self.localPath) ?? "/"
+        let started = try await signIn.withLink(code: code, client: context.clientAddress, actor: context.auditActor)
+        var response = Response(status: .seeOther)
+        response.headers[.location] = basePath + next
+        response.headers[.setCookie] = cookie(started.secret, maxAge: Int(signIn.lifetime), context: context)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let current = try authenticator.session(of: request, context: context)
+        try await signIn.signOut(secret: current?.secret, user: current?.session.user, actor: context.auditActor)
+        var response = Response(status: .noContent)
+        response.headers[.setCookie] = cookie("", maxAge: 0, context: context)
+        return response
+    }
+
+    @Sendable func whoAmI(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Me {
+        let session = try authenticator.session(of: request, context: context)?.session
+        return session.map(me) ?? Me(loginRequired: signIn.method == .password, authenticated: false, signIn: signIn.method)
     }
 
     private func me(_ session: LoginSessions.Session) -> Me {
-        Me(loginRequired: password.isSet, authenticated: true, user: session.user, role: session.role, csrfToken: session.csrf,
-           expiresAt: session.expiresAt, signIn: password.isSet ? "password" : "link")
+        Me(loginRequired: signIn.method == .password, authenticated: true, user: session.user, role: session.role, csrfToken: session.csrf,
+           expiresAt: session.expiresAt, signIn: signIn.method)
     }
 
     /// `next` when it is a path of this page (`/sessions/abc`), never another site (`//evil`, `https:`).

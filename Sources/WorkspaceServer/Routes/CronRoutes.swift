@@ -77,7 +77,7 @@ struct CronRoutes {
         }
         group.post("cron/jobs", .admin) { request, context -> Response in
             let draft = try await self.draft(request, context)
-            let job = try await audited("cron.create", "new", context) { try editor.create(draft) }
+            let job = try await audited(.cronCreate, "new", context) { try editor.create(draft) }
             return try .json(job, etag: job.etag, status: .created)
         }
         group.get("cron/jobs/:id", .read) { _, context -> Response in
@@ -91,7 +91,7 @@ struct CronRoutes {
             let id = try context.parameters.require("id")
             let draft = try await self.draft(request, context)
             let ifMatch = request.headers[.ifMatch]
-            let job = try await audited("cron.update", id, context) { try editor.update(id, with: draft, ifMatch: ifMatch) }
+            let job = try await audited(.cronUpdate, id, context) { try editor.update(id, with: draft, ifMatch: ifMatch) }
             return try .json(job, etag: job.etag)
         }
         group.get("cron/jobs/:id/runs", .read) { request, context -> RunList in
@@ -119,19 +119,19 @@ struct CronRoutes {
             let id = try context.parameters.require("id")
             let reason = try await request.decodeIfPresent(as: PauseRequest.self, context: context)?.reason
             guard (reason?.count ?? 0) <= 500 else { throw APIError(.badRequest, code: "invalid_input", message: "The reason is longer than 500 characters.") }
-            return try await audited("cron.pause", id, context) { try actions.pause(id, reason: reason) }
+            return try await audited(.cronPause, id, context) { try actions.pause(id, reason: reason) }
         }
         group.post("cron/jobs/:id/resume", .operate) { _, context -> CronJobSummary in
             let id = try context.parameters.require("id")
-            return try await audited("cron.resume", id, context) { try actions.resume(id) }
+            return try await audited(.cronResume, id, context) { try actions.resume(id) }
         }
         group.post("cron/jobs/:id/trigger", .operate) { _, context -> CronJobSummary in
             let id = try context.parameters.require("id")
-            return try await audited("cron.trigger", id, context) { try actions.trigger(id) }
+            return try await audited(.cronTrigger, id, context) { try actions.trigger(id) }
         }
         group.delete("cron/jobs/:id", .admin) { _, context -> Response in
             let id = try context.parameters.require("id")
-            try await audited("cron.delete", id, context) { try actions.delete(id) }
+            try await audited(.cronDelete, id, context) { try actions.delete(id) }
             return Response(status: .noContent)
         }
         group.post("cron/preview", .read) { request, context -> PreviewAnswer in
@@ -181,7 +181,7 @@ extension CronRoutes {
     }
 
     /// Runs a job action off the pool, records it, and wakes the local scheduler.
-    func audited<T: Sendable>(_ action: String, _ id: String, _ context: WorkspaceRequestContext,
+    func audited<T: Sendable>(_ action: AuditAction, _ id: String, _ context: WorkspaceRequestContext,
                               _ work: @escaping @Sendable () throws -> T) async throws -> T {
         let result = try await audit.recording(action, target: id, by: context, resultTarget: { ($0 as? CronJobSummary)?.id }, work)
         await scheduler.wake()

@@ -29,7 +29,7 @@ struct EventRoutes {
                             body: ResponseBody { writer in
                                 defer { subscription.cancel() }
                                 var opening = "retry: 3000\n\n"
-                                if subscription.missedSome { opening += Self.frame(type: "reset", id: nil, data: .object([])) }
+                                if subscription.missedSome { opening += Self.frame(kind: .reset, id: nil, data: .object([])) }
                                 for event in subscription.replay { opening += Self.frame(event) }
                                 try await writer.write(ByteBuffer(string: opening))
                                 try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
@@ -74,10 +74,10 @@ struct EventRoutes {
             members.append(.init("at", .string(ISO8601DateFormatter().string(from: event.at))))
             data = .object(members)
         }
-        return frame(type: event.type, id: event.id, data: data)
+        return frame(kind: event.kind, id: event.id, data: data)
     }
 
-    private static func frame(type: String, id: Int64?, data: OrderedJSON) -> String {
-        (id.map { "id: \($0)\n" } ?? "") + "event: \(type)\ndata: \(data.rendered(.compact))\n\n"
+    private static func frame(kind: EventKind, id: Int64?, data: OrderedJSON) -> String {
+        (id.map { "id: \($0)\n" } ?? "") + "event: \(kind.rawValue)\ndata: \(data.rendered(.compact))\n\n"
     }
 }

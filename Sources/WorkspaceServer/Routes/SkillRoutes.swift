@@ -60,7 +60,7 @@ struct SkillRoutes {
         }
         group.post("skills", .admin) { request, context -> Response in
             let body = try await request.decode(as: CreateRequest.self, context: context)
-            let detail = try await audit.recording("skills.create", target: body.name, by: context) {
+            let detail = try await audit.recording(.skillsCreate, target: body.name, by: context) {
                 try workbench.create(name: body.name, category: body.category.flatMap { $0.isEmpty ? nil : $0 }, description: body.description, body: body.body)
             }
             return try .json(detail, etag: detail.etag, status: .created)
@@ -86,7 +86,7 @@ struct SkillRoutes {
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: ContentRequest.self, context: context)
             let ifMatch = request.headers[.ifMatch]
-            let detail = try await audit.recording("skills.edit", target: name, by: context) { try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch) }
+            let detail = try await audit.recording(.skillsEdit, target: name, by: context) { try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch) }
             return try .json(detail, etag: detail.etag)
         }
         group.put("skills/:name/enabled", .operate) { request, context -> EnabledAnswer in

@@ -10,7 +10,7 @@ import Testing
         try FileManager.default.createDirectory(at: fixture.home.workspaceDirectory, withIntermediateDirectories: true)
         try Self.writeOldTrail(at: fixture.home.workspaceDatabase)
         let audit = AuditLog(home: fixture.home)
-        try await audit.record(AuditEvent(action: "config.patch", target: "timezone", summary: "changed timezone",
+        try await audit.record(AuditEvent(action: .configPatch, target: "timezone", summary: "changed timezone",
                                           actor: AuditActor(name: "admin", address: "10.1.1.1", requestID: "r10")))
         let items = try await audit.page(AuditQuery()).items
         #expect(items.map(\.action) == ["config.patch", "sessions.delete"])
@@ -36,7 +36,7 @@ import Testing
         defer { fixture.remove() }
         let audit = AuditLog(home: fixture.home)
         for index in 0..<7 {
-            try await audit.record(AuditEvent(action: index.isMultiple(of: 2) ? "keys.set" : "config.patch", target: "t\(index)", actor: nil,
+            try await audit.record(AuditEvent(action: index.isMultiple(of: 2) ? .keysSet : .configPatch, target: "t\(index)", actor: nil,
                                               at: Date(timeIntervalSince1970: 1_764_000_000 + Double(index) * 60)))
         }
         var query = AuditQuery()

@@ -5,7 +5,7 @@ import Testing
 @Suite struct EventBusTests {
     @Test func aReconnectingStreamGetsWhatItMissedOrIsToldToReload() throws {
         let bus = EventBus(capacity: 3, maximumListeners: 2)
-        for index in 1...5 { bus.publish("test.\(index)") }
+        for index in 1...5 { bus.publish(index.isMultiple(of: 2) ? .envChanged : .configChanged) }
         let resumed = try bus.subscribe(after: 3)
         #expect(resumed.replay.map(\.id) == [4, 5])
         #expect(!resumed.missedSome)
@@ -21,7 +21,7 @@ import Testing
         let bus = EventBus()
         let first = try bus.subscribe(after: nil)
         let second = try bus.subscribe(after: nil)
-        bus.publish("config.changed", .object(["etag": .string("x")]))
+        bus.publish(.configChanged, .object(["etag": .string("x")]))
         var iterator = first.events.makeAsyncIterator()
         #expect(await iterator.next()?.type == "config.changed")
         var other = second.events.makeAsyncIterator()

@@ -1,0 +1,48 @@
+/// Every action the audit trail records, dotted by tab. `openapi.yaml` lists the same set (`AuditEvent.action`);
+/// `ContractEnumTests` fails when the two differ.
+public enum AuditAction: String, Sendable, Codable, CaseIterable {
+    /// A password sign-in (ok, refused or throttled).
+    case authLogin = "auth.login"
+    /// A one-time sign-in link was used (or refused).
+    case authLink = "auth.link"
+    /// Someone signed out.
+    case authLogout = "auth.logout"
+    /// `config.yaml` edited by path.
+    case configPatch = "config.patch"
+    /// `config.yaml` replaced as text.
+    case configReplace = "config.replace"
+    /// `config.yaml` restored from a backup.
+    case configRestore = "config.restore"
+    /// A `.env` key set.
+    case keysSet = "keys.set"
+    /// A `.env` key removed.
+    case keysDelete = "keys.delete"
+    /// A `.env` value shown.
+    case keysReveal = "keys.reveal"
+    /// Sessions deleted from `state.db`.
+    case sessionsDelete = "sessions.delete"
+    /// A skill created.
+    case skillsCreate = "skills.create"
+    /// A skill's SKILL.md edited.
+    case skillsEdit = "skills.edit"
+    /// A cron job created.
+    case cronCreate = "cron.create"
+    /// A cron job edited.
+    case cronUpdate = "cron.update"
+    /// A cron job paused.
+    case cronPause = "cron.pause"
+    /// A cron job resumed.
+    case cronResume = "cron.resume"
+    /// A cron job run now.
+    case cronTrigger = "cron.trigger"
+    /// A cron job deleted.
+    case cronDelete = "cron.delete"
+    /// The agent asked for an approval (pending or auto-approved by a rule).
+    case approvalsSubmit = "approvals.submit"
+    /// A person approved a request.
+    case approvalsApprove = "approvals.approve"
+    /// A person denied a request.
+    case approvalsDeny = "approvals.deny"
+    /// A standing approval rule removed.
+    case approvalsRuleDelete = "approvals.rule.delete"
+}

@@ -1,0 +1,20 @@
+/// Every kind of event the workspace publishes on `/api/v1/events` (the SSE `event:` field). `openapi.yaml` lists
+/// the same set; `ContractEnumTests` fails when the two differ.
+public enum EventKind: String, Sendable, Codable, CaseIterable {
+    /// The approvals queue changed (data: pending).
+    case approvalsChanged = "approvals.changed"
+    /// `config.yaml` changed on disk (data: etag, exists).
+    case configChanged = "config.changed"
+    /// `.env` changed on disk.
+    case envChanged = "env.changed"
+    /// `cron/jobs.json` changed on disk.
+    case cronJobsChanged = "cron.jobs.changed"
+    /// The local scheduler started a cron run (data: id).
+    case cronRunStarted = "cron.run.started"
+    /// A cron run ended (data: id, status, run).
+    case cronRunFinished = "cron.run.finished"
+    /// The gateway's pid or state file changed (data: file).
+    case gatewayChanged = "gateway.changed"
+    /// Events after the client's `Last-Event-ID` were lost: reload everything.
+    case reset
+}

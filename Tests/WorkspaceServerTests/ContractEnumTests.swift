@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+import WorkspaceCore
+import Yams
+
+/// The closed sets the server writes on the wire are the sets `openapi.yaml` names, both ways: a new audit action,
+/// event kind or outcome fails here until the spec lists it, and a spec value the code no longer has fails too.
+@Suite struct ContractEnumTests {
+    private static func schemas() throws -> [String: Any] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../openapi.yaml").standardizedFileURL
+        let spec = try #require(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+        let components = try #require(spec["components"] as? [String: Any])
+        return try #require(components["schemas"] as? [String: Any])
+    }
+
+    private static func specEnum(_ schema: String, _ property: String) throws -> [String] {
+        let object = try #require(try schemas()[schema] as? [String: Any], "\(schema) is in openapi.yaml")
+        let properties = try #require(object["properties"] as? [String: Any])
+        let field = try #require(properties[property] as? [String: Any], "\(schema).\(property) is in openapi.yaml")
+        return try #require(field["enum"] as? [String], "\(schema).\(property) lists an enum")
+    }
+
+    private static func expectSame(_ spec: [String], _ code: [String], _ what: String) {
+        #expect(Set(code).subtracting(spec).isEmpty, "\(what) missing from openapi.yaml: \(Set(code).subtracting(spec).sorted())")
+        #expect(Set(spec).subtracting(code).isEmpty, "\(what) in openapi.yaml but not in the code: \(Set(spec).subtracting(code).sorted())")
+        #expect(spec.count == Set(spec).count, "\(what) listed twice in openapi.yaml")
+    }
+
+    @Test func auditActionsAndOutcomesAreTheSpecs() throws {
+        Self.expectSame(try Self.specEnum("AuditEvent", "action"), AuditAction.allCases.map(\.rawValue), "audit actions")
+        Self.expectSame(try Self.specEnum("AuditEvent", "outcome"), AuditOutcome.allCases.map(\.rawValue), "audit outcomes")
+    }
+
+    @Test func eventKindsAreTheSpecs() throws {
+        Self.expectSame(try Self.specEnum("ServerSentEvent", "event"), EventKind.allCases.map(\.rawValue), "event kinds")
+    }
+}
