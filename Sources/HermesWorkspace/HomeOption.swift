@@ -10,7 +10,9 @@ struct HomeOption: ParsableArguments {
     func existingHome() throws -> HermesHome {
         let resolved = HermesHome.resolve(explicit: home)
         guard resolved.exists else {
-            throw ValidationError("Hermes home \(resolved.path) does not exist. Point --home or HERMES_HOME at the agent's home, or create a demo with 'hermes-workspace demo PATH'.")
+            throw ValidationError(
+                "Hermes home \(resolved.path) does not exist. Point --home or HERMES_HOME at the agent's home, or create a demo with 'hermes-workspace demo PATH'."
+            )
         }
         return resolved
     }

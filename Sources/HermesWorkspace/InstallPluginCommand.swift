@@ -27,6 +27,7 @@ struct InstallPluginCommand: AsyncParsableCommand {
     }
 
     private static func defaultSource() -> URL? {
-        BundledFiles.folder("integrations/hermes-plugin/workspace-approvals", installedAs: "hermes-plugin/workspace-approvals", containing: "plugin.yaml")
+        BundledFiles.folder(
+            "integrations/hermes-plugin/workspace-approvals", installedAs: "hermes-plugin/workspace-approvals", containing: "plugin.yaml")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkspaceCore
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -39,10 +39,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Who runs cron jobs: gateway (the agent's own ticker; default, or $HERMES_WORKSPACE_CRON) or local (this process).")
     var cron: String?
 
-    @Option(name: .customLong("cron-executor"), help: "How the local scheduler runs a job: command (--cron-command) or api (the gateway's API server).")
+    @Option(
+        name: .customLong("cron-executor"), help: "How the local scheduler runs a job: command (--cron-command) or api (the gateway's API server).")
     var cronExecutor = "command"
 
-    @Option(name: .customLong("cron-command"), help: "Command template for local runs; {id} {name} {prompt} {model} {session} {home} are replaced per argument, never through a shell.")
+    @Option(
+        name: .customLong("cron-command"),
+        help: "Command template for local runs; {id} {name} {prompt} {model} {session} {home} are replaced per argument, never through a shell.")
     var cronCommand = CommandCronExecutor.defaultTemplate
 
     @Option(name: .customLong("cron-timeout"), help: "Seconds a local run may take (default $HERMES_CRON_TIMEOUT or 600).")
@@ -51,10 +54,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("cron-parallel"), help: "Local runs at once.")
     var cronParallel = 4
 
-    @Option(name: .customLong("trusted-proxy"), help: "A reverse proxy's address or CIDR block whose X-Forwarded-For/Proto/Host are believed (repeatable).")
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "A reverse proxy's address or CIDR block whose X-Forwarded-For/Proto/Host are believed (repeatable).")
     var trustedProxies: [String] = []
 
-    @Flag(name: .customLong("trust-loopback-proxy"), help: "Believe X-Forwarded-* from a --trusted-proxy on this machine (127.0.0.0/8, ::1). Any local process can then claim any client address; per-account limits still hold.")
+    @Flag(
+        name: .customLong("trust-loopback-proxy"),
+        help:
+            "Believe X-Forwarded-* from a --trusted-proxy on this machine (127.0.0.0/8, ::1). Any local process can then claim any client address; per-account limits still hold."
+    )
     var trustLoopbackProxy = false
 
     @Option(name: .customLong("public-url"), help: "The URL users open through the proxy, e.g. https://example.org/hermes (its host is allowed).")
@@ -79,7 +88,9 @@ struct ServeCommand: AsyncParsableCommand {
         guard CronSchedulerSettings.Executor(rawValue: cronExecutor) != nil else { throw ValidationError("--cron-executor must be command or api.") }
         guard (1...64).contains(cronParallel) else { throw ValidationError("--cron-parallel must be 1 to 64.") }
         guard (cronTimeout ?? 600) > 0 else { throw ValidationError("--cron-timeout must be positive.") }
-        for proxy in trustedProxies where AddressBlock(proxy) == nil { throw ValidationError("--trusted-proxy \(proxy) is not an address or CIDR block.") }
+        for proxy in trustedProxies where AddressBlock(proxy) == nil {
+            throw ValidationError("--trusted-proxy \(proxy) is not an address or CIDR block.")
+        }
         if let publicURL {
             guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw ValidationError("--public-url must be an http(s) URL with a host.")
@@ -87,7 +98,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
         if !HostAllowList.isLoopback(host) && !insecure {
-            throw ValidationError("Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk.")
+            throw ValidationError(
+                "Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk."
+            )
         }
     }
 
@@ -98,10 +111,14 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let cronSettings = CronSchedulerSettings(
             mode: CronScheduler.Mode(rawValue: cronMode) ?? .gateway, executor: CronSchedulerSettings.Executor(rawValue: cronExecutor) ?? .command,
-            command: cronCommand, timeout: cronTimeout ?? ProcessInfo.processInfo.environment["HERMES_CRON_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil } ?? 600,
+            command: cronCommand,
+            timeout: cronTimeout ?? ProcessInfo.processInfo.environment["HERMES_CRON_TIMEOUT"].flatMap(Double.init).flatMap { $0 > 0 ? $0 : nil }
+                ?? 600,
             maximumParallel: cronParallel, force: forceCron)
         if cronSettings.mode == .local, !forceCron, !CronTickerStatus(home: home).stale {
-            throw ValidationError("Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron.")
+            throw ValidationError(
+                "Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron."
+            )
         }
         let services = try WorkspaceServices(home: home, cron: cronSettings)
         let descriptors = FileDescriptorLimit.raise()
@@ -132,12 +149,16 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The watcher comes last so it is stopped first: it ends the open event streams, which lets the server's
         // own graceful shutdown finish at once.
-        let group = ServiceGroup(configuration: .init(services: [app, CronSchedulerService(services: services), HomeWatchService(services: services)],
-                                                      gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [app, CronSchedulerService(services: services), HomeWatchService(services: services)],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 
-    private var cronMode: String { cron ?? ProcessInfo.processInfo.environment["HERMES_WORKSPACE_CRON"].flatMap { $0.isEmpty ? nil : $0 } ?? "gateway" }
+    private var cronMode: String {
+        cron ?? ProcessInfo.processInfo.environment["HERMES_WORKSPACE_CRON"].flatMap { $0.isEmpty ? nil : $0 } ?? "gateway"
+    }
 
     /// `./web`, or `web` beside the repository the binary was built in, or `../share/hermes-workspace/web`.
     private static func defaultWebRoot() -> String? {

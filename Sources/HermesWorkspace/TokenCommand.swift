@@ -24,21 +24,28 @@ struct TokenCommand: ParsableCommand {
             let store = TokenStore(home: home)
             print(rotate ? try store.rotate().value : try store.current().value)
             if OperatorPassword(home: home).isSet {
-                FileHandle.standardError.write(Data("Login mode is on: this token is read-only. Use 'hermes-workspace token create NAME --role admin' for scripts that change things.\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "Login mode is on: this token is read-only. Use 'hermes-workspace token create NAME --role admin' for scripts that change things.\n"
+                            .utf8))
             }
         }
     }
 
     /// `token create NAME --role R`.
     struct Create: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "create", abstract: "Make a scoped API token and print it (once; only its hash is kept).")
+        static let configuration = CommandConfiguration(
+            commandName: "create", abstract: "Make a scoped API token and print it (once; only its hash is kept).")
 
         @OptionGroup var homeOption: HomeOption
 
         @Argument(help: "A name for the token (letters, digits, - _ .).")
         var name: String
 
-        @Option(help: "viewer (reads), operator (also approvals, cron pause/resume/trigger, skill toggles), admin (everything) or agent (submit approvals).")
+        @Option(
+            help:
+                "viewer (reads), operator (also approvals, cron pause/resume/trigger, skill toggles), admin (everything) or agent (submit approvals)."
+        )
         var role: String = "viewer"
 
         @Flag(help: "Revoke an existing token of that name first.")
@@ -66,15 +73,19 @@ struct TokenCommand: ParsableCommand {
             let formatter = ISO8601DateFormatter()
             print(["ID", "NAME", "ROLE", "CREATED", "LAST USED"].joined(separator: "\t"))
             for token in tokens {
-                print([token.id, token.name, token.role.rawValue, formatter.string(from: token.createdAt),
-                       token.lastUsedAt.map(formatter.string(from:)) ?? "-"].joined(separator: "\t"))
+                print(
+                    [
+                        token.id, token.name, token.role.rawValue, formatter.string(from: token.createdAt),
+                        token.lastUsedAt.map(formatter.string(from:)) ?? "-",
+                    ].joined(separator: "\t"))
             }
         }
     }
 
     /// `token revoke NAME|ID`.
     struct Revoke: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a scoped token by name or id; it stops working at once.")
+        static let configuration = CommandConfiguration(
+            commandName: "revoke", abstract: "Revoke a scoped token by name or id; it stops working at once.")
 
         @OptionGroup var homeOption: HomeOption
 

@@ -9,16 +9,21 @@ import WorkspaceCore
 
 /// Builds the router: middleware in order from the outside in, then one route group per tab, each route declaring
 /// who may call it (``RouteAccess``). Stops the process when the router holds a route without a declaration.
-public func buildRouter(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
-                        metrics: WorkspaceMetrics? = nil) -> Router<WorkspaceRequestContext> {
+public func buildRouter(
+    configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
+    metrics: WorkspaceMetrics? = nil
+) -> Router<WorkspaceRequestContext> {
     buildRoutes(configuration: configuration, services: services, assets: assets, logger: logger, metrics: metrics).router
 }
 
 /// The router and the table of every route it serves with its access (what the access tests are generated from).
-public func buildRoutes(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
-                        metrics: WorkspaceMetrics? = nil) -> (router: Router<WorkspaceRequestContext>, table: RouteTable) {
+public func buildRoutes(
+    configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
+    metrics: WorkspaceMetrics? = nil
+) -> (router: Router<WorkspaceRequestContext>, table: RouteTable) {
     let router = Router(context: WorkspaceRequestContext.self)
-    let allowList = HostAllowList(bindHost: configuration.host, extra: configuration.extraAllowedHosts + [configuration.publicURL?.host].compactMap { $0 })
+    let allowList = HostAllowList(
+        bindHost: configuration.host, extra: configuration.extraAllowedHosts + [configuration.publicURL?.host].compactMap { $0 })
     let metrics = configuration.metricsEnabled ? metrics ?? WorkspaceMetrics() : nil
     let secureCookies = configuration.tls != nil || configuration.publicURL?.scheme == "https"
     router.add(middleware: RequestIDMiddleware())
@@ -33,29 +38,37 @@ public func buildRoutes(configuration: WorkspaceServerConfiguration, services: W
     router.add(middleware: HostGuardMiddleware(allowList: allowList))
     router.add(middleware: OriginGuardMiddleware(secure: configuration.tls != nil, publicURL: configuration.publicURL))
     router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
-    router.add(middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
-    let authenticator = Authenticator(fileToken: services.tokens, credentials: services.credentials, sessions: services.loginSessions,
-                                      password: services.password, tickets: services.eventTickets, secureCookies: secureCookies)
+    router.add(
+        middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
+    let authenticator = Authenticator(
+        fileToken: services.tokens, credentials: services.credentials, sessions: services.loginSessions,
+        password: services.password, tickets: services.eventTickets, secureCookies: secureCookies)
     let table = RouteTable()
     let root = SecuredRoutes(group: router.group(), prefix: "", table: table, authenticator: authenticator)
     if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: root, path: configuration.metricsPath) }
     let api = root.group(RouterPath(configuration.apiPrefix))
     AuthRoutes(signIn: services.signIn, authenticator: authenticator, basePath: configuration.basePath).addRoutes(to: api)
     StatusRoutes(status: services.status).addRoutes(to: api)
-    SessionRoutes(sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
-                  timeZone: services.timeZone).addRoutes(to: api)
+    SessionRoutes(
+        sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
+        timeZone: services.timeZone
+    ).addRoutes(to: api)
     AnalyticsRoutes(analytics: services.analytics).addRoutes(to: api)
     ConfigRoutes(store: services.config, home: services.home).addRoutes(to: api)
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
-    SkillRoutes(registry: services.skills, workbench: SkillWorkbench(home: services.home, registry: services.skills),
-                toggles: SkillToggles(config: services.config, registry: services.skills), audit: services.audit).addRoutes(to: api)
+    SkillRoutes(
+        registry: services.skills, workbench: SkillWorkbench(home: services.home, registry: services.skills),
+        toggles: SkillToggles(config: services.config, registry: services.skills), audit: services.audit
+    ).addRoutes(to: api)
     ApprovalRoutes(queue: services.approvals, home: services.home, password: services.password, credentials: services.credentials).addRoutes(to: api)
     let cronJobs = services.cronJobs
-    CronRoutes(timeZone: services.timeZone, jobs: cronJobs, runs: CronRuns(home: services.home),
-               actions: CronJobActions(home: services.home, file: cronJobs, timeZone: services.timeZone),
-               editor: CronJobEditor(home: services.home, file: cronJobs, timeZone: services.timeZone),
-               scheduler: services.cronScheduler, home: services.home, audit: services.audit).addRoutes(to: api)
+    CronRoutes(
+        timeZone: services.timeZone, jobs: cronJobs, runs: CronRuns(home: services.home),
+        actions: CronJobActions(home: services.home, file: cronJobs, timeZone: services.timeZone),
+        editor: CronJobEditor(home: services.home, file: cronJobs, timeZone: services.timeZone),
+        scheduler: services.cronScheduler, home: services.home, audit: services.audit
+    ).addRoutes(to: api)
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
     LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
@@ -69,8 +82,10 @@ public func buildRoutes(configuration: WorkspaceServerConfiguration, services: W
 /// Builds the whole application; `onReady` receives the URL once the socket listens. Run it together with a
 /// ``HomeWatchService`` listed after it (see `hermes-workspace serve`), so that on shutdown the watcher stops first
 /// and ends the open event streams before the server waits for its connections.
-public func buildApplication(configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
-                             onReady: @escaping @Sendable (String) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+public func buildApplication(
+    configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
+    onReady: @escaping @Sendable (String) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
     let assets = configuration.webRoot.map(SPAAssets.load(webRoot:)) ?? .none
     let router = buildRouter(configuration: configuration, services: services, assets: assets, logger: logger)
     let basePath = configuration.basePath
@@ -95,7 +110,8 @@ private func serverWithTLS(_ files: (certificateChain: String, privateKey: Strin
         chain = try NIOSSLCertificate.fromPEMFile(files.certificateChain)
         key = try NIOSSLPrivateKey(file: files.privateKey, format: .pem)
     } catch {
-        throw WorkspaceError.invalidInput("The TLS certificate (\(files.certificateChain)) or key (\(files.privateKey)) could not be read as PEM: \(error)")
+        throw WorkspaceError.invalidInput(
+            "The TLS certificate (\(files.certificateChain)) or key (\(files.privateKey)) could not be read as PEM: \(error)")
     }
     guard !chain.isEmpty else { throw WorkspaceError.invalidInput("\(files.certificateChain) holds no certificate.") }
     let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))

@@ -32,8 +32,10 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var metricsEnabled = false
 
     /// Creates a configuration; the defaults are the secure local ones.
-    public init(host: String = "127.0.0.1", port: Int = 9119, basePath: String = "", extraAllowedHosts: [String] = [],
-                bodyLimit: Int = 1 << 20, webRoot: String? = nil) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 9119, basePath: String = "", extraAllowedHosts: [String] = [],
+        bodyLimit: Int = 1 << 20, webRoot: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.basePath = Self.normalize(basePath: basePath)

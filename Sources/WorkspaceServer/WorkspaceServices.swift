@@ -87,8 +87,9 @@ public struct WorkspaceServices: Sendable {
         approvals = ApprovalQueue(home: home, audit: audit, events: events, clock: clock, timeout: { Double(ApprovalSettings(home: home).timeout) })
         cronJobs = CronJobsFile(home: home, timeZone: timeZone)
         let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
-        cronScheduler = CronScheduler(mode: cron.mode, ticker: ticker, executor: cron.mode == .local ? try cron.makeExecutor(home: home) : nil,
-                                      events: events, maximumParallel: cron.maximumParallel, force: cron.force,
-                                      heartbeat: { CronTickerStatus(home: home) })
+        cronScheduler = CronScheduler(
+            mode: cron.mode, ticker: ticker, executor: cron.mode == .local ? try cron.makeExecutor(home: home) : nil,
+            events: events, maximumParallel: cron.maximumParallel, force: cron.force,
+            heartbeat: { CronTickerStatus(home: home) })
     }
 }

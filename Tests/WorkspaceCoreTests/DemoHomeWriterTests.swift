@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct DemoHomeWriterTests {
@@ -26,15 +27,18 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE model_config LIKE '%_delegate_from%'")! > 0)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session_model_usage WHERE task = 'title_generation'")! > 0)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE ended_at IS NULL")! >= 1)
-            let mismatched = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM sessions s WHERE s.message_count != (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id)
-                """)
+            let mismatched = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM sessions s WHERE s.message_count != (SELECT COUNT(*) FROM messages m WHERE m.session_id = s.id)
+                    """)
             #expect(mismatched == 0)
         }
         let jobs = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.home.cronJobsFile)) as? [String: Any]
         let kinds = Set(((jobs?["jobs"] as? [[String: Any]]) ?? []).compactMap { ($0["schedule"] as? [String: Any])?["kind"] as? String })
         #expect(kinds == ["interval", "cron", "once"])
-        let skills = FileManager.default.enumerator(atPath: fixture.home.skillsDirectory.path)?.allObjects.compactMap { $0 as? String }
+        let skills =
+            FileManager.default.enumerator(atPath: fixture.home.skillsDirectory.path)?.allObjects.compactMap { $0 as? String }
             .filter { $0.hasSuffix("SKILL.md") } ?? []
         #expect(skills.count >= 12)
         #expect(FileManager.default.fileExists(atPath: fixture.home.logsDirectory.appendingPathComponent("agent.log.1").path))
@@ -49,11 +53,15 @@ import Testing
     @Test func theSameInputsWriteTheSameHome() throws {
         let first = try FixtureHome.empty()
         let second = try FixtureHome.empty()
-        defer { first.remove(); second.remove() }
+        defer {
+            first.remove()
+            second.remove()
+        }
         try DemoHomeWriter(now: Self.now, sessionCount: 60).write(to: first.home)
         try DemoHomeWriter(now: Self.now, sessionCount: 60).write(to: second.home)
         for file in ["cron/jobs.json", "logs/agent.log", "gateway_state.json", "skills/devops/docker-cleanup/SKILL.md"] {
-            #expect(FileManager.default.contents(atPath: first.home.root.appendingPathComponent(file).path)
+            #expect(
+                FileManager.default.contents(atPath: first.home.root.appendingPathComponent(file).path)
                     == FileManager.default.contents(atPath: second.home.root.appendingPathComponent(file).path))
         }
         let dump = "SELECT id, source, model, title, input_tokens, estimated_cost_usd FROM sessions ORDER BY id"

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct DotEnvEditorTests {
@@ -52,8 +53,10 @@ import Testing
     }
 
     @Test func everyValueReadsBackUnchanged() throws {
-        let values = ["plain", "", "with space", " leading", "trailing ", "hash # inside", #"quote " inside"#, "single ' inside",
-                      #"back\slash"#, "${HOME}/path", "$PLAIN", "tab\there", "ünïcödé", "=equals=", "both ' and ${X}"]
+        let values = [
+            "plain", "", "with space", " leading", "trailing ", "hash # inside", #"quote " inside"#, "single ' inside",
+            #"back\slash"#, "${HOME}/path", "$PLAIN", "tab\there", "ünïcödé", "=equals=", "both ' and ${X}",
+        ]
         for value in values {
             let text = try editor.setting("KEY", to: value, in: "# header\nKEY=old\n")
             #expect(DotEnvReader().values(in: text)["KEY"] == value, "\(value.debugDescription) → \(text.debugDescription)")

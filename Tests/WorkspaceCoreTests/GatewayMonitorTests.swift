@@ -1,14 +1,15 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct GatewayMonitorTests {
     private static let stateJSON = """
-    {"pid":%d,"kind":"hermes-gateway","argv":["hermes","gateway","run"],"start_time":%d,"gateway_state":"running","exit_reason":null,\
-    "restart_requested":false,"active_agents":2,"platforms":{"telegram":{"state":"connected","error_code":null,"error_message":null,\
-    "updated_at":"2026-11-24T21:00:05+00:00"},"discord":{"state":"fatal","error_code":"invalid_token","error_message":"401","updated_at":"2026-11-24T21:00:05+00:00"}},\
-    "updated_at":"2026-11-24T21:00:05+00:00"}
-    """
+        {"pid":%d,"kind":"hermes-gateway","argv":["hermes","gateway","run"],"start_time":%d,"gateway_state":"running","exit_reason":null,\
+        "restart_requested":false,"active_agents":2,"platforms":{"telegram":{"state":"connected","error_code":null,"error_message":null,\
+        "updated_at":"2026-11-24T21:00:05+00:00"},"discord":{"state":"fatal","error_code":"invalid_token","error_message":"401","updated_at":"2026-11-24T21:00:05+00:00"}},\
+        "updated_at":"2026-11-24T21:00:05+00:00"}
+        """
 
     @Test func aHomeWithoutGatewayFilesIsStopped() async throws {
         let fixture = try FixtureHome.agentFixture()
@@ -52,7 +53,8 @@ import Testing
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        try fixture.write(#"{"pid": \#(pid), "kind": "hermes-gateway", "argv": ["hermes", "gateway", "run"], "start_time": \#(ticks)}"#, to: "gateway.pid")
+        try fixture.write(
+            #"{"pid": \#(pid), "kind": "hermes-gateway", "argv": ["hermes", "gateway", "run"], "start_time": \#(ticks)}"#, to: "gateway.pid")
         try fixture.write(String(format: Self.stateJSON, pid, ticks), to: "gateway_state.json")
         try fixture.write(String(Date().timeIntervalSince1970 - 30), to: "cron/ticker_heartbeat")
         let status = await GatewayMonitor(home: fixture.home).status()

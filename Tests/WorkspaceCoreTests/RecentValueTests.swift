@@ -1,10 +1,14 @@
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct RecentValueTests {
     private actor Counter {
         var count = 0
-        func next() -> Int { count += 1; return count }
+        func next() -> Int {
+            count += 1
+            return count
+        }
     }
 
     @Test func concurrentCallersShareOneMeasurementAndAFreshValueIsReused() async {

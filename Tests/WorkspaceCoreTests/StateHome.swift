@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+
 @testable import WorkspaceCore
 
 /// A home with a `state.db` for session and analytics tests, plus direct SQL access to check answers against.

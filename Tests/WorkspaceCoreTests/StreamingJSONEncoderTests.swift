@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct StreamingJSONEncoderTests {
@@ -39,7 +40,8 @@ import Testing
             let list: [Int]
             let nested: [String: Bool]
         }
-        let sample = Sample(text: "a\"b\\c\n\u{1}/é", date: Date(timeIntervalSince1970: 1_795_600_000.75), missing: nil, list: [1, 2], nested: ["x": true])
+        let sample = Sample(
+            text: "a\"b\\c\n\u{1}/é", date: Date(timeIntervalSince1970: 1_795_600_000.75), missing: nil, list: [1, 2], nested: ["x": true])
         let text = String(decoding: try StreamingJSONEncoder().encode(sample), as: UTF8.self)
         #expect(text == #"{"text":"a\"b\\c\n\u0001/é","date":"2026-11-25T09:46:40Z","list":[1,2],"nested":{"x":true}}"#)
     }

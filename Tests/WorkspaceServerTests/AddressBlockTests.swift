@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WorkspaceServer
 
 @Suite struct AddressBlockTests {

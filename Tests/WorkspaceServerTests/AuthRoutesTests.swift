@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct AuthRoutesTests {
@@ -16,7 +17,9 @@ import WorkspaceCore
             }
             var json = HTTPFields()
             json[.contentType] = "application/json"
-            try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json, body: ByteBuffer(string: #"{"user":"admin","password":"x"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/auth/login", method: .post, headers: json, body: ByteBuffer(string: #"{"user":"admin","password":"x"}"#)
+            ) { response in
                 #expect(response.status == .conflict)
             }
         }
@@ -31,12 +34,17 @@ import WorkspaceCore
             }
             var json = HTTPFields()
             json[.contentType] = "application/json"
-            var cookie = "", csrf = ""
-            try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json,
-                                     body: ByteBuffer(string: #"{"user":"admin","password":"correct horse battery"}"#)) { response in
+            var cookie = ""
+            var csrf = ""
+            try await client.execute(
+                uri: "/api/v1/auth/login", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"user":"admin","password":"correct horse battery"}"#)
+            ) { response in
                 #expect(response.status == .ok)
                 let setCookie = response.headers[.setCookie] ?? ""
-                #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/") && !setCookie.contains("Secure"))
+                #expect(
+                    setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/")
+                        && !setCookie.contains("Secure"))
                 cookie = String(setCookie.split(separator: ";").first ?? "")
                 let body = try JSONBody(response.body)
                 csrf = body["csrfToken"]?.string ?? ""
@@ -82,8 +90,10 @@ import WorkspaceCore
             var json = HTTPFields()
             json[.contentType] = "application/json"
             var messages = Set<String>()
-            for (index, attempt) in [#"{"user":"admin","password":"wrong password 1"}"#, #"{"user":"root","password":"correct horse battery"}"#,
-                                     #"{"user":"admin","password":"wrong password 2"}"#, #"{"user":"admin","password":"wrong password 3"}"#].enumerated() {
+            for (index, attempt) in [
+                #"{"user":"admin","password":"wrong password 1"}"#, #"{"user":"root","password":"correct horse battery"}"#,
+                #"{"user":"admin","password":"wrong password 2"}"#, #"{"user":"admin","password":"wrong password 3"}"#,
+            ].enumerated() {
                 try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json, body: ByteBuffer(string: attempt)) { response in
                     #expect(response.status == .unauthorized, "attempt \(index + 1)")
                     let body = try JSONBody(response.body)
@@ -91,8 +101,10 @@ import WorkspaceCore
                 }
             }
             #expect(messages.count == 1, "the same words for a wrong user and a wrong password")
-            try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: json,
-                                     body: ByteBuffer(string: #"{"user":"admin","password":"correct horse battery"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/auth/login", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"user":"admin","password":"correct horse battery"}"#)
+            ) { response in
                 #expect(response.status == .tooManyRequests, "even the right password waits its turn")
                 #expect(response.headers[.retryAfter] != nil)
             }
@@ -110,8 +122,10 @@ import WorkspaceCore
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for index in 0..<60 {
                     group.addTask {
-                        try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
-                                                 body: ByteBuffer(string: #"{"user":"admin","password":"guess number \#(index)"}"#)) { UInt($0.status.code) }
+                        try await client.execute(
+                            uri: "/api/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
+                            body: ByteBuffer(string: #"{"user":"admin","password":"guess number \#(index)"}"#)
+                        ) { UInt($0.status.code) }
                     }
                 }
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }

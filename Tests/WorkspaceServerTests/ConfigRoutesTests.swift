@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct ConfigRoutesTests {
@@ -25,8 +26,10 @@ import WorkspaceCore
             let original = try String(contentsOf: server.home.configFile, encoding: .utf8)
             let tag = try await etag(server, client)
             let body = #"{"operations":[{"path":"approvals.mode","value":"smart"}]}"#
-            let newTag = try await client.execute(uri: "/api/v1/config", method: .patch, headers: headers(server, ifMatch: tag),
-                                                  body: ByteBuffer(string: body)) { response in
+            let newTag = try await client.execute(
+                uri: "/api/v1/config", method: .patch, headers: headers(server, ifMatch: tag),
+                body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .ok)
                 let answer = try JSONBody(response.body)
                 #expect(answer["written"]?.value as? Bool == true)
@@ -35,14 +38,19 @@ import WorkspaceCore
                 return try #require(response.headers[.eTag])
             }
             #expect(newTag != tag)
-            #expect(try String(contentsOf: server.home.configFile, encoding: .utf8)
+            #expect(
+                try String(contentsOf: server.home.configFile, encoding: .utf8)
                     == original.replacingOccurrences(of: "mode: manual      #", with: "mode: smart       #"))
-            try await client.execute(uri: "/api/v1/config", method: .patch, headers: headers(server, ifMatch: tag),
-                                     body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/api/v1/config", method: .patch, headers: headers(server, ifMatch: tag),
+                body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .conflict, "the file changed since that ETag")
             }
-            try await client.execute(uri: "/api/v1/config", method: .patch, headers: headers(server),
-                                     body: ByteBuffer(string: body)) { response in
+            try await client.execute(
+                uri: "/api/v1/config", method: .patch, headers: headers(server),
+                body: ByteBuffer(string: body)
+            ) { response in
                 #expect(response.status == .preconditionRequired)
                 #expect(errorCode(response.body) == "revision_required")
             }
@@ -63,8 +71,10 @@ import WorkspaceCore
                 (#"[]"#, .badRequest, "invalid_input"),
             ]
             for (body, status, code) in cases {
-                try await client.execute(uri: "/api/v1/config", method: .patch, headers: headers(server, ifMatch: tag),
-                                         body: ByteBuffer(string: body)) { response in
+                try await client.execute(
+                    uri: "/api/v1/config", method: .patch, headers: headers(server, ifMatch: tag),
+                    body: ByteBuffer(string: body)
+                ) { response in
                     #expect(response.status == status, "\(body)")
                     #expect(errorCode(response.body) == code, "\(body)")
                     if code == "validation_failed" {
@@ -82,8 +92,10 @@ import WorkspaceCore
         try await TestServer.test(fixture: true, bodyLimit: 1 << 20) { server, client in
             let before = try Data(contentsOf: server.home.configFile)
             let tag = try await etag(server, client)
-            try await client.execute(uri: "/api/v1/config/raw", method: .put, headers: headers(server, ifMatch: tag, type: "application/yaml"),
-                                     body: ByteBuffer(string: "timezone: UTC\napprovals:\n  mode: 'smart\n")) { response in
+            try await client.execute(
+                uri: "/api/v1/config/raw", method: .put, headers: headers(server, ifMatch: tag, type: "application/yaml"),
+                body: ByteBuffer(string: "timezone: UTC\napprovals:\n  mode: 'smart\n")
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 let error = try JSONBody(response.body)["error"]
                 #expect(error?["code"]?.string == "yaml_syntax")
@@ -91,8 +103,10 @@ import WorkspaceCore
             }
             #expect(try Data(contentsOf: server.home.configFile) == before)
             let text = "# rewritten by hand\ntimezone: UTC   # keep me\n"
-            try await client.execute(uri: "/api/v1/config/raw", method: .put, headers: headers(server, ifMatch: tag, type: "application/yaml"),
-                                     body: ByteBuffer(string: text)) { response in
+            try await client.execute(
+                uri: "/api/v1/config/raw", method: .put, headers: headers(server, ifMatch: tag, type: "application/yaml"),
+                body: ByteBuffer(string: text)
+            ) { response in
                 #expect(response.status == .ok)
             }
             #expect(try String(contentsOf: server.home.configFile, encoding: .utf8) == text)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct CronJobEditRoutesTests {
@@ -38,26 +39,34 @@ import WorkspaceCore
             #expect((record["repeat"] as? [String: Any])?["times"] is NSNull)
             #expect(record["model_snapshot"] as? String != nil, "an unpinned job snapshots the configured model, as the agent does")
             let text = try String(contentsOf: server.home.cronJobsFile, encoding: .utf8)
-            let keyOrder = ["\"id\"", "\"name\"", "\"prompt\"", "\"skills\"", "\"skill\"", "\"model\"", "\"provider\"", "\"provider_snapshot\"",
-                            "\"model_snapshot\"", "\"base_url\"", "\"script\"", "\"no_agent\"", "\"context_from\"", "\"schedule\"",
-                            "\"schedule_display\"", "\"repeat\"", "\"enabled\"", "\"state\"", "\"paused_at\"", "\"paused_reason\"",
-                            "\"created_at\"", "\"next_run_at\"", "\"last_run_at\"", "\"last_status\"", "\"last_error\"",
-                            "\"last_delivery_error\"", "\"deliver\"", "\"origin\"", "\"enabled_toolsets\"", "\"workdir\""]
+            let keyOrder = [
+                "\"id\"", "\"name\"", "\"prompt\"", "\"skills\"", "\"skill\"", "\"model\"", "\"provider\"", "\"provider_snapshot\"",
+                "\"model_snapshot\"", "\"base_url\"", "\"script\"", "\"no_agent\"", "\"context_from\"", "\"schedule\"",
+                "\"schedule_display\"", "\"repeat\"", "\"enabled\"", "\"state\"", "\"paused_at\"", "\"paused_reason\"",
+                "\"created_at\"", "\"next_run_at\"", "\"last_run_at\"", "\"last_status\"", "\"last_error\"",
+                "\"last_delivery_error\"", "\"deliver\"", "\"origin\"", "\"enabled_toolsets\"", "\"workdir\"",
+            ]
             let created = try #require(text.range(of: "\"id\": \"\(id)\""))
             let positions = keyOrder.compactMap { text.range(of: $0, range: created.lowerBound..<text.endIndex)?.lowerBound }
             #expect(positions.count == keyOrder.count && positions == positions.sorted(), "keys in create_job's order")
 
             var edit = json
-            try await client.execute(uri: "/api/v1/cron/jobs/\(id)", method: .put, headers: json, body: ByteBuffer(string: #"{"schedule":"0 9 * * 1-5"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/jobs/\(id)", method: .put, headers: json, body: ByteBuffer(string: #"{"schedule":"0 9 * * 1-5"}"#)
+            ) { response in
                 #expect(response.status == .preconditionRequired)
             }
             edit[.ifMatch] = "\"job-000\""
-            try await client.execute(uri: "/api/v1/cron/jobs/\(id)", method: .put, headers: edit, body: ByteBuffer(string: #"{"schedule":"0 9 * * 1-5"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/jobs/\(id)", method: .put, headers: edit, body: ByteBuffer(string: #"{"schedule":"0 9 * * 1-5"}"#)
+            ) { response in
                 #expect(response.status == .conflict)
             }
             edit[.ifMatch] = etag
-            try await client.execute(uri: "/api/v1/cron/jobs/\(id)", method: .put, headers: edit,
-                                     body: ByteBuffer(string: #"{"schedule":"0 9 * * 1-5","name":"Weekday news","repeat":3,"model":"gpt-5"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/jobs/\(id)", method: .put, headers: edit,
+                body: ByteBuffer(string: #"{"schedule":"0 9 * * 1-5","name":"Weekday news","repeat":3,"model":"gpt-5"}"#)
+            ) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.eTag] != etag)
             }
@@ -107,13 +116,17 @@ import WorkspaceCore
         try await TestServer.test(fixture: true, bodyLimit: 1 << 20) { server, client in
             let url = server.home.cronJobsFile
             let original = try String(contentsOf: url, encoding: .utf8)
-            try original.replacingOccurrences(of: "\"id\": \"5bf88d08e6a1\",", with: "\"id\": \"5bf88d08e6a1\",\n      \"x_custom\": {\"keep\": [1, 2]},")
-                .write(to: url, atomically: true, encoding: .utf8)
+            try original.replacingOccurrences(
+                of: "\"id\": \"5bf88d08e6a1\",", with: "\"id\": \"5bf88d08e6a1\",\n      \"x_custom\": {\"keep\": [1, 2]},"
+            )
+            .write(to: url, atomically: true, encoding: .utf8)
             let order = try stored(server).compactMap { $0["id"] as? String }
             var json = server.authorized
             json[.contentType] = "application/json"
             json[.ifMatch] = "*"
-            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1", method: .put, headers: json, body: ByteBuffer(string: #"{"prompt":"Café ☕ report"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/jobs/5bf88d08e6a1", method: .put, headers: json, body: ByteBuffer(string: #"{"prompt":"Café ☕ report"}"#)
+            ) { response in
                 #expect(response.status == .ok)
             }
             let jobs = try stored(server)

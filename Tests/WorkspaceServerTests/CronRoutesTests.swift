@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct CronRoutesTests {
@@ -10,23 +11,31 @@ import WorkspaceCore
         try await TestServer.test(fixture: true, bodyLimit: 1 << 20) { server, client in
             var headers = server.authorized
             headers[.contentType] = "application/json"
-            try await client.execute(uri: "/api/v1/cron/preview", method: .post, headers: headers,
-                                     body: ByteBuffer(string: #"{"schedule":"30 2 * * *","timezone":"Europe/Berlin","count":3}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/preview", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"schedule":"30 2 * * *","timezone":"Europe/Berlin","count":3}"#)
+            ) { response in
                 #expect(response.status == .ok)
                 let body = try JSONBody(response.body)
                 #expect(body["kind"]?.string == "cron")
                 #expect(body["schedule"]?["expr"]?.string == "30 2 * * *")
                 #expect(body["next"]?.count == 3)
             }
-            try await client.execute(uri: "/api/v1/cron/preview", method: .post, headers: headers,
-                                     body: ByteBuffer(string: #"{"schedule":"every 2h"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/preview", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"schedule":"every 2h"}"#)
+            ) { response in
                 let body = try JSONBody(response.body)
                 #expect(body["display"]?.string == "every 120m")
                 #expect(body["timezone"]?.string == "Europe/Berlin", "the agent's zone by default")
                 #expect(body["next"]?.count == 5)
             }
-            for payload in [#"{"schedule":"0 9 * * MON"}"#, #"{"schedule":"every 5m","timezone":"Mars/Olympus"}"#, #"{"schedule":"every 5m","count":500}"#, #"{"nope":1}"#] {
-                try await client.execute(uri: "/api/v1/cron/preview", method: .post, headers: headers, body: ByteBuffer(string: payload)) { response in
+            for payload in [
+                #"{"schedule":"0 9 * * MON"}"#, #"{"schedule":"every 5m","timezone":"Mars/Olympus"}"#, #"{"schedule":"every 5m","count":500}"#,
+                #"{"nope":1}"#,
+            ] {
+                try await client.execute(uri: "/api/v1/cron/preview", method: .post, headers: headers, body: ByteBuffer(string: payload)) {
+                    response in
                     #expect(response.status == .badRequest, "\(payload)")
                 }
             }
@@ -49,7 +58,8 @@ import WorkspaceCore
                 #expect(page["items"]?.array.compactMap { $0["id"]?.string } == ["2026-11-12_09-00-00", "2026-11-11_09-00-00"])
                 #expect(page["nextCursor"]?.string == "2026-11-11_09-00-00")
             }
-            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-00", method: .get, headers: server.authorized) { response in
+            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-00", method: .get, headers: server.authorized) {
+                response in
                 #expect(response.status == .ok)
                 let run = try JSONBody(response.body)
                 #expect(run["text"]?.string?.isEmpty == false)
@@ -57,18 +67,25 @@ import WorkspaceCore
             // A huge output: the page gets its first MiB and says so; the download has every byte.
             let huge = String(repeating: "é", count: 600_000) + "END"
             try Data(huge.utf8).write(to: server.home.root.appendingPathComponent("cron/output/5bf88d08e6a1/2026-11-13_09-00-00.md"))
-            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-13_09-00-00", method: .get, headers: server.authorized) { response in
+            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-13_09-00-00", method: .get, headers: server.authorized) {
+                response in
                 let run = try JSONBody(response.body)
                 let text = run["text"]?.string ?? ""
                 #expect(run["truncated"]?.bool == true && run["sizeBytes"]?.int == huge.utf8.count)
-                #expect(text.utf8.count <= 1 << 20 && text.utf8.count > (1 << 20) - 4 && !text.hasSuffix("END") && !text.contains("\u{FFFD}"),
-                        "cut at a character boundary within the first MiB")
+                #expect(
+                    text.utf8.count <= 1 << 20 && text.utf8.count > (1 << 20) - 4 && !text.hasSuffix("END") && !text.contains("\u{FFFD}"),
+                    "cut at a character boundary within the first MiB")
             }
-            try await client.execute(uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-13_09-00-00?download=true", method: .get, headers: server.authorized) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/jobs/5bf88d08e6a1/runs/2026-11-13_09-00-00?download=true", method: .get, headers: server.authorized
+            ) { response in
                 #expect(response.headers[.contentDisposition]?.hasPrefix("attachment") == true)
                 #expect(String(buffer: response.body) == huge)
             }
-            for path in ["cron/jobs/nope", "cron/jobs/000000000000/runs", "cron/jobs/..%2F..%2Fconfig/runs", "cron/jobs/5bf88d08e6a1/runs/..%2F..%2Fjobs", "cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-01"] {
+            for path in [
+                "cron/jobs/nope", "cron/jobs/000000000000/runs", "cron/jobs/..%2F..%2Fconfig/runs", "cron/jobs/5bf88d08e6a1/runs/..%2F..%2Fjobs",
+                "cron/jobs/5bf88d08e6a1/runs/2026-11-10_09-00-01",
+            ] {
                 try await client.execute(uri: "/api/v1/\(path)", method: .get, headers: server.authorized) { response in
                     #expect(path.contains("%2F") ? response.status == .badRequest : response.status == .notFound, "\(path)")
                 }
@@ -88,8 +105,10 @@ import WorkspaceCore
             var json = server.authorized
             json[.contentType] = "application/json"
             let id = "5bf88d08e6a1"
-            try await client.execute(uri: "/api/v1/cron/jobs/\(id)/pause", method: .post, headers: json,
-                                     body: ByteBuffer(string: #"{"reason":"holiday"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/cron/jobs/\(id)/pause", method: .post, headers: json,
+                body: ByteBuffer(string: #"{"reason":"holiday"}"#)
+            ) { response in
                 #expect(response.status == .ok)
                 let body = try JSONBody(response.body)
                 #expect(body["status"]?.string == "paused")

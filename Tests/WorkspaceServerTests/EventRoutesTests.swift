@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct EventRoutesTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WorkspaceServer
 
 @Suite struct HostAllowListTests {
@@ -7,8 +8,10 @@ import Testing
         for host in ["127.0.0.1", "127.0.0.1:9119", "localhost", "LOCALHOST:80", "localhost."] {
             #expect(list.allows(hostHeader: host), "\(host)")
         }
-        for host in ["evil.example", "evil.example:9119", "127.0.0.1.evil.example", "[::1]:9119", "", "127.0.0.1:99999",
-                     "127.0.0.1:abc", "localhost:9119:1", "local host", "127.0.0.1@evil.example"] {
+        for host in [
+            "evil.example", "evil.example:9119", "127.0.0.1.evil.example", "[::1]:9119", "", "127.0.0.1:99999",
+            "127.0.0.1:abc", "localhost:9119:1", "local host", "127.0.0.1@evil.example",
+        ] {
             #expect(!list.allows(hostHeader: host), "\(host)")
         }
     }

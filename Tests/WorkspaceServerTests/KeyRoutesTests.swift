@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct KeyRoutesTests {
@@ -13,8 +14,10 @@ import WorkspaceCore
             var json = server.authorized
             json[.contentType] = "application/json"
             var bodies: [String] = []
-            try await client.execute(uri: "/api/v1/keys/OPENAI_API_KEY", method: .put, headers: json,
-                                     body: ByteBuffer(string: #"{"value":"\#(secret)"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/keys/OPENAI_API_KEY", method: .put, headers: json,
+                body: ByteBuffer(string: #"{"value":"\#(secret)"}"#)
+            ) { response in
                 #expect(response.status == .ok)
                 bodies.append(String(buffer: response.body))
                 let answer = try JSONBody(response.body)
@@ -29,13 +32,17 @@ import WorkspaceCore
                 let answer = try JSONBody(response.body)
                 #expect(answer["value"]?.string == secret)
             }
-            try await client.execute(uri: "/api/v1/keys/OPENAI%20KEY", method: .put, headers: json,
-                                     body: ByteBuffer(string: #"{"value":"\#(secret)"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/keys/OPENAI%20KEY", method: .put, headers: json,
+                body: ByteBuffer(string: #"{"value":"\#(secret)"}"#)
+            ) { response in
                 #expect(response.status == .badRequest)
                 bodies.append(String(buffer: response.body))
             }
-            try await client.execute(uri: "/api/v1/keys/OPENAI_API_KEY", method: .put, headers: json,
-                                     body: ByteBuffer(string: #"{"value":"\#(secret)\nINJECTED=1"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/keys/OPENAI_API_KEY", method: .put, headers: json,
+                body: ByteBuffer(string: #"{"value":"\#(secret)\nINJECTED=1"}"#)
+            ) { response in
                 #expect(response.status == .unprocessableContent)
                 bodies.append(String(buffer: response.body))
             }

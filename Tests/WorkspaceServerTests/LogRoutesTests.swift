@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct LogRoutesTests {
@@ -12,19 +13,23 @@ import WorkspaceCore
                 let names = try JSONBody(response.body)["items"]?.array.compactMap { $0["name"]?.string }
                 #expect(names == ["agent.log", "errors.log"])
             }
-            let cursor = try await client.execute(uri: "/api/v1/logs?file=agent&limit=5&level=ERROR", method: .get, headers: server.authorized) { response in
+            let cursor = try await client.execute(uri: "/api/v1/logs?file=agent&limit=5&level=ERROR", method: .get, headers: server.authorized) {
+                response in
                 #expect(response.status == .ok)
                 let page = try JSONBody(response.body)
                 #expect(page["items"]?.count == 5)
                 #expect(page["items"]?.array.allSatisfy { $0["level"]?.string == "ERROR" || $0["level"]?.string == "CRITICAL" } == true)
                 return try #require(page["nextCursor"]?.string)
             }
-            try await client.execute(uri: "/api/v1/logs?file=agent&limit=5&level=ERROR&before=\(cursor)", method: .get, headers: server.authorized) { response in
+            try await client.execute(uri: "/api/v1/logs?file=agent&limit=5&level=ERROR&before=\(cursor)", method: .get, headers: server.authorized) {
+                response in
                 let page = try JSONBody(response.body)
                 #expect(page["items"]?.count == 5)
             }
-            for (query, code) in [("file=../../etc/passwd", "invalid_query"), ("level=LOUD", "invalid_query"), ("q=/(/", "invalid_search"),
-                                  ("before=nonsense", "invalid_query")] {
+            for (query, code) in [
+                ("file=../../etc/passwd", "invalid_query"), ("level=LOUD", "invalid_query"), ("q=/(/", "invalid_search"),
+                ("before=nonsense", "invalid_query"),
+            ] {
                 try await client.execute(uri: "/api/v1/logs?\(query)", method: .get, headers: server.authorized) { response in
                     #expect(response.status == .badRequest, "\(query)")
                     #expect(errorCode(response.body) == code, "\(query)")
@@ -41,12 +46,16 @@ import WorkspaceCore
             let port = try #require(client.port)
             // Resuming from the end as it is now makes the test independent of when the server starts streaming.
             let end = try #require(LogFollower.end(of: "agent", in: server.home)).text
-            let head = "GET /api/v1/logs/stream?file=agent&level=WARNING HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\nLast-Event-ID: \(end)\n"
+            let head =
+                "GET /api/v1/logs/stream?file=agent&level=WARNING HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\nLast-Event-ID: \(end)\n"
             async let streamed = RawHTTP.stream(port: port, head, seconds: 30) { $0.contains("disk is full") }
             let log = server.home.logsDirectory.appendingPathComponent("agent.log")
             let handle = try FileHandle(forWritingTo: log)
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data("2026-11-25 10:00:00,000 INFO [s1] run_agent: not wanted\n2026-11-25 10:00:01,000 ERROR [s1] tools.terminal_tool: disk is full\n2026-11-25 10:00:02,000 INFO run_agent: next\n".utf8))
+            try handle.write(
+                contentsOf: Data(
+                    "2026-11-25 10:00:00,000 INFO [s1] run_agent: not wanted\n2026-11-25 10:00:01,000 ERROR [s1] tools.terminal_tool: disk is full\n2026-11-25 10:00:02,000 INFO run_agent: next\n"
+                        .utf8))
             try handle.close()
             let text = try await streamed
             #expect(text.contains("event: record"))
@@ -61,12 +70,14 @@ import WorkspaceCore
             let logs = server.home.logsDirectory
             let current = logs.appendingPathComponent("agent.log")
             let end = try #require(LogFollower.end(of: "agent", in: server.home)).text
-            let head = "GET /api/v1/logs/stream?file=agent&q=rotation-marker HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\nLast-Event-ID: \(end)\n"
+            let head =
+                "GET /api/v1/logs/stream?file=agent&q=rotation-marker HTTP/1.1\nHost: 127.0.0.1:\(port)\nAuthorization: Bearer \(server.token)\nLast-Event-ID: \(end)\n"
             @Sendable func append(_ indices: Range<Int>, to url: URL) throws {
                 let handle = try FileHandle(forWritingTo: url)
                 try handle.seekToEnd()
                 for index in indices {
-                    try handle.write(contentsOf: Data("2026-11-25 10:00:\(String(format: "%02d", index)),000 INFO run_agent: rotation-marker-\(index)\n".utf8))
+                    try handle.write(
+                        contentsOf: Data("2026-11-25 10:00:\(String(format: "%02d", index)),000 INFO run_agent: rotation-marker-\(index)\n".utf8))
                 }
                 try handle.close()
             }

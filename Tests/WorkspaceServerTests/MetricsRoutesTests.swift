@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct MetricsRoutesTests {
@@ -20,7 +21,9 @@ import WorkspaceCore
     @Test func metricsAreOffUnlessEnabled() async throws {
         try await TestServer.test(fixture: true) { server, client in
             try await client.execute(uri: "/metrics", method: .get, headers: server.authorized) { response in
-                #expect(response.headers[.contentType]?.hasPrefix("text/html") == true || response.status == .notFound, "no metrics route without --metrics")
+                #expect(
+                    response.headers[.contentType]?.hasPrefix("text/html") == true || response.status == .notFound,
+                    "no metrics route without --metrics")
                 #expect(!String(buffer: response.body).contains("hermes_workspace_"))
             }
         }
@@ -54,7 +57,8 @@ import WorkspaceCore
             let process = Process()
             process.executableURL = URL(fileURLWithPath: Self.parser)
             process.arguments = ["-c", script]
-            let input = Pipe(), output = Pipe()
+            let input = Pipe()
+            let output = Pipe()
             process.standardInput = input
             process.standardOutput = output
             try process.run()
@@ -65,13 +69,20 @@ import WorkspaceCore
             #expect(process.terminationStatus == 0, "the Prometheus parser accepts the exposition:\n\(text)")
             let families = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[Any]]])
             let requests = families["hermes_workspace_http_requests"] ?? []
-            let stats = requests.first { (($0[1] as? [String: String])?["route"]) == "/api/v1/sessions/stats" && ($0[1] as? [String: String])?["status"] == "200" }
+            let stats = requests.first {
+                (($0[1] as? [String: String])?["route"]) == "/api/v1/sessions/stats" && ($0[1] as? [String: String])?["status"] == "200"
+            }
             #expect(stats?[2] as? Double == 3, "\(requests)")
-            #expect(requests.contains { ($0[1] as? [String: String])?["route"] == "/api/v1/sessions/{id}" && ($0[1] as? [String: String])?["status"] == "404" },
-                    "route templates, not raw paths")
-            for name in ["hermes_workspace_http_request_duration_seconds", "hermes_workspace_sse_clients", "hermes_workspace_gateway_up",
-                         "hermes_workspace_approvals_pending", "hermes_workspace_cron_jobs_due", "hermes_workspace_cron_jobs_failed",
-                         "hermes_workspace_state_db_read_duration_seconds", "hermes_workspace_state_db_up"] {
+            #expect(
+                requests.contains {
+                    ($0[1] as? [String: String])?["route"] == "/api/v1/sessions/{id}" && ($0[1] as? [String: String])?["status"] == "404"
+                },
+                "route templates, not raw paths")
+            for name in [
+                "hermes_workspace_http_request_duration_seconds", "hermes_workspace_sse_clients", "hermes_workspace_gateway_up",
+                "hermes_workspace_approvals_pending", "hermes_workspace_cron_jobs_due", "hermes_workspace_cron_jobs_failed",
+                "hermes_workspace_state_db_read_duration_seconds", "hermes_workspace_state_db_up",
+            ] {
                 #expect(families[name] != nil, "\(name) in \(families.keys.sorted())")
             }
             #expect((families["hermes_workspace_cron_jobs_due"]?.first?[2] as? Double ?? 0) >= 3, "the fixture's overdue jobs")

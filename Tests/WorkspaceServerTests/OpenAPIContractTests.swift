@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import WorkspaceServer
 
 @Suite struct OpenAPIContractTests {
@@ -14,7 +15,10 @@ import Testing
         var currentPath: String?
         let methods: Set<String> = ["get", "put", "post", "delete", "patch", "head", "options"]
         for line in lines {
-            if !line.hasPrefix(" ") && !line.isEmpty { inPaths = line == "paths:" ; continue }
+            if !line.hasPrefix(" ") && !line.isEmpty {
+                inPaths = line == "paths:"
+                continue
+            }
             guard inPaths else { continue }
             if line.hasPrefix("  /"), !line.hasPrefix("   ") {
                 currentPath = String(line.dropFirst(2).dropLast())
@@ -28,14 +32,15 @@ import Testing
 
     /// `METHOD /path` for each registered route, with captures written as the spec writes them.
     private static func registeredRoutes(_ router: Router<WorkspaceRequestContext>) -> Set<String> {
-        Set(router.routes.map { route -> String in
-            let path = route.path.components.map { component -> String in
-                let text = "\(component)"
-                // A trailing `**` catches the rest of the path; the spec names it {path}.
-                return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text == "**" ? "{path}" : text
-            }.joined(separator: "/")
-            return "\(route.method) /\(path)"
-        })
+        Set(
+            router.routes.map { route -> String in
+                let path = route.path.components.map { component -> String in
+                    let text = "\(component)"
+                    // A trailing `**` catches the rest of the path; the spec names it {path}.
+                    return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text == "**" ? "{path}" : text
+                }.joined(separator: "/")
+                return "\(route.method) /\(path)"
+            })
     }
 
     @Test func everySpecifiedRouteHasAHandlerAndEveryOtherMethodIsA405() async throws {

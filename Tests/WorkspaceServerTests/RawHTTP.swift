@@ -1,9 +1,11 @@
 import Foundation
 import WorkspaceCore
+
+@testable import WorkspaceServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import WorkspaceServer
 
 /// Sends one hand-written HTTP/1.1 request over a plain socket, so tests can set any Host header.
 ///
@@ -49,11 +51,12 @@ enum RawHTTP {
         }
     }
 
-    /// A socket connected to 127.0.0.1:`port` (reads time out after 10 s) that has sent `head` and its blank line.
+    /// A socket connected to 127.0.0.1:`port` that has sent `head` and its blank line. Reads give up after 60 s: a
+    /// deadline for a server that never answers, generous because the whole suite shares two cores with browsers.
     private static func connected(port: Int, _ head: String) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw POSIXError(.EIO) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
+        var timeout = timeval(tv_sec: 60, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 /// Access, generated from the router's own table: every route the server registers × its method × path spellings
@@ -30,34 +31,42 @@ import WorkspaceCore
 
     /// Spellings of `path` (which starts with `/base` when the server has a base path) that must never reach a route.
     static func trickSpellings(_ path: String, basePath: String) -> [String] {
-        let rest = String(path.dropFirst(basePath.count))   // /api/v1/...
-        var spellings = [basePath + "/" + rest, basePath + "//" + rest, basePath + rest.replacingOccurrences(of: "/api/", with: "/api//"),
-                         basePath + rest.replacingOccurrences(of: "/api/v1", with: "/api%2Fv1"), basePath + "/%2F" + rest.dropFirst(),
-                         basePath + rest.replacingOccurrences(of: "/v1/", with: "/v1%2f")]
+        let rest = String(path.dropFirst(basePath.count))  // /api/v1/...
+        var spellings = [
+            basePath + "/" + rest, basePath + "//" + rest, basePath + rest.replacingOccurrences(of: "/api/", with: "/api//"),
+            basePath + rest.replacingOccurrences(of: "/api/v1", with: "/api%2Fv1"), basePath + "/%2F" + rest.dropFirst(),
+            basePath + rest.replacingOccurrences(of: "/v1/", with: "/v1%2f"),
+        ]
         if !basePath.isEmpty { spellings.append("/" + basePath + rest) }
         return spellings.filter { $0 != path }
     }
 
     static func credentials(_ server: TestServer, loginMode: Bool) throws -> [Credential] {
         func bearer(_ secret: String) -> HTTPFields { [.authorization: "Bearer \(secret)"] }
-        var list = [Credential(name: "no credential", headers: [:], role: nil),
-                    Credential(name: "wrong token", headers: bearer("hwt_" + String(repeating: "A", count: 43)), role: nil),
-                    Credential(name: "basic auth", headers: [.authorization: "Basic YWRtaW46YWRtaW4="], role: nil),
-                    Credential(name: "junk cookie", headers: [.cookie: "hermes_session=junk"], role: nil)]
+        var list = [
+            Credential(name: "no credential", headers: [:], role: nil),
+            Credential(name: "wrong token", headers: bearer("hwt_" + String(repeating: "A", count: 43)), role: nil),
+            Credential(name: "basic auth", headers: [.authorization: "Basic YWRtaW46YWRtaW4="], role: nil),
+            Credential(name: "junk cookie", headers: [.cookie: "hermes_session=junk"], role: nil),
+        ]
         for role in Role.allCases {
             let token = try server.services.credentials.createToken(name: "test-\(role.rawValue)", role: role)
             list.append(Credential(name: "\(role.rawValue) token", headers: bearer(token.secret), role: role))
         }
-        list.append(Credential(name: "token file (\(loginMode ? "login mode" : "no password"))", headers: bearer(server.token),
-                               role: loginMode ? .viewer : .admin))
+        list.append(
+            Credential(
+                name: "token file (\(loginMode ? "login mode" : "no password"))", headers: bearer(server.token),
+                role: loginMode ? .viewer : .admin))
         return list
     }
 
     private static func check(basePath: String, loginMode: Bool) async throws {
         try await TestServer.test(basePath: basePath, metrics: true) { server, client in
             if loginMode { try server.services.password.set("a long enough password") }
-            let table = buildRoutes(configuration: server.configuration, services: server.services,
-                                    assets: SPAAssets.load(webRoot: server.webRoot.path), logger: server.logs.logger).table
+            let table = buildRoutes(
+                configuration: server.configuration, services: server.services,
+                assets: SPAAssets.load(webRoot: server.webRoot.path), logger: server.logs.logger
+            ).table
             #expect(table.entries.count >= 60, "the table lists every route")
             let credentials = try Self.credentials(server, loginMode: loginMode)
             let admin = try #require(credentials.first { $0.role == .admin })
@@ -71,14 +80,17 @@ import WorkspaceCore
                         let status = response.status.code
                         if !admitted {
                             let expected = credential.role == nil ? 401 : 403
-                            #expect(status == expected, "\(entry.method) \(entry.path) [\(entry.access)] with \(credential): \(status), expected \(expected)")
+                            #expect(
+                                status == expected,
+                                "\(entry.method) \(entry.path) [\(entry.access)] with \(credential): \(status), expected \(expected)")
                             #expect(errorCode(response.body) != nil, "\(entry.method) \(path): the refusal is a JSON envelope")
                         } else {
                             // The route may still refuse for its own reasons (a bad sign-in link is a 401 `invalid_link`),
                             // never with the access layer's codes.
                             let code = errorCode(response.body) ?? ""
-                            #expect(!((status == 401 || status == 403) && Self.accessCodes.contains(code)),
-                                    "\(entry.method) \(entry.path) [\(entry.access)] with \(credential): refused with \(status) \(code)")
+                            #expect(
+                                !((status == 401 || status == 403) && Self.accessCodes.contains(code)),
+                                "\(entry.method) \(entry.path) [\(entry.access)] with \(credential): refused with \(status) \(code)")
                         }
                     }
                 }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import WorkspaceServer
 
 @Suite struct SPAServingTests {
@@ -34,11 +35,14 @@ import Testing
 
     @Test func pathTricksNeverReachFilesOutsideTheWebFolder() async throws {
         try await TestServer.test { server, client in
-            for uri in ["/../outside.txt", "/%2e%2e/outside.txt", "/vendor/../../outside.txt", "/%2E%2E%2F%2E%2E%2Foutside.txt",
-                        "/leak.txt", "/vendor/%2e%2e/dist/index.html", "/..%2foutside.txt", "/app-0123456789.js/..%2f..%2foutside.txt"] {
+            for uri in [
+                "/../outside.txt", "/%2e%2e/outside.txt", "/vendor/../../outside.txt", "/%2E%2E%2F%2E%2E%2Foutside.txt",
+                "/leak.txt", "/vendor/%2e%2e/dist/index.html", "/..%2foutside.txt", "/app-0123456789.js/..%2f..%2foutside.txt",
+            ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(!String(buffer: response.body).contains("secret"), "\(uri)")
-                    #expect([.notFound, .badRequest].contains(response.status) || String(buffer: response.body).contains("hermes-base-path"), "\(uri)")
+                    #expect(
+                        [.notFound, .badRequest].contains(response.status) || String(buffer: response.body).contains("hermes-base-path"), "\(uri)")
                 }
             }
             try await client.execute(uri: "/missing-0123abcd.js", method: .get) { response in

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import WorkspaceServer
 
 @Suite struct SecurityMiddlewareTests {
@@ -68,7 +69,8 @@ import Testing
 
     @Test func bodiesOverTheLimitGet413() async throws {
         try await TestServer.test { server, client in
-            try await client.execute(uri: "/api/v1/status", method: .post, headers: server.authorized, body: ByteBuffer(repeating: 0x41, count: 4096)) { response in
+            try await client.execute(uri: "/api/v1/status", method: .post, headers: server.authorized, body: ByteBuffer(repeating: 0x41, count: 4096))
+            { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(errorCode(response.body) == "payload_too_large")
             }

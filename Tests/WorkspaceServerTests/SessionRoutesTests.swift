@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct SessionRoutesTests {
@@ -32,7 +33,8 @@ import WorkspaceCore
                 #expect(body["items"]?.count == 10)
                 #expect(body["nextCursor"] == nil)
             }
-            try await client.execute(uri: "/api/v1/sessions?platform=telegram,discord&sort=cost&order=asc", method: .get, headers: server.authorized) { response in
+            try await client.execute(uri: "/api/v1/sessions?platform=telegram,discord&sort=cost&order=asc", method: .get, headers: server.authorized)
+            { response in
                 let platforms = Set(try JSONBody(response.body)["items"]?.array.compactMap { $0["platform"]?.string } ?? [])
                 #expect(platforms == ["telegram", "discord"])
             }
@@ -45,7 +47,8 @@ import WorkspaceCore
                 #expect((try? JSONBody(response.body))?["items"]?[0]?["id"]?.string != "brand_new")
             }
             try server.writeState { db in
-                try db.execute(sql: "INSERT INTO sessions (id, source, started_at) VALUES ('brand_new', 'cli', ?)", arguments: [Date().timeIntervalSince1970])
+                try db.execute(
+                    sql: "INSERT INTO sessions (id, source, started_at) VALUES ('brand_new', 'cli', ?)", arguments: [Date().timeIntervalSince1970])
             }
             try await client.execute(uri: "/api/v1/sessions?limit=1", method: .get, headers: server.authorized) { response in
                 #expect((try? JSONBody(response.body))?["items"]?[0]?["id"]?.string == "brand_new")
@@ -55,9 +58,11 @@ import WorkspaceCore
 
     @Test func malformedQueryParametersAreA400NamingTheParameter() async throws {
         try await TestServer.test(fixture: true) { server, client in
-            for (query, parameter) in [("limit=0", "limit"), ("limit=abc", "limit"), ("sort=bogus", "sort"), ("cursor=%%%", "cursor"),
-                                       ("from=2026-13-01", "from"), ("order=sideways", "order"), ("hasChildren=maybe", "hasChildren"),
-                                       ("cursor=eyJzIjoiY29zdCIsInYiOjEsImkiOiJ4In0", "cursor")] {
+            for (query, parameter) in [
+                ("limit=0", "limit"), ("limit=abc", "limit"), ("sort=bogus", "sort"), ("cursor=%%%", "cursor"),
+                ("from=2026-13-01", "from"), ("order=sideways", "order"), ("hasChildren=maybe", "hasChildren"),
+                ("cursor=eyJzIjoiY29zdCIsInYiOjEsImkiOiJ4In0", "cursor"),
+            ] {
                 try await client.execute(uri: "/api/v1/sessions?\(query)", method: .get, headers: server.authorized) { response in
                     #expect(response.status == .badRequest, "\(query)")
                     #expect(errorCode(response.body) == "invalid_query", "\(query)")
@@ -83,7 +88,9 @@ import WorkspaceCore
                 #expect(body["total"]?.int == 16)
                 after = body["nextCursor"]?.string
             }
-            try await client.execute(uri: "/api/v1/sessions/\(id)/messages?limit=500&after=\(try #require(after))", method: .get, headers: server.authorized) { response in
+            try await client.execute(
+                uri: "/api/v1/sessions/\(id)/messages?limit=500&after=\(try #require(after))", method: .get, headers: server.authorized
+            ) { response in
                 #expect((try? JSONBody(response.body))?["items"]?.count == 11)
             }
             try await client.execute(uri: "/api/v1/sessions/nope", method: .get, headers: server.authorized) { response in
@@ -115,7 +122,8 @@ import WorkspaceCore
                 }
             }
             let word = try server.readState { db in
-                try String.fetchOne(db, sql: "SELECT content FROM messages WHERE role = 'user' LIMIT 1")!.split(separator: " ").first.map(String.init)!
+                try String.fetchOne(db, sql: "SELECT content FROM messages WHERE role = 'user' LIMIT 1")!.split(separator: " ").first.map(
+                    String.init)!
             }
             try await client.execute(uri: "/api/v1/sessions/search?q=\(word)", method: .get, headers: server.authorized) { response in
                 #expect(response.status == .ok)
@@ -164,8 +172,9 @@ import WorkspaceCore
 
             let open = try firstSessionID(server, where: "ended_at IS NULL")
             try server.writeState { db in
-                try db.execute(sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'still here', ?)",
-                               arguments: [open, Date().timeIntervalSince1970])
+                try db.execute(
+                    sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'still here', ?)",
+                    arguments: [open, Date().timeIntervalSince1970])
             }
             try await client.execute(uri: "/api/v1/sessions/\(open)", method: .delete, headers: server.authorized) { response in
                 #expect(response.status == .conflict)
@@ -181,17 +190,22 @@ import WorkspaceCore
                 (#"{"filter":{"platform":["cli"]}}"#, .ok),
             ]
             for (body, status) in bodies {
-                try await client.execute(uri: "/api/v1/sessions/delete", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
+                try await client.execute(uri: "/api/v1/sessions/delete", method: .post, headers: headers, body: ByteBuffer(string: body)) {
+                    response in
                     #expect(response.status == status, "\(body.prefix(60))")
                 }
             }
             let cliBefore = try server.readState { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sessions WHERE source = 'cli'")! }
-            try await client.execute(uri: "/api/v1/sessions/delete", method: .post, headers: headers,
-                                     body: ByteBuffer(string: #"{"filter":{"platform":["cli"]}}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/sessions/delete", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"filter":{"platform":["cli"]}}"#)
+            ) { response in
                 #expect((try? JSONBody(response.body))?["matched"]?.int == cliBefore)
             }
-            try await client.execute(uri: "/api/v1/sessions/delete", method: .post, headers: headers,
-                                     body: ByteBuffer(string: #"{"filter":{"platform":["cli"]},"dryRun":false}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/sessions/delete", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"filter":{"platform":["cli"]},"dryRun":false}"#)
+            ) { response in
                 #expect(response.status == .ok)
                 #expect((try? JSONBody(response.body))?["deleted"]?.count == cliBefore)
             }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 @Suite struct SkillRoutesTests {
@@ -28,7 +29,8 @@ import WorkspaceCore
                 #expect(body["files"]?.array.compactMap { $0["path"]?.string } == ["SKILL.md", "references/sources.md"])
                 #expect(body["editable"]?.bool == true)
             }
-            try await client.execute(uri: "/api/v1/skills/web-research/files/references/sources.md", method: .get, headers: server.authorized) { response in
+            try await client.execute(uri: "/api/v1/skills/web-research/files/references/sources.md", method: .get, headers: server.authorized) {
+                response in
                 let answer = try JSONBody(response.body)
                 #expect(answer["text"]?.string == "# Sources\n")
             }
@@ -76,7 +78,10 @@ import WorkspaceCore
                 #expect(response.status == .conflict)
             }
             edit[.ifMatch] = etag
-            for bad in ["no front matter", "---\nname: web-research\n---\nbody\n", "---\nname: renamed\ndescription: d\n---\nbody\n", "---\nname: web-research\ndescription: d\n---\n"] {
+            for bad in [
+                "no front matter", "---\nname: web-research\n---\nbody\n", "---\nname: renamed\ndescription: d\n---\nbody\n",
+                "---\nname: web-research\ndescription: d\n---\n",
+            ] {
                 try await client.execute(uri: "/api/v1/skills/web-research/content", method: .put, headers: edit, body: body(bad)) { response in
                     #expect(response.status == .badRequest, "\(bad)")
                 }
@@ -94,45 +99,69 @@ import WorkspaceCore
         try await TestServer.test(fixture: true, bodyLimit: 1 << 20) { server, client in
             var json = server.authorized
             json[.contentType] = "application/json"
-            try await client.execute(uri: "/api/v1/skills", method: .post, headers: json,
-                                     body: ByteBuffer(string: ##"{"name":"release-notes","category":"writing","description":"Draft release notes: from the changelog","body":"# Release notes\n\nRead CHANGELOG.md."}"##)) { response in
+            try await client.execute(
+                uri: "/api/v1/skills", method: .post, headers: json,
+                body: ByteBuffer(
+                    string:
+                        ##"{"name":"release-notes","category":"writing","description":"Draft release notes: from the changelog","body":"# Release notes\n\nRead CHANGELOG.md."}"##
+                )
+            ) { response in
                 #expect(response.status == .created)
             }
-            let created = try String(contentsOf: server.home.skillsDirectory.appendingPathComponent("writing/release-notes/SKILL.md"), encoding: .utf8)
-            #expect(created == "---\nname: release-notes\ndescription: \"Draft release notes: from the changelog\"\n---\n\n# Release notes\n\nRead CHANGELOG.md.\n")
-            for (payload, status) in [(#"{"name":"Bad Name","description":"d","body":"b"}"#, HTTPResponse.Status.badRequest),
-                                      (#"{"name":"ok-name","category":"../x","description":"d","body":"b"}"#, .badRequest),
-                                      (#"{"name":"ok-name","description":"d","body":"  "}"#, .badRequest),
-                                      (#"{"name":"web-research","description":"d","body":"b"}"#, .conflict)] {
+            let created = try String(
+                contentsOf: server.home.skillsDirectory.appendingPathComponent("writing/release-notes/SKILL.md"), encoding: .utf8)
+            #expect(
+                created
+                    == "---\nname: release-notes\ndescription: \"Draft release notes: from the changelog\"\n---\n\n# Release notes\n\nRead CHANGELOG.md.\n"
+            )
+            for (payload, status) in [
+                (#"{"name":"Bad Name","description":"d","body":"b"}"#, HTTPResponse.Status.badRequest),
+                (#"{"name":"ok-name","category":"../x","description":"d","body":"b"}"#, .badRequest),
+                (#"{"name":"ok-name","description":"d","body":"  "}"#, .badRequest),
+                (#"{"name":"web-research","description":"d","body":"b"}"#, .conflict),
+            ] {
                 try await client.execute(uri: "/api/v1/skills", method: .post, headers: json, body: ByteBuffer(string: payload)) { response in
                     #expect(response.status == status, "\(payload)")
                 }
             }
             let before = try String(contentsOf: server.home.configFile, encoding: .utf8)
-            try await client.execute(uri: "/api/v1/skills/weekly-report/enabled", method: .put, headers: json, body: ByteBuffer(string: #"{"enabled":false}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/skills/weekly-report/enabled", method: .put, headers: json, body: ByteBuffer(string: #"{"enabled":false}"#)
+            ) { response in
                 #expect(response.status == .ok)
                 let answer = try JSONBody(response.body)
                 #expect(answer["skill"]?["enabled"]?.bool == false)
             }
-            try await client.execute(uri: "/api/v1/skills/legacy-notes/enabled", method: .put, headers: json, body: ByteBuffer(string: #"{"enabled":true}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/skills/legacy-notes/enabled", method: .put, headers: json, body: ByteBuffer(string: #"{"enabled":true}"#)
+            ) { response in
                 #expect(response.status == .ok)
             }
-            try await client.execute(uri: "/api/v1/skills/docker-cleanup/enabled", method: .put, headers: json,
-                                     body: ByteBuffer(string: #"{"enabled":false,"platform":"telegram"}"#)) { response in
+            try await client.execute(
+                uri: "/api/v1/skills/docker-cleanup/enabled", method: .put, headers: json,
+                body: ByteBuffer(string: #"{"enabled":false,"platform":"telegram"}"#)
+            ) { response in
                 let answer = try JSONBody(response.body)
                 #expect(answer["skill"]?["disabledOn"]?.array.compactMap(\.string) == ["telegram"])
             }
-            for (path, payload, status) in [("weekly-report", #"{"enabled":false,"platform":"myspace"}"#, HTTPResponse.Status.badRequest),
-                                            ("nope", #"{"enabled":false}"#, .notFound)] {
-                try await client.execute(uri: "/api/v1/skills/\(path)/enabled", method: .put, headers: json, body: ByteBuffer(string: payload)) { response in
+            for (path, payload, status) in [
+                ("weekly-report", #"{"enabled":false,"platform":"myspace"}"#, HTTPResponse.Status.badRequest),
+                ("nope", #"{"enabled":false}"#, .notFound),
+            ] {
+                try await client.execute(uri: "/api/v1/skills/\(path)/enabled", method: .put, headers: json, body: ByteBuffer(string: payload)) {
+                    response in
                     #expect(response.status == status, "\(path)")
                 }
             }
             let after = try String(contentsOf: server.home.configFile, encoding: .utf8)
             let document = try YAMLDocument(text: after).value
             #expect(document["skills"]?["disabled"] == .array([.string("weekly-report")]))
-            #expect(document["skills"]?["platform_disabled"]?["telegram"] == .array([.string("docker-cleanup"), .string("web-research")]), "sorted, as the agent writes")
-            let untouched = before.split(separator: "\n").filter { !$0.contains("legacy-notes") && !$0.contains("disabled") && !$0.contains("telegram") && !$0.hasPrefix("    - ") }
+            #expect(
+                document["skills"]?["platform_disabled"]?["telegram"] == .array([.string("docker-cleanup"), .string("web-research")]),
+                "sorted, as the agent writes")
+            let untouched = before.split(separator: "\n").filter {
+                !$0.contains("legacy-notes") && !$0.contains("disabled") && !$0.contains("telegram") && !$0.hasPrefix("    - ")
+            }
             #expect(untouched.allSatisfy { after.contains($0) }, "every other line and comment of config.yaml kept")
         }
     }

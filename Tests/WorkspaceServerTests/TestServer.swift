@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import WorkspaceCore
+
 @testable import WorkspaceServer
 
 /// A workspace application over a temp home, with a web root holding a small fake SPA build.
@@ -15,8 +16,10 @@ struct TestServer: Sendable {
     /// Every line the server logged.
     let logs = LogCapture()
 
-    init(basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(),
-         metrics: Bool = false, clock: any WorkspaceClock = SystemClock()) throws {
+    init(
+        basePath: String = "", host: String = "127.0.0.1", bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(),
+        metrics: Bool = false, clock: any WorkspaceClock = SystemClock()
+    ) throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-server-test-\(UUID().uuidString)")
         home = HermesHome(root: root.appendingPathComponent("home"))
         webRoot = root.appendingPathComponent("web")
@@ -28,7 +31,8 @@ struct TestServer: Sendable {
         try Data("console.log(1)".utf8).write(to: webRoot.appendingPathComponent("dist/app-0123456789.js"))
         try Data("window.React={}".utf8).write(to: webRoot.appendingPathComponent("vendor/react@18.3.1.min.js"))
         try Data("secret".utf8).write(to: root.appendingPathComponent("outside.txt"))
-        try FileManager.default.createSymbolicLink(at: webRoot.appendingPathComponent("dist/leak.txt"), withDestinationURL: root.appendingPathComponent("outside.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: webRoot.appendingPathComponent("dist/leak.txt"), withDestinationURL: root.appendingPathComponent("outside.txt"))
         var configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: bodyLimit, webRoot: webRoot.path)
         configuration.eventHeartbeat = .milliseconds(300)
         configuration.metricsEnabled = metrics
@@ -43,18 +47,21 @@ struct TestServer: Sendable {
     }
 
     func application() -> some ApplicationProtocol {
-        Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                    services: [CronSchedulerService(services: services), HomeWatchService(services: services, pollInterval: 0.2)], logger: logs.logger)
+        Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            services: [CronSchedulerService(services: services), HomeWatchService(services: services, pollInterval: 0.2)], logger: logs.logger)
     }
 
     var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }
 
     /// Runs `body` against a fresh server over a new temp home (the agent-written fixture when `fixture` is set),
     /// and removes the home afterwards.
-    static func test(_ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1", fixture: Bool = false,
-                     bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(), metrics: Bool = false,
-                     clock: any WorkspaceClock = SystemClock(),
-                     _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void) async throws {
+    static func test(
+        _ setup: TestingSetup = .router, basePath: String = "", host: String = "127.0.0.1", fixture: Bool = false,
+        bodyLimit: Int = 1024, cron: CronSchedulerSettings = CronSchedulerSettings(), metrics: Bool = false,
+        clock: any WorkspaceClock = SystemClock(),
+        _ body: @Sendable (TestServer, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let server = try TestServer(basePath: basePath, host: host, bodyLimit: bodyLimit, cron: cron, metrics: metrics, clock: clock)
         defer { server.remove() }
         if fixture { try server.unpackFixture() }

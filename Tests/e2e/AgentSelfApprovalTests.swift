@@ -80,8 +80,6 @@ import Testing
                           "status": json.loads(call("GET", "/api/v1/health")[1]).get("status")}))
         """
 
-
-
     /// The id of the oldest pending request once there is one (waiting on the condition, with a deadline).
     private func pendingRequest(_ client: RawExchange, after known: Set<String> = []) async throws -> String {
         let deadline = Date().addingTimeInterval(60)
@@ -111,8 +109,12 @@ import Testing
         let waiting = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/important", "s-hijacked"], home: site.home)
         let requestID = try await pendingRequest(watcher)
         let attack = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.selfApprove, base, requestID], home: site.home))
-        #expect((attack["filesRead"] as? Int ?? 0) > 10 && (attack["candidates"] as? Int ?? 0) > 0, "the agent read the home and found candidates: \(attack)")
-        #expect((attack["successes"] as? [Any])?.isEmpty == true, "nothing the agent could read or fetch approved, changed config or signed in: \(attack)")
+        #expect(
+            (attack["filesRead"] as? Int ?? 0) > 10 && (attack["candidates"] as? Int ?? 0) > 0,
+            "the agent read the home and found candidates: \(attack)")
+        #expect(
+            (attack["successes"] as? [Any])?.isEmpty == true, "nothing the agent could read or fetch approved, changed config or signed in: \(attack)"
+        )
         let still = try await watcher.send("GET", "/api/v1/approvals/\(requestID)").object
         #expect(still?["status"] as? String == "pending", "the request still waits for a person")
 
@@ -131,8 +133,11 @@ import Testing
             try browser.waitUntil("document.querySelectorAll('li.approval').length === 2", seconds: 30)
             let sameDocument = try browser.evaluate("window.__sameDocument === true") as? Bool ?? false
             let texts = try browser.evaluate("[...document.querySelectorAll('li.approval')].map(e => e.innerText).join('\\n---\\n')") as? String ?? ""
-            try browser.evaluate("[...document.querySelectorAll('li.approval')].forEach(li => [...li.querySelectorAll('button')].find(b => b.textContent === 'Approve once').click()); true")
-            try browser.waitUntil("document.body.innerText.includes('Nothing is waiting') && document.querySelectorAll('tr[data-approval]').length >= 2", seconds: 30)
+            try browser.evaluate(
+                "[...document.querySelectorAll('li.approval')].forEach(li => [...li.querySelectorAll('button')].find(b => b.textContent === 'Approve once').click()); true"
+            )
+            try browser.waitUntil(
+                "document.body.innerText.includes('Nothing is waiting') && document.querySelectorAll('tr[data-approval]').length >= 2", seconds: 30)
             let history = try browser.evaluate("document.querySelector('tr[data-approval]').innerText") as? String ?? ""
             return [String(sameDocument), texts, history]
         }

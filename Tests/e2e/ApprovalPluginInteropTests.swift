@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,8 +55,6 @@ import Glibc
             time.sleep(0.1)
         """
 
-
-
     @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func theAgentsDirectiveFollowsTheOperatorsDecision() async throws {
         let site = try await DemoSite.start(sessions: 1)
@@ -64,7 +63,8 @@ import Glibc
         try await offThePool { try run(try BrowserEnvironment.binary().path, ["install-plugin", "--home", site.home.path, "--url", base]) }
         let installed = site.home.appendingPathComponent("plugins/workspace-approvals/__init__.py")
         #expect(FileManager.default.fileExists(atPath: installed.path))
-        let token = try String(contentsOf: site.home.appendingPathComponent("workspace/token"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = try String(contentsOf: site.home.appendingPathComponent("workspace/token"), encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
 
         let approved = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s1"], home: site.home)
         let approving = try AgentProcess.start(["-c", Self.decide, base, token, "approve", #"{"scope":"once"}"#], home: site.home)
@@ -72,10 +72,12 @@ import Glibc
         let afterApproval = try await AgentProcess.output(of: approved)
         #expect(decision["status"] as? String == "approved")
         #expect(afterApproval["loaded"] as? Bool == true, "the agent's plugin manager loaded the bridge")
-        #expect((afterApproval["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "approved: no directive, the tool runs: \(afterApproval)")
+        #expect(
+            (afterApproval["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "approved: no directive, the tool runs: \(afterApproval)")
 
         let denied = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s2"], home: site.home)
-        _ = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.decide, base, token, "deny", #"{"reason":"not on prod"}"#], home: site.home))
+        _ = try await AgentProcess.output(
+            of: try AgentProcess.start(["-c", Self.decide, base, token, "deny", #"{"reason":"not on prod"}"#], home: site.home))
         let afterDenial = try await AgentProcess.output(of: denied)
         #expect(afterDenial["directive"] as? [String] == ["block", "Denied in Hermes Workspace: not on prod"])
 
@@ -85,16 +87,21 @@ import Glibc
         site.server.stop()
         let unreachable = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s4"], home: site.home))
         let directive = unreachable["directive"] as? [String]
-        #expect(directive?.first == "approve" && directive?.last?.contains("could not be asked") == true,
-                "workspace gone: the agent's own prompt decides, never a silent allow: \(unreachable)")
-        #expect(directive?.last?.contains("rm -rf /tmp/x") == true && directive?.last?.contains("[workspace-approvals:") == true,
-                "the fallback prompt shows the action and a rule key of its own: \(unreachable)")
+        #expect(
+            directive?.first == "approve" && directive?.last?.contains("could not be asked") == true,
+            "workspace gone: the agent's own prompt decides, never a silent allow: \(unreachable)")
+        #expect(
+            directive?.last?.contains("rm -rf /tmp/x") == true && directive?.last?.contains("[workspace-approvals:") == true,
+            "the fallback prompt shows the action and a rule key of its own: \(unreachable)")
 
         // Something else takes the port and says "approved" to everything: without the workspace's signature the
         // bridge does not believe it.
         let port = String(base.split(separator: ":").last ?? "")
         let impostor = try AgentProcess.start(["-c", Self.impostor, port], home: site.home)
-        defer { impostor.terminate(); kill(impostor.processIdentifier, SIGKILL) }
+        defer {
+            impostor.terminate()
+            kill(impostor.processIdentifier, SIGKILL)
+        }
         try await Task.sleep(for: .milliseconds(300))
         var answers: [String: Any] = [:]
         for _ in 0..<50 {
@@ -103,8 +110,9 @@ import Glibc
             try await Task.sleep(for: .milliseconds(200))
         }
         let fooled = answers["directive"] as? [String]
-        #expect(fooled?.first == "approve" && fooled?.last?.contains("not signed by the workspace") == true,
-                "an unsigned 'approved' goes to the agent's own prompt: \(answers)")
+        #expect(
+            fooled?.first == "approve" && fooled?.last?.contains("not signed by the workspace") == true,
+            "an unsigned 'approved' goes to the agent's own prompt: \(answers)")
     }
 
     @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
@@ -116,12 +124,17 @@ import Glibc
         }
         let plugins = try FileManager.default.contentsOfDirectory(atPath: site.home.appendingPathComponent("plugins").path)
         #expect(plugins == ["workspace-approvals"], "one copy, no staging or retired folders: \(plugins)")
-        let settings = try JSONSerialization.jsonObject(with: Data(contentsOf: site.home.appendingPathComponent("plugins/workspace-approvals/workspace.json")))
+        let settings =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: site.home.appendingPathComponent("plugins/workspace-approvals/workspace.json")))
             as? [String: String]
         #expect(settings?["url"] == "http://127.0.0.1:9555" && settings?["token"]?.hasPrefix("hwt_") == true)
-        let mode = try FileManager.default.attributesOfItem(atPath: site.home.appendingPathComponent("plugins/workspace-approvals/workspace.json").path)[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: site.home.appendingPathComponent("plugins/workspace-approvals/workspace.json").path)[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
-        let tokens = try await offThePool { [home = site.home] in try run(try BrowserEnvironment.binary().path, ["token", "list", "--home", home.path]) }
+        let tokens = try await offThePool { [home = site.home] in
+            try run(try BrowserEnvironment.binary().path, ["token", "list", "--home", home.path])
+        }
         #expect(tokens.split(separator: "\n").filter { $0.contains("approvals-bridge") }.count == 1, "the old bridge token was revoked: \(tokens)")
     }
 }

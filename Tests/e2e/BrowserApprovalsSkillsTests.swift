@@ -32,7 +32,9 @@ import Testing
             return [badge, title, card, history, try browser.evaluate("document.title") as? String ?? ""]
         }
         #expect(observed[0] == "1" && observed[1] == "(1) Hermes Workspace", "the sidebar badge and the title count it")
-        #expect(observed[2].contains("rm -rf build/") && observed[2].contains("telegram") && observed[2].contains("recursive delete") && observed[2].contains("left"))
+        #expect(
+            observed[2].contains("rm -rf build/") && observed[2].contains("telegram") && observed[2].contains("recursive delete")
+                && observed[2].contains("left"))
         #expect(observed[3].contains("approved"))
         #expect(observed[4] == "Hermes Workspace")
     }
@@ -47,7 +49,8 @@ import Testing
             try browser.waitUntil("document.querySelector('.skill-pane .skill-content')")
             let pane = try browser.evaluate("document.querySelector('.skill-pane').innerText") as? String ?? ""
             try browser.evaluate("document.querySelector('li[data-skill=\"web-research\"] input[type=checkbox]').click()")
-            try browser.waitUntil("document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('web-research disabled')")
+            try browser.waitUntil(
+                "document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('web-research disabled')")
             return [list, pane]
         }
         #expect(observed[0].contains("research") && observed[0].contains("web-research"))

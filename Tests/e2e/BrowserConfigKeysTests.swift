@@ -36,13 +36,15 @@ import Testing
             try browser.waitUntil("document.querySelector('#config-approvals-mode')")
             try browser.fill("#config-approvals-timeout", "0")
             try browser.waitUntil("document.body.innerText.includes('timeout must be at least 1')")
-            let reviewDisabled = try browser.evaluate("[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Review')).disabled") as? Bool
+            let reviewDisabled =
+                try browser.evaluate("[...document.querySelectorAll('button')].find((b) => b.textContent.startsWith('Review')).disabled") as? Bool
 
             try browser.fill("#config-approvals-timeout", "300")
             try browser.fill("#config-approvals-mode", "smart")
             try browser.waitUntil("document.body.innerText.includes('2 unsaved changes')")
             try browser.click(button: "Review changes…")
-            try browser.waitUntil("document.querySelector('.review .diff') && document.querySelector('.review .diff').textContent.includes('+  mode: smart')")
+            try browser.waitUntil(
+                "document.querySelector('.review .diff') && document.querySelector('.review .diff').textContent.includes('+  mode: smart')")
             let afterReview = try String(contentsOf: configURL, encoding: .utf8)
             try browser.click(button: "Save to config.yaml", in: ".review")
             try browser.waitUntil("document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('Saved')")
@@ -56,8 +58,10 @@ import Testing
         #expect(observed[1] == original, "reviewing writes nothing")
         #expect(observed[2].contains("+  timeout: 300"), "the history shows the change")
         let saved = try String(contentsOf: configURL, encoding: .utf8)
-        #expect(saved == original.replacingOccurrences(of: "  mode: manual      # manual | smart | off", with: "  mode: smart       # manual | smart | off")
-            .replacingOccurrences(of: "  timeout: 120\n", with: "  timeout: 300\n"))
+        #expect(
+            saved
+                == original.replacingOccurrences(of: "  mode: manual      # manual | smart | off", with: "  mode: smart       # manual | smart | off")
+                .replacingOccurrences(of: "  timeout: 120\n", with: "  timeout: 300\n"))
     }
 
     @Test func keysAreRevealedOnPurposeReplacedAndDeletedWithConfirmation() async throws {
@@ -66,28 +70,36 @@ import Testing
         let envURL = site.home.appendingPathComponent(".env")
         let original = try String(contentsOf: envURL, encoding: .utf8)
         let leakedBeforeReveal = try await site.withBrowser(at: "keys") { browser -> Bool in
-            let row = { (name: String) in "[...document.querySelectorAll('.key-row')].find((r) => r.querySelector('.key-name').textContent === '\(name)')" }
+            let row = { (name: String) in
+                "[...document.querySelectorAll('.key-row')].find((r) => r.querySelector('.key-name').textContent === '\(name)')"
+            }
             try browser.waitUntil(row("ANTHROPIC_API_KEY"))
             let leaked = try browser.evaluate("document.body.innerText.includes('sk-ant-demo-not-a-real-key')") as? Bool ?? true
             try browser.evaluate("[...\(row("ANTHROPIC_API_KEY")).querySelectorAll('button')].find((b) => b.textContent === 'Reveal').click()")
-            try browser.waitUntil("\(row("ANTHROPIC_API_KEY")).innerText.includes('sk-ant-demo-not-a-real-key-0000000000') && \(row("ANTHROPIC_API_KEY")).innerText.includes('hides in')")
+            try browser.waitUntil(
+                "\(row("ANTHROPIC_API_KEY")).innerText.includes('sk-ant-demo-not-a-real-key-0000000000') && \(row("ANTHROPIC_API_KEY")).innerText.includes('hides in')"
+            )
 
             try browser.evaluate("[...\(row("MY_CUSTOM_TOKEN")).querySelectorAll('button')].find((b) => b.textContent === 'Replace').click()")
             try browser.waitUntil("document.querySelector('#value-MY_CUSTOM_TOKEN')")
             try browser.fill("#value-MY_CUSTOM_TOKEN", "new value # with hash")
             try browser.evaluate("\(row("MY_CUSTOM_TOKEN")).querySelector('form button[type=submit]').click()")
-            try browser.waitUntil("document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('MY_CUSTOM_TOKEN replaced')")
+            try browser.waitUntil(
+                "document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('MY_CUSTOM_TOKEN replaced')")
 
             try browser.evaluate("[...\(row("DISCORD_BOT_TOKEN")).querySelectorAll('button')].find((b) => b.textContent === 'Delete').click()")
             try browser.waitUntil("document.querySelector('dialog[open]')")
             try browser.click(button: "Delete", in: "dialog[open]")
-            try browser.waitUntil("document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('DISCORD_BOT_TOKEN deleted')")
+            try browser.waitUntil(
+                "document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('DISCORD_BOT_TOKEN deleted')")
             return leaked
         }
         #expect(!leakedBeforeReveal, "no secret is on the page before a reveal")
         let saved = try String(contentsOf: envURL, encoding: .utf8)
-        #expect(saved == original.replacingOccurrences(of: "MY_CUSTOM_TOKEN=x", with: "MY_CUSTOM_TOKEN=\"new value # with hash\"")
-            .replacingOccurrences(of: "DISCORD_BOT_TOKEN=demo.discord.token.that.was.revoked\n", with: ""))
+        #expect(
+            saved
+                == original.replacingOccurrences(of: "MY_CUSTOM_TOKEN=x", with: "MY_CUSTOM_TOKEN=\"new value # with hash\"")
+                .replacingOccurrences(of: "DISCORD_BOT_TOKEN=demo.discord.token.that.was.revoked\n", with: ""))
         #expect(try FileManager.default.attributesOfItem(atPath: envURL.path)[.posixPermissions] as? Int == 0o600)
     }
 }

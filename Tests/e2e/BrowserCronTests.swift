@@ -21,7 +21,9 @@ import Testing
             try browser.fill("#cron-schedule", "every banana")
             try browser.waitUntil("document.querySelector('.cron-preview .field-error')")
             let refused = try browser.evaluate("document.querySelector('.cron-preview').innerText") as? String ?? ""
-            let createDisabled = try browser.evaluate("[...document.querySelectorAll('.cron-editor button')].find((b) => b.textContent === 'Create').disabled") as? Bool
+            let createDisabled =
+                try browser.evaluate("[...document.querySelectorAll('.cron-editor button')].find((b) => b.textContent === 'Create').disabled")
+                as? Bool
             try browser.fill("#cron-schedule", "0 9 * * 1-5")
             try browser.waitUntil("document.querySelectorAll('.cron-next li').length === 5")
             let preview = try browser.evaluate("document.querySelector('.cron-preview').innerText") as? String ?? ""
@@ -30,10 +32,15 @@ import Testing
             try browser.fill("#cron-skill", "web-research")
             try browser.waitUntil("document.querySelector('.cron-editor .chip.active')")
             try browser.click(button: "Create", in: ".cron-editor")
-            try browser.waitUntil("document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('Browser digest created')")
+            try browser.waitUntil(
+                "document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('Browser digest created')")
             try browser.waitUntil("[...document.querySelectorAll('.cron-table tbody tr')].some((row) => row.innerText.includes('Browser digest'))")
-            try browser.evaluate("[...document.querySelectorAll('.cron-table tbody tr')].find((row) => row.innerText.includes('Browser digest')).querySelector('.row-actions button:nth-child(2)').click()")
-            try browser.waitUntil("[...document.querySelectorAll('.cron-table tbody tr')].some((row) => row.innerText.includes('Browser digest') && row.innerText.includes('paused'))")
+            try browser.evaluate(
+                "[...document.querySelectorAll('.cron-table tbody tr')].find((row) => row.innerText.includes('Browser digest')).querySelector('.row-actions button:nth-child(2)').click()"
+            )
+            try browser.waitUntil(
+                "[...document.querySelectorAll('.cron-table tbody tr')].some((row) => row.innerText.includes('Browser digest') && row.innerText.includes('paused'))"
+            )
             return [list, refused, createDisabled == true ? "disabled" : "enabled", preview]
         }
         #expect(observed[0].contains("Morning") || observed[0].contains("every 30m"), "the demo's jobs are listed: \(observed[0].prefix(300))")
@@ -53,7 +60,9 @@ import Testing
         let site = try await DemoSite.start(sessions: 3)
         defer { site.stop() }
         let withRuns = try jobs(site).compactMap { $0["id"] as? String }.first { id in
-            ((try? FileManager.default.contentsOfDirectory(atPath: site.home.appendingPathComponent("cron/output/\(id)").path)) ?? []).contains { $0.hasSuffix(".md") }
+            ((try? FileManager.default.contentsOfDirectory(atPath: site.home.appendingPathComponent("cron/output/\(id)").path)) ?? []).contains {
+                $0.hasSuffix(".md")
+            }
         }
         let id = try #require(withRuns, "the demo home has saved runs")
         let text = try await site.withBrowser(at: "cron") { browser -> String in

@@ -138,8 +138,9 @@ struct DemoSite {
 
     /// Starts the server on the home already in `root`.
     static func serve(root: URL) async throws -> DemoSite {
-        let server = try ServerProcess(binary: try BrowserEnvironment.binary(), home: root.appendingPathComponent("home"),
-                                       webRoot: BrowserEnvironment.repository.appendingPathComponent("web"))
+        let server = try ServerProcess(
+            binary: try BrowserEnvironment.binary(), home: root.appendingPathComponent("home"),
+            webRoot: BrowserEnvironment.repository.appendingPathComponent("web"))
         return DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
     }
 
@@ -177,7 +178,8 @@ struct DemoSite {
     /// Runs `body` with a browser whose tab shows `path`, off the concurrency pool; the browser is closed after.
     /// Without a password the browser first opens a fresh one-time sign-in link (`hermes-workspace signin-link`), as an
     /// operator does; in login mode it opens the page and signs in itself. `signedIn: false` opens the bare page.
-    func withBrowser<T: Sendable>(at path: String, signedIn: Bool = true, _ body: @escaping @Sendable (DevToolsBrowser) throws -> T) async throws -> T {
+    func withBrowser<T: Sendable>(at path: String, signedIn: Bool = true, _ body: @escaping @Sendable (DevToolsBrowser) throws -> T) async throws -> T
+    {
         let profile = root.appendingPathComponent("devtools-\(UUID().uuidString)")
         let address = signedIn ? try await signinLink(next: "/" + path) ?? url + path : url + path
         return try await offThePool {

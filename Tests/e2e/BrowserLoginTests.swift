@@ -10,7 +10,8 @@ import Testing
         try await setOperatorPassword("a long enough password", user: "operator", home: site.home)
         let observed = try await site.withBrowser(at: "status") { browser -> [String] in
             try browser.waitUntil("document.querySelector('#signin-password')")
-            let tokenInPage = try browser.evaluate("(document.querySelector('meta[name=\"hermes-token\"]') || { content: '' }).content") as? String ?? "?"
+            let tokenInPage =
+                try browser.evaluate("(document.querySelector('meta[name=\"hermes-token\"]') || { content: '' }).content") as? String ?? "?"
             try browser.fill("#signin-user", "operator")
             try browser.fill("#signin-password", "wrong password here")
             try browser.click(button: "Sign in")
@@ -21,15 +22,18 @@ import Testing
             try browser.waitUntil("document.body.innerText.includes('Gateway') && !document.querySelector('#signin-password')")
             try browser.evaluate("window.location.href = '/cron'")
             try browser.waitUntil("document.querySelector('.cron-table tbody tr')")
-            try browser.evaluate("[...document.querySelectorAll('.cron-table tbody tr')][0].querySelector('.row-actions button:nth-child(2)').click()")
+            try browser.evaluate(
+                "[...document.querySelectorAll('.cron-table tbody tr')][0].querySelector('.row-actions button:nth-child(2)').click()")
             try browser.waitUntil("document.querySelector('.alert-good') || document.querySelector('.alert-bad')")
-            let change = try browser.evaluate("(document.querySelector('.alert-good') || document.querySelector('.alert-bad')).textContent") as? String ?? ""
+            let change =
+                try browser.evaluate("(document.querySelector('.alert-good') || document.querySelector('.alert-bad')).textContent") as? String ?? ""
             try browser.click(button: "Sign out")
             try browser.waitUntil("document.querySelector('#signin-password')")
             return [tokenInPage, refusal, change]
         }
         #expect(observed[0] == "", "with a password the token is not in the page")
         #expect(observed[1].contains("not right"))
-        #expect(observed[2].contains("paused") || observed[2].contains("resumed"), "a change works with the session and its CSRF header: \(observed[2])")
+        #expect(
+            observed[2].contains("paused") || observed[2].contains("resumed"), "a change works with the session and its CSRF header: \(observed[2])")
     }
 }

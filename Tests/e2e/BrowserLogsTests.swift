@@ -12,13 +12,23 @@ import Testing
             try browser.waitUntil("document.querySelector('.follow-toggle .badge-good')")
             let handle = try FileHandle(forWritingTo: log)
             try handle.seekToEnd()
-            try handle.write(contentsOf: Data("2026-11-25 23:59:59,123 ERROR [e2e] tools.terminal_tool: appended while watching\nTraceback (most recent call last):\nRuntimeError: e2e boom\n2026-11-25 23:59:59,500 INFO run_agent: after it\n".utf8))
+            try handle.write(
+                contentsOf: Data(
+                    "2026-11-25 23:59:59,123 ERROR [e2e] tools.terminal_tool: appended while watching\nTraceback (most recent call last):\nRuntimeError: e2e boom\n2026-11-25 23:59:59,500 INFO run_agent: after it\n"
+                        .utf8))
             try handle.close()
-            try browser.waitUntil("[...document.querySelectorAll('[data-testid=log-row]')].some((row) => row.textContent.includes('appended while watching'))", seconds: 5)
-            try browser.evaluate("[...document.querySelectorAll('[data-testid=log-row]')].find((row) => row.textContent.includes('appended while watching')).querySelector('button').click()")
+            try browser.waitUntil(
+                "[...document.querySelectorAll('[data-testid=log-row]')].some((row) => row.textContent.includes('appended while watching'))",
+                seconds: 5)
+            try browser.evaluate(
+                "[...document.querySelectorAll('[data-testid=log-row]')].find((row) => row.textContent.includes('appended while watching')).querySelector('button').click()"
+            )
             try browser.waitUntil("document.querySelector('.log-detail')")
             let detail = try browser.evaluate("document.querySelector('.log-detail').textContent") as? String ?? ""
-            let row = try browser.evaluate("[...document.querySelectorAll('[data-testid=log-row]')].find((row) => row.textContent.includes('appended while watching')).textContent") as? String ?? ""
+            let row =
+                try browser.evaluate(
+                    "[...document.querySelectorAll('[data-testid=log-row]')].find((row) => row.textContent.includes('appended while watching')).textContent"
+                ) as? String ?? ""
             return [row, detail]
         }
         #expect(seen[0].contains("ERROR") && seen[0].contains("[e2e]") && seen[0].contains("+2 lines"))

@@ -13,14 +13,19 @@ import Testing
         let link = hit.output.1.replacingOccurrences(of: "&amp;", with: "&")
         let messageID = String(hit.output.2)
 
-        let session = try await site.render(link, when: "document.querySelector('[data-testid=tool-call]') && document.querySelector('.message.highlighted') && document.body.innerText.includes('Usage by model and task')")
+        let session = try await site.render(
+            link,
+            when:
+                "document.querySelector('[data-testid=tool-call]') && document.querySelector('.message.highlighted') && document.body.innerText.includes('Usage by model and task')"
+        )
         #expect(session.contains(#"data-testid="tool-call""#), "the transcript shows the tool calls")
         #expect(session.contains("Tool call"))
         #expect(session.contains(#"id="m\#(messageID)" class="message message-"#))
         #expect(session.firstMatch(of: /id="m\d+" class="message [a-z-]+ highlighted"/) != nil, "the hit is highlighted")
         #expect(session.contains("Usage by model and task"))
 
-        let analytics = try await site.render("analytics", when: "document.querySelector('[role=img]') && document.body.innerText.includes('auxiliary: title_generation')")
+        let analytics = try await site.render(
+            "analytics", when: "document.querySelector('[role=img]') && document.body.innerText.includes('auxiliary: title_generation')")
         #expect(analytics.contains("Tokens per bucket"))
         #expect(analytics.contains(#"role="img""#))
         #expect(analytics.contains("By model"))

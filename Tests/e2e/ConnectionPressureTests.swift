@@ -11,8 +11,12 @@ import Testing
         let client = try await site.client()
         let script = BrowserEnvironment.repository.appendingPathComponent("Benchmarks/connections/pressure.py").path
         let output = try await offThePool {
-            try run("/usr/bin/python3", [script, String(client.port), client.token, "--idle", "2000", "--slow", "100", "--sse", "64",
-                                          "--probes", "100", "--hold", "5"])
+            try run(
+                "/usr/bin/python3",
+                [
+                    script, String(client.port), client.token, "--idle", "2000", "--slow", "100", "--sse", "64",
+                    "--probes", "100", "--hold", "5",
+                ])
         }
         print("connection pressure: \(output)")
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])

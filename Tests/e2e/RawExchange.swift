@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,7 +25,8 @@ struct RawExchange: Sendable {
         /// The `error.code` of a JSON error envelope, or `nil` when the body is not one.
         var errorCode: String? {
             guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
-                  let error = object["error"] as? [String: Any], error["message"] is String else { return nil }
+                let error = object["error"] as? [String: Any], error["message"] is String
+            else { return nil }
             return error["code"] as? String
         }
     }
@@ -34,7 +36,9 @@ struct RawExchange: Sendable {
 
     /// Sends `method target` with the token, `headers` and `body`, then reads the answer until the server closes.
     func send(_ method: String, _ target: [UInt8], headers: [String] = [], body: [UInt8] = [], chunked: Bool = false) async throws -> Answer {
-        var head = Array("\(method) ".utf8) + target + Array(" HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n".utf8)
+        var head =
+            Array("\(method) ".utf8) + target
+            + Array(" HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAuthorization: Bearer \(token)\r\nConnection: close\r\n".utf8)
         for header in headers { head += Array("\(header)\r\n".utf8) }
         head += Array((chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: \(body.count)\r\n").utf8) + Array("\r\n".utf8)
         var payload = head
@@ -102,8 +106,9 @@ struct RawExchange: Sendable {
         var output = [UInt8]()
         var index = 0
         while let lineEnd = bytes[index...].firstRange(of: Array("\r\n".utf8)),
-              let size = Int(String(decoding: bytes[index..<lineEnd.lowerBound], as: UTF8.self), radix: 16), size > 0,
-              lineEnd.upperBound + size <= bytes.count {
+            let size = Int(String(decoding: bytes[index..<lineEnd.lowerBound], as: UTF8.self), radix: 16), size > 0,
+            lineEnd.upperBound + size <= bytes.count
+        {
             output += bytes[lineEnd.upperBound..<(lineEnd.upperBound + size)]
             index = lineEnd.upperBound + size + 2
             guard index < bytes.count else { break }

@@ -51,27 +51,40 @@ import Testing
         let binary = try BrowserEnvironment.binary()
         try await offThePool { try run(binary.path, ["demo", home.path, "--sessions", "1"]) }
         try await setOperatorPassword("a long enough password", home: home)
-        let server = try ServerProcess(binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"), arguments: arguments)
+        let server = try ServerProcess(
+            binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"), arguments: arguments)
         let url = try await server.waitForReadyURL()
         return (home, server, try #require(url.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) }))
     }
 
     /// The client addresses of the audited sign-ins, oldest first.
     static func signInAddresses(home: URL) throws -> [String?] {
-        let output = try run("/usr/bin/python3", ["-c", """
-            import json, sqlite3, sys
-            rows = sqlite3.connect(sys.argv[1]).execute("SELECT client_address FROM audit WHERE action = 'auth.login' ORDER BY id").fetchall()
-            print(json.dumps([row[0] for row in rows]))
-            """, home.appendingPathComponent("workspace/workspace.db").path])
+        let output = try run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import json, sqlite3, sys
+                rows = sqlite3.connect(sys.argv[1]).execute("SELECT client_address FROM audit WHERE action = 'auth.login' ORDER BY id").fetchall()
+                print(json.dumps([row[0] for row in rows]))
+                """, home.appendingPathComponent("workspace/workspace.db").path,
+            ])
         return (try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String?]) ?? []
     }
 
-    @Test(.enabled(if: nginx != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "nginx (apt-get install nginx) and python3 are needed"))
+    @Test(
+        .enabled(
+            if: nginx != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+            "nginx (apt-get install nginx) and python3 are needed"))
     func theWorkspaceBehindNginxWithABasePath() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-nginx-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let (home, server, directPort) = try await Self.startWorkspace(
-            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.2/32", "--trust-loopback-proxy", "--public-url", "https://workspace.example/hermes"])
+            root: root,
+            arguments: [
+                "--base-path", "/hermes", "--trusted-proxy", "127.0.0.2/32", "--trust-loopback-proxy", "--public-url",
+                "https://workspace.example/hermes",
+            ])
         defer { server.stop() }
         let proxyPort = try Self.freePort()
         let prefix = root.appendingPathComponent("nginx")
@@ -80,7 +93,9 @@ import Testing
         try config.write(to: prefix.appendingPathComponent("nginx.conf"), atomically: true, encoding: .utf8)
         let proxy = Process()
         proxy.executableURL = URL(fileURLWithPath: try #require(Self.nginx))
-        proxy.arguments = ["-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path, "-e", prefix.appendingPathComponent("logs/error.log").path]
+        proxy.arguments = [
+            "-p", prefix.path, "-c", prefix.appendingPathComponent("nginx.conf").path, "-e", prefix.appendingPathComponent("logs/error.log").path,
+        ]
         proxy.standardOutput = FileHandle.nullDevice
         proxy.standardError = FileHandle.nullDevice
         try proxy.run()
@@ -95,15 +110,22 @@ import Testing
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
         #expect(result["login"] as? Int == 200)
         let cookie = result["cookie"] as? String ?? ""
-        #expect(cookie.hasPrefix("__Host-hermes_session=") && cookie.contains("Path=/;") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict")
+        #expect(
+            cookie.hasPrefix("__Host-hermes_session=") && cookie.contains("Path=/;") && cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Strict")
                 && cookie.contains("Secure"), "the proxy reported HTTPS: a __Host- cookie (Secure, Path=/, no Domain) \(cookie)")
         #expect(result["status"] as? Int == 200, "an API call through the proxy with the session")
-        #expect((result["stream"] as? [Any])?.first as? Int == 200 && ((result["stream"] as? [Any])?.last as? String)?.hasPrefix("text/event-stream") == true)
-        #expect((result["event"] as? String)?.contains("event: approvals.changed") == true, "an event arrived through the proxy as it happened: \(result["event"] ?? "")")
+        #expect(
+            (result["stream"] as? [Any])?.first as? Int == 200
+                && ((result["stream"] as? [Any])?.last as? String)?.hasPrefix("text/event-stream") == true)
+        #expect(
+            (result["event"] as? String)?.contains("event: approvals.changed") == true,
+            "an event arrived through the proxy as it happened: \(result["event"] ?? "")")
 
         let rows = try Self.signInAddresses(home: home)
-        #expect(rows == ["127.0.0.3", "127.0.0.3", "127.0.0.1"],
-                "through the trusted proxy: the client behind it; direct with a spoofed X-Forwarded-For: the real peer. \(rows)")
+        #expect(
+            rows == ["127.0.0.3", "127.0.0.3", "127.0.0.1"],
+            "through the trusted proxy: the client behind it; direct with a spoofed X-Forwarded-For: the real peer. \(rows)")
     }
 
     /// Waits (up to 30 s) until something accepts connections on `port`: the proxy has started.
@@ -179,30 +201,37 @@ import Testing
 
     /// The Caddy snippet of docs/deploy.md on loopback: the same checks through Caddy (which sets the forwarded
     /// headers itself and connects from 127.0.0.1, the trusted proxy here).
-    @Test(.enabled(if: caddy != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "caddy (apt-get install caddy) and python3 are needed"))
+    @Test(
+        .enabled(
+            if: caddy != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+            "caddy (apt-get install caddy) and python3 are needed"))
     func theWorkspaceBehindCaddyWithABasePath() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-e2e-caddy-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let (home, server, directPort) = try await Self.startWorkspace(
-            root: root, arguments: ["--base-path", "/hermes", "--trusted-proxy", "127.0.0.1/32", "--trust-loopback-proxy", "--public-url", "https://workspace.example/hermes"])
+            root: root,
+            arguments: [
+                "--base-path", "/hermes", "--trusted-proxy", "127.0.0.1/32", "--trust-loopback-proxy", "--public-url",
+                "https://workspace.example/hermes",
+            ])
         defer { server.stop() }
         let proxyPort = try Self.freePort()
         let caddyfile = root.appendingPathComponent("Caddyfile")
         try """
-            {
-                admin off
-                auto_https off
-                storage file_system \(root.appendingPathComponent("caddy-data").path)
-            }
-            http://:\(proxyPort) {
-                bind 127.0.0.1
-                handle /hermes/* {
-                    reverse_proxy 127.0.0.1:\(directPort) {
-                        flush_interval -1
-                    }
+        {
+            admin off
+            auto_https off
+            storage file_system \(root.appendingPathComponent("caddy-data").path)
+        }
+        http://:\(proxyPort) {
+            bind 127.0.0.1
+            handle /hermes/* {
+                reverse_proxy 127.0.0.1:\(directPort) {
+                    flush_interval -1
                 }
             }
-            """.write(to: caddyfile, atomically: true, encoding: .utf8)
+        }
+        """.write(to: caddyfile, atomically: true, encoding: .utf8)
         let proxy = Process()
         proxy.executableURL = URL(fileURLWithPath: try #require(Self.caddy))
         proxy.arguments = ["run", "--config", caddyfile.path, "--adapter", "caddyfile"]
@@ -210,14 +239,19 @@ import Testing
         proxy.standardOutput = FileHandle.nullDevice
         proxy.standardError = FileHandle.nullDevice
         try proxy.run()
-        defer { kill(proxy.processIdentifier, SIGKILL); proxy.waitUntilExit() }
+        defer {
+            kill(proxy.processIdentifier, SIGKILL)
+            proxy.waitUntilExit()
+        }
         try await Self.waitUntilListening(proxyPort)
 
         let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort), "nospoof"]) }
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
         #expect(result["login"] as? Int == 200 && result["status"] as? Int == 200)
         let cookie = result["cookie"] as? String ?? ""
-        #expect(cookie.hasPrefix("__Host-hermes_session=") && cookie.contains("Secure"), "an https public URL makes cookies Secure and __Host-: \(cookie)")
+        #expect(
+            cookie.hasPrefix("__Host-hermes_session=") && cookie.contains("Secure"), "an https public URL makes cookies Secure and __Host-: \(cookie)"
+        )
         #expect((result["event"] as? String)?.contains("event: approvals.changed") == true, "SSE through Caddy: \(result["event"] ?? "")")
         #expect(try Self.signInAddresses(home: home) == ["127.0.0.3", "127.0.0.3"], "the client behind Caddy, from its X-Forwarded-For")
     }

@@ -56,7 +56,8 @@ import Testing
         let pristine = site.root.appendingPathComponent("pristine.db")
         let initial = try await Self.sessionIDs(client)
         #expect(initial.status == 200 && initial.ids.count == 5)
-        _ = try await PythonHolder("import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA wal_checkpoint(TRUNCATE)'); print('ready')", [database.path])
+        _ = try await PythonHolder(
+            "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA wal_checkpoint(TRUNCATE)'); print('ready')", [database.path])
         try FileManager.default.copyItem(at: database, to: pristine)
 
         // A writer holding its transaction for 10 s: readers (WAL) are not blocked and answer while it still holds.
@@ -106,7 +107,9 @@ import Testing
         #expect(truncate(copy.path, off_t((try Data(contentsOf: pristine)).count / 2)) == 0)
         #expect(rename(copy.path, database.path) == 0)
         let truncated = try await Self.sessionIDs(client)
-        #expect(truncated.status >= 500 && truncated.answer.errorCode != nil, "\(truncated.status) \(String(decoding: truncated.answer.body.prefix(200), as: UTF8.self))")
+        #expect(
+            truncated.status >= 500 && truncated.answer.errorCode != nil,
+            "\(truncated.status) \(String(decoding: truncated.answer.body.prefix(200), as: UTF8.self))")
         #expect(site.server.isRunning)
         try FileManager.default.copyItem(at: pristine, to: copy)
         #expect(rename(copy.path, database.path) == 0)

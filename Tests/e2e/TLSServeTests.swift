@@ -4,7 +4,8 @@ import Testing
 /// `serve --tls-cert --tls-key` with a self-signed certificate made in the test: HTTPS answers, HTTP/2 is offered by
 /// ALPN, plain HTTP on the same port is refused, and an unreadable key stops the server with a clear message.
 @Suite(.serialized) struct TLSServeTests {
-    static let tools = FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+    static let tools =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
 
     /// Connects with the certificate as the only trust anchor, offers h2 and http/1.1, reports the protocol chosen,
     /// then asks for /api/v1/health over HTTP/1.1.
@@ -32,13 +33,19 @@ import Testing
         let home = root.appendingPathComponent("home")
         let binary = try BrowserEnvironment.binary()
         try await offThePool { try run(binary.path, ["demo", home.path, "--sessions", "1"]) }
-        let cert = root.appendingPathComponent("cert.pem").path, key = root.appendingPathComponent("key.pem").path
+        let cert = root.appendingPathComponent("cert.pem").path
+        let key = root.appendingPathComponent("key.pem").path
         try await offThePool {
-            try run("/usr/bin/openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
-                                         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert])
+            try run(
+                "/usr/bin/openssl",
+                [
+                    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert,
+                ])
         }
-        let server = try ServerProcess(binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
-                                       arguments: ["--tls-cert", cert, "--tls-key", key])
+        let server = try ServerProcess(
+            binary: binary, home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
+            arguments: ["--tls-cert", cert, "--tls-key", key])
         defer { server.stop() }
         let url = try await server.waitForReadyURL(scheme: "https://")
         let port = try #require(url.split(separator: ":").last.flatMap { Int($0.prefix { $0.isNumber }) })

@@ -31,11 +31,12 @@ public struct AnalyticsRange: Sendable, Equatable {
         guard from < to else { throw WorkspaceError.invalidInput("`from` must be before `to`.") }
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = timeZone
-        let component: Calendar.Component = switch bucket {
-        case .day: .day
-        case .week: .weekOfYear
-        case .month: .month
-        }
+        let component: Calendar.Component =
+            switch bucket {
+            case .day: .day
+            case .week: .weekOfYear
+            case .month: .month
+            }
         guard let start = calendar.dateInterval(of: component, for: from)?.start else {
             throw WorkspaceError.invalidInput("The range could not be cut into \(bucket.rawValue)s.")
         }
@@ -59,7 +60,8 @@ public struct AnalyticsRange: Sendable, Equatable {
         calendar.timeZone = timeZone
         let today = calendar.startOfDay(for: now)
         guard let end = calendar.date(byAdding: .day, value: 1, to: today),
-              let start = calendar.date(byAdding: .day, value: -(days - 1), to: today) else {
+            let start = calendar.date(byAdding: .day, value: -(days - 1), to: today)
+        else {
             throw WorkspaceError.invalidInput("The range could not be computed.")
         }
         return try AnalyticsRange(from: start, to: end, timeZone: timeZone, bucket: bucket)

@@ -23,25 +23,32 @@ public struct AnalyticsService: Sendable {
             guard schema.hasSessions else { return Self.emptyUsage(range, notice: SessionStore.noSessionsTableNotice) }
             var figures = Array(repeating: UsageFigures.zero, count: range.edges.count - 1)
             let bucketsCTE = "WITH b(i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))"
-            for row in try Row.fetchAll(db, sql: """
-                \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.mainAggregates(schema))
-                FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi GROUP BY b.i
-                """, arguments: [range.edgesJSON]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.mainAggregates(schema))
+                    FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi GROUP BY b.i
+                    """, arguments: [range.edgesJSON])
+            {
                 figures[row["bucket"]] = UsageFigures(mainRow: row)
             }
             if schema.hasModelUsage {
-                for row in try Row.fetchAll(db, sql: """
-                    \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.usageAggregates(schema))
-                    FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi
-                    JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
-                    GROUP BY b.i
-                    """, arguments: [range.edgesJSON]) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.usageAggregates(schema))
+                        FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi
+                        JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
+                        GROUP BY b.i
+                        """, arguments: [range.edgesJSON])
+                {
                     figures[row["bucket"]].auxiliary = AuxiliaryFigures(row: row)
                 }
             }
             let buckets = figures.indices.map { index in
-                UsageReport.Bucket(start: range.edges[index], end: range.edges[index + 1], label: range.label(for: range.edges[index]),
-                                   usage: figures[index])
+                UsageReport.Bucket(
+                    start: range.edges[index], end: range.edges[index + 1], label: range.label(for: range.edges[index]),
+                    usage: figures[index])
             }
             return UsageReport(window: AnalyticsWindow(range), buckets: buckets, totals: figures.reduce(.zero, +), notice: nil)
         }
@@ -62,21 +69,29 @@ public struct AnalyticsService: Sendable {
     /// Usage per platform for sessions started in `range`.
     public func platforms(_ range: AnalyticsRange) async throws -> PlatformReport {
         let report = try await database.read { db, schema -> PlatformReport in
-            guard schema.hasSessions else { return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.noSessionsTableNotice) }
+            guard schema.hasSessions else {
+                return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.noSessionsTableNotice)
+            }
             let bounds: StatementArguments = [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970]
             var entries: [String: UsageFigures] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT s.source AS platform, \(AnalyticsSQL.mainAggregates(schema)) FROM sessions s
-                WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
-                """, arguments: bounds) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.source AS platform, \(AnalyticsSQL.mainAggregates(schema)) FROM sessions s
+                    WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
+                    """, arguments: bounds)
+            {
                 entries[row["platform"] ?? "unknown"] = UsageFigures(mainRow: row)
             }
             if schema.hasModelUsage {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT s.source AS platform, \(AnalyticsSQL.usageAggregates(schema)) FROM sessions s
-                    JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
-                    WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
-                    """, arguments: bounds) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.source AS platform, \(AnalyticsSQL.usageAggregates(schema)) FROM sessions s
+                        JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
+                        WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
+                        """, arguments: bounds)
+                {
                     entries[row["platform"] ?? "unknown", default: .zero].auxiliary = AuxiliaryFigures(row: row)
                 }
             }
@@ -95,15 +110,19 @@ public struct AnalyticsService: Sendable {
                 return TopSessionsReport(window: AnalyticsWindow(range), by: measure, sessions: [], notice: SessionStore.noSessionsTableNotice)
             }
             func column(_ name: String, _ fallback: String = "0") -> String { schema.column(name, in: "sessions", alias: "s", fallback: fallback) }
-            let key = switch measure {
-            case .cost: "COALESCE(\(column("actual_cost_usd", "NULL")), \(column("estimated_cost_usd")), 0)"
-            case .tokens: ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"].map { column($0) }.joined(separator: " + ")
-            }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind
-                FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
-                WHERE s.started_at >= ? AND s.started_at < ? ORDER BY \(key) DESC, s.id LIMIT ?
-                """, arguments: [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970, limit])
+            let key =
+                switch measure {
+                case .cost: "COALESCE(\(column("actual_cost_usd", "NULL")), \(column("estimated_cost_usd")), 0)"
+                case .tokens:
+                    ["input_tokens", "output_tokens", "cache_read_tokens", "cache_write_tokens"].map { column($0) }.joined(separator: " + ")
+                }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind
+                    FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
+                    WHERE s.started_at >= ? AND s.started_at < ? ORDER BY \(key) DESC, s.id LIMIT ?
+                    """, arguments: [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970, limit])
             let heads = rows.map { (record: SessionRecord(row: $0), kind: SessionKind(rawValue: $0["kind"]) ?? .child) }
             // Each row stands for itself here: a segment's own spend, not its whole conversation's.
             let summaries = try ConversationLookup.summaries(db, schema, heads: heads, now: now, followChains: false)

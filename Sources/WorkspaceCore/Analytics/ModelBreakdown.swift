@@ -13,9 +13,12 @@ enum ModelBreakdown {
         let bounds: StatementArguments = [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970]
         var entries: [Key: ModelReport.Entry] = [:]
         func add(_ key: Key, sessions: Int, figures: AuxiliaryFigures, fromCounters: Bool) {
-            var entry = entries[key] ?? ModelReport.Entry(model: key.model, provider: key.provider, task: key.task.isEmpty ? nil : key.task,
-                                                          isAuxiliary: !key.task.isEmpty, sessions: 0, apiCalls: 0, tokens: .zero, cost: .zero,
-                                                          includesSessionCounters: false)
+            var entry =
+                entries[key]
+                ?? ModelReport.Entry(
+                    model: key.model, provider: key.provider, task: key.task.isEmpty ? nil : key.task,
+                    isAuxiliary: !key.task.isEmpty, sessions: 0, apiCalls: 0, tokens: .zero, cost: .zero,
+                    includesSessionCounters: false)
             entry.sessions += sessions
             entry.apiCalls += figures.apiCalls
             entry.tokens = entry.tokens + figures.tokens
@@ -28,45 +31,56 @@ enum ModelBreakdown {
         if schema.hasModelUsage {
             let provider = schema.column("billing_provider", in: "session_model_usage", alias: "u", fallback: "''")
             let task = schema.column("task", in: "session_model_usage", alias: "u", fallback: "''")
-            for row in try Row.fetchAll(db, sql: """
-                SELECT u.model AS model, \(provider) AS provider, \(task) AS task, \(AnalyticsSQL.usageAggregates(schema))
-                FROM sessions s JOIN session_model_usage u ON u.session_id = s.id
-                WHERE s.started_at >= ? AND s.started_at < ? GROUP BY u.model, \(provider), \(task)
-                """, arguments: bounds) {
-                add(Key(model: row["model"] ?? "unknown", provider: row["provider"] ?? "", task: row["task"] ?? ""), sessions: row["sessions"] ?? 0,
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.model AS model, \(provider) AS provider, \(task) AS task, \(AnalyticsSQL.usageAggregates(schema))
+                    FROM sessions s JOIN session_model_usage u ON u.session_id = s.id
+                    WHERE s.started_at >= ? AND s.started_at < ? GROUP BY u.model, \(provider), \(task)
+                    """, arguments: bounds)
+            {
+                add(
+                    Key(model: row["model"] ?? "unknown", provider: row["provider"] ?? "", task: row["task"] ?? ""), sessions: row["sessions"] ?? 0,
                     figures: AuxiliaryFigures(row: row), fromCounters: false)
             }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT model, provider, COUNT(*) AS sessions, SUM(api_calls) AS api_calls, SUM(input_tokens) AS input_tokens,
-                       SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
-                       SUM(cache_write_tokens) AS cache_write_tokens, SUM(reasoning_tokens) AS reasoning_tokens,
-                       SUM(estimated_cost) AS estimated_cost, 0 AS actual_cost, 0 AS with_actual
-                FROM (
-                    SELECT COALESCE(\(column("model", "NULL")), 'unknown') AS model, COALESCE(\(column("billing_provider", "NULL")), '') AS provider,
-                           MAX(0, \(column("api_call_count")) - COALESCE(SUM(u.api_call_count), 0)) AS api_calls,
-                           MAX(0, \(column("input_tokens")) - COALESCE(SUM(u.input_tokens), 0)) AS input_tokens,
-                           MAX(0, \(column("output_tokens")) - COALESCE(SUM(u.output_tokens), 0)) AS output_tokens,
-                           MAX(0, \(column("cache_read_tokens")) - COALESCE(SUM(u.cache_read_tokens), 0)) AS cache_read_tokens,
-                           MAX(0, \(column("cache_write_tokens")) - COALESCE(SUM(u.cache_write_tokens), 0)) AS cache_write_tokens,
-                           MAX(0, \(column("reasoning_tokens")) - COALESCE(SUM(u.reasoning_tokens), 0)) AS reasoning_tokens,
-                           MAX(0, COALESCE(\(column("estimated_cost_usd")), 0) - COALESCE(SUM(u.estimated_cost_usd), 0)) AS estimated_cost
-                    FROM sessions s LEFT JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.mainCondition(schema))
-                    WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.id
-                ) WHERE api_calls > 0 OR input_tokens + output_tokens + cache_read_tokens + cache_write_tokens > 0 OR estimated_cost > 1e-12
-                GROUP BY model, provider
-                """, arguments: bounds) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT model, provider, COUNT(*) AS sessions, SUM(api_calls) AS api_calls, SUM(input_tokens) AS input_tokens,
+                           SUM(output_tokens) AS output_tokens, SUM(cache_read_tokens) AS cache_read_tokens,
+                           SUM(cache_write_tokens) AS cache_write_tokens, SUM(reasoning_tokens) AS reasoning_tokens,
+                           SUM(estimated_cost) AS estimated_cost, 0 AS actual_cost, 0 AS with_actual
+                    FROM (
+                        SELECT COALESCE(\(column("model", "NULL")), 'unknown') AS model, COALESCE(\(column("billing_provider", "NULL")), '') AS provider,
+                               MAX(0, \(column("api_call_count")) - COALESCE(SUM(u.api_call_count), 0)) AS api_calls,
+                               MAX(0, \(column("input_tokens")) - COALESCE(SUM(u.input_tokens), 0)) AS input_tokens,
+                               MAX(0, \(column("output_tokens")) - COALESCE(SUM(u.output_tokens), 0)) AS output_tokens,
+                               MAX(0, \(column("cache_read_tokens")) - COALESCE(SUM(u.cache_read_tokens), 0)) AS cache_read_tokens,
+                               MAX(0, \(column("cache_write_tokens")) - COALESCE(SUM(u.cache_write_tokens), 0)) AS cache_write_tokens,
+                               MAX(0, \(column("reasoning_tokens")) - COALESCE(SUM(u.reasoning_tokens), 0)) AS reasoning_tokens,
+                               MAX(0, COALESCE(\(column("estimated_cost_usd")), 0) - COALESCE(SUM(u.estimated_cost_usd), 0)) AS estimated_cost
+                        FROM sessions s LEFT JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.mainCondition(schema))
+                        WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.id
+                    ) WHERE api_calls > 0 OR input_tokens + output_tokens + cache_read_tokens + cache_write_tokens > 0 OR estimated_cost > 1e-12
+                    GROUP BY model, provider
+                    """, arguments: bounds)
+            {
                 let key = Key(model: row["model"], provider: row["provider"], task: "")
                 // Sessions with rows for this model were counted already; only counter-only sessions add to the count.
                 add(key, sessions: entries[key] == nil ? row["sessions"] ?? 0 : 0, figures: AuxiliaryFigures(row: row), fromCounters: true)
             }
         } else {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT COALESCE(\(column("model", "NULL")), 'unknown') AS model, COALESCE(\(column("billing_provider", "NULL")), '') AS provider,
-                       \(AnalyticsSQL.mainAggregates(schema))
-                FROM sessions s WHERE s.started_at >= ? AND s.started_at < ? GROUP BY 1, 2
-                """, arguments: bounds) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT COALESCE(\(column("model", "NULL")), 'unknown') AS model, COALESCE(\(column("billing_provider", "NULL")), '') AS provider,
+                           \(AnalyticsSQL.mainAggregates(schema))
+                    FROM sessions s WHERE s.started_at >= ? AND s.started_at < ? GROUP BY 1, 2
+                    """, arguments: bounds)
+            {
                 let main = UsageFigures(mainRow: row)
-                add(Key(model: row["model"], provider: row["provider"], task: ""), sessions: main.sessions,
+                add(
+                    Key(model: row["model"], provider: row["provider"], task: ""), sessions: main.sessions,
                     figures: AuxiliaryFigures(apiCalls: main.apiCalls, tokens: main.tokens, cost: main.cost), fromCounters: true)
             }
         }

@@ -23,14 +23,16 @@ public struct UsageFigures: Sendable, Codable, Equatable {
     public var auxiliary: AuxiliaryFigures
 
     /// Nothing.
-    public static let zero = UsageFigures(sessions: 0, conversations: 0, messages: 0, apiCalls: 0, toolCalls: 0, tokens: .zero, cost: .zero,
-                                          sessionsWithActualCost: 0, auxiliary: .zero)
+    public static let zero = UsageFigures(
+        sessions: 0, conversations: 0, messages: 0, apiCalls: 0, toolCalls: 0, tokens: .zero, cost: .zero,
+        sessionsWithActualCost: 0, auxiliary: .zero)
 
     static func + (lhs: UsageFigures, rhs: UsageFigures) -> UsageFigures {
-        UsageFigures(sessions: lhs.sessions + rhs.sessions, conversations: lhs.conversations + rhs.conversations,
-                     messages: lhs.messages + rhs.messages, apiCalls: lhs.apiCalls + rhs.apiCalls, toolCalls: lhs.toolCalls + rhs.toolCalls,
-                     tokens: lhs.tokens + rhs.tokens, cost: lhs.cost + rhs.cost,
-                     sessionsWithActualCost: lhs.sessionsWithActualCost + rhs.sessionsWithActualCost, auxiliary: lhs.auxiliary + rhs.auxiliary)
+        UsageFigures(
+            sessions: lhs.sessions + rhs.sessions, conversations: lhs.conversations + rhs.conversations,
+            messages: lhs.messages + rhs.messages, apiCalls: lhs.apiCalls + rhs.apiCalls, toolCalls: lhs.toolCalls + rhs.toolCalls,
+            tokens: lhs.tokens + rhs.tokens, cost: lhs.cost + rhs.cost,
+            sessionsWithActualCost: lhs.sessionsWithActualCost + rhs.sessionsWithActualCost, auxiliary: lhs.auxiliary + rhs.auxiliary)
     }
 
     /// Reads the main-loop columns of an aggregate row (see ``AnalyticsSQL/mainAggregates(_:)``).
@@ -40,16 +42,19 @@ public struct UsageFigures: Sendable, Codable, Equatable {
         messages = row["messages"] ?? 0
         apiCalls = row["api_calls"] ?? 0
         toolCalls = row["tool_calls"] ?? 0
-        tokens = TokenCounts(input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
-                             cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
+        tokens = TokenCounts(
+            input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
+            cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
         let withActual: Int = row["with_actual"] ?? 0
         cost = CostFigures(estimatedUSD: row["estimated_cost"] ?? 0, actualUSD: withActual > 0 ? row["actual_cost"] ?? 0 : nil, status: nil)
         sessionsWithActualCost = withActual
         auxiliary = .zero
     }
 
-    init(sessions: Int, conversations: Int, messages: Int, apiCalls: Int, toolCalls: Int, tokens: TokenCounts, cost: CostFigures,
-         sessionsWithActualCost: Int, auxiliary: AuxiliaryFigures) {
+    init(
+        sessions: Int, conversations: Int, messages: Int, apiCalls: Int, toolCalls: Int, tokens: TokenCounts, cost: CostFigures,
+        sessionsWithActualCost: Int, auxiliary: AuxiliaryFigures
+    ) {
         self.sessions = sessions
         self.conversations = conversations
         self.messages = messages
@@ -81,8 +86,9 @@ public struct AuxiliaryFigures: Sendable, Codable, Equatable {
     /// Reads an aggregate row (see ``AnalyticsSQL/usageAggregates(_:)``).
     init(row: Row) {
         apiCalls = row["api_calls"] ?? 0
-        tokens = TokenCounts(input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
-                             cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
+        tokens = TokenCounts(
+            input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
+            cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
         let withActual: Int = row["with_actual"] ?? 0
         cost = CostFigures(estimatedUSD: row["estimated_cost"] ?? 0, actualUSD: withActual > 0 ? row["actual_cost"] ?? 0 : nil, status: nil)
     }

@@ -14,7 +14,10 @@ public actor ApprovalQueue {
     private var waiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
 
     /// The queue of `home`; `timeout` gives `approvals.timeout` in seconds at submission time.
-    public init(home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(), timeout: @escaping @Sendable () -> TimeInterval) {
+    public init(
+        home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(),
+        timeout: @escaping @Sendable () -> TimeInterval
+    ) {
         self.clock = clock
         url = home.workspaceDirectory.appendingPathComponent("approvals.db")
         self.audit = audit
@@ -28,22 +31,37 @@ public actor ApprovalQueue {
         try Self.check(submission)
         let db = try open()
         let id = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        var request = ApprovalRequest(id: id, createdAt: now, expiresAt: now.addingTimeInterval(max(1, timeout())), sessionID: submission.sessionId,
-                                      platform: submission.platform, tool: submission.tool, action: submission.action, workdir: submission.workdir,
-                                      reason: submission.reason, risks: submission.risks ?? [], status: .pending)
+        var request = ApprovalRequest(
+            id: id, createdAt: now, expiresAt: now.addingTimeInterval(max(1, timeout())), sessionID: submission.sessionId,
+            platform: submission.platform, tool: submission.tool, action: submission.action, workdir: submission.workdir,
+            reason: submission.reason, risks: submission.risks ?? [], status: .pending)
         try Self.write(db) { db in
-            if let rule = try Int64.fetchOne(db, sql: "SELECT id FROM approval_rules WHERE tool = ? AND action = ?", arguments: [request.tool, request.action]) {
-                request.status = .approved; request.scope = .always; request.decidedBy = "rule:\(rule)"; request.decidedAt = now
-            } else if let session = request.sessionID, try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM approvals WHERE session_id = ? AND tool = ? AND action = ? AND status = 'approved' AND scope IN ('session', 'always') LIMIT 1
-                """, arguments: [session, request.tool, request.action]) == true {
-                request.status = .approved; request.scope = .session; request.decidedBy = "session"; request.decidedAt = now
+            if let rule = try Int64.fetchOne(
+                db, sql: "SELECT id FROM approval_rules WHERE tool = ? AND action = ?", arguments: [request.tool, request.action])
+            {
+                request.status = .approved
+                request.scope = .always
+                request.decidedBy = "rule:\(rule)"
+                request.decidedAt = now
+            } else if let session = request.sessionID,
+                try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT 1 FROM approvals WHERE session_id = ? AND tool = ? AND action = ? AND status = 'approved' AND scope IN ('session', 'always') LIMIT 1
+                        """, arguments: [session, request.tool, request.action]) == true
+            {
+                request.status = .approved
+                request.scope = .session
+                request.decidedBy = "session"
+                request.decidedAt = now
             }
             try Self.insert(request, into: db)
             try db.execute(sql: "UPDATE approvals SET submitter = ? WHERE id = ?", arguments: [actor?.credentialID, id])
         }
-        try? await audit.record(AuditEvent(action: .approvalsSubmit, target: id, outcome: request.status == .pending ? .pending : .autoApproved,
-                                           summary: "\(request.tool): \(request.action.prefix(160))", actor: actor))
+        try? await audit.record(
+            AuditEvent(
+                action: .approvalsSubmit, target: id, outcome: request.status == .pending ? .pending : .autoApproved,
+                summary: "\(request.tool): \(request.action.prefix(160))", actor: actor))
         if request.status == .pending {
             let expiry = request.expiresAt
             Task { [weak self] in
@@ -69,20 +87,25 @@ public actor ApprovalQueue {
         try await expireDue()
         return try Self.read(try open()) { db in
             if let status {
-                return try Self.fetch(db, "WHERE status = ? ORDER BY created_at \(status == .pending ? "ASC" : "DESC") LIMIT ?", [status.rawValue, limit])
+                return try Self.fetch(
+                    db, "WHERE status = ? ORDER BY created_at \(status == .pending ? "ASC" : "DESC") LIMIT ?", [status.rawValue, limit])
             }
             return try Self.fetch(db, "ORDER BY created_at DESC LIMIT ?", [limit])
         }
     }
 
     /// Approves (with `scope`) or denies (with `reason`) a pending request and wakes its waiters.
-    public func decide(_ id: String, approve: Bool, scope: ApprovalRequest.Scope = .once, reason: String? = nil, actor: AuditActor?, now: Date? = nil) async throws -> ApprovalRequest {
+    public func decide(
+        _ id: String, approve: Bool, scope: ApprovalRequest.Scope = .once, reason: String? = nil, actor: AuditActor?, now: Date? = nil
+    ) async throws -> ApprovalRequest {
         let now = now ?? clock.now()
         guard (reason?.count ?? 0) <= 1_000 else { throw WorkspaceError.invalidInput("The reason is longer than 1,000 characters.") }
         try await expireDue()
         var request = try await self.request(id)
         guard request.status == .pending else { throw WorkspaceError.conflict("Approval \(id) was already \(request.status.rawValue).") }
-        let submitter = try Self.read(try open()) { db in try String.fetchOne(db, sql: "SELECT submitter FROM approvals WHERE id = ?", arguments: [id]) }
+        let submitter = try Self.read(try open()) { db in
+            try String.fetchOne(db, sql: "SELECT submitter FROM approvals WHERE id = ?", arguments: [id])
+        }
         if let submitter, submitter == actor?.credentialID {
             throw WorkspaceError.forbidden("The credential that submitted approval \(id) cannot decide it; a person signed in as an operator must.")
         }
@@ -93,15 +116,21 @@ public actor ApprovalQueue {
         request.decidedAt = now
         let decided = request
         try Self.write(try open()) { db in
-            try db.execute(sql: "UPDATE approvals SET status = ?, scope = ?, deny_reason = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
-                           arguments: [decided.status.rawValue, decided.scope?.rawValue, decided.denyReason, decided.decidedBy, now.timeIntervalSince1970, id])
+            try db.execute(
+                sql:
+                    "UPDATE approvals SET status = ?, scope = ?, deny_reason = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
+                arguments: [decided.status.rawValue, decided.scope?.rawValue, decided.denyReason, decided.decidedBy, now.timeIntervalSince1970, id])
             if approve, scope == .always {
-                try db.execute(sql: "INSERT OR IGNORE INTO approval_rules (tool, action, created_at, created_by, request_id) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [decided.tool, decided.action, now.timeIntervalSince1970, decided.decidedBy, id])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO approval_rules (tool, action, created_at, created_by, request_id) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [decided.tool, decided.action, now.timeIntervalSince1970, decided.decidedBy, id])
             }
         }
-        try? await audit.record(AuditEvent(action: approve ? .approvalsApprove : .approvalsDeny, target: id,
-                                           summary: approve ? "scope \(scope.rawValue): \(request.tool): \(request.action.prefix(160))" : (request.denyReason ?? ""), actor: actor))
+        try? await audit.record(
+            AuditEvent(
+                action: approve ? .approvalsApprove : .approvalsDeny, target: id,
+                summary: approve ? "scope \(scope.rawValue): \(request.tool): \(request.action.prefix(160))" : (request.denyReason ?? ""),
+                actor: actor))
         wake(id)
         await published()
         return request
@@ -124,8 +153,9 @@ public actor ApprovalQueue {
     public func rules() async throws -> [ApprovalRule] {
         try Self.read(try open()) { db in
             try Row.fetchAll(db, sql: "SELECT * FROM approval_rules ORDER BY id DESC").map { row in
-                ApprovalRule(id: row["id"], tool: row["tool"], action: row["action"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
-                             createdBy: row["created_by"], requestID: row["request_id"])
+                ApprovalRule(
+                    id: row["id"], tool: row["tool"], action: row["action"], createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                    createdBy: row["created_by"], requestID: row["request_id"])
             }
         }
     }
@@ -144,10 +174,13 @@ public actor ApprovalQueue {
     public func expireDue(now: Date? = nil) async throws {
         let now = now ?? clock.now()
         let expired = try Self.write(try open()) { db -> [String] in
-            let ids = try String.fetchAll(db, sql: "SELECT id FROM approvals WHERE status = 'pending' AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM approvals WHERE status = 'pending' AND expires_at <= ?", arguments: [now.timeIntervalSince1970])
             if !ids.isEmpty {
-                try db.execute(sql: "UPDATE approvals SET status = 'expired', decided_by = 'timeout', decided_at = ? WHERE status = 'pending' AND expires_at <= ?",
-                               arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970])
+                try db.execute(
+                    sql:
+                        "UPDATE approvals SET status = 'expired', decided_by = 'timeout', decided_at = ? WHERE status = 'pending' AND expires_at <= ?",
+                    arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970])
             }
             return ids
         }
@@ -195,16 +228,17 @@ public actor ApprovalQueue {
         if let database { return database }
         var migrator = DatabaseMigrator()
         migrator.registerMigration("approvals") { db in
-            try db.execute(sql: """
-                CREATE TABLE approvals (
-                    id TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL, session_id TEXT, platform TEXT,
-                    tool TEXT NOT NULL, action TEXT NOT NULL, workdir TEXT, reason TEXT, risks TEXT NOT NULL,
-                    status TEXT NOT NULL, scope TEXT, decided_by TEXT, decided_at REAL, deny_reason TEXT);
-                CREATE INDEX approvals_status ON approvals(status, created_at);
-                CREATE TABLE approval_rules (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT, tool TEXT NOT NULL, action TEXT NOT NULL, created_at REAL NOT NULL,
-                    created_by TEXT NOT NULL, request_id TEXT, UNIQUE(tool, action));
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE approvals (
+                        id TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL, session_id TEXT, platform TEXT,
+                        tool TEXT NOT NULL, action TEXT NOT NULL, workdir TEXT, reason TEXT, risks TEXT NOT NULL,
+                        status TEXT NOT NULL, scope TEXT, decided_by TEXT, decided_at REAL, deny_reason TEXT);
+                    CREATE INDEX approvals_status ON approvals(status, created_at);
+                    CREATE TABLE approval_rules (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT, tool TEXT NOT NULL, action TEXT NOT NULL, created_at REAL NOT NULL,
+                        created_by TEXT NOT NULL, request_id TEXT, UNIQUE(tool, action));
+                    """)
         }
         migrator.registerMigration("approvals_submitter") { db in
             try db.execute(sql: "ALTER TABLE approvals ADD COLUMN submitter TEXT")
@@ -223,17 +257,26 @@ public actor ApprovalQueue {
     }
 
     private static func check(_ submission: ApprovalSubmission) throws {
-        guard !submission.tool.isEmpty, submission.tool.count <= 200 else { throw WorkspaceError.invalidInput("`tool` is required (≤ 200 characters).") }
-        guard !submission.action.isEmpty, submission.action.count <= 20_000 else { throw WorkspaceError.invalidInput("`action` is required (≤ 20,000 characters).") }
+        guard !submission.tool.isEmpty, submission.tool.count <= 200 else {
+            throw WorkspaceError.invalidInput("`tool` is required (≤ 200 characters).")
+        }
+        guard !submission.action.isEmpty, submission.action.count <= 20_000 else {
+            throw WorkspaceError.invalidInput("`action` is required (≤ 20,000 characters).")
+        }
         for text in [submission.sessionId, submission.platform, submission.workdir, submission.reason].compactMap({ $0 }) + (submission.risks ?? []) {
             guard text.count <= 4_000 else { throw WorkspaceError.invalidInput("A field is longer than 4,000 characters.") }
         }
         guard (submission.risks ?? []).count <= 50 else { throw WorkspaceError.invalidInput("At most 50 risks.") }
-        let fields = [("tool", submission.tool), ("action", submission.action)] + [("sessionId", submission.sessionId), ("platform", submission.platform),
-                                                                                  ("workdir", submission.workdir), ("reason", submission.reason)]
+        let fields =
+            [("tool", submission.tool), ("action", submission.action)]
+            + [
+                ("sessionId", submission.sessionId), ("platform", submission.platform),
+                ("workdir", submission.workdir), ("reason", submission.reason),
+            ]
             .compactMap { name, value in value.map { (name, $0) } } + (submission.risks ?? []).map { ("risks", $0) }
         for (name, text) in fields where !Self.isDisplayable(text) {
-            throw WorkspaceError.invalidInput("`\(name)` holds NUL or a control character (only tab and newline are allowed): what runs must be what is shown.")
+            throw WorkspaceError.invalidInput(
+                "`\(name)` holds NUL or a control character (only tab and newline are allowed): what runs must be what is shown.")
         }
     }
 
@@ -251,21 +294,26 @@ public actor ApprovalQueue {
 
     private static func insert(_ request: ApprovalRequest, into db: Database) throws {
         let risks = OrderedJSON.array(request.risks.map(OrderedJSON.string)).rendered(.compact)
-        try db.execute(sql: """
-            INSERT INTO approvals (id, created_at, expires_at, session_id, platform, tool, action, workdir, reason, risks, status, scope, decided_by, decided_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [request.id, request.createdAt.timeIntervalSince1970, request.expiresAt.timeIntervalSince1970, request.sessionID, request.platform,
-                             request.tool, request.action, request.workdir, request.reason, risks, request.status.rawValue, request.scope?.rawValue,
-                             request.decidedBy, request.decidedAt?.timeIntervalSince1970])
+        try db.execute(
+            sql: """
+                INSERT INTO approvals (id, created_at, expires_at, session_id, platform, tool, action, workdir, reason, risks, status, scope, decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                request.id, request.createdAt.timeIntervalSince1970, request.expiresAt.timeIntervalSince1970, request.sessionID, request.platform,
+                request.tool, request.action, request.workdir, request.reason, risks, request.status.rawValue, request.scope?.rawValue,
+                request.decidedBy, request.decidedAt?.timeIntervalSince1970,
+            ])
     }
 
     private static func fetch(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [ApprovalRequest] {
         try Row.fetchAll(db, sql: "SELECT * FROM approvals " + clause, arguments: arguments).map { row in
             let risksText: String = row["risks"]
-            let risks = (try? OrderedJSON(parsing: risksText)).flatMap { value -> [String]? in
-                if case .array(let items) = value { return items.compactMap(\.stringValue) }
-                return nil
-            } ?? []
+            let risks =
+                (try? OrderedJSON(parsing: risksText)).flatMap { value -> [String]? in
+                    if case .array(let items) = value { return items.compactMap(\.stringValue) }
+                    return nil
+                } ?? []
             return ApprovalRequest(
                 id: row["id"], createdAt: Date(timeIntervalSince1970: row["created_at"]), expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
                 sessionID: row["session_id"], platform: row["platform"], tool: row["tool"], action: row["action"], workdir: row["workdir"],

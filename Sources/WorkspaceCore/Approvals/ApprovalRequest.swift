@@ -83,7 +83,10 @@ public struct ApprovalSubmission: Sendable, Decodable {
     public var risks: [String]?
 
     /// A submission.
-    public init(sessionId: String? = nil, platform: String? = nil, tool: String, action: String, workdir: String? = nil, reason: String? = nil, risks: [String]? = nil) {
+    public init(
+        sessionId: String? = nil, platform: String? = nil, tool: String, action: String, workdir: String? = nil, reason: String? = nil,
+        risks: [String]? = nil
+    ) {
         self.sessionId = sessionId
         self.platform = platform
         self.tool = tool

@@ -40,7 +40,8 @@ public struct PluginInstaller: Sendable {
         do {
             let token = try CredentialStore(home: home).createToken(name: Self.tokenName, role: .agent, replacing: true)
             let settings: OrderedJSON = .object(["url": .string(url), "token": .string(token.secret), "signingKey": .string(token.signingKey ?? "")])
-            try AtomicFileWriter(forcedMode: 0o600).write(Data((settings.rendered(.indented) + "\n").utf8), to: staging.appendingPathComponent("workspace.json"))
+            try AtomicFileWriter(forcedMode: 0o600).write(
+                Data((settings.rendered(.indented) + "\n").utf8), to: staging.appendingPathComponent("workspace.json"))
             let retired = plugins.appendingPathComponent(".\(Self.pluginName).old-\(UUID().uuidString)")
             let hadOne = manager.fileExists(atPath: target.path)
             if hadOne { try manager.moveItem(at: target, to: retired) }
@@ -58,8 +59,10 @@ public struct PluginInstaller: Sendable {
         let snapshot = try config.snapshot()
         var enabled = snapshot.value["plugins"]?["enabled"]?.stringList ?? []
         if !enabled.contains(Self.pluginName) { enabled.append(Self.pluginName) }
-        var edits = [ConfigEdit(path: ["plugins", "enabled"], operation: .set(.array(enabled.map(OrderedJSON.string)))),
-                     ConfigEdit(path: ["plugins", "entries", Self.pluginName, "url"], operation: .set(.string(url)))]
+        var edits = [
+            ConfigEdit(path: ["plugins", "enabled"], operation: .set(.array(enabled.map(OrderedJSON.string)))),
+            ConfigEdit(path: ["plugins", "entries", Self.pluginName, "url"], operation: .set(.string(url))),
+        ]
         if case .array(let disabled)? = snapshot.value["plugins"]?["disabled"], disabled.contains(.string(Self.pluginName)) {
             edits.append(ConfigEdit(path: ["plugins", "disabled"], operation: .set(.array(disabled.filter { $0 != .string(Self.pluginName) }))))
         }

@@ -13,10 +13,14 @@ public final class AuditLog: Sendable {
     /// Stores `event`.
     public func record(_ event: AuditEvent) async throws {
         try await database().write { db in
-            try db.execute(sql: """
-                INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event.at.timeIntervalSince1970, event.actor, event.clientAddress, event.action, event.target,
-                                 event.outcome.rawValue, event.summary, event.requestID])
+            try db.execute(
+                sql: """
+                    INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    event.at.timeIntervalSince1970, event.actor, event.clientAddress, event.action, event.target,
+                    event.outcome.rawValue, event.summary, event.requestID,
+                ])
         }
     }
 
@@ -24,24 +28,30 @@ public final class AuditLog: Sendable {
     public func page(_ query: AuditQuery) async throws -> AuditPage {
         let limit = min(max(query.limit, 1), 500)
         let rows = try await database().read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM audit
-                WHERE (?1 IS NULL OR id < ?1)
-                  AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2)
-                  AND (?3 IS NULL OR target = ?3) AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR outcome = ?5)
-                  AND (?6 IS NULL OR at >= ?6) AND (?7 IS NULL OR at < ?7)
-                ORDER BY id DESC LIMIT ?8
-                """, arguments: [query.beforeID, query.actionPrefix, query.target, query.actor, query.outcome?.rawValue,
-                                 query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970, limit + 1])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM audit
+                    WHERE (?1 IS NULL OR id < ?1)
+                      AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2)
+                      AND (?3 IS NULL OR target = ?3) AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR outcome = ?5)
+                      AND (?6 IS NULL OR at >= ?6) AND (?7 IS NULL OR at < ?7)
+                    ORDER BY id DESC LIMIT ?8
+                    """,
+                arguments: [
+                    query.beforeID, query.actionPrefix, query.target, query.actor, query.outcome?.rawValue,
+                    query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970, limit + 1,
+                ])
         }
         let items = rows.prefix(limit).map(Self.event(from:))
         return AuditPage(items: items, nextCursor: rows.count > limit ? items.last?.id.map(String.init) : nil)
     }
 
     private static func event(from row: Row) -> AuditEvent {
-        var event = AuditEvent(action: .authLogin, target: row["target"], outcome: AuditOutcome(rawValue: row["outcome"]) ?? .failed, summary: row["summary"],
-                               actor: AuditActor(name: row["actor"], address: row["client_address"], requestID: row["request_id"]),
-                               at: Date(timeIntervalSince1970: row["at"]))
+        var event = AuditEvent(
+            action: .authLogin, target: row["target"], outcome: AuditOutcome(rawValue: row["outcome"]) ?? .failed, summary: row["summary"],
+            actor: AuditActor(name: row["actor"], address: row["client_address"], requestID: row["request_id"]),
+            at: Date(timeIntervalSince1970: row["at"]))
         event.id = row["id"]
         event.action = row["action"]  // kept as written, so actions of another build still read
         return event
@@ -52,41 +62,43 @@ public final class AuditLog: Sendable {
     private static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("audit_events") { db in
-            try db.execute(sql: """
-                CREATE TABLE audit_events (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    at REAL NOT NULL,
-                    action TEXT NOT NULL,
-                    target TEXT NOT NULL,
-                    outcome TEXT NOT NULL,
-                    actor TEXT,
-                    request_id TEXT,
-                    details TEXT NOT NULL DEFAULT '{}'
-                );
-                CREATE INDEX audit_events_action ON audit_events(action, id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_events (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at REAL NOT NULL,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        actor TEXT,
+                        request_id TEXT,
+                        details TEXT NOT NULL DEFAULT '{}'
+                    );
+                    CREATE INDEX audit_events_action ON audit_events(action, id);
+                    """)
         }
         migrator.registerMigration("audit") { db in
-            try db.execute(sql: """
-                CREATE TABLE audit (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    at REAL NOT NULL,
-                    actor TEXT NOT NULL,
-                    client_address TEXT,
-                    action TEXT NOT NULL,
-                    target TEXT NOT NULL,
-                    outcome TEXT NOT NULL,
-                    summary TEXT NOT NULL DEFAULT '',
-                    request_id TEXT
-                );
-                INSERT INTO audit (id, at, actor, client_address, action, target, outcome, summary, request_id)
-                    SELECT id, at, 'token', actor, action, target, outcome,
-                           COALESCE((SELECT group_concat(key || ': ' || value, ', ') FROM json_each(details)), ''), request_id
-                    FROM audit_events;
-                DROP TABLE audit_events;
-                CREATE INDEX audit_action ON audit(action, id);
-                CREATE INDEX audit_at ON audit(at);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at REAL NOT NULL,
+                        actor TEXT NOT NULL,
+                        client_address TEXT,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        summary TEXT NOT NULL DEFAULT '',
+                        request_id TEXT
+                    );
+                    INSERT INTO audit (id, at, actor, client_address, action, target, outcome, summary, request_id)
+                        SELECT id, at, 'token', actor, action, target, outcome,
+                               COALESCE((SELECT group_concat(key || ': ' || value, ', ') FROM json_each(details)), ''), request_id
+                        FROM audit_events;
+                    DROP TABLE audit_events;
+                    CREATE INDEX audit_action ON audit(action, id);
+                    CREATE INDEX audit_at ON audit(at);
+                    """)
         }
         return migrator
     }

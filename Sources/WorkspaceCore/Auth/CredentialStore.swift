@@ -64,8 +64,9 @@ public final class CredentialStore: Sendable {
                 guard replacing else { throw WorkspaceError.conflict("A token called \(name) exists; revoke it first or pass --replace.") }
                 try db.execute(sql: "DELETE FROM api_tokens WHERE name = ?", arguments: [name])
             }
-            try db.execute(sql: "INSERT INTO api_tokens (hash, name, role, created_at, signing_key) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [hash, name, role.rawValue, now.timeIntervalSince1970, signingKey])
+            try db.execute(
+                sql: "INSERT INTO api_tokens (hash, name, role, created_at, signing_key) VALUES (?, ?, ?, ?, ?)",
+                arguments: [hash, name, role.rawValue, now.timeIntervalSince1970, signingKey])
         }
         return CreatedToken(info: info, secret: secret, signingKey: signingKey)
     }
@@ -81,8 +82,9 @@ public final class CredentialStore: Sendable {
     @discardableResult
     public func revoke(_ nameOrID: String) throws -> Bool {
         try database().write { db in
-            try db.execute(sql: "DELETE FROM api_tokens WHERE name = ? OR (length(?) >= 8 AND substr(hash, 1, length(?)) = ?)",
-                           arguments: [nameOrID, nameOrID, nameOrID, nameOrID])
+            try db.execute(
+                sql: "DELETE FROM api_tokens WHERE name = ? OR (length(?) >= 8 AND substr(hash, 1, length(?)) = ?)",
+                arguments: [nameOrID, nameOrID, nameOrID, nameOrID])
             return db.changesCount > 0
         }
     }
@@ -91,7 +93,8 @@ public final class CredentialStore: Sendable {
     public func principal(forToken secret: String, now: Date? = nil) throws -> Principal? {
         let now = now ?? clock.now()
         guard secret.hasPrefix(Self.tokenPrefix), secret.count == Self.tokenPrefix.count + 43,
-              secret.utf8.allSatisfy({ $0 < 128 }) else { return nil }
+            secret.utf8.allSatisfy({ $0 < 128 })
+        else { return nil }
         let hash = SecretText.sha256(secret)
         let database = try database()
         guard let row = try database.read({ db in try Row.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE hash = ?", arguments: [hash]) }) else {
@@ -128,8 +131,9 @@ public final class CredentialStore: Sendable {
         let code = SecretText.random()
         try database().write { db in
             try db.execute(sql: "DELETE FROM signin_links WHERE expires_at <= ?", arguments: [now.timeIntervalSince1970])
-            try db.execute(sql: "INSERT INTO signin_links (hash, created_at, expires_at) VALUES (?, ?, ?)",
-                           arguments: [SecretText.sha256(code), now.timeIntervalSince1970, now.addingTimeInterval(lifetime).timeIntervalSince1970])
+            try db.execute(
+                sql: "INSERT INTO signin_links (hash, created_at, expires_at) VALUES (?, ?, ?)",
+                arguments: [SecretText.sha256(code), now.timeIntervalSince1970, now.addingTimeInterval(lifetime).timeIntervalSince1970])
         }
         return code
     }
@@ -139,7 +143,8 @@ public final class CredentialStore: Sendable {
         let now = now ?? clock.now()
         guard code.count == 43, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return false }
         return try database().write { db in
-            try db.execute(sql: "DELETE FROM signin_links WHERE hash = ? AND expires_at > ?", arguments: [SecretText.sha256(code), now.timeIntervalSince1970])
+            try db.execute(
+                sql: "DELETE FROM signin_links WHERE hash = ? AND expires_at > ?", arguments: [SecretText.sha256(code), now.timeIntervalSince1970])
             return db.changesCount == 1
         }
     }
@@ -163,9 +168,10 @@ public final class CredentialStore: Sendable {
 
     private static func info(from row: Row) -> TokenInfo {
         let hash: String = row["hash"]
-        return TokenInfo(id: String(hash.prefix(12)), name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer,
-                         createdAt: Date(timeIntervalSince1970: row["created_at"]),
-                         lastUsedAt: (row["last_used_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
+        return TokenInfo(
+            id: String(hash.prefix(12)), name: row["name"], role: Role(rawValue: row["role"]) ?? .viewer,
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            lastUsedAt: (row["last_used_at"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 
     private func database() throws -> DatabaseQueue { try storage.get() }
@@ -173,11 +179,12 @@ public final class CredentialStore: Sendable {
     private static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("api_tokens") { db in
-            try db.execute(sql: """
-                CREATE TABLE api_tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at REAL NOT NULL,
-                                         last_used_at REAL, signing_key TEXT);
-                CREATE TABLE signin_links (hash TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE api_tokens (hash TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL, created_at REAL NOT NULL,
+                                             last_used_at REAL, signing_key TEXT);
+                    CREATE TABLE signin_links (hash TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL);
+                    """)
         }
         return migrator
     }

@@ -41,13 +41,20 @@ public final class LoginSessions: Sendable {
     public func create(user: String, role: Role = .admin, client: String?, now: Date? = nil) throws -> (secret: String, session: Session) {
         let now = now ?? clock.now()
         let secret = Self.randomToken()
-        let session = Session(user: user, role: role, id: String(Self.hash(secret).prefix(12)), csrf: Self.randomToken(),
-                              expiresAt: now.addingTimeInterval(absolute))
+        let session = Session(
+            user: user, role: role, id: String(Self.hash(secret).prefix(12)), csrf: Self.randomToken(),
+            expiresAt: now.addingTimeInterval(absolute))
         try database().write { db in
-            try db.execute(sql: "DELETE FROM login_sessions WHERE expires_at <= ? OR last_seen <= ?", arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970 - idle])
-            try db.execute(sql: "INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [Self.hash(secret), user, session.csrf, now.timeIntervalSince1970, now.timeIntervalSince1970,
-                                       session.expiresAt.timeIntervalSince1970, client, role.rawValue])
+            try db.execute(
+                sql: "DELETE FROM login_sessions WHERE expires_at <= ? OR last_seen <= ?",
+                arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970 - idle])
+            try db.execute(
+                sql:
+                    "INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    Self.hash(secret), user, session.csrf, now.timeIntervalSince1970, now.timeIntervalSince1970,
+                    session.expiresAt.timeIntervalSince1970, client, role.rawValue,
+                ])
         }
         return (secret, session)
     }
@@ -58,7 +65,8 @@ public final class LoginSessions: Sendable {
         guard secret.count == 43, secret.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
         let key = Self.hash(secret)
         let database = try database()
-        guard let row = try database.read({ db in try Row.fetchOne(db, sql: "SELECT * FROM login_sessions WHERE secret_hash = ?", arguments: [key]) }) else {
+        guard let row = try database.read({ db in try Row.fetchOne(db, sql: "SELECT * FROM login_sessions WHERE secret_hash = ?", arguments: [key]) })
+        else {
             return nil
         }
         let lastSeen: Double = row["last_seen"]
@@ -69,10 +77,12 @@ public final class LoginSessions: Sendable {
             return nil
         }
         if moment - lastSeen >= 60 {
-            try database.write { db in try db.execute(sql: "UPDATE login_sessions SET last_seen = ? WHERE secret_hash = ?", arguments: [moment, key]) }
+            try database.write { db in try db.execute(sql: "UPDATE login_sessions SET last_seen = ? WHERE secret_hash = ?", arguments: [moment, key])
+            }
         }
-        return Session(user: row["user"], role: Role(rawValue: row["role"]) ?? .viewer, id: String(key.prefix(12)), csrf: row["csrf"],
-                       expiresAt: Date(timeIntervalSince1970: expires))
+        return Session(
+            user: row["user"], role: Role(rawValue: row["role"]) ?? .viewer, id: String(key.prefix(12)), csrf: row["csrf"],
+            expiresAt: Date(timeIntervalSince1970: expires))
     }
 
     /// Ends the session the cookie names.
@@ -90,10 +100,11 @@ public final class LoginSessions: Sendable {
     private static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("login_sessions") { db in
-            try db.execute(sql: """
-                CREATE TABLE login_sessions (secret_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, created_at REAL NOT NULL,
-                                             last_seen REAL NOT NULL, expires_at REAL NOT NULL, client TEXT);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE login_sessions (secret_hash TEXT PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL, created_at REAL NOT NULL,
+                                                 last_seen REAL NOT NULL, expires_at REAL NOT NULL, client TEXT);
+                    """)
         }
         migrator.registerMigration("login_sessions_role") { db in
             try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'")

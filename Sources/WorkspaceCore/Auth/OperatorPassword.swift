@@ -1,6 +1,6 @@
-import _CryptoExtras
 import Crypto
 import Foundation
+import _CryptoExtras
 
 /// The operator's password for login mode, in `HERMES_HOME/workspace/auth.json` (0600): PBKDF2-HMAC-SHA256 with a
 /// random 16-byte salt and 600,000 rounds, never the password itself. Verification is constant-time.
@@ -44,12 +44,14 @@ public struct OperatorPassword: Sendable {
         var generator = SystemRandomNumberGenerator()
         for index in salt.indices { salt[index] = UInt8.random(in: .min ... .max, using: &generator) }
         let hash = try Self.derive(password, salt: salt, rounds: Self.iterations)
-        let record = Record(version: 1, user: user, algorithm: "pbkdf2-sha256", iterations: Self.iterations,
-                            salt: Data(salt).base64EncodedString(), hash: Data(hash).base64EncodedString(), updatedAt: Date())
+        let record = Record(
+            version: 1, user: user, algorithm: "pbkdf2-sha256", iterations: Self.iterations,
+            salt: Data(salt).base64EncodedString(), hash: Data(hash).base64EncodedString(), updatedAt: Date())
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try AtomicFileWriter(forcedMode: 0o600).write(try encoder.encode(record), to: url)
     }
 

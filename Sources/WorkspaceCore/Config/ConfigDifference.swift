@@ -9,7 +9,9 @@ enum ConfigDifference {
         var keys = oldMembers.map(\.key)
         for member in newMembers where !keys.contains(member.key) { keys.append(member.key) }
         return keys.flatMap { key in
-            paths(from: oldMembers.last { $0.key == key }?.value ?? .null, to: newMembers.last { $0.key == key }?.value ?? .null, prefix: prefix + [key])
+            paths(
+                from: oldMembers.last { $0.key == key }?.value ?? .null, to: newMembers.last { $0.key == key }?.value ?? .null, prefix: prefix + [key]
+            )
         }
     }
 }

@@ -16,7 +16,9 @@ extension ConfigSchema {
 
     /// A whole number within bounds.
     static func integer(_ description: String, default value: Int?, minimum: Int? = 0, maximum: Int? = nil, nullable: Bool = false) -> ConfigSchema {
-        ConfigSchema(kind: .integer(minimum: minimum, maximum: maximum), description: description, defaultValue: value.map(OrderedJSON.int) ?? (nullable ? .null : nil), isNullable: nullable)
+        ConfigSchema(
+            kind: .integer(minimum: minimum, maximum: maximum), description: description,
+            defaultValue: value.map(OrderedJSON.int) ?? (nullable ? .null : nil), isNullable: nullable)
     }
 
     /// A number within bounds.

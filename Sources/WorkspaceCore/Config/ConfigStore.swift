@@ -18,8 +18,10 @@ public actor ConfigStore {
     private let writer = AtomicFileWriter(defaultMode: 0o600)
 
     /// The store for `home`'s config, validating against `schema`.
-    public init(home: HermesHome, audit: AuditLog, schema: ConfigSchema = .hermes,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(
+        home: HermesHome, audit: AuditLog, schema: ConfigSchema = .hermes,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.home = home
         self.audit = audit
         self.schema = schema
@@ -57,8 +59,9 @@ public actor ConfigStore {
         let touched = edits.map(\.dottedPath)
         let issues = schema.issues(in: edited.value).filter { path, _ in touched.contains { Self.overlaps(path, $0) } }
         guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
-        return try await commit(edited, over: current, dryRun: dryRun, action: .configPatch,
-                                target: touched.joined(separator: ", "), actor: actor)
+        return try await commit(
+            edited, over: current, dryRun: dryRun, action: .configPatch,
+            target: touched.joined(separator: ", "), actor: actor)
     }
 
     /// Stores `text` exactly as sent, after checking its size, syntax and schema.
@@ -85,8 +88,12 @@ public actor ConfigStore {
         var result: [ConfigVersion] = []
         for version in versions {
             let text = (try? backups.text(of: version.id)) ?? ""
-            result.append(ConfigVersion(id: version.id, savedAt: version.savedAt, size: version.size, etag: ConfigSnapshot.etag(of: text),
-                                        diff: LineDiff().unified(from: SecretRedaction.maskingYAML(text), to: SecretRedaction.maskingYAML(newer), beforeName: "config.yaml@\(version.id)", afterName: newerName)))
+            result.append(
+                ConfigVersion(
+                    id: version.id, savedAt: version.savedAt, size: version.size, etag: ConfigSnapshot.etag(of: text),
+                    diff: LineDiff().unified(
+                        from: SecretRedaction.maskingYAML(text), to: SecretRedaction.maskingYAML(newer), beforeName: "config.yaml@\(version.id)",
+                        afterName: newerName)))
             newer = text
             newerName = "config.yaml@\(version.id)"
         }
@@ -119,12 +126,17 @@ public actor ConfigStore {
         return try ConfigSnapshot(text: text, exists: true, modified: Date())
     }
 
-    private func commit(_ new: ConfigSnapshot, over current: Current, dryRun: Bool, action: AuditAction, target: String,
-                        actor: AuditActor?) async throws -> ConfigChange {
+    private func commit(
+        _ new: ConfigSnapshot, over current: Current, dryRun: Bool, action: AuditAction, target: String,
+        actor: AuditActor?
+    ) async throws -> ConfigChange {
         let old = (try? YAMLDocument(text: current.text).value) ?? .object([])
-        var change = ConfigChange(snapshot: new, changedPaths: ConfigDifference.paths(from: old, to: new.value),
-                                  diff: LineDiff().unified(from: SecretRedaction.maskingYAML(current.text), to: SecretRedaction.maskingYAML(new.text), beforeName: "config.yaml", afterName: "config.yaml (new)"),
-                                  written: false)
+        var change = ConfigChange(
+            snapshot: new, changedPaths: ConfigDifference.paths(from: old, to: new.value),
+            diff: LineDiff().unified(
+                from: SecretRedaction.maskingYAML(current.text), to: SecretRedaction.maskingYAML(new.text), beforeName: "config.yaml",
+                afterName: "config.yaml (new)"),
+            written: false)
         guard !dryRun, new.text != current.text else { return change }
         do {
             if current.exists { change.backupID = try backups.save(current.text).id }

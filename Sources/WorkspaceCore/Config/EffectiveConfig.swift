@@ -48,7 +48,8 @@ public struct EffectiveConfig: Sendable {
     private static func collect(_ value: OrderedJSON, user: OrderedJSON?, path: [String], into leaves: inout [Leaf]) {
         if case .object(let members) = value, !members.isEmpty {
             for member in members {
-                let userValue: OrderedJSON? = if case .object(let userMembers) = user { userMembers.last { $0.key == member.key }?.value } else { nil }
+                let userValue: OrderedJSON? =
+                    if case .object(let userMembers) = user { userMembers.last { $0.key == member.key }?.value } else { nil }
                 collect(member.value, user: userValue, path: path + [member.key], into: &leaves)
             }
             return

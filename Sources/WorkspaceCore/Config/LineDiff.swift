@@ -30,7 +30,12 @@ public struct LineDiff: Sendable {
         while index < steps.count {
             guard let change = steps[index...].firstIndex(where: { if case .same = $0 { false } else { true } }) else { break }
             let start = max(index, change - context)
-            for step in steps[index..<start] { if case .same = step { oldLine += 1; newLine += 1 } }
+            for step in steps[index..<start] {
+                if case .same = step {
+                    oldLine += 1
+                    newLine += 1
+                }
+            }
             var end = change
             var lastChange = change
             while end < steps.count {
@@ -48,9 +53,16 @@ public struct LineDiff: Sendable {
             output += "@@ -\(oldCount == 0 ? oldLine - 1 : oldLine),\(oldCount) +\(newCount == 0 ? newLine - 1 : newLine),\(newCount) @@\n"
             for step in hunk {
                 switch step {
-                case .same(let line): output += " \(line)\n"; oldLine += 1; newLine += 1
-                case .removed(let line): output += "-\(line)\n"; oldLine += 1
-                case .added(let line): output += "+\(line)\n"; newLine += 1
+                case .same(let line):
+                    output += " \(line)\n"
+                    oldLine += 1
+                    newLine += 1
+                case .removed(let line):
+                    output += "-\(line)\n"
+                    oldLine += 1
+                case .added(let line):
+                    output += "+\(line)\n"
+                    newLine += 1
                 }
             }
             index = end
@@ -85,7 +97,8 @@ public struct LineDiff: Sendable {
         var table = [Int32](repeating: 0, count: (old.count + 1) * width)
         for row in stride(from: old.count - 1, through: 0, by: -1) {
             for column in stride(from: new.count - 1, through: 0, by: -1) {
-                table[row * width + column] = old[row] == new[column]
+                table[row * width + column] =
+                    old[row] == new[column]
                     ? table[(row + 1) * width + column + 1] + 1
                     : max(table[(row + 1) * width + column], table[row * width + column + 1])
             }
@@ -95,11 +108,15 @@ public struct LineDiff: Sendable {
         var column = 0
         while row < old.count || column < new.count {
             if row < old.count, column < new.count, old[row] == new[column] {
-                steps.append(.same(old[row])); row += 1; column += 1
+                steps.append(.same(old[row]))
+                row += 1
+                column += 1
             } else if row < old.count, column == new.count || table[(row + 1) * width + column] >= table[row * width + column + 1] {
-                steps.append(.removed(old[row])); row += 1
+                steps.append(.removed(old[row]))
+                row += 1
             } else {
-                steps.append(.added(new[column])); column += 1
+                steps.append(.added(new[column]))
+                column += 1
             }
         }
         return steps

@@ -34,12 +34,13 @@ public struct YAMLDocument {
     private static func problem(from error: YamlError) -> ConfigProblem {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .composer(let context, let problem, let mark, _):
             let message = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return .syntax(line: mark.line, column: mark.column, message: message)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .syntax(line: context.mark.line, column: context.mark.column,
-                           message: "duplicate key \(duplicates.joined(separator: ", ")) in a mapping")
+            return .syntax(
+                line: context.mark.line, column: context.mark.column,
+                message: "duplicate key \(duplicates.joined(separator: ", ")) in a mapping")
         case .reader(let problem, _, _, _):
             return .syntax(line: 1, column: 1, message: problem)
         default:

@@ -28,10 +28,12 @@ public struct YAMLEditor: Sendable {
             }
             let candidate = lines.text
             guard (try? YAMLDocument(text: candidate))?.value == expected else {
-                throw ConfigProblem.editConflict(path: edit.dottedPath, reason: """
-                    this part of the file uses YAML the form editor does not rewrite (anchors, multi-line keys or \
-                    values, or a mapping inside a list); change it in the raw editor
-                    """)
+                throw ConfigProblem.editConflict(
+                    path: edit.dottedPath,
+                    reason: """
+                        this part of the file uses YAML the form editor does not rewrite (anchors, multi-line keys or \
+                        values, or a mapping inside a list); change it in the raw editor
+                        """)
             }
             text = candidate
         }
@@ -47,8 +49,10 @@ public struct YAMLEditor: Sendable {
         var column: Int { (key.mark?.column ?? 1) - 1 }
     }
 
-    private func rewrite(_ node: Node, holder: Entry?, path: ArraySlice<String>, edit: ConfigEdit, expected: OrderedJSON,
-                         lines: inout YAMLSourceLines) throws {
+    private func rewrite(
+        _ node: Node, holder: Entry?, path: ArraySlice<String>, edit: ConfigEdit, expected: OrderedJSON,
+        lines: inout YAMLSourceLines
+    ) throws {
         let prefix = edit.path[..<path.startIndex]
         let expectedHere = Self.value(at: prefix, in: expected) ?? .object([])
         guard let key = path.first else { return }

@@ -81,11 +81,14 @@ struct YAMLRenderer: Sendable {
         if first == " " || last == " " || first == "\t" || last == "\t" { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
             let second = text.unicodeScalars.dropFirst().first
-            guard "-?:".unicodeScalars.contains(first), let second, second != " ", !inFlow || !",[]{}".unicodeScalars.contains(second) else { return false }
+            guard "-?:".unicodeScalars.contains(first), let second, second != " ", !inFlow || !",[]{}".unicodeScalars.contains(second) else {
+                return false
+            }
         }
         if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return false }
         if inFlow, text.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFEFF || ($0.value >= 0x80 && $0.value < 0xA0) }) {
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0xFEFF || ($0.value >= 0x80 && $0.value < 0xA0) })
+        {
             return false
         }
         if text == "---" || text == "..." { return false }

@@ -38,7 +38,10 @@ struct YAMLSourceLines: Sendable {
                 }
                 current.append("\r")
             }
-            if scalar == "\r" { pendingReturn = true; continue }
+            if scalar == "\r" {
+                pendingReturn = true
+                continue
+            }
             if scalar == "\n" {
                 lines.append(Line(scalars: current, terminator: "\n"))
                 current = []
@@ -75,7 +78,9 @@ struct YAMLSourceLines: Sendable {
             let line = lines[index]
             if line.isContent {
                 let indent = line.indent
-                let isSameIndentItem = indent == column && (line.scalars.dropFirst(indent).starts(with: ["-", " "]) || line.scalars.count == indent + 1 && line.scalars[indent] == "-")
+                let isSameIndentItem =
+                    indent == column
+                    && (line.scalars.dropFirst(indent).starts(with: ["-", " "]) || line.scalars.count == indent + 1 && line.scalars[indent] == "-")
                 guard indent > column || isSameIndentItem else { break }
                 end = index + 1
             }
@@ -122,9 +127,15 @@ struct YAMLSourceLines: Sendable {
             let quote = line[index]
             index += 1
             while index < line.count {
-                if line[index] == "\\", quote == "\"" { index += 2; continue }
+                if line[index] == "\\", quote == "\"" {
+                    index += 2
+                    continue
+                }
                 if line[index] == quote {
-                    if quote == "'", index + 1 < line.count, line[index + 1] == "'" { index += 2; continue }
+                    if quote == "'", index + 1 < line.count, line[index + 1] == "'" {
+                        index += 2
+                        continue
+                    }
                     break
                 }
                 index += 1

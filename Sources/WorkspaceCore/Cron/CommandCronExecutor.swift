@@ -14,7 +14,8 @@ public struct CommandCronExecutor: CronExecutor {
     public static let defaultTemplate = "hermes -z {prompt}"
 
     /// An executor of `template` for jobs of `home`, each stopped after `timeout` seconds.
-    public init(template: String, home: HermesHome, timeout: TimeInterval, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(template: String, home: HermesHome, timeout: TimeInterval, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+    {
         self.template = try Self.split(template)
         guard !self.template.isEmpty else { throw WorkspaceError.invalidInput("The cron command template is empty.") }
         self.home = home
@@ -27,8 +28,10 @@ public struct CommandCronExecutor: CronExecutor {
 
     /// Runs the command off the concurrency pool; cancellation kills its process group.
     public func run(_ request: CronRunRequest) async -> CronRunResult {
-        let values = ["id": request.id, "name": request.name, "prompt": request.prompt, "model": request.model ?? "",
-                      "session": request.sessionID, "home": home.path]
+        let values = [
+            "id": request.id, "name": request.name, "prompt": request.prompt, "model": request.model ?? "",
+            "session": request.sessionID, "home": home.path,
+        ]
         let arguments = template.map { argument in
             values.reduce(argument) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
         }
@@ -57,12 +60,18 @@ public struct CommandCronExecutor: CronExecutor {
         let errors = String(decoding: outcome.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let tail = errors.split(separator: "\n").suffix(20).joined(separator: "\n")
         if cancelled { return CronRunResult(succeeded: false, output: output, error: "Interrupted: the workspace stopped while the job ran.") }
-        if outcome.timedOut { return CronRunResult(succeeded: false, output: output, error: "Timed out after \(Int(timeout)) s." + (tail.isEmpty ? "" : "\n" + tail)) }
+        if outcome.timedOut {
+            return CronRunResult(succeeded: false, output: output, error: "Timed out after \(Int(timeout)) s." + (tail.isEmpty ? "" : "\n" + tail))
+        }
         if let status = outcome.exitStatus, status != 0 {
             return CronRunResult(succeeded: false, output: output, error: "Exited with status \(status)." + (tail.isEmpty ? "" : "\n" + tail))
         }
         if let signal = outcome.signal { return CronRunResult(succeeded: false, output: output, error: "Killed by signal \(signal).") }
-        guard !output.isEmpty else { return CronRunResult(succeeded: false, output: "", error: "The command printed nothing (an empty response counts as a failure, as in the agent)." + (tail.isEmpty ? "" : "\n" + tail)) }
+        guard !output.isEmpty else {
+            return CronRunResult(
+                succeeded: false, output: "",
+                error: "The command printed nothing (an empty response counts as a failure, as in the agent)." + (tail.isEmpty ? "" : "\n" + tail))
+        }
         return CronRunResult(succeeded: true, output: output + (outcome.truncated ? "\n\n[output cut at 1 MiB]" : ""))
     }
 
@@ -81,8 +90,12 @@ public struct CommandCronExecutor: CronExecutor {
                 continue
             }
             switch (quote, character) {
-            case (nil, "\\"), ("\"", "\\"): escaped = true; inWord = true
-            case (nil, "'"), (nil, "\""): quote = character; inWord = true
+            case (nil, "\\"), ("\"", "\\"):
+                escaped = true
+                inWord = true
+            case (nil, "'"), (nil, "\""):
+                quote = character
+                inWord = true
             case ("'", "'"), ("\"", "\""): quote = nil
             case (nil, _) where character.isWhitespace:
                 if inWord { words.append(current) }
@@ -93,7 +106,9 @@ public struct CommandCronExecutor: CronExecutor {
                 inWord = true
             }
         }
-        guard quote == nil, !escaped else { throw WorkspaceError.invalidInput("The cron command template has an unclosed quote or a trailing backslash.") }
+        guard quote == nil, !escaped else {
+            throw WorkspaceError.invalidInput("The cron command template has an unclosed quote or a trailing backslash.")
+        }
         if inWord { words.append(current) }
         return words
     }

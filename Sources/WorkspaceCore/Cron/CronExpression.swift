@@ -71,12 +71,17 @@ public struct CronExpression: Sendable, Equatable {
         let minuteList = minutes.sorted()
         for _ in 0..<(366 * 8) {
             let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
-            if let year = parts.year, let month = parts.month, let dayOfMonth = parts.day, let weekday = parts.weekday, matches(month: month, day: dayOfMonth, weekday: weekday - 1) {
-                let clocksChange = zone.nextDaylightSavingTimeTransition(after: day.addingTimeInterval(-64_800)).map { $0 < day.addingTimeInterval(64_800) } ?? false
+            if let year = parts.year, let month = parts.month, let dayOfMonth = parts.day, let weekday = parts.weekday,
+                matches(month: month, day: dayOfMonth, weekday: weekday - 1)
+            {
+                let clocksChange =
+                    zone.nextDaylightSavingTimeTransition(after: day.addingTimeInterval(-64_800)).map { $0 < day.addingTimeInterval(64_800) } ?? false
                 var earliest: Date?
                 for hour in hourList {
                     for minute in minuteList {
-                        for instant in Self.instants(year: year, month: month, day: dayOfMonth, hour: hour, minute: minute, zone: zone, repeated: hourWildcard) where instant > date {
+                        for instant in Self.instants(
+                            year: year, month: month, day: dayOfMonth, hour: hour, minute: minute, zone: zone, repeated: hourWildcard)
+                        where instant > date {
                             guard clocksChange else { return instant }
                             earliest = min(earliest ?? instant, instant)
                         }
@@ -106,7 +111,9 @@ public struct CronExpression: Sendable, Equatable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let parts = calendar.dateComponents([.month, .day, .weekday, .hour, .minute], from: date)
-        guard let month = parts.month, let day = parts.day, let weekday = parts.weekday, let hour = parts.hour, let minute = parts.minute else { return false }
+        guard let month = parts.month, let day = parts.day, let weekday = parts.weekday, let hour = parts.hour, let minute = parts.minute else {
+            return false
+        }
         return hours.contains(hour) && minutes.contains(minute) && matches(month: month, day: day, weekday: weekday - 1)
     }
 

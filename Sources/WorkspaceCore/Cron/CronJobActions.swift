@@ -18,8 +18,10 @@ public struct CronJobActions: Sendable {
     public func pause(_ id: String, reason: String?, now: Date = Date()) throws -> CronJobSummary {
         let zone = timeZone.current
         return try change(id) { _ in
-            [("enabled", .bool(false)), ("state", .string("paused")), ("paused_at", .string(CronJobsFile.isoFormat(now, zone: zone))),
-             ("paused_reason", .optional(reason))]
+            [
+                ("enabled", .bool(false)), ("state", .string("paused")), ("paused_at", .string(CronJobsFile.isoFormat(now, zone: zone))),
+                ("paused_reason", .optional(reason)),
+            ]
         }
     }
 
@@ -27,11 +29,15 @@ public struct CronJobActions: Sendable {
     public func resume(_ id: String, now: Date = Date()) throws -> CronJobSummary {
         let zone = timeZone.current
         return try change(id) { job in
-            guard let stored = job["schedule"], let schedule = CronSchedule(stored: stored), let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone) else {
+            guard let stored = job["schedule"], let schedule = CronSchedule(stored: stored),
+                let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone)
+            else {
                 throw WorkspaceError.conflict("Job \(id) is a one-shot whose time has passed; it would never run. Edit its schedule instead.")
             }
-            return [("enabled", .bool(true)), ("state", .string("scheduled")), ("paused_at", .null), ("paused_reason", .null),
-                    ("next_run_at", .string(next))]
+            return [
+                ("enabled", .bool(true)), ("state", .string("scheduled")), ("paused_at", .null), ("paused_reason", .null),
+                ("next_run_at", .string(next)),
+            ]
         }
     }
 
@@ -39,8 +45,10 @@ public struct CronJobActions: Sendable {
     public func trigger(_ id: String, now: Date = Date()) throws -> CronJobSummary {
         let zone = timeZone.current
         return try change(id) { _ in
-            [("enabled", .bool(true)), ("state", .string("scheduled")), ("paused_at", .null), ("paused_reason", .null),
-             ("next_run_at", .string(CronJobsFile.isoFormat(now, zone: zone)))]
+            [
+                ("enabled", .bool(true)), ("state", .string("scheduled")), ("paused_at", .null), ("paused_reason", .null),
+                ("next_run_at", .string(CronJobsFile.isoFormat(now, zone: zone))),
+            ]
         }
     }
 
@@ -63,7 +71,11 @@ public struct CronJobActions: Sendable {
                 throw WorkspaceError.notFound(what: "Job \(id)")
             }
             for (key, value) in try fields(jobs[index]) {
-                if let position = members.firstIndex(where: { $0.key == key }) { members[position].value = value } else { members.append(.init(key, value)) }
+                if let position = members.firstIndex(where: { $0.key == key }) {
+                    members[position].value = value
+                } else {
+                    members.append(.init(key, value))
+                }
             }
             jobs[index] = .object(members)
             guard let summary = CronJobSummary(jobs[index]) else { throw WorkspaceError.notFound(what: "Job \(id)") }

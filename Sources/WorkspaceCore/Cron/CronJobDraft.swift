@@ -46,7 +46,9 @@ public struct CronJobDraft: Sendable, Equatable {
             case "name": name = try Self.optionalText(value, "name", limit: 200)
             case "prompt": prompt = try Self.optionalText(value, "prompt", limit: Self.textLimit) ?? ""
             case "schedule":
-                guard let text = try Self.optionalText(value, "schedule", limit: 200) else { throw WorkspaceError.invalidInput("`schedule` cannot be null.") }
+                guard let text = try Self.optionalText(value, "schedule", limit: 200) else {
+                    throw WorkspaceError.invalidInput("`schedule` cannot be null.")
+                }
                 schedule = text
             case "skills": skills = try Self.list(value, "skills") ?? []
             case "model": model = try Self.optionalText(value, "model", limit: 200)
@@ -67,7 +69,9 @@ public struct CronJobDraft: Sendable, Equatable {
             case "enabledToolsets": enabledToolsets = .some(try Self.list(value, "enabledToolsets"))
             case "workdir": workdir = try Self.optionalText(value, "workdir", limit: 4_096)
             default:
-                throw WorkspaceError.invalidInput("Unknown field `\(member.key)`. Fields: name, prompt, schedule, skills, model, provider, baseUrl, script, noAgent, deliver, repeat, contextFrom, enabledToolsets, workdir.")
+                throw WorkspaceError.invalidInput(
+                    "Unknown field `\(member.key)`. Fields: name, prompt, schedule, skills, model, provider, baseUrl, script, noAgent, deliver, repeat, contextFrom, enabledToolsets, workdir."
+                )
             }
         }
     }

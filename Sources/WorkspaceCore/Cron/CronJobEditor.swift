@@ -80,7 +80,10 @@ public struct CronJobEditor: Sendable {
         return try file.update { jobs -> CronJobSummary in
             guard let index = jobs.firstIndex(where: { $0["id"]?.stringValue == id }) else { throw WorkspaceError.notFound(what: "Job \(id)") }
             let current = jobs[index]
-            guard ifMatch == "*" || ifMatch.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(CronJobSummary.etag(of: current)) else {
+            guard
+                ifMatch == "*"
+                    || ifMatch.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(CronJobSummary.etag(of: current))
+            else {
                 throw WorkspaceError.conflict("Job \(id) changed since you loaded it (the agent may have run it); reload and edit again.")
             }
             var job = current
@@ -106,7 +109,8 @@ public struct CronJobEditor: Sendable {
             if let toolsets = draft.enabledToolsets { set("enabled_toolsets", Self.list(toolsets)) }
             if let workdir { set("workdir", .optional(workdir)) }
             if draft.prompt != nil || draft.script != nil || draft.noAgent != nil {
-                try checkRunnable(prompt: job["prompt"]?.stringValue ?? "", script: job["script"]?.stringValue, noAgent: job["no_agent"] == .bool(true))
+                try checkRunnable(
+                    prompt: job["prompt"]?.stringValue ?? "", script: job["script"]?.stringValue, noAgent: job["no_agent"] == .bool(true))
             }
             let paused = job["state"]?.stringValue == "paused"
             if let text = draft.schedule {
@@ -115,7 +119,8 @@ public struct CronJobEditor: Sendable {
                 set("schedule_display", .string(schedule.display))
                 if !paused {
                     guard let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone) else {
-                        throw WorkspaceError.invalidInput("That time is more than \(Int(CronSchedule.pastTolerance)) s in the past and cannot be scheduled.")
+                        throw WorkspaceError.invalidInput(
+                            "That time is more than \(Int(CronSchedule.pastTolerance)) s in the past and cannot be scheduled.")
                     }
                     set("next_run_at", .string(next))
                 }
@@ -127,7 +132,8 @@ public struct CronJobEditor: Sendable {
             }
             if job["enabled"] != .bool(false), !paused, job["next_run_at"]?.stringValue == nil {
                 guard let schedule = job["schedule"].flatMap(CronSchedule.init(stored:)),
-                      let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone) else {
+                    let next = schedule.storedNextRun(after: now, lastRun: nil, zone: zone)
+                else {
                     throw WorkspaceError.invalidInput("The job has no future run time; give it a schedule that runs again.")
                 }
                 set("next_run_at", .string(next))
@@ -143,14 +149,17 @@ public struct CronJobEditor: Sendable {
         if noAgent, script == nil { throw WorkspaceError.invalidInput("`noAgent` needs a `script`: with neither there is nothing to run.") }
         var texts = [prompt]
         if let script {
-            let path = script.hasPrefix("/") ? URL(fileURLWithPath: script) : home.root.appendingPathComponent("scripts").appendingPathComponent(script)
+            let path =
+                script.hasPrefix("/") ? URL(fileURLWithPath: script) : home.root.appendingPathComponent("scripts").appendingPathComponent(script)
             if let handle = try? FileHandle(forReadingFrom: path) {
                 defer { try? handle.close() }
                 if let data = try? handle.read(upToCount: 1 << 20) { texts.append(String(decoding: data, as: UTF8.self)) }
             }
         }
         if texts.contains(where: GatewayLifecycleCommand.appears(in:)) {
-            throw WorkspaceError.invalidInput("The job contains a command that stops or restarts the Hermes gateway; a cron job doing that would restart the process running it in a loop.")
+            throw WorkspaceError.invalidInput(
+                "The job contains a command that stops or restarts the Hermes gateway; a cron job doing that would restart the process running it in a loop."
+            )
         }
     }
 
@@ -169,7 +178,8 @@ public struct CronJobEditor: Sendable {
     /// `model.default` (or `model.model`, or a bare `model:` string) from `config.yaml`, as the agent snapshots it.
     private func defaultModel() -> String? {
         guard let text = try? String(contentsOf: home.configFile, encoding: .utf8),
-              let document = try? Yams.load(yaml: text) as? [String: Any] else { return nil }
+            let document = try? Yams.load(yaml: text) as? [String: Any]
+        else { return nil }
         let model = document["model"]
         let name = (model as? String) ?? ((model as? [String: Any]).flatMap { ($0["default"] as? String) ?? ($0["model"] as? String) })
         let trimmed = name?.trimmingCharacters(in: .whitespaces) ?? ""

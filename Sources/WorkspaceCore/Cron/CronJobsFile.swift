@@ -20,7 +20,9 @@ public struct CronJobsFile: Sendable {
     /// The jobs in file order; empty when the file does not exist. Readers need no lock: writes are atomic renames.
     public func jobs() throws -> [OrderedJSON] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            if FileManager.default.fileExists(atPath: url.path) { throw WorkspaceError.storageFailure(path: url.path, reason: "cannot read the file") }
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw WorkspaceError.storageFailure(path: url.path, reason: "cannot read the file")
+            }
             return []
         }
         var text = String(decoding: data, as: UTF8.self)
@@ -30,7 +32,8 @@ public struct CronJobsFile: Sendable {
         do {
             document = try OrderedJSON(parsing: text)
         } catch {
-            throw WorkspaceError.storageFailure(path: url.path, reason: "it is not valid JSON (\(error)); fix or remove it — the workspace will not overwrite it")
+            throw WorkspaceError.storageFailure(
+                path: url.path, reason: "it is not valid JSON (\(error)); fix or remove it — the workspace will not overwrite it")
         }
         switch document {
         case .array(let jobs): return jobs
@@ -52,7 +55,9 @@ public struct CronJobsFile: Sendable {
             let before = jobs
             let result = try change(&jobs)
             if onlyIfChanged, jobs == before { return result }
-            let document = OrderedJSON.object([.init("jobs", .array(jobs)), .init("updated_at", .string(Self.isoFormat(now, zone: timeZone.current)))])
+            let document = OrderedJSON.object([
+                .init("jobs", .array(jobs)), .init("updated_at", .string(Self.isoFormat(now, zone: timeZone.current))),
+            ])
             try writer.write(Data(document.rendered(.indented, asciiOnly: true).utf8), to: url)
             return result
         }

@@ -35,7 +35,9 @@ public enum CronSchedule: Sendable, Equatable {
             return
         }
         if text.contains("T") || text.range(of: #"^\d{4}-\d{2}-\d{2}"#, options: .regularExpression) != nil {
-            guard let stamp = WallClockTime(iso: text) else { throw WorkspaceError.invalidInput("\"\(input)\" is not a date and time the agent understands.") }
+            guard let stamp = WallClockTime(iso: text) else {
+                throw WorkspaceError.invalidInput("\"\(input)\" is not a date and time the agent understands.")
+            }
             let offset = stamp.offset ?? stamp.offsetBeforeAnyGap(in: zone)
             let date = stamp.instant(offset: offset)
             guard date >= now.addingTimeInterval(-Self.pastTolerance) else { throw WorkspaceError.invalidInput("\(input) is in the past.") }
@@ -47,7 +49,8 @@ public enum CronSchedule: Sendable, Equatable {
             self = .once(runAt: runAt, runAtText: CronJobsFile.isoFormat(runAt, zone: zone), display: "once in \(text)")
             return
         }
-        throw WorkspaceError.invalidInput("\"\(input)\" is not a schedule: use every 30m, a cron expression like 0 9 * * 1-5, an ISO time, or a delay like 2h.")
+        throw WorkspaceError.invalidInput(
+            "\"\(input)\" is not a schedule: use every 30m, a cron expression like 0 9 * * 1-5, an ISO time, or a delay like 2h.")
     }
 
     /// Reads a stored `schedule` object; `nil` when it is not one the agent could run.
@@ -85,7 +88,8 @@ public enum CronSchedule: Sendable, Equatable {
     /// The stored form, keys in the agent's order.
     public func stored() -> OrderedJSON {
         switch self {
-        case .interval(let minutes): .object([.init("kind", .string("interval")), .init("minutes", .int(minutes)), .init("display", .string(display))])
+        case .interval(let minutes):
+            .object([.init("kind", .string("interval")), .init("minutes", .int(minutes)), .init("display", .string(display))])
         case .cron(let expression): .object([.init("kind", .string("cron")), .init("expr", .string(expression)), .init("display", .string(display))])
         case .once(_, let text, _): .object([.init("kind", .string("once")), .init("run_at", .string(text)), .init("display", .string(display))])
         }

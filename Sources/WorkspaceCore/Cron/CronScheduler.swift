@@ -52,8 +52,10 @@ public actor CronScheduler {
     private var wokenEarly = false
 
     /// A scheduler in `mode`; `executor` is required for `local`. `heartbeat` reads the agent's ticker heartbeat.
-    public init(mode: Mode, ticker: CronTicker, executor: (any CronExecutor)?, events: EventBus, maximumParallel: Int = 4, force: Bool = false,
-                idleWake: TimeInterval = 60, heartbeat: @escaping @Sendable () -> CronTickerStatus) {
+    public init(
+        mode: Mode, ticker: CronTicker, executor: (any CronExecutor)?, events: EventBus, maximumParallel: Int = 4, force: Bool = false,
+        idleWake: TimeInterval = 60, heartbeat: @escaping @Sendable () -> CronTickerStatus
+    ) {
         self.mode = mode
         self.ticker = ticker
         self.executor = executor
@@ -66,8 +68,9 @@ public actor CronScheduler {
 
     /// The scheduler's state now.
     public func state() -> State {
-        State(mode: mode, active: mode == .local && standbyReason == nil, standbyReason: standbyReason, executor: executor?.summary,
-              running: running.sorted(), lastTickAt: lastTickAt, nextWakeAt: nextWakeAt, lastError: lastError)
+        State(
+            mode: mode, active: mode == .local && standbyReason == nil, standbyReason: standbyReason, executor: executor?.summary,
+            running: running.sorted(), lastTickAt: lastTickAt, nextWakeAt: nextWakeAt, lastError: lastError)
     }
 
     /// Ids of the jobs running in this process.
@@ -92,7 +95,8 @@ public actor CronScheduler {
                 let now = Date()
                 let status = heartbeat()
                 if !force, !status.stale {
-                    standbyReason = "The gateway's cron ticker is alive (heartbeat \(Int(status.heartbeatAgeSeconds ?? 0)) s ago), so it runs the jobs; the workspace stands by."
+                    standbyReason =
+                        "The gateway's cron ticker is alive (heartbeat \(Int(status.heartbeatAgeSeconds ?? 0)) s ago), so it runs the jobs; the workspace stands by."
                     await sleep(until: now.addingTimeInterval(30))
                     continue
                 }
@@ -138,12 +142,14 @@ public actor CronScheduler {
             id: claim.id, name: job["name"]?.stringValue ?? claim.id, prompt: job["prompt"]?.stringValue ?? "",
             skills: job["skills"]?.stringList ?? [],
             model: job["model"]?.stringValue, script: job["script"]?.stringValue, workdir: job["workdir"]?.stringValue,
-            sessionID: String(format: "cron_%@_%04d%02d%02d_%02d%02d%02d", claim.id, stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second))
+            sessionID: String(
+                format: "cron_%@_%04d%02d%02d_%02d%02d%02d", claim.id, stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second))
         let result = await executor.run(request)
         let ticker = ticker
         let runID = try? await offloaded { try ticker.finish(claim, with: result) }
         running.remove(claim.id)
-        _ = events.publish(.cronRunFinished, .object(["id": .string(claim.id), "status": .string(result.succeeded ? "ok" : "error"), "run": .optional(runID)]))
+        _ = events.publish(
+            .cronRunFinished, .object(["id": .string(claim.id), "status": .string(result.succeeded ? "ok" : "error"), "run": .optional(runID)]))
         wake()
     }
 

@@ -25,8 +25,10 @@ public struct CronSchedulerSettings: Sendable {
     public var force: Bool
 
     /// Settings; the defaults leave jobs to the gateway.
-    public init(mode: CronScheduler.Mode = .gateway, executor: Executor = .command, command: String = CommandCronExecutor.defaultTemplate,
-                timeout: TimeInterval = 600, maximumParallel: Int = 4, force: Bool = false) {
+    public init(
+        mode: CronScheduler.Mode = .gateway, executor: Executor = .command, command: String = CommandCronExecutor.defaultTemplate,
+        timeout: TimeInterval = 600, maximumParallel: Int = 4, force: Bool = false
+    ) {
         self.mode = mode
         self.executor = executor
         self.command = command

@@ -25,8 +25,10 @@ public struct CronTicker: Sendable {
     private let runClaimLifetime: TimeInterval
 
     /// A ticker for `home`; `owner` names this process in claims (`host:pid`, as the agent writes).
-    public init(home: HermesHome, file: CronJobsFile, timeZone: AgentTimeZone, runTimeout: TimeInterval,
-                owner: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)") {
+    public init(
+        home: HermesHome, file: CronJobsFile, timeZone: AgentTimeZone, runTimeout: TimeInterval,
+        owner: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    ) {
         self.home = home
         self.file = file
         self.timeZone = timeZone
@@ -40,32 +42,35 @@ public struct CronTicker: Sendable {
     public func claimDueJobs(now: Date = Date(), running: Set<String> = [], limit: Int = .max) throws -> [Claim]? {
         let zone = timeZone.current
         return try tickLock.withLockIfFree {
-            try file.update(onlyIfChanged: true, { jobs -> [Claim] in
-                var claims: [Claim] = []
-                var index = 0
-                while index < jobs.count {
-                    let job = jobs[index]
-                    guard claims.count < limit, let id = job["id"]?.stringValue, !running.contains(id), job["enabled"] != .bool(false),
-                          let schedule = job["schedule"].flatMap(CronSchedule.init(stored:)) else {
-                        index += 1
-                        continue
+            try file.update(
+                onlyIfChanged: true,
+                { jobs -> [Claim] in
+                    var claims: [Claim] = []
+                    var index = 0
+                    while index < jobs.count {
+                        let job = jobs[index]
+                        guard claims.count < limit, let id = job["id"]?.stringValue, !running.contains(id), job["enabled"] != .bool(false),
+                            let schedule = job["schedule"].flatMap(CronSchedule.init(stored:))
+                        else {
+                            index += 1
+                            continue
+                        }
+                        switch claim(job, id: id, schedule: schedule, now: now, zone: zone) {
+                        case .skip:
+                            index += 1
+                        case .update(let updated):
+                            jobs[index] = updated
+                            index += 1
+                        case .run(let updated):
+                            jobs[index] = updated
+                            claims.append(Claim(job: updated, id: id, claimedAt: now))
+                            index += 1
+                        case .remove:
+                            jobs.remove(at: index)
+                        }
                     }
-                    switch claim(job, id: id, schedule: schedule, now: now, zone: zone) {
-                    case .skip:
-                        index += 1
-                    case .update(let updated):
-                        jobs[index] = updated
-                        index += 1
-                    case .run(let updated):
-                        jobs[index] = updated
-                        claims.append(Claim(job: updated, id: id, claimedAt: now))
-                        index += 1
-                    case .remove:
-                        jobs.remove(at: index)
-                    }
-                }
-                return claims
-            }, now: now)
+                    return claims
+                }, now: now)
         }
     }
 
@@ -96,7 +101,8 @@ public struct CronTicker: Sendable {
         guard let text = nextText, let next = CronJobsFile.date(fromISO: text) else { return .skip }
         guard next <= now else { return changed ? .update(job) : .skip }
         if case .cron = schedule, let stored = WallClockTime(iso: text), let offset = stored.offset, offset != zone.secondsFromGMT(for: now),
-           WallClockTime(now, in: zone).isEarlier(than: stored) {
+            WallClockTime(now, in: zone).isEarlier(than: stored)
+        {
             // The zone changed since this time was stored and its wall-clock time is still ahead: recompute, don't fire early.
             guard let recomputed = schedule.storedNextRun(after: now, lastRun: now, zone: zone) else { return .skip }
             return .update(job.setting("next_run_at", to: .string(recomputed)))
@@ -128,41 +134,47 @@ public struct CronTicker: Sendable {
     @discardableResult
     public func finish(_ claim: Claim, with result: CronRunResult, at now: Date = Date()) throws -> String {
         let zone = timeZone.current
-        let runID = try runs.save(document(for: claim, result: result, at: now, zone: zone), of: claim.id, at: now, zone: zone, keep: outputRetention())
-        try file.update({ jobs in
-            guard let index = jobs.firstIndex(where: { $0["id"]?.stringValue == claim.id }) else { return }
-            var job = jobs[index]
-            let deliver = job["deliver"]?.stringValue ?? "local"
-            job = job.setting("last_run_at", to: .string(CronJobsFile.isoFormat(now, zone: zone)))
-                .setting("last_status", to: .string(result.succeeded ? "ok" : "error"))
-                .setting("last_error", to: .optional(result.succeeded ? nil : result.error ?? "failed"))
-                .setting("last_delivery_error", to: .optional(deliver == "local" ? nil : "Not delivered to \(deliver): the workspace's local scheduler saves the output only."))
-                .setting("fire_claim", to: .null)
-            if job["run_claim"] != nil, job["run_claim"] != .null { job = job.setting("run_claim", to: .null) }
-            let schedule = job["schedule"].flatMap(CronSchedule.init(stored:))
-            if let repeatObject = job["repeat"], case .object = repeatObject {
-                let times = repeatObject["times"]?.intValue ?? 0
-                var completed = repeatObject["completed"]?.intValue ?? 0
-                let preclaimed = schedule?.isRecurring == false && times > 0 && completed > 0
-                if !preclaimed {
-                    completed += 1
-                    job = job.setting("repeat", to: repeatObject.setting("completed", to: .int(completed)))
+        let runID = try runs.save(
+            document(for: claim, result: result, at: now, zone: zone), of: claim.id, at: now, zone: zone, keep: outputRetention())
+        try file.update(
+            { jobs in
+                guard let index = jobs.firstIndex(where: { $0["id"]?.stringValue == claim.id }) else { return }
+                var job = jobs[index]
+                let deliver = job["deliver"]?.stringValue ?? "local"
+                job = job.setting("last_run_at", to: .string(CronJobsFile.isoFormat(now, zone: zone)))
+                    .setting("last_status", to: .string(result.succeeded ? "ok" : "error"))
+                    .setting("last_error", to: .optional(result.succeeded ? nil : result.error ?? "failed"))
+                    .setting(
+                        "last_delivery_error",
+                        to: .optional(
+                            deliver == "local" ? nil : "Not delivered to \(deliver): the workspace's local scheduler saves the output only.")
+                    )
+                    .setting("fire_claim", to: .null)
+                if job["run_claim"] != nil, job["run_claim"] != .null { job = job.setting("run_claim", to: .null) }
+                let schedule = job["schedule"].flatMap(CronSchedule.init(stored:))
+                if let repeatObject = job["repeat"], case .object = repeatObject {
+                    let times = repeatObject["times"]?.intValue ?? 0
+                    var completed = repeatObject["completed"]?.intValue ?? 0
+                    let preclaimed = schedule?.isRecurring == false && times > 0 && completed > 0
+                    if !preclaimed {
+                        completed += 1
+                        job = job.setting("repeat", to: repeatObject.setting("completed", to: .int(completed)))
+                    }
+                    if times > 0, completed >= times {
+                        jobs.remove(at: index)
+                        return
+                    }
                 }
-                if times > 0, completed >= times {
-                    jobs.remove(at: index)
-                    return
+                if let next = schedule?.storedNextRun(after: now, lastRun: now, zone: zone) {
+                    job = job.setting("next_run_at", to: .string(next))
+                    if job["state"]?.stringValue != "paused" { job = job.setting("state", to: .string("scheduled")) }
+                } else if schedule?.isRecurring == true {
+                    job = job.setting("next_run_at", to: .null).setting("state", to: .string("error"))
+                } else {
+                    job = job.setting("next_run_at", to: .null).setting("enabled", to: .bool(false)).setting("state", to: .string("completed"))
                 }
-            }
-            if let next = schedule?.storedNextRun(after: now, lastRun: now, zone: zone) {
-                job = job.setting("next_run_at", to: .string(next))
-                if job["state"]?.stringValue != "paused" { job = job.setting("state", to: .string("scheduled")) }
-            } else if schedule?.isRecurring == true {
-                job = job.setting("next_run_at", to: .null).setting("state", to: .string("error"))
-            } else {
-                job = job.setting("next_run_at", to: .null).setting("enabled", to: .bool(false)).setting("state", to: .string("completed"))
-            }
-            jobs[index] = job
-        }, now: now)
+                jobs[index] = job
+            }, now: now)
         return runID
     }
 
@@ -182,7 +194,8 @@ public struct CronTicker: Sendable {
     /// `cron.output_retention` from `config.yaml` (default 50).
     private func outputRetention() -> Int {
         guard let text = try? String(contentsOf: home.configFile, encoding: .utf8),
-              let document = try? YAMLDocument(text: text) else { return 50 }
+            let document = try? YAMLDocument(text: text)
+        else { return 50 }
         return document.value["cron"]?["output_retention"]?.intValue ?? 50
     }
 }

@@ -22,13 +22,16 @@ public struct GatewayAPICronExecutor: CronExecutor {
         let settings = APIServerSettings(home: home)
         let (host, port) = (settings.host, settings.port)
         guard APIServerProbe.isLocal(host) else {
-            return CronRunResult(succeeded: false, output: "", error: "API_SERVER_HOST \(host) is not this machine; the workspace only calls a local API server.")
+            return CronRunResult(
+                succeeded: false, output: "", error: "API_SERVER_HOST \(host) is not this machine; the workspace only calls a local API server.")
         }
         guard let key = settings.key else {
             return CronRunResult(succeeded: false, output: "", error: "API_SERVER_KEY is not set in .env, so the gateway's API server is off.")
         }
-        let message: [String: Any] = ["model": request.model ?? settings.modelName ?? "hermes-agent",
-                                      "messages": [["role": "user", "content": request.prompt]], "stream": false]
+        let message: [String: Any] = [
+            "model": request.model ?? settings.modelName ?? "hermes-agent",
+            "messages": [["role": "user", "content": request.prompt]], "stream": false,
+        ]
         let body = (try? JSONSerialization.data(withJSONObject: message)) ?? Data()
         let headers = [("Authorization", "Bearer \(key)"), ("Content-Type", "application/json"), ("X-Hermes-Session-Id", request.sessionID)]
         do {
@@ -43,8 +46,9 @@ public struct GatewayAPICronExecutor: CronExecutor {
             }
             let content = ((object?["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])?["content"] as? String ?? ""
             let text = content.trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty ? CronRunResult(succeeded: false, output: "", error: "The agent returned an empty response.")
-                                : CronRunResult(succeeded: true, output: text)
+            return text.isEmpty
+                ? CronRunResult(succeeded: false, output: "", error: "The agent returned an empty response.")
+                : CronRunResult(succeeded: true, output: text)
         } catch {
             return CronRunResult(succeeded: false, output: "", error: "The API server on \(host):\(port) is not reachable (\(error)).")
         }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,15 +38,18 @@ public struct JobsFileLock: Sendable {
     /// Runs `body` while holding the lock.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
         guard let descriptor = try acquire(waiting: timeout) else {
-            throw WorkspaceError.unavailable("cron/\(url.lastPathComponent) has been held by another process (the agent's scheduler?) for over \(Int(timeout)) s; try again shortly.")
+            throw WorkspaceError.unavailable(
+                "cron/\(url.lastPathComponent) has been held by another process (the agent's scheduler?) for over \(Int(timeout)) s; try again shortly."
+            )
         }
         defer { release(descriptor) }
         return try body()
     }
 
     private func acquire(waiting: TimeInterval) throws -> Int32? {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw WorkspaceError.storageFailure(path: url.path, reason: String(cString: strerror(errno))) }
         let deadline = Date().addingTimeInterval(waiting)

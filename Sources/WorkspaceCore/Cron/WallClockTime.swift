@@ -24,8 +24,9 @@ struct WallClockTime: Sendable, Equatable {
         let offset = zone.secondsFromGMT(for: date)
         let shifted = date.addingTimeInterval(Double(offset))
         let parts = Self.utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: shifted)
-        self.init(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, hour: parts.hour ?? 0, minute: parts.minute ?? 0,
-                  second: parts.second ?? 0, microsecond: ((parts.nanosecond ?? 0) + 500) / 1_000 % 1_000_000, offset: offset)
+        self.init(
+            year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0, hour: parts.hour ?? 0, minute: parts.minute ?? 0,
+            second: parts.second ?? 0, microsecond: ((parts.nanosecond ?? 0) + 500) / 1_000 % 1_000_000, offset: offset)
     }
 
     private init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, microsecond: Int, offset: Int?) {
@@ -38,7 +39,8 @@ struct WallClockTime: Sendable, Equatable {
     init?(iso text: String) {
         let pattern = #"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?(Z|[+-]\d{2}:?\d{2})?$"#
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+        else { return nil }
         func group(_ index: Int) -> String? {
             Range(match.range(at: index), in: text).map { String(text[$0]) }
         }
@@ -62,8 +64,9 @@ struct WallClockTime: Sendable, Equatable {
             offset = nil
         }
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60,
-              let date = Self.utc.date(from: DateComponents(year: year, month: month, day: day)),
-              Self.utc.component(.day, from: date) == day else { return nil }
+            let date = Self.utc.date(from: DateComponents(year: year, month: month, day: day)),
+            Self.utc.component(.day, from: date) == day
+        else { return nil }
     }
 
     /// The same wall clock `minutes` later (no zone involved: naive arithmetic, as Python adds a `timedelta`).
@@ -93,12 +96,15 @@ struct WallClockTime: Sendable, Equatable {
     func isoFormat(offset: Int) -> String {
         let sign = offset < 0 ? "-" : "+"
         let clock = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second)
-        return clock + (microsecond > 0 ? String(format: ".%06d", microsecond) : "") + String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+        return clock + (microsecond > 0 ? String(format: ".%06d", microsecond) : "")
+            + String(format: "%@%02d:%02d", sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
 
     /// Whether this wall-clock reading comes before `other`'s, offsets ignored (Python's naive comparison).
     func isEarlier(than other: WallClockTime) -> Bool {
-        [year, month, day, hour, minute, second, microsecond].lexicographicallyPrecedes([other.year, other.month, other.day, other.hour, other.minute, other.second, other.microsecond])
+        [year, month, day, hour, minute, second, microsecond].lexicographicallyPrecedes([
+            other.year, other.month, other.day, other.hour, other.minute, other.second, other.microsecond,
+        ])
     }
 
     /// `2026-12-01 08:30`, as `strftime('%Y-%m-%d %H:%M')`.

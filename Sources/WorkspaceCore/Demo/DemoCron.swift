@@ -22,38 +22,57 @@ struct DemoCron {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             for run in 1...6 {
                 let at = now.addingTimeInterval(-Double(run) * 86_400 + 3_600)
-                try writer.write(Data(output(job: jobIndex, name: name, at: at, failed: jobIndex == 4 && run == 1).utf8),
-                                 to: folder.appendingPathComponent("\(stamp(at, "yyyy-MM-dd_HH-mm-ss")).md"))
+                try writer.write(
+                    Data(output(job: jobIndex, name: name, at: at, failed: jobIndex == 4 && run == 1).utf8),
+                    to: folder.appendingPathComponent("\(stamp(at, "yyyy-MM-dd_HH-mm-ss")).md"))
             }
         }
     }
 
     private func jobs() -> [OrderedJSON] {
         [
-            job(0, name: "Inbox triage", prompt: "Triage my inbox: label, archive newsletters, list what needs an answer.",
+            job(
+                0, name: "Inbox triage", prompt: "Triage my inbox: label, archive newsletters, list what needs an answer.",
                 skills: ["email-triage"], schedule: .object(["kind": .string("interval"), "minutes": .int(30), "display": .string("every 30m")]),
                 display: "every 30m", next: now.addingTimeInterval(1_200), last: now.addingTimeInterval(-600), status: "ok", deliver: "local"),
-            job(1, name: "Morning briefing", prompt: "Give me my morning briefing: calendar, weather, top news.",
-                skills: ["morning-briefing"], schedule: .object(["kind": .string("cron"), "expr": .string("0 9 * * 1-5"), "display": .string("0 9 * * 1-5")]),
+            job(
+                1, name: "Morning briefing", prompt: "Give me my morning briefing: calendar, weather, top news.",
+                skills: ["morning-briefing"],
+                schedule: .object(["kind": .string("cron"), "expr": .string("0 9 * * 1-5"), "display": .string("0 9 * * 1-5")]),
                 display: "0 9 * * 1-5", next: nextWeekdayNine(), last: now.addingTimeInterval(-80_000), status: "ok", deliver: "telegram",
-                origin: .object(["platform": .string("telegram"), "chat_id": .string("12345"), "chat_name": .string("Demo DM"), "thread_id": .null, "user_id": .string("12345")])),
-            job(2, name: "Quarterly report reminder", prompt: "Remind me to start the quarterly report.",
-                skills: [], schedule: .object(["kind": .string("once"), "run_at": .string(iso(now.addingTimeInterval(5 * 86_400))), "display": .string("once at \(stamp(now.addingTimeInterval(5 * 86_400), "yyyy-MM-dd HH:mm"))")]),
-                display: "once at \(stamp(now.addingTimeInterval(5 * 86_400), "yyyy-MM-dd HH:mm"))", next: now.addingTimeInterval(5 * 86_400), last: nil, status: nil, deliver: "local", times: 1),
-            job(3, name: "Weekly dependency audit", prompt: "Check the repositories for outdated dependencies and open issues for majors.",
-                skills: ["dependency-audit"], schedule: .object(["kind": .string("cron"), "expr": .string("30 7 * * 1"), "display": .string("30 7 * * 1")]),
-                display: "30 7 * * 1", next: now.addingTimeInterval(3 * 86_400), last: now.addingTimeInterval(-4 * 86_400), status: "ok", deliver: "local",
+                origin: .object([
+                    "platform": .string("telegram"), "chat_id": .string("12345"), "chat_name": .string("Demo DM"), "thread_id": .null,
+                    "user_id": .string("12345"),
+                ])),
+            job(
+                2, name: "Quarterly report reminder", prompt: "Remind me to start the quarterly report.",
+                skills: [],
+                schedule: .object([
+                    "kind": .string("once"), "run_at": .string(iso(now.addingTimeInterval(5 * 86_400))),
+                    "display": .string("once at \(stamp(now.addingTimeInterval(5 * 86_400), "yyyy-MM-dd HH:mm"))"),
+                ]),
+                display: "once at \(stamp(now.addingTimeInterval(5 * 86_400), "yyyy-MM-dd HH:mm"))", next: now.addingTimeInterval(5 * 86_400),
+                last: nil, status: nil, deliver: "local", times: 1),
+            job(
+                3, name: "Weekly dependency audit", prompt: "Check the repositories for outdated dependencies and open issues for majors.",
+                skills: ["dependency-audit"],
+                schedule: .object(["kind": .string("cron"), "expr": .string("30 7 * * 1"), "display": .string("30 7 * * 1")]),
+                display: "30 7 * * 1", next: now.addingTimeInterval(3 * 86_400), last: now.addingTimeInterval(-4 * 86_400), status: "ok",
+                deliver: "local",
                 paused: "Paused during the migration freeze"),
-            job(4, name: "Nightly backup check", prompt: "Verify last night's backups and report anything missing.",
+            job(
+                4, name: "Nightly backup check", prompt: "Verify last night's backups and report anything missing.",
                 skills: [], schedule: .object(["kind": .string("cron"), "expr": .string("15 2 * * *"), "display": .string("15 2 * * *")]),
                 display: "15 2 * * *", next: now.addingTimeInterval(50_000), last: now.addingTimeInterval(-36_000), status: "error", deliver: "local",
                 error: "RuntimeError: restic: repository is locked by another process", extra: .object(["x_team": .string("ops")])),
         ]
     }
 
-    private func job(_ index: Int, name: String, prompt: String, skills: [String], schedule: OrderedJSON, display: String, next: Date,
-                     last: Date?, status: String?, deliver: String, origin: OrderedJSON = .null, times: Int? = nil,
-                     paused: String? = nil, error: String? = nil, extra: OrderedJSON? = nil) -> OrderedJSON {
+    private func job(
+        _ index: Int, name: String, prompt: String, skills: [String], schedule: OrderedJSON, display: String, next: Date,
+        last: Date?, status: String?, deliver: String, origin: OrderedJSON = .null, times: Int? = nil,
+        paused: String? = nil, error: String? = nil, extra: OrderedJSON? = nil
+    ) -> OrderedJSON {
         var members: [OrderedJSON.Member] = [
             .init("id", .string(Self.jobIDs[index])), .init("name", .string(name)), .init("prompt", .string(prompt)),
             .init("skills", .array(skills.map(OrderedJSON.string))), .init("skill", .optional(skills.first)),
@@ -74,14 +93,23 @@ struct DemoCron {
     }
 
     private func output(job: Int, name: String, at: Date, failed: Bool) -> String {
-        var text = "# Cron Job: \(name)\(failed ? " (FAILED)" : "")\n\n**Job ID:** \(Self.jobIDs[job])\n**Run Time:** \(stamp(at, "yyyy-MM-dd HH:mm:ss"))\n**Schedule:** \(["every 30m", "0 9 * * 1-5", "", "", "15 2 * * *"][job])\n\n## Prompt\n\n"
-        text += ["Triage my inbox: label, archive newsletters, list what needs an answer.", "Give me my morning briefing: calendar, weather, top news.", "", "", "Verify last night's backups and report anything missing."][job]
+        var text =
+            "# Cron Job: \(name)\(failed ? " (FAILED)" : "")\n\n**Job ID:** \(Self.jobIDs[job])\n**Run Time:** \(stamp(at, "yyyy-MM-dd HH:mm:ss"))\n**Schedule:** \(["every 30m", "0 9 * * 1-5", "", "", "15 2 * * *"][job])\n\n## Prompt\n\n"
+        text +=
+            [
+                "Triage my inbox: label, archive newsletters, list what needs an answer.",
+                "Give me my morning briefing: calendar, weather, top news.", "", "", "Verify last night's backups and report anything missing.",
+            ][job]
         if failed {
             text += "\n\n## Error\n\n```\nRuntimeError: restic: repository is locked by another process\n```\n"
         } else {
-            text += "\n\n## Response\n\n" + ["- 3 emails need an answer (invoice #4411, offsite poll, contract review)\n- 12 newsletters archived",
-                                            "**Calendar:** standup 09:30, design review 13:00\n**Weather:** 4 °C, rain until noon\n**News:** nothing urgent", "", "",
-                                            "All 4 backup sets completed; newest snapshot 02:14, 38.2 GB."][job] + "\n"
+            text +=
+                "\n\n## Response\n\n"
+                + [
+                    "- 3 emails need an answer (invoice #4411, offsite poll, contract review)\n- 12 newsletters archived",
+                    "**Calendar:** standup 09:30, design review 13:00\n**Weather:** 4 °C, rain until noon\n**News:** nothing urgent", "", "",
+                    "All 4 backup sets completed; newest snapshot 02:14, 38.2 GB.",
+                ][job] + "\n"
         }
         return text
     }

@@ -17,8 +17,10 @@ struct DemoGateway {
             "gateway_state": .string("running"), "exit_reason": .null, "restart_requested": .bool(false), "active_agents": .int(1),
             "platforms": .object([
                 "telegram": .object(["state": .string("connected"), "error_code": .null, "error_message": .null, "updated_at": .string(updated)]),
-                "discord": .object(["state": .string("fatal"), "error_code": .string("invalid_token"),
-                                    "error_message": .string("Discord rejected the bot token (401 Unauthorized)"), "updated_at": .string(updated)]),
+                "discord": .object([
+                    "state": .string("fatal"), "error_code": .string("invalid_token"),
+                    "error_message": .string("Discord rejected the bot token (401 Unauthorized)"), "updated_at": .string(updated),
+                ]),
                 "api_server": .object(["state": .string("connected"), "updated_at": .string(updated)]),
             ]),
             "updated_at": .string(updated),

@@ -24,8 +24,10 @@ public struct DemoHomeWriter: Sendable {
         if let entries = try? manager.contentsOfDirectory(atPath: home.path), !entries.isEmpty {
             throw WorkspaceError.invalidInput("\(home.path) is not empty; the demo writes only into a new or empty folder.")
         }
-        for directory in [home.root, home.cronDirectory, home.logsDirectory, home.skillsDirectory,
-                          home.root.appendingPathComponent("memories"), home.root.appendingPathComponent("sessions")] {
+        for directory in [
+            home.root, home.cronDirectory, home.logsDirectory, home.skillsDirectory,
+            home.root.appendingPathComponent("memories"), home.root.appendingPathComponent("sessions"),
+        ] {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let writer = AtomicFileWriter(defaultMode: 0o600)

@@ -119,16 +119,23 @@ struct DemoStateDatabase {
         let startedAt = open ? now.timeIntervalSince1970 - Double(random.int(60...240)) : startedAt
         let chatFields: (user: String?, chat: String?, type: String?, key: String?) =
             ["telegram", "discord", "slack"].contains(platform)
-            ? ("\(random.int(10_000...99_999))", "\(random.int(100_000...999_999))", random.chance(0.7) ? "dm" : "group", "agent:main:\(platform):dm:\(random.int(1_000...9_999))")
+            ? (
+                "\(random.int(10_000...99_999))", "\(random.int(100_000...999_999))", random.chance(0.7) ? "dm" : "group",
+                "agent:main:\(platform):dm:\(random.int(1_000...9_999))"
+            )
             : (nil, nil, nil, nil)
-        try db.execute(sql: """
-            INSERT INTO sessions (id, source, user_id, chat_id, chat_type, session_key, model, model_config, system_prompt,
-                parent_session_id, started_at, billing_provider, billing_base_url, billing_mode, cwd, title, profile_name)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-            """, arguments: [id, platform, chatFields.user, chatFields.chat, chatFields.type, chatFields.key, price.model, modelConfig,
-                             "You are Hermes, a helpful agent.", parent, startedAt, price.provider, price.baseURL,
-                             price.provider == "nous" ? "official_models_api" : "official_docs_snapshot",
-                             platform == "cli" ? "/home/demo/projects/app" : nil, title(for: topic)])
+        try db.execute(
+            sql: """
+                INSERT INTO sessions (id, source, user_id, chat_id, chat_type, session_key, model, model_config, system_prompt,
+                    parent_session_id, started_at, billing_provider, billing_base_url, billing_mode, cwd, title, profile_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+                """,
+            arguments: [
+                id, platform, chatFields.user, chatFields.chat, chatFields.type, chatFields.key, price.model, modelConfig,
+                "You are Hermes, a helpful agent.", parent, startedAt, price.provider, price.baseURL,
+                price.provider == "nous" ? "official_models_api" : "official_docs_snapshot",
+                platform == "cli" ? "/home/demo/projects/app" : nil, title(for: topic),
+            ])
         var clock = startedAt
         var counts = (messages: 0, tools: 0, apiCalls: 0)
         var tokens = (input: 0, output: 0, cacheRead: 0, cacheWrite: 0, reasoning: 0)
@@ -139,10 +146,13 @@ struct DemoStateDatabase {
             let tools = turn == 0 ? topic.tools : Array(topic.tools.suffix(1))
             for (callIndex, tool) in tools.enumerated() {
                 let callID = "call_\(random.hex(12))"
-                let call = #"[{"id": "\#(callID)", "call_id": "\#(callID)", "response_item_id": "fc_\#(random.hex(8))", "type": "function", "function": {"name": "\#(tool.name)", "arguments": \#(Self.jsonString(tool.arguments))}}]"#
+                let call =
+                    #"[{"id": "\#(callID)", "call_id": "\#(callID)", "response_item_id": "fc_\#(random.hex(8))", "type": "function", "function": {"name": "\#(tool.name)", "arguments": \#(Self.jsonString(tool.arguments))}}]"#
                 clock += Double(random.int(2...20))
-                try insertMessage(db, session: id, role: "assistant", content: callIndex == 0 ? "Let me check." : "", at: clock, toolCalls: call, finishReason: "tool_calls",
-                                  reasoning: random.chance(0.3) ? "The user wants \(topic.title.lowercased()); I should use \(tool.name) first." : nil)
+                try insertMessage(
+                    db, session: id, role: "assistant", content: callIndex == 0 ? "Let me check." : "", at: clock, toolCalls: call,
+                    finishReason: "tool_calls",
+                    reasoning: random.chance(0.3) ? "The user wants \(topic.title.lowercased()); I should use \(tool.name) first." : nil)
                 clock += Double(random.int(1...30))
                 try insertMessage(db, session: id, role: "tool", content: tool.result, at: clock, toolCallID: callID, toolName: tool.name)
                 counts.messages += 2
@@ -161,28 +171,39 @@ struct DemoStateDatabase {
             tokens.cacheWrite += random.chance(0.2) ? random.int(500...3_000) : 0
         }
         tokens.reasoning = tokens.output / 5
-        let cost = (Double(tokens.input) * price.inputPerMillion + Double(tokens.output) * price.outputPerMillion
-                    + Double(tokens.cacheRead) * price.cacheReadPerMillion + Double(tokens.cacheWrite) * price.inputPerMillion * 1.25) / 1_000_000
+        let cost =
+            (Double(tokens.input) * price.inputPerMillion + Double(tokens.output) * price.outputPerMillion
+                + Double(tokens.cacheRead) * price.cacheReadPerMillion + Double(tokens.cacheWrite) * price.inputPerMillion * 1.25) / 1_000_000
         let estimated = (cost * 1_000_000).rounded() / 1_000_000
-        let actual: Double? = price.provider == "openrouter" && random.chance(0.3) ? (estimated * Double(random.int(95...105)) / 100 * 1_000_000).rounded() / 1_000_000 : nil
+        let actual: Double? =
+            price.provider == "openrouter" && random.chance(0.3)
+            ? (estimated * Double(random.int(95...105)) / 100 * 1_000_000).rounded() / 1_000_000 : nil
         let status = actual != nil ? "actual" : "estimated"
         let finalReason = platform == "cron" ? "cron_complete" : random.pick(["cli_close", "session_reset", "idle", "new_session", "agent_close"])
-        try db.execute(sql: """
-            UPDATE sessions SET ended_at = ?, end_reason = ?, message_count = ?, tool_call_count = ?, api_call_count = ?,
-                input_tokens = ?, output_tokens = ?, cache_read_tokens = ?, cache_write_tokens = ?, reasoning_tokens = ?,
-                estimated_cost_usd = ?, actual_cost_usd = ?, cost_status = ?, cost_source = ?, pricing_version = ?
-            WHERE id = ?
-            """, arguments: [open ? nil : clock + 5, open ? nil : finalReason, counts.messages, counts.tools, counts.apiCalls,
-                             tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning,
-                             estimated, actual, status, actual != nil ? "provider_cost_api" : "official_docs_snapshot", "demo-2026-11", id])
-        try db.execute(sql: """
-            INSERT INTO session_model_usage (session_id, model, billing_provider, billing_base_url, billing_mode, task, api_call_count,
-                input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, estimated_cost_usd, actual_cost_usd,
-                cost_status, cost_source, first_seen, last_seen)
-            VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, price.model, price.provider, price.baseURL, price.provider == "nous" ? "official_models_api" : "official_docs_snapshot",
-                             counts.apiCalls, tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning,
-                             estimated, actual ?? 0, status, "official_docs_snapshot", startedAt, clock])
+        try db.execute(
+            sql: """
+                UPDATE sessions SET ended_at = ?, end_reason = ?, message_count = ?, tool_call_count = ?, api_call_count = ?,
+                    input_tokens = ?, output_tokens = ?, cache_read_tokens = ?, cache_write_tokens = ?, reasoning_tokens = ?,
+                    estimated_cost_usd = ?, actual_cost_usd = ?, cost_status = ?, cost_source = ?, pricing_version = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                open ? nil : clock + 5, open ? nil : finalReason, counts.messages, counts.tools, counts.apiCalls,
+                tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning,
+                estimated, actual, status, actual != nil ? "provider_cost_api" : "official_docs_snapshot", "demo-2026-11", id,
+            ])
+        try db.execute(
+            sql: """
+                INSERT INTO session_model_usage (session_id, model, billing_provider, billing_base_url, billing_mode, task, api_call_count,
+                    input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, estimated_cost_usd, actual_cost_usd,
+                    cost_status, cost_source, first_seen, last_seen)
+                VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, price.model, price.provider, price.baseURL, price.provider == "nous" ? "official_models_api" : "official_docs_snapshot",
+                counts.apiCalls, tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning,
+                estimated, actual ?? 0, status, "official_docs_snapshot", startedAt, clock,
+            ])
         try insertAuxiliaryUsage(db, session: id, task: "title_generation", at: startedAt)
         if case .root = lineage, random.chance(0.15) {
             try insertAuxiliaryUsage(db, session: id, task: random.pick(["compression", "vision", "web_extract"]), at: clock)
@@ -195,19 +216,23 @@ struct DemoStateDatabase {
         let input = random.int(200...3_000)
         let output = random.int(10...300)
         let cost = ((Double(input) * aux.inputPerMillion + Double(output) * aux.outputPerMillion) / 1_000_000 * 1_000_000).rounded() / 1_000_000
-        try db.execute(sql: """
-            INSERT INTO session_model_usage (session_id, model, billing_provider, billing_base_url, billing_mode, task, api_call_count,
-                input_tokens, output_tokens, estimated_cost_usd, cost_status, first_seen, last_seen)
-            VALUES (?, ?, ?, '', '', ?, 1, ?, ?, ?, 'estimated', ?, ?)
-            """, arguments: [session, aux.model, aux.provider, task, input, output, cost, time, time])
+        try db.execute(
+            sql: """
+                INSERT INTO session_model_usage (session_id, model, billing_provider, billing_base_url, billing_mode, task, api_call_count,
+                    input_tokens, output_tokens, estimated_cost_usd, cost_status, first_seen, last_seen)
+                VALUES (?, ?, ?, '', '', ?, 1, ?, ?, ?, 'estimated', ?, ?)
+                """, arguments: [session, aux.model, aux.provider, task, input, output, cost, time, time])
     }
 
-    private func insertMessage(_ db: Database, session: String, role: String, content: String, at time: Double, toolCalls: String? = nil,
-                               finishReason: String? = nil, reasoning: String? = nil, toolCallID: String? = nil, toolName: String? = nil) throws {
-        try db.execute(sql: """
-            INSERT INTO messages (session_id, role, content, tool_call_id, tool_calls, tool_name, timestamp, finish_reason, reasoning)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [session, role, content, toolCallID, toolCalls, toolName, time, finishReason, reasoning])
+    private func insertMessage(
+        _ db: Database, session: String, role: String, content: String, at time: Double, toolCalls: String? = nil,
+        finishReason: String? = nil, reasoning: String? = nil, toolCallID: String? = nil, toolName: String? = nil
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO messages (session_id, role, content, tool_call_id, tool_calls, tool_name, timestamp, finish_reason, reasoning)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [session, role, content, toolCallID, toolCalls, toolName, time, finishReason, reasoning])
     }
 
     private static func jsonString(_ text: String) -> String {

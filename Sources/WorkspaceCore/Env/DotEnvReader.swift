@@ -29,8 +29,10 @@ public struct DotEnvReader: Sendable {
             let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = parts[0].trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty else { continue }
-            result.append(Definition(name: key, value: Self.unquote(parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""),
-                                     exported: exported))
+            result.append(
+                Definition(
+                    name: key, value: Self.unquote(parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""),
+                    exported: exported))
         }
         return result
     }
@@ -58,7 +60,12 @@ public struct DotEnvReader: Sendable {
             var iterator = value.dropFirst().dropLast().makeIterator()
             while let character = iterator.next() {
                 if character == "\\", let next = iterator.next() {
-                    if next == "\"" || next == "\\" { unescaped.append(next) } else { unescaped.append(character); unescaped.append(next) }
+                    if next == "\"" || next == "\\" {
+                        unescaped.append(next)
+                    } else {
+                        unescaped.append(character)
+                        unescaped.append(next)
+                    }
                 } else {
                     unescaped.append(character)
                 }

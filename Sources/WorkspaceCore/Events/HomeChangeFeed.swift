@@ -11,8 +11,9 @@ public struct HomeChangeFeed: Sendable {
     public init(home: HermesHome, bus: EventBus, pollInterval: TimeInterval = 2, allowInotify: Bool = true) {
         self.home = home
         self.bus = bus
-        watcher = FileChangeWatcher(files: [home.configFile, home.envFile, home.cronJobsFile, home.gatewayStateFile, home.gatewayPIDFile],
-                                    pollInterval: pollInterval, allowInotify: allowInotify)
+        watcher = FileChangeWatcher(
+            files: [home.configFile, home.envFile, home.cronJobsFile, home.gatewayStateFile, home.gatewayPIDFile],
+            pollInterval: pollInterval, allowInotify: allowInotify)
     }
 
     /// Watches until cancelled.

@@ -43,7 +43,9 @@ public struct APIServerProbe: Sendable {
         }
         let milliseconds = started.duration(to: .now).milliseconds
         guard let answer else { return Result(reachable: false, latencyMilliseconds: nil, version: nil, error: "no answer before the timeout") }
-        guard answer.status == 200 else { return Result(reachable: false, latencyMilliseconds: milliseconds, version: nil, error: "answered \(answer.statusLine)") }
+        guard answer.status == 200 else {
+            return Result(reachable: false, latencyMilliseconds: milliseconds, version: nil, error: "answered \(answer.statusLine)")
+        }
         let version = (try? JSONSerialization.jsonObject(with: answer.body) as? [String: Any])?["version"] as? String
         return Result(reachable: true, latencyMilliseconds: milliseconds, version: version, error: nil)
     }

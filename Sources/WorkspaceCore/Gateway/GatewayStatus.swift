@@ -89,7 +89,8 @@ public struct CronTickerStatus: Sendable, Codable, Equatable {
     /// Reads `home`'s `cron/ticker_heartbeat` now.
     public init(home: HermesHome, now: Date = Date()) {
         guard let data = FileManager.default.contents(atPath: home.cronTickerHeartbeat.path),
-              let epoch = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            let epoch = Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        else {
             self.init(heartbeatAt: nil, heartbeatAgeSeconds: nil, stale: true)
             return
         }

@@ -20,7 +20,8 @@ struct LoopbackHTTPClient: Sendable {
     var group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
 
     /// Sends `method path` to `host:port` with `headers` and `body`; `nil` when no answer came (refused, timed out).
-    func send(_ method: String, _ path: String, host: String, port: Int, headers: [(String, String)] = [], body: Data? = nil) async throws -> Answer? {
+    func send(_ method: String, _ path: String, host: String, port: Int, headers: [(String, String)] = [], body: Data? = nil) async throws -> Answer?
+    {
         let target = (host == "0.0.0.0" || host == "localhost") ? "127.0.0.1" : (host == "::" ? "::1" : host)
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(timeout)
@@ -66,7 +67,8 @@ struct LoopbackHTTPClient: Sendable {
         var result = Data()
         var rest = data[...]
         while let lineEnd = rest.range(of: Data("\r\n".utf8)),
-              let size = Int(String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? "", radix: 16), size > 0 {
+            let size = Int(String(decoding: rest[..<lineEnd.lowerBound], as: UTF8.self).split(separator: ";").first ?? "", radix: 16), size > 0
+        {
             let start = lineEnd.upperBound
             guard rest.distance(from: start, to: rest.endIndex) >= size else { break }
             let end = rest.index(start, offsetBy: size)

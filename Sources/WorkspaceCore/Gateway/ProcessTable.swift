@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,7 +31,8 @@ public struct ProcessTable: Sendable {
     /// The snapshot of `pid`, or `nil` when no such process exists.
     public func snapshot(of pid: Int) -> ProcessSnapshot? {
         guard pid > 0, let stat = try? String(contentsOfFile: "\(procRoot)/\(pid)/stat", encoding: .utf8),
-              let closing = stat.lastIndex(of: ")") else { return nil }
+            let closing = stat.lastIndex(of: ")")
+        else { return nil }
         let fields = stat[stat.index(after: closing)...].split(separator: " ")
         guard fields.count > 19, let state = fields[0].first, let ticks = UInt64(fields[19]) else { return nil }
         let rawArguments = FileManager.default.contents(atPath: "\(procRoot)/\(pid)/cmdline") ?? Data()
@@ -61,8 +63,14 @@ public struct ProcessTable: Sendable {
         var tokens: [String] = []
         var skipNext = false
         for argument in arguments {
-            if skipNext { skipNext = false; continue }
-            if argument == "-p" || argument == "--profile" { skipNext = true; continue }
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            if argument == "-p" || argument == "--profile" {
+                skipNext = true
+                continue
+            }
             if argument.hasPrefix("--profile=") { continue }
             tokens.append(argument)
         }

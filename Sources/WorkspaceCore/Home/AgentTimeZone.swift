@@ -28,8 +28,9 @@ public struct AgentTimeZone: Sendable {
 
     private static func configured(in url: URL) -> TimeZone? {
         guard let text = try? String(contentsOf: url, encoding: .utf8),
-              let document = try? Yams.load(yaml: text) as? [String: Any],
-              let name = document["timezone"] as? String else { return nil }
+            let document = try? Yams.load(yaml: text) as? [String: Any],
+            let name = document["timezone"] as? String
+        else { return nil }
         return zone(named: name)
     }
 

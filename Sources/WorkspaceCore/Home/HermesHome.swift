@@ -74,7 +74,8 @@ public struct HermesHome: Sendable, Equatable {
     /// `HERMES_MANAGED` set to anything but a false word, or a `.managed` file in the home.
     public func isManaged(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
         if let flag = environment["HERMES_MANAGED"]?.trimmingCharacters(in: .whitespaces).lowercased(), !flag.isEmpty,
-           !["0", "false", "no", "off"].contains(flag) {
+            !["0", "false", "no", "off"].contains(flag)
+        {
             return true
         }
         return FileManager.default.fileExists(atPath: root.appendingPathComponent(".managed").path)

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -49,8 +50,9 @@ public struct HostStatsReader: Sendable {
         }
         guard let total = fields["MemTotal"], total > 0 else { return nil }
         let available = min(fields["MemAvailable"] ?? fields["MemFree"] ?? 0, total)
-        return HostStats.Memory(totalBytes: total, availableBytes: available, usedBytes: total - available,
-                                usedPercent: Self.percent(total - available, of: total))
+        return HostStats.Memory(
+            totalBytes: total, availableBytes: available, usedBytes: total - available,
+            usedPercent: Self.percent(total - available, of: total))
     }
 
     private func disk(at path: String) -> HostStats.Disk? {
@@ -61,8 +63,9 @@ public struct HostStatsReader: Sendable {
         let free = UInt64(info.f_bfree) * blockSize
         let available = UInt64(info.f_bavail) * blockSize
         let used = total - free
-        return HostStats.Disk(path: path, totalBytes: total, availableBytes: available,
-                              usedPercent: Self.percent(used, of: used + available))
+        return HostStats.Disk(
+            path: path, totalBytes: total, availableBytes: available,
+            usedPercent: Self.percent(used, of: used + available))
     }
 
     private func process() -> HostStats.Process {
@@ -74,7 +77,8 @@ public struct HostStatsReader: Sendable {
         }
         var threads = 0
         if let text = try? String(contentsOfFile: "\(procRoot)/self/status", encoding: .utf8),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Threads:") }) {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Threads:") })
+        {
             threads = Int(line.dropFirst(8).trimmingCharacters(in: .whitespaces)) ?? 0
         }
         return HostStats.Process(pid: Int(getpid()), residentBytes: resident, threads: threads)

@@ -14,8 +14,10 @@ public actor KeyVault {
     private let writer = AtomicFileWriter(forcedMode: 0o600)
 
     /// The vault for `home`; `revealsPerMinute` reveals are allowed per client.
-    public init(home: HermesHome, audit: AuditLog, catalog: EnvCatalog = .agent, revealsPerMinute: Int = 10,
-                environment: [String: String] = ProcessInfo.processInfo.environment, skills: SkillsRegistry? = nil) {
+    public init(
+        home: HermesHome, audit: AuditLog, catalog: EnvCatalog = .agent, revealsPerMinute: Int = 10,
+        environment: [String: String] = ProcessInfo.processInfo.environment, skills: SkillsRegistry? = nil
+    ) {
         self.home = home
         self.skills = skills ?? SkillsRegistry(home: home, environment: environment)
         self.audit = audit
@@ -32,7 +34,9 @@ public actor KeyVault {
         let exported = Set(definitions.filter(\.exported).map(\.name))
         var needs: [String: [String]] = [:]
         for skill in skills.skills() {
-            for variable in skill.requiredVariables where !(needs[variable]?.contains(skill.name) ?? false) { needs[variable, default: []].append(skill.name) }
+            for variable in skill.requiredVariables where !(needs[variable]?.contains(skill.name) ?? false) {
+                needs[variable, default: []].append(skill.name)
+            }
         }
         var names = DotEnvReader().names(in: text)
         let present = Set(names)
@@ -42,11 +46,12 @@ public actor KeyVault {
             let known = catalog.entry(named: name)
             let value = values[name]
             let isSecret = known?.secret ?? true || SecretRedaction.isSecretName(name)
-            return KeyEntry(name: name, isSet: value != nil, masked: isSecret ? value.map(SecretMask.mask) : nil,
-                            value: isSecret ? nil : value.map(SecretRedaction.maskingURLCredentials(in:)), isSecret: isSecret, known: known != nil,
-                            category: known?.category ?? (needs[name] != nil ? "skill" : "custom"),
-                            description: known?.description ?? "", url: known?.url, advanced: known?.advanced ?? false,
-                            tools: known?.tools ?? [], neededBy: needs[name] ?? [], exported: exported.contains(name))
+            return KeyEntry(
+                name: name, isSet: value != nil, masked: isSecret ? value.map(SecretMask.mask) : nil,
+                value: isSecret ? nil : value.map(SecretRedaction.maskingURLCredentials(in:)), isSecret: isSecret, known: known != nil,
+                category: known?.category ?? (needs[name] != nil ? "skill" : "custom"),
+                description: known?.description ?? "", url: known?.url, advanced: known?.advanced ?? false,
+                tools: known?.tools ?? [], neededBy: needs[name] ?? [], exported: exported.contains(name))
         }
     }
 

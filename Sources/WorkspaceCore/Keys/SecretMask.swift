@@ -19,15 +19,19 @@ public enum SecretMask {
 /// (`socks5://user:pass@host`) and credential-like query parameters (`?access_token=…`, `&key=…`).
 public enum SecretRedaction {
     /// Words that make a name secret when the name holds them as a word (`key`, `api_key`, `x-api-key`, but not `monkey`).
-    private static let secretWords: Set<String> = ["key", "keys", "apikey", "auth", "authorization", "oauth", "pat", "pwd", "passwd", "bearer",
-                                                   "jwt", "pin", "otp", "dsn", "signature", "sig", "salt", "hmac", "privatekey"]
+    private static let secretWords: Set<String> = [
+        "key", "keys", "apikey", "auth", "authorization", "oauth", "pat", "pwd", "passwd", "bearer",
+        "jwt", "pin", "otp", "dsn", "signature", "sig", "salt", "hmac", "privatekey",
+    ]
     /// Fragments that make a name secret wherever they stand in it (`accessToken`, `client_secret`, `db_password`).
     private static let secretFragments = ["token", "secret", "password", "passphrase", "credential", "cookie", "apikey", "privatekey", "sessionkey"]
     /// Names that hold those fragments but count things rather than hide them.
     private static let countingNames = ["maxtokens", "mintokens", "tokenizer", "tokenlimit", "tokenbudget", "tokencount", "tokens"]
     /// Query parameters whose value is a credential.
-    private static let secretParameters: Set<String> = ["token", "access_token", "accesstoken", "key", "api_key", "apikey", "secret", "password",
-                                                        "pass", "auth", "sig", "signature", "code", "client_secret", "refresh_token", "id_token"]
+    private static let secretParameters: Set<String> = [
+        "token", "access_token", "accesstoken", "key", "api_key", "apikey", "secret", "password",
+        "pass", "auth", "sig", "signature", "code", "client_secret", "refresh_token", "id_token",
+    ]
 
     /// Whether a value called `name` is a secret.
     public static func isSecretName(_ name: String) -> Bool {
@@ -59,7 +63,8 @@ public enum SecretRedaction {
             var last = source.startIndex
             for match in query.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
                 guard let nameRange = Range(match.range(at: 2), in: source),
-                      let valueRange = Range(match.range(at: 3), in: source) else { continue }
+                    let valueRange = Range(match.range(at: 3), in: source)
+                else { continue }
                 let name = source[nameRange].lowercased()
                 guard secretParameters.contains(name) || isSecretName(name) else { continue }
                 output += source[last..<valueRange.lowerBound] + SecretMask.mask(String(source[valueRange]))
@@ -121,7 +126,10 @@ public enum SecretRedaction {
     private static func maskedScalar(_ written: String) -> String {
         var value = written
         var comment = ""
-        if let hash = value.range(of: " #") { comment = String(value[hash.lowerBound...]); value = String(value[..<hash.lowerBound]) }
+        if let hash = value.range(of: " #") {
+            comment = String(value[hash.lowerBound...])
+            value = String(value[..<hash.lowerBound])
+        }
         value = value.trimmingCharacters(in: .whitespaces)
         var quote = ""
         if let first = value.first, first == "\"" || first == "'", value.count >= 2, value.last == first {

@@ -45,7 +45,8 @@ public struct LogFiles: Sendable {
 
     /// Whether `name` can name a log (letters, digits, `_`, `-`, `.`; no path separators).
     public static func isLogName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 64 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) } && !name.hasPrefix(".")
+        !name.isEmpty && name.count <= 64 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
+            && !name.hasPrefix(".")
     }
 
     private func file(named name: String) -> File? {
@@ -62,8 +63,10 @@ public struct LogFiles: Sendable {
         }
         guard Self.isLogName(log), let signature = FileSignature(path: directory.appendingPathComponent(name).path) else { return nil }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-        return File(log: log, name: name, generation: generation, size: signature.size,
-                    modified: Date(timeIntervalSince1970: signature.modifiedEpoch), inode: signature.inode)
+        guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else { return nil }
+        return File(
+            log: log, name: name, generation: generation, size: signature.size,
+            modified: Date(timeIntervalSince1970: signature.modifiedEpoch), inode: signature.inode)
     }
 }

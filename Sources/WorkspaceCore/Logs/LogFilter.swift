@@ -24,7 +24,8 @@ public struct LogFilter: Sendable {
             throw WorkspaceError.invalidInput("The search is longer than \(Self.maximumPatternLength) characters.")
         }
         if query.count >= 2, query.hasPrefix("/"), let close = query.lastIndex(of: "/"), close != query.startIndex,
-           ["", "i"].contains(query[query.index(after: close)...]) {
+            ["", "i"].contains(query[query.index(after: close)...])
+        {
             let flags = query[query.index(after: close)...]
             let pattern = String(query[query.index(after: query.startIndex)..<close])
             do {
@@ -46,7 +47,8 @@ public struct LogFilter: Sendable {
 
     /// Whether `record` matches; throws ``WorkspaceError/invalidInput(_:)`` when the pattern is too slow.
     public func matches(_ record: LogRecord) throws -> Bool {
-        try matches(level: record.level, logger: record.logger, session: record.session, lines: [record.message[...]] + record.continuation.map { $0[...] })
+        try matches(
+            level: record.level, logger: record.logger, session: record.session, lines: [record.message[...]] + record.continuation.map { $0[...] })
     }
 
     /// Whether a record with these parts matches, checked before the record is built (the cheap parts first).

@@ -39,7 +39,8 @@ public final class LogFollower {
         url = home.logsDirectory.appendingPathComponent("\(log).log")
         guard let signature = FileSignature(path: url.path) else { return }
         if let cursor, cursor.inode != signature.inode,
-           let rotated = LogFiles(home: home).chain(of: log).first(where: { $0.inode == cursor.inode }) {
+            let rotated = LogFiles(home: home).chain(of: log).first(where: { $0.inode == cursor.inode })
+        {
             // The file rotated since the cursor was handed out: finish the renamed file first; the next poll sees
             // the new inode and moves on, exactly as for a rotation seen live.
             let files = LogFiles(home: home)
@@ -51,13 +52,17 @@ public final class LogFollower {
             head = try currentHead(count: 64)
             return
         }
-        try open(signature: signature, at: cursor.flatMap { $0.inode == signature.inode ? min($0.offset, UInt64(signature.size)) : nil } ?? UInt64(signature.size))
+        try open(
+            signature: signature,
+            at: cursor.flatMap { $0.inode == signature.inode ? min($0.offset, UInt64(signature.size)) : nil } ?? UInt64(signature.size))
     }
 
     /// The end of `log`'s current file now, so a stream can start following from the moment it was asked for,
     /// not from when its first byte goes out; `nil` when the file does not exist yet.
     public static func end(of log: String, in home: HermesHome) -> LogCursor? {
-        guard LogFiles.isLogName(log), let signature = FileSignature(path: home.logsDirectory.appendingPathComponent("\(log).log").path) else { return nil }
+        guard LogFiles.isLogName(log), let signature = FileSignature(path: home.logsDirectory.appendingPathComponent("\(log).log").path) else {
+            return nil
+        }
         return LogCursor(inode: signature.inode, offset: UInt64(signature.size))
     }
 
@@ -148,14 +153,18 @@ public final class LogFollower {
                 pending?.resumeAt = resume
                 return nil
             }
-            pending = FollowedRecord(record: LogRecord(id: id, file: name, localTime: nil, time: nil, level: nil, session: nil, logger: nil,
-                                                       message: String(line), continuation: [], raw: true), resumeAt: resume)
+            pending = FollowedRecord(
+                record: LogRecord(
+                    id: id, file: name, localTime: nil, time: nil, level: nil, session: nil, logger: nil,
+                    message: String(line), continuation: [], raw: true), resumeAt: resume)
             return nil
         }
         let finished = pending
-        pending = FollowedRecord(record: LogRecord(id: id, file: name, localTime: header.localTime, time: LogLineParser.date(header.localTime, zone: zone),
-                                                   level: header.level, session: header.session, logger: header.logger, message: header.message,
-                                                   continuation: [], raw: false), resumeAt: resume)
+        pending = FollowedRecord(
+            record: LogRecord(
+                id: id, file: name, localTime: header.localTime, time: LogLineParser.date(header.localTime, zone: zone),
+                level: header.level, session: header.session, logger: header.logger, message: header.message,
+                continuation: [], raw: false), resumeAt: resume)
         return finished
     }
 

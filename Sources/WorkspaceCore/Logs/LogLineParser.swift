@@ -21,7 +21,11 @@ struct LogLineParser: Sendable {
         let stamp = bytes.prefix(23)
         let pattern = Array("0000-00-00 00:00:00,000".utf8)
         for (byte, expected) in zip(stamp, pattern) {
-            if expected == UInt8(ascii: "0") { guard byte >= 48 && byte <= 57 else { return nil } } else { guard byte == expected else { return nil } }
+            if expected == UInt8(ascii: "0") {
+                guard byte >= 48 && byte <= 57 else { return nil }
+            } else {
+                guard byte == expected else { return nil }
+            }
         }
         guard bytes[bytes.index(bytes.startIndex, offsetBy: 23)] == UInt8(ascii: " ") else { return nil }
         var rest = line.dropFirst(24)

@@ -46,8 +46,9 @@ public struct LogReader: Sendable {
             var boundary = end
             while true {
                 if clock.now - started > timeBudget || scanned + reader.bytesRead > byteBudget {
-                    return LogPage(items: collected.reversed(), nextCursor: LogCursor(inode: file.inode, offset: boundary).text, partial: true,
-                                   bytesScanned: Int64(scanned + reader.bytesRead))
+                    return LogPage(
+                        items: collected.reversed(), nextCursor: LogCursor(inode: file.inode, offset: boundary).text, partial: true,
+                        bytesScanned: Int64(scanned + reader.bytesRead))
                 }
                 guard let (offset, line) = try reader.previous() else { break }
                 guard let header = parser.header(line) else {
@@ -58,22 +59,27 @@ public struct LogReader: Sendable {
                 let lines = Array(continuation.reversed())
                 continuation.removeAll()
                 if try filter.matches(level: header.level, logger: header.logger, session: header.session, lines: [header.message[...]] + lines) {
-                    let record = LogRecord(id: LogCursor(inode: file.inode, offset: offset).text, file: file.name, localTime: header.localTime,
-                                           time: LogLineParser.date(header.localTime, zone: zone), level: header.level, session: header.session,
-                                           logger: header.logger, message: header.message, continuation: lines.map(String.init), raw: false)
+                    let record = LogRecord(
+                        id: LogCursor(inode: file.inode, offset: offset).text, file: file.name, localTime: header.localTime,
+                        time: LogLineParser.date(header.localTime, zone: zone), level: header.level, session: header.session,
+                        logger: header.logger, message: header.message, continuation: lines.map(String.init), raw: false)
                     collected.append(record)
                     if collected.count == limit {
-                        return LogPage(items: collected.reversed(), nextCursor: record.id, partial: false, bytesScanned: Int64(scanned + reader.bytesRead))
+                        return LogPage(
+                            items: collected.reversed(), nextCursor: record.id, partial: false, bytesScanned: Int64(scanned + reader.bytesRead))
                     }
                 }
             }
             if let first = continuation.last {
-                let record = LogRecord(id: LogCursor(inode: file.inode, offset: 0).text, file: file.name, localTime: nil, time: nil, level: nil,
-                                       session: nil, logger: nil, message: String(first), continuation: continuation.dropLast().reversed().map(String.init), raw: true)
+                let record = LogRecord(
+                    id: LogCursor(inode: file.inode, offset: 0).text, file: file.name, localTime: nil, time: nil, level: nil,
+                    session: nil, logger: nil, message: String(first), continuation: continuation.dropLast().reversed().map(String.init), raw: true)
                 if try filter.matches(record) {
                     collected.append(record)
                     if collected.count == limit {
-                        let next = chain.indices.contains(index + 1) ? LogCursor(inode: chain[index + 1].inode, offset: UInt64(chain[index + 1].size)).text : nil
+                        let next =
+                            chain.indices.contains(index + 1)
+                            ? LogCursor(inode: chain[index + 1].inode, offset: UInt64(chain[index + 1].size)).text : nil
                         return LogPage(items: collected.reversed(), nextCursor: next, partial: false, bytesScanned: Int64(scanned + reader.bytesRead))
                     }
                 }

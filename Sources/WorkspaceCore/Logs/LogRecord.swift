@@ -27,7 +27,11 @@ public struct LogRecord: Sendable, Codable, Equatable {
 
 /// Severity order of the levels Python's logging writes.
 public enum LogLevel: String, Sendable, CaseIterable, Comparable {
-    case debug = "DEBUG", info = "INFO", warning = "WARNING", error = "ERROR", critical = "CRITICAL"
+    case debug = "DEBUG"
+    case info = "INFO"
+    case warning = "WARNING"
+    case error = "ERROR"
+    case critical = "CRITICAL"
 
     private var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 

@@ -44,7 +44,10 @@ public struct SearchQuery: Sendable, Equatable {
         let mode: Mode = requested == .auto ? (text.unicodeScalars.contains(where: Self.isCJK) ? .substring : .words) : requested
         if mode == .substring {
             for term in terms {
-                let body = switch term { case .phrase(let text), .prefix(let text): text }
+                let body =
+                    switch term {
+                    case .phrase(let text), .prefix(let text): text
+                    }
                 guard body.count >= 3 else {
                     throw WorkspaceError.invalidInput("Substring search needs at least three characters per term; \"\(body)\" is shorter.")
                 }

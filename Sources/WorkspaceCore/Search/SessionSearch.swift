@@ -27,8 +27,10 @@ public struct SessionSearch: Sendable {
     private static let hitBudget = 400
 
     /// Conversations matching `query` (at most `limit` groups, three hits each); `cursor` continues a newest-first list.
-    public func search(_ query: SearchQuery, order: Order = .newest, limit: Int = 20, cursor: Int64? = nil,
-                       visibility: TranscriptVisibility = .history) async throws -> SearchResults {
+    public func search(
+        _ query: SearchQuery, order: Order = .newest, limit: Int = 20, cursor: Int64? = nil,
+        visibility: TranscriptVisibility = .history
+    ) async throws -> SearchResults {
         let now = now()
         let results = try await database.read { db, schema -> SearchResults in
             let table = query.mode == .substring ? "messages_fts_trigram" : "messages_fts"
@@ -38,7 +40,8 @@ public struct SessionSearch: Sendable {
             let ordering = order == .newest ? "f.rowid DESC" : "f.rank"
             let rows: [Row]
             do {
-                rows = try db.rows("""
+                rows = try db.rows(
+                    """
                     SELECT f.rowid AS id, m.session_id AS session_id, \(schema.column("role", in: "messages", alias: "m", fallback: "'unknown'")) AS role,
                            m.timestamp AS timestamp,
                            snippet(\(table), 0, '\(Self.matchStart)', '\(Self.matchEnd)', '…', 16) AS snippet
@@ -68,8 +71,9 @@ public struct SessionSearch: Sendable {
                 }
                 if hitsByConversation[conversationID, default: []].count < 3 {
                     hitsByConversation[conversationID, default: []].append(
-                        SearchHit(messageID: row[0], sessionID: segment, role: row[2] ?? "unknown", timestamp: Date(timeIntervalSince1970: row[3] ?? 0),
-                                  snippet: Self.parts(of: row[4] ?? "")))
+                        SearchHit(
+                            messageID: row[0], sessionID: segment, role: row[2] ?? "unknown", timestamp: Date(timeIntervalSince1970: row[3] ?? 0),
+                            snippet: Self.parts(of: row[4] ?? "")))
                 }
             }
             if nextCursor == nil, rows.count == Self.hitBudget, let last = rows.last {
@@ -78,8 +82,9 @@ public struct SessionSearch: Sendable {
             if order == .relevance { nextCursor = nil }
             let summaries = try ConversationLookup.summaries(db, schema, heads: conversations.compactMap { heads[$0] }, now: now)
             let groups = zip(conversations, summaries).map { SearchResultGroup(conversation: $1, hits: hitsByConversation[$0] ?? []) }
-            return SearchResults(mode: query.mode.rawValue, expression: query.expression, groups: groups,
-                                 nextCursor: conversations.isEmpty ? nil : nextCursor.map(String.init))
+            return SearchResults(
+                mode: query.mode.rawValue, expression: query.expression, groups: groups,
+                nextCursor: conversations.isEmpty ? nil : nextCursor.map(String.init))
         }
         return results ?? SearchResults(mode: query.mode.rawValue, expression: query.expression, groups: [], nextCursor: nil)
     }

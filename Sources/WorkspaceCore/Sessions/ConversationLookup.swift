@@ -6,7 +6,8 @@ enum ConversationLookup {
     /// The rows with `ids`, keyed by id.
     static func records(_ db: Database, _ schema: StateSchema, ids: [String]) throws -> [String: SessionRecord] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try db.rows("""
+        let rows = try db.rows(
+            """
             SELECT \(SessionColumns.select(schema)) FROM sessions s WHERE s.id IN (SELECT value FROM json_each(?))
             """, arguments: [SessionListStatement.jsonArray(ids)])
         let records = rows.map { SessionRecord(row: $0) }
@@ -16,7 +17,8 @@ enum ConversationLookup {
     /// For each root that ended with `compression`, its later segments in order (the root itself excluded).
     static func continuations(_ db: Database, _ schema: StateSchema, roots: [String]) throws -> [String: [SessionRecord]] {
         guard !roots.isEmpty else { return [:] }
-        let rows = try db.rows("""
+        let rows = try db.rows(
+            """
             WITH RECURSIVE chain(root, id, depth) AS (
                 SELECT value, value, 0 FROM json_each(?)
                 UNION ALL
@@ -39,9 +41,11 @@ enum ConversationLookup {
     static func lastActivity(_ db: Database, ids: [String]) throws -> [String: Double] {
         guard !ids.isEmpty else { return [:] }
         var result: [String: Double] = [:]
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT ids.value, \(ConversationFiguresSQL.newestMessage(of: "ids.value")) FROM json_each(?) ids
-            """), arguments: [SessionListStatement.jsonArray(ids)])
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT ids.value, \(ConversationFiguresSQL.newestMessage(of: "ids.value")) FROM json_each(?) ids
+                    """), arguments: [SessionListStatement.jsonArray(ids)])
         while let row = try rows.next() {
             if let time = row[1] as Double? { result[row[0]] = time }
         }
@@ -51,7 +55,8 @@ enum ConversationLookup {
     /// How many non-continuation children hang under each of `ids`.
     static func childCounts(_ db: Database, _ schema: StateSchema, ids: [String]) throws -> [String: Int] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try db.rows("""
+        let rows = try db.rows(
+            """
             SELECT ids.value, \(ConversationFiguresSQL.childCount(of: "ids.value", schema)) FROM json_each(?) ids
             """, arguments: [SessionListStatement.jsonArray(ids)])
         return Dictionary(rows.map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: +)
@@ -69,10 +74,12 @@ enum ConversationLookup {
 
     /// The kind of the row `id`, and its parent id.
     static func kind(_ db: Database, _ schema: StateSchema, id: String) throws -> (kind: SessionKind, parent: String?)? {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT \(SessionKind.classification(schema)) AS kind, s.parent_session_id AS parent
-            FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id WHERE s.id = ?
-            """, arguments: [id])
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT \(SessionKind.classification(schema)) AS kind, s.parent_session_id AS parent
+                FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id WHERE s.id = ?
+                """, arguments: [id])
         guard let row else { return nil }
         return (SessionKind(rawValue: row["kind"]) ?? .child, row["parent"])
     }
@@ -87,9 +94,11 @@ enum ConversationLookup {
 
     /// For each of `ids`, the first segment of its conversation and that conversation's kind, in three queries
     /// however many ids there are (a rare continuation segment walks up to its root one parent at a time).
-    static func heads(_ db: Database, _ schema: StateSchema, containing ids: [String]) throws -> [String: (record: SessionRecord, kind: SessionKind)] {
+    static func heads(_ db: Database, _ schema: StateSchema, containing ids: [String]) throws -> [String: (record: SessionRecord, kind: SessionKind)]
+    {
         guard !ids.isEmpty else { return [:] }
-        let rows = try db.rows("""
+        let rows = try db.rows(
+            """
             SELECT s.id, \(SessionKind.classification(schema)), s.parent_session_id
             FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id WHERE s.id IN (SELECT value FROM json_each(?))
             """, arguments: [SessionListStatement.jsonArray(ids)])
@@ -119,8 +128,10 @@ enum ConversationLookup {
     /// Builds summaries for `heads` (first segments, in page order) with a constant number of queries; without
     /// `followChains` each row stands for itself instead of its whole compression chain. Figures in `prefetched`
     /// are used as they are.
-    static func summaries(_ db: Database, _ schema: StateSchema, heads: [(record: SessionRecord, kind: SessionKind)], now: Date,
-                          followChains: Bool = true, prefetched: [String: Prefetched] = [:]) throws -> [SessionSummary] {
+    static func summaries(
+        _ db: Database, _ schema: StateSchema, heads: [(record: SessionRecord, kind: SessionKind)], now: Date,
+        followChains: Bool = true, prefetched: [String: Prefetched] = [:]
+    ) throws -> [SessionSummary] {
         let roots = followChains ? heads.filter { $0.record.endReason == "compression" }.map(\.record.id) : []
         let chained = try continuations(db, schema, roots: roots)
         let segmentsByHead = heads.map { [$0.record] + (chained[$0.record.id] ?? []) }
@@ -142,8 +153,9 @@ enum ConversationLookup {
                     preview = try Self.preview(db, id: head.record.id)
                 }
             }
-            return SessionSummary(kind: head.kind, segments: segments, lastActiveAt: newest.map(Date.init(timeIntervalSince1970:)),
-                                  childCount: ids.reduce(0) { $0 + (children[$1] ?? 0) }, preview: preview, now: now)
+            return SessionSummary(
+                kind: head.kind, segments: segments, lastActiveAt: newest.map(Date.init(timeIntervalSince1970:)),
+                childCount: ids.reduce(0) { $0 + (children[$1] ?? 0) }, preview: preview, now: now)
         }
     }
 

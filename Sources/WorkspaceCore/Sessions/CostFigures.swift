@@ -20,7 +20,8 @@ public struct CostFigures: Sendable, Codable, Equatable {
     /// Sums two figures; the status survives only when both agree.
     public static func + (lhs: CostFigures, rhs: CostFigures) -> CostFigures {
         let actual: Double? = (lhs.actualUSD == nil && rhs.actualUSD == nil) ? nil : (lhs.actualUSD ?? 0) + (rhs.actualUSD ?? 0)
-        return CostFigures(estimatedUSD: lhs.estimatedUSD + rhs.estimatedUSD, actualUSD: actual,
-                           status: lhs.status == rhs.status ? lhs.status : (lhs.status == nil ? rhs.status : (rhs.status == nil ? lhs.status : "mixed")))
+        return CostFigures(
+            estimatedUSD: lhs.estimatedUSD + rhs.estimatedUSD, actualUSD: actual,
+            status: lhs.status == rhs.status ? lhs.status : (lhs.status == nil ? rhs.status : (rhs.status == nil ? lhs.status : "mixed")))
     }
 }

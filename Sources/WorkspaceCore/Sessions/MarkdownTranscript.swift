@@ -14,8 +14,9 @@ enum MarkdownTranscript {
         lines.append("- Started: \(timestamp(conversation.startedAt))")
         if let ended = conversation.endedAt { lines.append("- Ended: \(timestamp(ended))" + (conversation.endReason.map { " (\($0))" } ?? "")) }
         lines.append("- Messages: \(conversation.messageCount), tool calls: \(conversation.toolCallCount)")
-        lines.append("- Tokens: \(conversation.tokens.total) (input \(conversation.tokens.input), output \(conversation.tokens.output), "
-                     + "cache read \(conversation.tokens.cacheRead), cache write \(conversation.tokens.cacheWrite))")
+        lines.append(
+            "- Tokens: \(conversation.tokens.total) (input \(conversation.tokens.input), output \(conversation.tokens.output), "
+                + "cache read \(conversation.tokens.cacheRead), cache write \(conversation.tokens.cacheWrite))")
         let actual = conversation.cost.actualUSD.map { String(format: ", provider-reported $%.4f", $0) } ?? ""
         lines.append(String(format: "- Cost: estimated $%.4f", conversation.cost.estimatedUSD) + actual)
         if let parent = detail.parent { lines.append("- Parent: `\(parent.id)`") }
@@ -36,7 +37,9 @@ enum MarkdownTranscript {
             text += fenced(parts.rendered(.indented), language: "json")
         }
         for call in message.toolCalls {
-            text += "Tool call `\(call.name)`" + (call.id.map { " (`\($0)`)" } ?? "") + ":\n\n" + fenced(call.arguments.rendered(.indented), language: "json")
+            text +=
+                "Tool call `\(call.name)`" + (call.id.map { " (`\($0)`)" } ?? "") + ":\n\n"
+                + fenced(call.arguments.rendered(.indented), language: "json")
         }
         return text
     }

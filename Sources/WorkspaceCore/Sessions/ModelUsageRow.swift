@@ -33,8 +33,9 @@ public struct ModelUsageRow: Sendable, Codable, Equatable {
         isAuxiliary = !task.isEmpty
         source = "model_usage"
         apiCallCount = row["api_call_count"] ?? 0
-        tokens = TokenCounts(input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
-                             cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
+        tokens = TokenCounts(
+            input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
+            cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
         let status: String? = row["cost_status"]
         let actual: Double = row["actual_cost_usd"] ?? 0
         cost = CostFigures(estimatedUSD: row["estimated_cost_usd"] ?? 0, actualUSD: status == "actual" || actual != 0 ? actual : nil, status: status)
@@ -46,10 +47,11 @@ public struct ModelUsageRow: Sendable, Codable, Equatable {
     init?(residualOf session: SessionRecord, mainRows: [ModelUsageRow]) {
         let recorded = mainRows.reduce(TokenCounts.zero) { $0 + $1.tokens }
         let calls = session.apiCallCount - mainRows.reduce(0) { $0 + $1.apiCallCount }
-        let tokens = TokenCounts(input: max(0, session.tokens.input - recorded.input), output: max(0, session.tokens.output - recorded.output),
-                                 cacheRead: max(0, session.tokens.cacheRead - recorded.cacheRead),
-                                 cacheWrite: max(0, session.tokens.cacheWrite - recorded.cacheWrite),
-                                 reasoning: max(0, session.tokens.reasoning - recorded.reasoning))
+        let tokens = TokenCounts(
+            input: max(0, session.tokens.input - recorded.input), output: max(0, session.tokens.output - recorded.output),
+            cacheRead: max(0, session.tokens.cacheRead - recorded.cacheRead),
+            cacheWrite: max(0, session.tokens.cacheWrite - recorded.cacheWrite),
+            reasoning: max(0, session.tokens.reasoning - recorded.reasoning))
         let estimated = max(0, session.cost.estimatedUSD - mainRows.reduce(0) { $0 + $1.cost.estimatedUSD })
         guard tokens.total > 0 || calls > 0 || estimated > 1e-12 else { return nil }
         model = session.model ?? "unknown"
@@ -73,7 +75,8 @@ public struct ModelUsageRow: Sendable, Codable, Equatable {
             func column(_ name: String, _ fallback: String) -> String {
                 "\(schema.column(name, in: "session_model_usage", alias: "u", fallback: fallback)) AS \(name)"
             }
-            let rows = try db.rows("""
+            let rows = try db.rows(
+                """
                 SELECT u.session_id AS session_id, u.model AS model, \(column("billing_provider", "''")), \(column("task", "''")),
                        \(column("api_call_count", "0")), \(column("input_tokens", "0")), \(column("output_tokens", "0")),
                        \(column("cache_read_tokens", "0")), \(column("cache_write_tokens", "0")), \(column("reasoning_tokens", "0")),

@@ -32,7 +32,7 @@ public struct SessionCursor: Sendable, Equatable {
         guard token.count <= 2_048, let data = Data(base64Encoded: base64), let plain = String(data: data, encoding: .utf8) else { throw invalid }
         let parts = plain.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let decodedSort = SessionQuery.Sort(rawValue: String(parts[0])),
-              let bits = UInt64(parts[1], radix: 16), Double(bitPattern: bits).isFinite, !parts[2].isEmpty
+            let bits = UInt64(parts[1], radix: 16), Double(bitPattern: bits).isFinite, !parts[2].isEmpty
         else { throw invalid }
         guard decodedSort == sort else {
             throw WorkspaceError.invalidInput("The cursor belongs to sort=\(decodedSort.rawValue), not sort=\(sort.rawValue).")

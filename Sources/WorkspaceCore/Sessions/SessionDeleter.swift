@@ -43,8 +43,10 @@ public struct SessionDeleter: Sendable {
             try await audit.record(AuditEvent(action: .sessionsDelete, target: id, actor: actor))
         }
         for refusal in report.refused where refusal.reason == "active" {
-            try await audit.record(AuditEvent(action: .sessionsDelete, target: refusal.id, outcome: .refused,
-                                              summary: "session is still active", actor: actor))
+            try await audit.record(
+                AuditEvent(
+                    action: .sessionsDelete, target: refusal.id, outcome: .refused,
+                    summary: "session is still active", actor: actor))
         }
         return report
     }
@@ -52,7 +54,8 @@ public struct SessionDeleter: Sendable {
     /// What deleting everything `query` matches would do.
     public func preview(_ query: SessionQuery) async throws -> DeletionPreview {
         let (matches, truncated) = try await matching(query)
-        return DeletionPreview(matched: matches.count, active: matches.filter(\.isActive).count, sample: Array(matches.prefix(20)), truncated: truncated)
+        return DeletionPreview(
+            matched: matches.count, active: matches.filter(\.isActive).count, sample: Array(matches.prefix(20)), truncated: truncated)
     }
 
     /// Deletes everything `query` matches, up to ``bulkLimit`` conversations.
@@ -90,12 +93,15 @@ public struct SessionDeleter: Sendable {
         }
         let doomed = try doomedRows(db, schema, segments: segments)
         let doomedJSON = SessionListStatement.jsonArray(doomed)
-        let detached = try String.fetchAll(db, sql: """
-            SELECT id FROM sessions WHERE parent_session_id IN (SELECT value FROM json_each(?1)) AND id NOT IN (SELECT value FROM json_each(?1))
-            """, arguments: [doomedJSON])
-        try db.execute(sql: """
-            UPDATE sessions SET parent_session_id = NULL WHERE id IN (SELECT value FROM json_each(?))
-            """, arguments: [SessionListStatement.jsonArray(detached)])
+        let detached = try String.fetchAll(
+            db,
+            sql: """
+                SELECT id FROM sessions WHERE parent_session_id IN (SELECT value FROM json_each(?1)) AND id NOT IN (SELECT value FROM json_each(?1))
+                """, arguments: [doomedJSON])
+        try db.execute(
+            sql: """
+                UPDATE sessions SET parent_session_id = NULL WHERE id IN (SELECT value FROM json_each(?))
+                """, arguments: [SessionListStatement.jsonArray(detached)])
         try db.execute(sql: "DELETE FROM messages WHERE session_id IN (SELECT value FROM json_each(?))", arguments: [doomedJSON])
         report.removedMessages += db.changesCount
         if schema.hasModelUsage {
@@ -114,10 +120,12 @@ public struct SessionDeleter: Sendable {
         var frontier = segments
         let kind = SessionKind.classification(schema)
         while !frontier.isEmpty {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.id AS id, s.parent_session_id AS parent, \(kind) AS kind FROM sessions s JOIN sessions p ON p.id = s.parent_session_id
-                WHERE s.parent_session_id IN (SELECT value FROM json_each(?))
-                """, arguments: [SessionListStatement.jsonArray(frontier)])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id AS id, s.parent_session_id AS parent, \(kind) AS kind FROM sessions s JOIN sessions p ON p.id = s.parent_session_id
+                    WHERE s.parent_session_id IN (SELECT value FROM json_each(?))
+                    """, arguments: [SessionListStatement.jsonArray(frontier)])
             let delegateTree = Set(inDelegateTree)
             let next = rows.filter { row in
                 let id: String = row["id"]

@@ -13,15 +13,18 @@ public struct SessionExporter: Sendable {
 
     /// A download file name for the conversation `id`.
     public static func fileName(id: String, format: ExportFormat) -> String {
-        let safe = String(id.unicodeScalars.map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
-        })
+        let safe = String(
+            id.unicodeScalars.map { scalar -> Character in
+                CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+            })
         return "session-\(safe.prefix(120)).\(format.fileExtension)"
     }
 
     /// Writes `detail`'s conversation in `format` through `write`, chunk by chunk.
-    public func export(_ detail: SessionDetail, format: ExportFormat, visibility: TranscriptVisibility = .live,
-                       write: (String) async throws -> Void) async throws {
+    public func export(
+        _ detail: SessionDetail, format: ExportFormat, visibility: TranscriptVisibility = .live,
+        write: (String) async throws -> Void
+    ) async throws {
         let encoder = StreamingJSONEncoder()
         func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
 
@@ -33,7 +36,8 @@ public struct SessionExporter: Sendable {
         var after: Int64 = 0
         var first = true
         while true {
-            let page = try await store.transcript(id: detail.conversation.id, after: after, limit: Self.batchSize, visibility: visibility, wholeContent: true)
+            let page = try await store.transcript(
+                id: detail.conversation.id, after: after, limit: Self.batchSize, visibility: visibility, wholeContent: true)
             var chunk = ""
             for message in page.items {
                 switch format {

@@ -153,11 +153,11 @@ struct SessionListStatement {
     /// A `WITH` clause naming `chain(id)`: the row aliased `s` and the segments that continue it after compression.
     private static func segments(_ schema: StateSchema) -> String {
         """
-            WITH RECURSIVE chain(id) AS (
-                SELECT s.id UNION
-                SELECT x.id FROM chain \(SessionKind.continuationStep(schema, from: "chain.id", child: "x"))
-            )
-            """
+        WITH RECURSIVE chain(id) AS (
+            SELECT s.id UNION
+            SELECT x.id FROM chain \(SessionKind.continuationStep(schema, from: "chain.id", child: "x"))
+        )
+        """
     }
 
     /// `values` as a JSON array of strings, for `json_each(?)` (one bound argument instead of a variable IN list).

@@ -56,8 +56,9 @@ public struct SessionRecord: Sendable, Codable, Equatable {
         messageCount = row[offset + 7] ?? 0
         toolCallCount = row[offset + 8] ?? 0
         apiCallCount = row[offset + 9] ?? 0
-        tokens = TokenCounts(input: row[offset + 10] ?? 0, output: row[offset + 11] ?? 0, cacheRead: row[offset + 12] ?? 0,
-                             cacheWrite: row[offset + 13] ?? 0, reasoning: row[offset + 14] ?? 0)
+        tokens = TokenCounts(
+            input: row[offset + 10] ?? 0, output: row[offset + 11] ?? 0, cacheRead: row[offset + 12] ?? 0,
+            cacheWrite: row[offset + 13] ?? 0, reasoning: row[offset + 14] ?? 0)
         cost = CostFigures(estimatedUSD: row[offset + 15] ?? 0, actualUSD: row[offset + 16], status: row[offset + 17])
         provider = row[offset + 18]
         parentID = row[offset + 19]

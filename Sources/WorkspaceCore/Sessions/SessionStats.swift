@@ -33,7 +33,8 @@ public struct SessionStats: Sendable, Codable, Equatable {
 
     /// An empty answer saying why `state.db` could not be read.
     static func unavailable(_ notice: String, schemaVersion: Int? = nil) -> SessionStats {
-        SessionStats(available: false, notice: notice, conversations: 0, archived: 0, open: 0, sessions: 0, messages: 0,
-                     schemaVersion: schemaVersion, platforms: [])
+        SessionStats(
+            available: false, notice: notice, conversations: 0, archived: 0, open: 0, sessions: 0, messages: 0,
+            schemaVersion: schemaVersion, platforms: [])
     }
 }

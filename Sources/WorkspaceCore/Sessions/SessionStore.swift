@@ -45,8 +45,9 @@ public struct SessionStore: Sendable {
                 let record = SessionRecord(row: row)
                 heads.append((record, SessionKind(rawValue: row[SessionColumns.count]) ?? .child))
                 lastKey = row[SessionColumns.count + 1] ?? 0
-                prefetched[record.id] = .init(lastActivity: row[SessionColumns.count + 2], children: row[SessionColumns.count + 3] ?? 0,
-                                              previewContent: row[SessionColumns.count + 4])
+                prefetched[record.id] = .init(
+                    lastActivity: row[SessionColumns.count + 2], children: row[SessionColumns.count + 3] ?? 0,
+                    previewContent: row[SessionColumns.count + 4])
             }
             let items = try ConversationLookup.summaries(db, schema, heads: heads, now: now, prefetched: prefetched)
             var next: String?
@@ -72,14 +73,17 @@ public struct SessionStore: Sendable {
             let summary = try ConversationLookup.summaries(db, schema, heads: [(head, conversation.kind)], now: now)[0]
             var parent: SessionSummary?
             if let parentID = head.parentID, conversation.kind != .orphan,
-               let parentConversation = try ConversationLookup.conversation(db, schema, containing: parentID) {
-                parent = try ConversationLookup.summaries(db, schema, heads: [(parentConversation.segments[0], parentConversation.kind)], now: now).first
+                let parentConversation = try ConversationLookup.conversation(db, schema, containing: parentID)
+            {
+                parent = try ConversationLookup.summaries(db, schema, heads: [(parentConversation.segments[0], parentConversation.kind)], now: now)
+                    .first
             }
             let children = try Self.children(db, schema, of: conversation.segments.map(\.id), now: now)
-            return SessionDetail(requestedID: id, conversation: summary, segments: conversation.segments, parent: parent,
-                                 branches: children.filter { $0.kind == .branch }, delegates: children.filter { $0.kind == .delegate },
-                                 otherChildren: children.filter { $0.kind == .child },
-                                 usage: try ModelUsageRow.rows(db, schema, segments: conversation.segments))
+            return SessionDetail(
+                requestedID: id, conversation: summary, segments: conversation.segments, parent: parent,
+                branches: children.filter { $0.kind == .branch }, delegates: children.filter { $0.kind == .delegate },
+                otherChildren: children.filter { $0.kind == .child },
+                usage: try ModelUsageRow.rows(db, schema, segments: conversation.segments))
         }
         guard let detail = detail ?? nil else { throw WorkspaceError.notFound(what: "Session \(id)") }
         return detail
@@ -87,18 +91,22 @@ public struct SessionStore: Sendable {
 
     /// A page of the transcript of the conversation containing `id`.
     /// A page of the conversation's transcript; each message's content is cut at 1 MiB unless `wholeContent` (exports).
-    public func transcript(id: String, after: Int64 = 0, limit: Int = 200, visibility: TranscriptVisibility = .live,
-                           wholeContent: Bool = false) async throws -> TranscriptPage {
+    public func transcript(
+        id: String, after: Int64 = 0, limit: Int = 200, visibility: TranscriptVisibility = .live,
+        wholeContent: Bool = false
+    ) async throws -> TranscriptPage {
         let page = try await database.read { db, schema -> TranscriptPage? in
             guard schema.hasSessions, let conversation = try ConversationLookup.conversation(db, schema, containing: id) else { return nil }
             let ids = conversation.segments.map(\.id)
-            let fetched = try TranscriptReader.messages(db, schema, segmentIDs: ids, after: after, limit: limit + 1, visibility: visibility,
-                                                        wholeContent: wholeContent)
+            let fetched = try TranscriptReader.messages(
+                db, schema, segmentIDs: ids, after: after, limit: limit + 1, visibility: visibility,
+                wholeContent: wholeContent)
             var items = Array(fetched.prefix(limit))
             try TranscriptReader.link(db, schema, segmentIDs: ids, messages: &items)
             let next = fetched.count > limit ? items.last.map { String($0.id) } : nil
-            return TranscriptPage(conversationID: ids[0], segmentIDs: ids, items: items, nextCursor: next,
-                                  total: try TranscriptReader.count(db, schema, segmentIDs: ids, visibility: visibility))
+            return TranscriptPage(
+                conversationID: ids[0], segmentIDs: ids, items: items, nextCursor: next,
+                total: try TranscriptReader.count(db, schema, segmentIDs: ids, visibility: visibility))
         }
         guard let page = page ?? nil else { throw WorkspaceError.notFound(what: "Session \(id)") }
         return page
@@ -109,7 +117,8 @@ public struct SessionStore: Sendable {
         try await database.read { db, schema in
             guard schema.hasSessions else { return .unavailable(SessionStore.noSessionsTableNotice, schemaVersion: schema.agentVersion) }
             let archived = schema.column("archived", in: "sessions", alias: "s", fallback: "0")
-            let rows = try db.rows("""
+            let rows = try db.rows(
+                """
                 SELECT s.source AS platform, COUNT(*) AS sessions,
                        SUM(s.parent_session_id IS NULL OR p.id IS NULL) AS conversations,
                        SUM((s.parent_session_id IS NULL OR p.id IS NULL) AND COALESCE(\(archived), 0) != 0) AS archived,
@@ -118,15 +127,19 @@ public struct SessionStore: Sendable {
                 FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
                 GROUP BY s.source ORDER BY conversations DESC, s.source
                 """)
-            let platforms = rows.map { Platform(platform: $0["platform"] ?? "unknown", conversations: $0["conversations"] ?? 0,
-                                                sessions: $0["sessions"] ?? 0, messages: $0["messages"] ?? 0) }
+            let platforms = rows.map {
+                Platform(
+                    platform: $0["platform"] ?? "unknown", conversations: $0["conversations"] ?? 0,
+                    sessions: $0["sessions"] ?? 0, messages: $0["messages"] ?? 0)
+            }
             let openChains = try Self.openCompressionChains(db, schema)
-            return SessionStats(available: true, notice: nil, conversations: platforms.reduce(0) { $0 + $1.conversations },
-                                archived: rows.reduce(0) { $0 + ($1["archived"] as Int? ?? 0) },
-                                open: rows.reduce(0) { $0 + ($1["open"] as Int? ?? 0) } + openChains,
-                                sessions: platforms.reduce(0) { $0 + $1.sessions },
-                                messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0,
-                                schemaVersion: schema.agentVersion, platforms: platforms)
+            return SessionStats(
+                available: true, notice: nil, conversations: platforms.reduce(0) { $0 + $1.conversations },
+                archived: rows.reduce(0) { $0 + ($1["archived"] as Int? ?? 0) },
+                open: rows.reduce(0) { $0 + ($1["open"] as Int? ?? 0) } + openChains,
+                sessions: platforms.reduce(0) { $0 + $1.sessions },
+                messages: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages") ?? 0,
+                schemaVersion: schema.agentVersion, platforms: platforms)
         } ?? .unavailable(Self.missingNotice)
     }
 
@@ -134,17 +147,20 @@ public struct SessionStore: Sendable {
 
     /// Top-level compression roots whose newest segment is still open.
     private static func openCompressionChains(_ db: Database, _ schema: StateSchema) throws -> Int {
-        let roots = try String.fetchAll(db, sql: """
-            SELECT s.id FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
-            WHERE s.end_reason = 'compression' AND (s.parent_session_id IS NULL OR p.id IS NULL)
-            """)
+        let roots = try String.fetchAll(
+            db,
+            sql: """
+                SELECT s.id FROM sessions s LEFT JOIN sessions p ON p.id = s.parent_session_id
+                WHERE s.end_reason = 'compression' AND (s.parent_session_id IS NULL OR p.id IS NULL)
+                """)
         let chains = try ConversationLookup.continuations(db, schema, roots: roots)
         return chains.values.filter { $0.last?.endedAt == nil }.count
     }
 
     private static func children(_ db: Database, _ schema: StateSchema, of segmentIDs: [String], now: Date) throws -> [SessionSummary] {
         let kind = SessionKind.classification(schema)
-        let rows = try db.rows("""
+        let rows = try db.rows(
+            """
             SELECT \(SessionColumns.select(schema)), \(kind) AS kind FROM sessions s JOIN sessions p ON p.id = s.parent_session_id
             WHERE s.parent_session_id IN (SELECT value FROM json_each(?)) AND (\(kind)) != 'continuation'
             ORDER BY s.started_at, s.id LIMIT 500

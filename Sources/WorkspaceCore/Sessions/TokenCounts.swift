@@ -28,8 +28,9 @@ public struct TokenCounts: Sendable, Codable, Equatable {
 
     /// Field-wise sum.
     public static func + (lhs: TokenCounts, rhs: TokenCounts) -> TokenCounts {
-        TokenCounts(input: lhs.input + rhs.input, output: lhs.output + rhs.output, cacheRead: lhs.cacheRead + rhs.cacheRead,
-                    cacheWrite: lhs.cacheWrite + rhs.cacheWrite, reasoning: lhs.reasoning + rhs.reasoning)
+        TokenCounts(
+            input: lhs.input + rhs.input, output: lhs.output + rhs.output, cacheRead: lhs.cacheRead + rhs.cacheRead,
+            cacheWrite: lhs.cacheWrite + rhs.cacheWrite, reasoning: lhs.reasoning + rhs.reasoning)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -39,9 +40,10 @@ public struct TokenCounts: Sendable, Codable, Equatable {
     /// Decodes the counters (`total` is derived and ignored).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(input: try container.decode(Int.self, forKey: .input), output: try container.decode(Int.self, forKey: .output),
-                  cacheRead: try container.decode(Int.self, forKey: .cacheRead), cacheWrite: try container.decode(Int.self, forKey: .cacheWrite),
-                  reasoning: try container.decode(Int.self, forKey: .reasoning))
+        self.init(
+            input: try container.decode(Int.self, forKey: .input), output: try container.decode(Int.self, forKey: .output),
+            cacheRead: try container.decode(Int.self, forKey: .cacheRead), cacheWrite: try container.decode(Int.self, forKey: .cacheWrite),
+            reasoning: try container.decode(Int.self, forKey: .reasoning))
     }
 
     /// Encodes the counters and their total.

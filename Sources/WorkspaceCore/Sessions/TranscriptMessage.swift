@@ -77,9 +77,12 @@ public struct TranscriptMessage: Sendable, Encodable, Equatable {
         }
         // Read as bytes: the agent's structured-content sentinel starts with NUL, where C strings would stop.
         // The order is the one init(row:) reads by position.
-        return ["m.id AS id", "m.session_id AS session_id", column("role", "'unknown'"), contentLimit.map { "substr(CAST(m.content AS BLOB), 1, \($0)) AS content" } ?? "CAST(m.content AS BLOB) AS content", column("reasoning"),
-                column("reasoning_content"), column("tool_calls"), column("tool_call_id"), column("tool_name"),
-                column("finish_reason"), column("timestamp", "0"), column("active", "1"), column("compacted", "0"),
-                column("observed", "0"), "length(CAST(m.content AS BLOB)) AS content_bytes"].joined(separator: ", ")
+        return [
+            "m.id AS id", "m.session_id AS session_id", column("role", "'unknown'"),
+            contentLimit.map { "substr(CAST(m.content AS BLOB), 1, \($0)) AS content" } ?? "CAST(m.content AS BLOB) AS content", column("reasoning"),
+            column("reasoning_content"), column("tool_calls"), column("tool_call_id"), column("tool_name"),
+            column("finish_reason"), column("timestamp", "0"), column("active", "1"), column("compacted", "0"),
+            column("observed", "0"), "length(CAST(m.content AS BLOB)) AS content_bytes",
+        ].joined(separator: ", ")
     }
 }

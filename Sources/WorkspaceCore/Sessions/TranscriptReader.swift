@@ -4,10 +4,13 @@ import GRDB
 /// Reads transcripts a page at a time, with tool calls and results linked even across page boundaries.
 enum TranscriptReader {
     /// Messages of `segmentIDs` after message id `after`, at most `limit`.
-    static func messages(_ db: Database, _ schema: StateSchema, segmentIDs: [String], after: Int64, limit: Int,
-                         visibility: TranscriptVisibility, wholeContent: Bool = false) throws -> [TranscriptMessage] {
+    static func messages(
+        _ db: Database, _ schema: StateSchema, segmentIDs: [String], after: Int64, limit: Int,
+        visibility: TranscriptVisibility, wholeContent: Bool = false
+    ) throws -> [TranscriptMessage] {
         // `+m.id` keeps SQLite on the per-session index instead of walking the whole table in rowid order.
-        let rows = try db.rows("""
+        let rows = try db.rows(
+            """
             SELECT \(TranscriptMessage.select(schema, contentLimit: wholeContent ? nil : TranscriptMessage.contentLimit)) FROM messages m
             WHERE m.session_id IN (SELECT value FROM json_each(?)) AND \(visibility.condition(schema)) AND +m.id > ?
             ORDER BY +m.id LIMIT ?
@@ -17,9 +20,11 @@ enum TranscriptReader {
 
     /// How many messages `segmentIDs` show at `visibility`.
     static func count(_ db: Database, _ schema: StateSchema, segmentIDs: [String], visibility: TranscriptVisibility) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM messages m WHERE m.session_id IN (SELECT value FROM json_each(?)) AND \(visibility.condition(schema))
-            """, arguments: [SessionListStatement.jsonArray(segmentIDs)]) ?? 0
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(*) FROM messages m WHERE m.session_id IN (SELECT value FROM json_each(?)) AND \(visibility.condition(schema))
+                """, arguments: [SessionListStatement.jsonArray(segmentIDs)]) ?? 0
     }
 
     /// Fills `resultMessageID` of every call and `callMessageID` of every result on the page, looking outside it
@@ -35,7 +40,8 @@ enum TranscriptReader {
         let segments = SessionListStatement.jsonArray(segmentIDs)
         let unansweredCalls = messages.flatMap(\.toolCalls).compactMap(\.id).filter { resultOf[$0] == nil }
         if !unansweredCalls.isEmpty {
-            let rows = try db.rows("""
+            let rows = try db.rows(
+                """
                 SELECT m.id, m.tool_call_id FROM messages m
                 WHERE m.session_id IN (SELECT value FROM json_each(?)) AND m.tool_call_id IN (SELECT value FROM json_each(?))
                 """, arguments: [segments, SessionListStatement.jsonArray(unansweredCalls)])
@@ -43,7 +49,8 @@ enum TranscriptReader {
         }
         let orphanResults = messages.compactMap(\.toolCallID).filter { callOwner[$0] == nil }
         if !orphanResults.isEmpty, schema.has("tool_calls", in: "messages") {
-            let rows = try db.rows("""
+            let rows = try db.rows(
+                """
                 SELECT m.id, m.tool_calls FROM messages m
                 WHERE m.session_id IN (SELECT value FROM json_each(?)) AND +m.id < ? AND m.tool_calls IS NOT NULL
                 ORDER BY +m.id DESC LIMIT 50
@@ -59,7 +66,8 @@ enum TranscriptReader {
             if let answered = messages[index].toolCallID {
                 messages[index].callMessageID = callOwner[answered]
                 if messages[index].toolName == nil, let owner = callOwner[answered],
-                   let call = messages.first(where: { $0.id == owner })?.toolCalls.first(where: { $0.id == answered }) {
+                    let call = messages.first(where: { $0.id == owner })?.toolCalls.first(where: { $0.id == answered })
+                {
                     messages[index].toolName = call.name
                 }
             }

@@ -22,7 +22,8 @@ public struct SkillDocument: Sendable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-              let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        else {
             frontMatter = .object([])
             body = text
             problems = ["SKILL.md does not start with a --- fenced YAML front matter block."]
@@ -44,7 +45,9 @@ public struct SkillDocument: Sendable {
             problems.append("The front matter has no name (the folder name is used).")
         }
         if let description = front["description"]?.stringValue {
-            if description.count > Self.maximumDescriptionLength { problems.append("The description is longer than \(Self.maximumDescriptionLength) characters.") }
+            if description.count > Self.maximumDescriptionLength {
+                problems.append("The description is longer than \(Self.maximumDescriptionLength) characters.")
+            }
         } else {
             problems.append("The front matter has no description.")
         }

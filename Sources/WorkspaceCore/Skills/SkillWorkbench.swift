@@ -33,21 +33,24 @@ public struct SkillWorkbench: Sendable {
         guard let skill = registry.skills().first(where: { $0.name == name }) else { throw WorkspaceError.notFound(what: "Skill \(name)") }
         let content = try readSkillFile(location)
         let env = DotEnvReader().values(at: home.envFile)
-        return SkillDetail(skill: skill, content: content, etag: Self.etag(of: content), editable: location.isLocal && isContained(location),
-                           files: files(in: location), variables: skill.requiredVariables.map { .init(name: $0, isSet: env[$0] != nil || environment[$0] != nil) })
+        return SkillDetail(
+            skill: skill, content: content, etag: Self.etag(of: content), editable: location.isLocal && isContained(location),
+            files: files(in: location), variables: skill.requiredVariables.map { .init(name: $0, isSet: env[$0] != nil || environment[$0] != nil) })
     }
 
     /// The text of `path` inside the skill's folder; never a file outside it, however the path or a symlink is spelled.
     public func file(_ path: String, of name: String) throws -> String {
         let location = try locate(name)
         guard isContained(location), !path.isEmpty, !path.contains("\0"), !path.hasPrefix("/"),
-              !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty })
+        else {
             throw WorkspaceError.notFound(what: "File \(path) of skill \(name)")
         }
         let folder = location.folder.resolvingSymlinksInPath().path
         let url = location.folder.appendingPathComponent(path).resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
-        guard url.path.hasPrefix(folder + "/"), FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard url.path.hasPrefix(folder + "/"), FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+        else {
             throw WorkspaceError.notFound(what: "File \(path) of skill \(name)")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
@@ -61,7 +64,9 @@ public struct SkillWorkbench: Sendable {
     /// Replaces SKILL.md with `text` when `ifMatch` is its current ETag; the front matter must be valid and keep the name.
     public func updateContent(of name: String, to text: String, ifMatch: String?) throws -> SkillDetail {
         let location = try locate(name)
-        guard location.isLocal, isContained(location) else { throw WorkspaceError.readOnly("Skill \(name) comes from an external folder; edit it there.") }
+        guard location.isLocal, isContained(location) else {
+            throw WorkspaceError.readOnly("Skill \(name) comes from an external folder; edit it there.")
+        }
         guard let ifMatch, !ifMatch.isEmpty else { throw WorkspaceError.revisionRequired("Send the ETag of the SKILL.md you edited in If-Match.") }
         let current = try readSkillFile(location)
         guard ifMatch == "*" || ifMatch == Self.etag(of: current) else {
@@ -77,12 +82,21 @@ public struct SkillWorkbench: Sendable {
 
     /// Creates `skills/[category/]name/SKILL.md` from its parts.
     public func create(name: String, category: String?, description: String, body: String) throws -> SkillDetail {
-        guard Self.isValidName(name) else { throw WorkspaceError.invalidInput("A skill name is lowercase letters, digits, '.', '_' or '-', at most 64 characters, starting with a letter or digit.") }
-        if let category, !Self.isValidName(category) { throw WorkspaceError.invalidInput("A category is one folder name made of lowercase letters, digits, '.', '_' or '-'.") }
+        guard Self.isValidName(name) else {
+            throw WorkspaceError.invalidInput(
+                "A skill name is lowercase letters, digits, '.', '_' or '-', at most 64 characters, starting with a letter or digit.")
+        }
+        if let category, !Self.isValidName(category) {
+            throw WorkspaceError.invalidInput("A category is one folder name made of lowercase letters, digits, '.', '_' or '-'.")
+        }
         let summary = description.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !summary.isEmpty, !summary.contains("\n") else { throw WorkspaceError.invalidInput("The description is one non-empty line.") }
-        guard registry.skills().first(where: { $0.name == name }) == nil else { throw WorkspaceError.conflict("A skill named \(name) already exists.") }
-        let text = "---\nname: \(name)\ndescription: \(OrderedJSON.string(summary).rendered(.compact))\n---\n\n" + body.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        guard registry.skills().first(where: { $0.name == name }) == nil else {
+            throw WorkspaceError.conflict("A skill named \(name) already exists.")
+        }
+        let text =
+            "---\nname: \(name)\ndescription: \(OrderedJSON.string(summary).rendered(.compact))\n---\n\n"
+            + body.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
         _ = try validated(text)
         var folder = home.skillsDirectory
         if let category { folder.appendPathComponent(category) }
@@ -97,7 +111,9 @@ public struct SkillWorkbench: Sendable {
         guard text.utf8.count <= Self.maximumSkillBytes else { throw WorkspaceError.invalidInput("SKILL.md is limited to 100,000 characters.") }
         guard !text.contains("\0") else { throw WorkspaceError.invalidInput("SKILL.md contains a NUL character.") }
         let document = SkillDocument(text: text)
-        guard document.problems.isEmpty else { throw WorkspaceError.invalidInput("SKILL.md is not valid: " + document.problems.joined(separator: " ")) }
+        guard document.problems.isEmpty else {
+            throw WorkspaceError.invalidInput("SKILL.md is not valid: " + document.problems.joined(separator: " "))
+        }
         return document
     }
 
@@ -125,7 +141,9 @@ public struct SkillWorkbench: Sendable {
     private func files(in location: SkillsRegistry.Location) -> [SkillDetail.File] {
         guard isContained(location) else { return [] }
         let folder = location.folder.resolvingSymlinksInPath()
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else {
+            return []
+        }
         var files: [SkillDetail.File] = []
         for case let url as URL in walker {
             let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])

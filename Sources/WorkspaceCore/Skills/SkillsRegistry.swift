@@ -33,8 +33,14 @@ public final class SkillsRegistry: Sendable {
     public func skills() -> [Skill] {
         let config = configuration()
         let locations = scan(config: config)
-        let signature = locations.map { "\($0.folder.path)|\(FileSignature(path: $0.folder.appendingPathComponent("SKILL.md").path).map(String.init(describing:)) ?? "-")" }
-            + [home.configFile, home.skillsDirectory.appendingPathComponent(".bundled_manifest"), home.skillsDirectory.appendingPathComponent(".hub/lock.json")]
+        let signature =
+            locations.map {
+                "\($0.folder.path)|\(FileSignature(path: $0.folder.appendingPathComponent("SKILL.md").path).map(String.init(describing:)) ?? "-")"
+            }
+            + [
+                home.configFile, home.skillsDirectory.appendingPathComponent(".bundled_manifest"),
+                home.skillsDirectory.appendingPathComponent(".hub/lock.json"),
+            ]
             .map { FileSignature(path: $0.path).map(String.init(describing:)) ?? "-" }
         if let cached = cache.value, cached.signature == signature { return cached.skills }
         let provenance = Provenance(skills: home.skillsDirectory)
@@ -70,7 +76,8 @@ public final class SkillsRegistry: Sendable {
         let resolvedRoot = location.root.resolvingSymlinksInPath().path
         let resolved = location.folder.resolvingSymlinksInPath().path
         if !(resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")) || !file.resolvingSymlinksInPath().path.hasPrefix(resolved + "/") {
-            warnings.append("It is a symlink to \(file.resolvingSymlinksInPath().path), outside its skills folder; the workspace does not open its files.")
+            warnings.append(
+                "It is a symlink to \(file.resolvingSymlinksInPath().path), outside its skills folder; the workspace does not open its files.")
         }
         let platforms = front["platforms"]?.stringList ?? []
         if !platforms.isEmpty, !platforms.contains("linux") {
@@ -109,7 +116,9 @@ public final class SkillsRegistry: Sendable {
 
     /// `config.yaml` as a value (empty when missing or invalid).
     private func configuration() -> OrderedJSON {
-        guard let text = try? String(contentsOf: home.configFile, encoding: .utf8), let document = try? YAMLDocument(text: text) else { return .object([]) }
+        guard let text = try? String(contentsOf: home.configFile, encoding: .utf8), let document = try? YAMLDocument(text: text) else {
+            return .object([])
+        }
         return document.value
     }
 
@@ -129,7 +138,8 @@ public final class SkillsRegistry: Sendable {
             if path.hasPrefix("~") { path = (path as NSString).expandingTildeInPath }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : home.root.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue ? url.standardizedFileURL : nil
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
+                ? url.standardizedFileURL : nil
         }
     }
 
@@ -166,10 +176,13 @@ private struct Provenance {
     let bundled: Set<String>
 
     init(skills: URL) {
-        let lock = (try? Data(contentsOf: skills.appendingPathComponent(".hub/lock.json"))).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        let lock = (try? Data(contentsOf: skills.appendingPathComponent(".hub/lock.json"))).flatMap {
+            try? JSONSerialization.jsonObject(with: $0) as? [String: Any]
+        }
         hub = Set(((lock?["installed"] as? [String: Any]) ?? [:]).keys)
         let manifest = (try? String(contentsOf: skills.appendingPathComponent(".bundled_manifest"), encoding: .utf8)) ?? ""
-        bundled = Set(manifest.split(separator: "\n").compactMap { $0.split(separator: ":").first.map { String($0).trimmingCharacters(in: .whitespaces) } })
+        bundled = Set(
+            manifest.split(separator: "\n").compactMap { $0.split(separator: ":").first.map { String($0).trimmingCharacters(in: .whitespaces) } })
     }
 
     func label(of name: String) -> String {

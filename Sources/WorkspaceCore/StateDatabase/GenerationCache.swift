@@ -23,8 +23,10 @@ public final class GenerationCache<Value: Sendable>: Sendable {
     }
 
     /// The answer for `key` at `generation`, computing it (once, however many callers wait) when missing or stale.
-    public func value(for key: String, generation: StateDatabaseGeneration,
-                      compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
+    public func value(
+        for key: String, generation: StateDatabaseGeneration,
+        compute: @escaping @Sendable () async throws -> Value
+    ) async throws -> Value {
         let task = storage.withValue { storage -> Task<Value, any Error> in
             storage.clock += 1
             if var entry = storage.entries[key], entry.generation == generation {

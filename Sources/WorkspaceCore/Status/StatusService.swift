@@ -11,8 +11,10 @@ public struct StatusService: Sendable {
     private let startedAt: Date
 
     /// Creates the service for `home`, counting uptime from `startedAt`.
-    public init(home: HermesHome, gateway: GatewayMonitor, hostReader: HostStatsReader = HostStatsReader(),
-                startedAt: Date = Date(), freshness: Duration = .seconds(1)) {
+    public init(
+        home: HermesHome, gateway: GatewayMonitor, hostReader: HostStatsReader = HostStatsReader(),
+        startedAt: Date = Date(), freshness: Duration = .seconds(1)
+    ) {
         self.home = home
         self.gateway = RecentValue(lifetime: freshness) { await gateway.status() }
         self.host = RecentValue(lifetime: freshness) { hostReader.read(diskPath: home.path) }

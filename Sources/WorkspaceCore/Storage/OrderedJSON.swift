@@ -72,9 +72,14 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         }
     }
 
-    private static func writeContainer<Element>(_ elements: [Element], brackets: (String, String), into output: inout String,
-                                                layout: Layout, depth: Int, element: (Element, inout String) -> Void) {
-        guard !elements.isEmpty else { output += brackets.0 + brackets.1; return }
+    private static func writeContainer<Element>(
+        _ elements: [Element], brackets: (String, String), into output: inout String,
+        layout: Layout, depth: Int, element: (Element, inout String) -> Void
+    ) {
+        guard !elements.isEmpty else {
+            output += brackets.0 + brackets.1
+            return
+        }
         output += brackets.0
         for (index, item) in elements.enumerated() {
             if index > 0 { output += layout == .singleLine ? ", " : "," }

@@ -6,8 +6,9 @@ import GRDB
 /// date. Several stores share `workspace.db`, each with migrations of its own names.
 enum WorkspaceDatabaseFile {
     static func open(_ url: URL, label: String, migrator: DatabaseMigrator) throws -> DatabaseQueue {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = label

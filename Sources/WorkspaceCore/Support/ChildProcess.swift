@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,7 +49,9 @@ public struct ChildProcess: Sendable {
         guard let program = name.contains("/") ? name : Self.resolve(name, in: environment["PATH"]) else {
             throw WorkspaceError.unavailable("\(name) was not found in PATH.")
         }
-        var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
+        var stdinPipe: [Int32] = [0, 0]
+        var stdoutPipe: [Int32] = [0, 0]
+        var stderrPipe: [Int32] = [0, 0]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
             throw WorkspaceError.unavailable("Could not create pipes: \(String(cString: strerror(errno)))")
         }
@@ -84,18 +87,24 @@ public struct ChildProcess: Sendable {
         return pump(pid: pid, input: input, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0], timeout: timeout, cancelled: cancelled)
     }
 
-    private func pump(pid: pid_t, input: Data, stdin: Int32, stdout: Int32, stderr: Int32, timeout: TimeInterval,
-                      cancelled: @Sendable () -> Bool) -> Outcome {
+    private func pump(
+        pid: pid_t, input: Data, stdin: Int32, stdout: Int32, stderr: Int32, timeout: TimeInterval,
+        cancelled: @Sendable () -> Bool
+    ) -> Outcome {
         var stdinOpen: Int32 = stdin
         var written = 0
-        var output = Data(), errors = Data()
+        var output = Data()
+        var errors = Data()
         var truncated = false
         var open: [Int32] = [stdout, stderr]
         let deadline = Date().addingTimeInterval(timeout)
         var killedAt: Date?
         signal(SIGPIPE, SIG_IGN)
         _ = fcntl(stdin, F_SETFL, fcntl(stdin, F_GETFL) | O_NONBLOCK)
-        if input.isEmpty { close(stdin); stdinOpen = -1 }
+        if input.isEmpty {
+            close(stdin)
+            stdinOpen = -1
+        }
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while !open.isEmpty {
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -105,12 +114,18 @@ public struct ChildProcess: Sendable {
                 if entry.fd == stdinOpen {
                     let count = input.withUnsafeBytes { Glibc.write(stdinOpen, $0.baseAddress! + written, min(65_536, input.count - written)) }
                     if count > 0 { written += count }
-                    if count < 0 && errno != EAGAIN || written >= input.count { close(stdinOpen); stdinOpen = -1 }
+                    if count < 0 && errno != EAGAIN || written >= input.count {
+                        close(stdinOpen)
+                        stdinOpen = -1
+                    }
                     continue
                 }
                 let count = read(entry.fd, &buffer, buffer.count)
                 if count <= 0 {
-                    if count == 0 || (errno != EAGAIN && errno != EINTR) { close(entry.fd); open.removeAll { $0 == entry.fd } }
+                    if count == 0 || (errno != EAGAIN && errno != EINTR) {
+                        close(entry.fd)
+                        open.removeAll { $0 == entry.fd }
+                    }
                     continue
                 }
                 let room = outputLimit - (entry.fd == stdout ? output.count : errors.count)
@@ -130,8 +145,9 @@ public struct ChildProcess: Sendable {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         if killedAt != nil { kill(-pid, SIGKILL) }
         let exited = status & 0x7f == 0
-        return Outcome(exitStatus: exited ? (status >> 8) & 0xff : nil, signal: exited ? nil : status & 0x7f,
-                       timedOut: killedAt != nil && !cancelled(), output: output, errors: errors, truncated: truncated)
+        return Outcome(
+            exitStatus: exited ? (status >> 8) & 0xff : nil, signal: exited ? nil : status & 0x7f,
+            timedOut: killedAt != nil && !cancelled(), output: output, errors: errors, truncated: truncated)
     }
 
     /// The first executable `name` in `path`.

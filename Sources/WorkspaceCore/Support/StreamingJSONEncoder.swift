@@ -127,7 +127,9 @@ private final class Sink {
             case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                ])
             default: bytes.append(byte)
             }
         }
@@ -229,13 +231,34 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         encoder.sink.bytes.append(UInt8(ascii: ":"))
     }
 
-    mutating func encodeNil(forKey key: Key) throws { self.key(key); encoder.sink.writeRaw("null") }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { self.key(key); encoder.sink.writeRaw(value ? "true" : "false") }
-    mutating func encode(_ value: String, forKey key: Key) throws { self.key(key); encoder.sink.writeString(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { self.key(key); try encoder.sink.writeDouble(value, codingPath: codingPath + [key]) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { self.key(key); try encoder.sink.writeDouble(Double(value), codingPath: codingPath + [key]) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { self.key(key); encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { self.key(key); encoder.sink.writeRaw(String(value)) }
+    mutating func encodeNil(forKey key: Key) throws {
+        self.key(key)
+        encoder.sink.writeRaw("null")
+    }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        self.key(key)
+        encoder.sink.writeRaw(value ? "true" : "false")
+    }
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        self.key(key)
+        encoder.sink.writeString(value)
+    }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        self.key(key)
+        try encoder.sink.writeDouble(value, codingPath: codingPath + [key])
+    }
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        self.key(key)
+        try encoder.sink.writeDouble(Double(value), codingPath: codingPath + [key])
+    }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        self.key(key)
+        encoder.sink.writeRaw(String(value))
+    }
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        self.key(key)
+        encoder.sink.writeRaw(String(value))
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
         try encoder.sink.write(value, codingPath: codingPath + [key])
@@ -258,12 +281,30 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { encoder.codingPath }
     var count: Int { encoder.count }
 
-    mutating func encodeNil() throws { encoder.separator(); encoder.sink.writeRaw("null") }
-    mutating func encode(_ value: Bool) throws { encoder.separator(); encoder.sink.writeRaw(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { encoder.separator(); encoder.sink.writeString(value) }
-    mutating func encode(_ value: Double) throws { encoder.separator(); try encoder.sink.writeDouble(value, codingPath: codingPath) }
-    mutating func encode(_ value: Int) throws { encoder.separator(); encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.separator(); encoder.sink.writeRaw(String(value)) }
+    mutating func encodeNil() throws {
+        encoder.separator()
+        encoder.sink.writeRaw("null")
+    }
+    mutating func encode(_ value: Bool) throws {
+        encoder.separator()
+        encoder.sink.writeRaw(value ? "true" : "false")
+    }
+    mutating func encode(_ value: String) throws {
+        encoder.separator()
+        encoder.sink.writeString(value)
+    }
+    mutating func encode(_ value: Double) throws {
+        encoder.separator()
+        try encoder.sink.writeDouble(value, codingPath: codingPath)
+    }
+    mutating func encode(_ value: Int) throws {
+        encoder.separator()
+        encoder.sink.writeRaw(String(value))
+    }
+    mutating func encode(_ value: Int64) throws {
+        encoder.separator()
+        encoder.sink.writeRaw(String(value))
+    }
     mutating func encode<T: Encodable>(_ value: T) throws {
         encoder.separator()
         try encoder.sink.write(value, codingPath: codingPath)

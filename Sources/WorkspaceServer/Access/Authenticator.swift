@@ -31,16 +31,18 @@ struct Authenticator: Sendable {
     func secureCookies(_ context: WorkspaceRequestContext) -> Bool { secureCookies || context.forwardedProto == "https" }
 
     /// The context with its principal set, or an `APIError` (401 without a valid credential, 403 for a role the route does not admit).
-    func admit(_ request: Request, context: WorkspaceRequestContext, access: RouteAccess, acceptsTicket: Bool) async throws -> WorkspaceRequestContext {
+    func admit(_ request: Request, context: WorkspaceRequestContext, access: RouteAccess, acceptsTicket: Bool) async throws -> WorkspaceRequestContext
+    {
         guard !access.isPublic else { return context }
         var context = context
         let principal = try await identify(request, context: context, acceptsTicket: acceptsTicket)
         context.principal = principal
         guard access.admits(principal.role) else {
             let needed = access.leastRole?.rawValue ?? "admin"
-            throw APIError(.forbidden, code: "forbidden",
-                           message: "This needs the \(needed) role; your credential (\(principal.name)) is \(principal.role.rawValue).",
-                           details: ["required": access.description, "role": principal.role.rawValue])
+            throw APIError(
+                .forbidden, code: "forbidden",
+                message: "This needs the \(needed) role; your credential (\(principal.name)) is \(principal.role.rawValue).",
+                details: ["required": access.description, "role": principal.role.rawValue])
         }
         return context
     }
@@ -49,7 +51,9 @@ struct Authenticator: Sendable {
     func identify(_ request: Request, context: WorkspaceRequestContext, acceptsTicket: Bool) async throws -> Principal {
         if acceptsTicket, let ticket = request.uri.queryParameters["ticket"] {
             guard let redeemed = tickets.redeemed(String(ticket)), let principal = redeemed else {
-                throw APIError(.unauthorized, code: "invalid_ticket", message: "The event ticket is unknown, used or expired; ask POST /api/v1/events/ticket for a new one.")
+                throw APIError(
+                    .unauthorized, code: "invalid_ticket",
+                    message: "The event ticket is unknown, used or expired; ask POST /api/v1/events/ticket for a new one.")
             }
             return principal
         }
@@ -70,7 +74,8 @@ struct Authenticator: Sendable {
             throw APIError(.forbidden, code: "cross_site_request", message: "Requests sent by other sites or origins are refused.")
         }
         if request.method != .get, request.method != .head {
-            guard let presented = request.headers[.csrfToken], OperatorPassword.constantTimeEqual(Array(presented.utf8), Array(session.csrf.utf8)) else {
+            guard let presented = request.headers[.csrfToken], OperatorPassword.constantTimeEqual(Array(presented.utf8), Array(session.csrf.utf8))
+            else {
                 throw APIError(.forbidden, code: "csrf", message: "A signed-in change needs the X-CSRF-Token header from the sign-in answer.")
             }
         }
@@ -85,9 +90,10 @@ struct Authenticator: Sendable {
         return nil
     }
 
-    private static let unauthorized = APIError(.unauthorized, code: "unauthorized",
-                                               message: "Send a token as 'Authorization: Bearer <token>' (see 'hermes-workspace token'), or sign in.",
-                                               headers: [.wwwAuthenticate: "Bearer realm=\"hermes-workspace\""])
+    private static let unauthorized = APIError(
+        .unauthorized, code: "unauthorized",
+        message: "Send a token as 'Authorization: Bearer <token>' (see 'hermes-workspace token'), or sign in.",
+        headers: [.wwwAuthenticate: "Bearer realm=\"hermes-workspace\""])
 
     /// Every value of the cookie `name`, in the order sent.
     static func cookies(named name: String, in request: Request) -> [String] {

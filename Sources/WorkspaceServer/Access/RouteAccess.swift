@@ -72,8 +72,10 @@ struct SecuredRoutes {
     }
 
     @discardableResult
-    func on<Output: ResponseGenerator>(_ path: RouterPath, method: HTTPRequest.Method, _ access: RouteAccess, acceptsTicket: Bool = false,
-                                       use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
+    func on<Output: ResponseGenerator>(
+        _ path: RouterPath, method: HTTPRequest.Method, _ access: RouteAccess, acceptsTicket: Bool = false,
+        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output
+    ) -> SecuredRoutes {
         table.add(.init(method: method, path: prefix.appendingPath(path).description, access: access, acceptsTicket: acceptsTicket))
         let authenticator = authenticator
         group.on(path, method: method) { request, context -> Response in
@@ -84,32 +86,42 @@ struct SecuredRoutes {
     }
 
     @discardableResult
-    func get<Output: ResponseGenerator>(_ path: RouterPath, _ access: RouteAccess, acceptsTicket: Bool = false,
-                                        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
+    func get<Output: ResponseGenerator>(
+        _ path: RouterPath, _ access: RouteAccess, acceptsTicket: Bool = false,
+        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output
+    ) -> SecuredRoutes {
         on(path, method: .get, access, acceptsTicket: acceptsTicket, use: handler)
     }
 
     @discardableResult
-    func post<Output: ResponseGenerator>(_ path: RouterPath, _ access: RouteAccess,
-                                         use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
+    func post<Output: ResponseGenerator>(
+        _ path: RouterPath, _ access: RouteAccess,
+        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output
+    ) -> SecuredRoutes {
         on(path, method: .post, access, use: handler)
     }
 
     @discardableResult
-    func put<Output: ResponseGenerator>(_ path: RouterPath, _ access: RouteAccess,
-                                        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
+    func put<Output: ResponseGenerator>(
+        _ path: RouterPath, _ access: RouteAccess,
+        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output
+    ) -> SecuredRoutes {
         on(path, method: .put, access, use: handler)
     }
 
     @discardableResult
-    func patch<Output: ResponseGenerator>(_ path: RouterPath, _ access: RouteAccess,
-                                          use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
+    func patch<Output: ResponseGenerator>(
+        _ path: RouterPath, _ access: RouteAccess,
+        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output
+    ) -> SecuredRoutes {
         on(path, method: .patch, access, use: handler)
     }
 
     @discardableResult
-    func delete<Output: ResponseGenerator>(_ path: RouterPath, _ access: RouteAccess,
-                                           use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output) -> SecuredRoutes {
+    func delete<Output: ResponseGenerator>(
+        _ path: RouterPath, _ access: RouteAccess,
+        use handler: @escaping @Sendable (Request, WorkspaceRequestContext) async throws -> Output
+    ) -> SecuredRoutes {
         on(path, method: .delete, access, use: handler)
     }
 }

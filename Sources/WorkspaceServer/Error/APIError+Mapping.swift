@@ -23,13 +23,15 @@ extension APIError {
         case let error as HTTPError:
             self = Self.from(error, request: request)
         case is HTTPParserError:
-            self = APIError(.badRequest, code: "bad_request", message: "The request's framing is not valid HTTP (Transfer-Encoding or Content-Length).")
+            self = APIError(
+                .badRequest, code: "bad_request", message: "The request's framing is not valid HTTP (Transfer-Encoding or Content-Length).")
         case is NIOTooManyBytesError:
             self = APIError(.contentTooLarge, code: "payload_too_large", message: "The request body is larger than the server accepts.")
         case is DecodingError:
             self = APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON of the expected shape.")
         default:
-            self = APIError(.internalServerError, code: "internal_error", message: "The server hit an unexpected error; see its log for the request id.")
+            self = APIError(
+                .internalServerError, code: "internal_error", message: "The server hit an unexpected error; see its log for the request id.")
         }
     }
 
@@ -52,8 +54,9 @@ extension APIError {
     private static func from(_ problem: ConfigProblem) -> APIError {
         switch problem {
         case .syntax(let line, let column, let message):
-            APIError(.unprocessableContent, code: "yaml_syntax", message: problem.description,
-                     details: ["line": String(line), "column": String(column), "problem": message])
+            APIError(
+                .unprocessableContent, code: "yaml_syntax", message: problem.description,
+                details: ["line": String(line), "column": String(column), "problem": message])
         case .tooComplex: APIError(.unprocessableContent, code: "too_complex", message: problem.description)
         case .invalid(let issues): APIError(.unprocessableContent, code: "validation_failed", message: problem.description, details: issues)
         case .editConflict(let path, _): APIError(.unprocessableContent, code: "edit_conflict", message: problem.description, details: ["path": path])
@@ -87,8 +90,9 @@ extension APIError {
         case .methodNotAllowed:
             APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(request.uri.path).")
         default:
-            APIError(error.status, code: error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
-                     message: error.body ?? error.status.reasonPhrase)
+            APIError(
+                error.status, code: error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
+                message: error.body ?? error.status.reasonPhrase)
         }
     }
 }

@@ -6,7 +6,9 @@ import WorkspaceCore
 struct MetricsMiddleware: RouterMiddleware {
     let metrics: WorkspaceMetrics
 
-    func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         let clock = ContinuousClock()
         let started = clock.now
         do {
@@ -19,7 +21,8 @@ struct MetricsMiddleware: RouterMiddleware {
         }
     }
 
-    private func record(_ request: Request, _ context: WorkspaceRequestContext, status: Int, started: ContinuousClock.Instant, clock: ContinuousClock) {
+    private func record(_ request: Request, _ context: WorkspaceRequestContext, status: Int, started: ContinuousClock.Instant, clock: ContinuousClock)
+    {
         let route = context.endpointPath ?? (request.uri.path.contains("/api/") ? "unmatched" : "static")
         metrics.request(route: route, method: request.method.rawValue, status: status, duration: clock.now - started)
     }

@@ -10,8 +10,9 @@ struct MetricsRoutes {
     func addRoutes(to group: SecuredRoutes, path: String) {
         group.get(RouterPath(path), .read) { _, _ -> Response in
             let text = await metrics.exposition(services: services)
-            return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                            body: .init(byteBuffer: ByteBuffer(string: text)))
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+                body: .init(byteBuffer: ByteBuffer(string: text)))
         }
     }
 }

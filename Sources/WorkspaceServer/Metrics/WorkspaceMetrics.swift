@@ -7,26 +7,35 @@ import WorkspaceCore
 /// failed, and how long a representative `state.db` read takes. Its own registry: nothing global is bootstrapped.
 public final class WorkspaceMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
-    private static let latencyBuckets: [Duration] = [.milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
-                                                     .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10)]
+    private static let latencyBuckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(10),
+    ]
 
     /// An empty set of metrics.
     public init() {}
 
     /// Counts one answered request and records how long it took.
     func request(route: String, method: String, status: Int, duration: Duration) {
-        registry.makeCounter(descriptor: .init(namespace: "hermes_workspace", metricName: "http_requests", unitName: "total",
-                                               helpText: "HTTP requests answered, by route template, method and status."),
-                             labels: [("route", route), ("method", method), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(descriptor: .init(namespace: "hermes_workspace", metricName: "http_request_duration", unitName: "seconds",
-                                                         helpText: "Time to answer a request (until the head is sent for streams)."),
-                                       labels: [("route", route), ("method", method)], buckets: Self.latencyBuckets).record(duration)
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "hermes_workspace", metricName: "http_requests", unitName: "total",
+                helpText: "HTTP requests answered, by route template, method and status."),
+            labels: [("route", route), ("method", method), ("status", String(status))]
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "hermes_workspace", metricName: "http_request_duration", unitName: "seconds",
+                helpText: "Time to answer a request (until the head is sent for streams)."),
+            labels: [("route", route), ("method", method)], buckets: Self.latencyBuckets
+        ).record(duration)
     }
 
     /// Measures the scrape-time values from `services`, then renders everything.
     func exposition(services: WorkspaceServices) async -> String {
         let gauge = { (name: String, help: String, value: Double) in
-            self.registry.makeGauge(descriptor: .init(namespace: "hermes_workspace", metricName: name, unitName: "", helpText: help), labels: []).set(value)
+            self.registry.makeGauge(descriptor: .init(namespace: "hermes_workspace", metricName: name, unitName: "", helpText: help), labels: []).set(
+                value)
         }
         gauge("sse_clients", "Open event and log streams.", Double(services.events.listenerCount + services.logStreams.inUse))
         let status = await services.status.snapshot()
@@ -35,17 +44,21 @@ public final class WorkspaceMetrics: Sendable {
         let jobs = (try? await offloaded { [cron = services.cronJobs] in try cron.jobs() }) ?? []
         let now = Date()
         let enabled = jobs.filter { $0["enabled"] != .bool(false) }
-        gauge("cron_jobs_due", "Enabled cron jobs whose next run time has passed.",
-              Double(enabled.filter { ($0["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)) ?? .distantFuture) <= now }.count))
+        gauge(
+            "cron_jobs_due", "Enabled cron jobs whose next run time has passed.",
+            Double(enabled.filter { ($0["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)) ?? .distantFuture) <= now }.count))
         gauge("cron_jobs_failed", "Cron jobs whose last run failed.", Double(jobs.filter { $0["last_status"]?.stringValue == "error" }.count))
         let clock = ContinuousClock()
         let started = clock.now
         let readable = (try? await services.sessions.stats()) != nil
         let elapsed = clock.now - started
         gauge("state_db_up", "1 when state.db could be read.", readable ? 1 : 0)
-        registry.makeDurationHistogram(descriptor: .init(namespace: "hermes_workspace", metricName: "state_db_read_duration", unitName: "seconds",
-                                                         helpText: "Time of a read of state.db (the session counts), measured at each scrape."),
-                                       labels: [], buckets: Self.latencyBuckets).record(elapsed)
+        registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "hermes_workspace", metricName: "state_db_read_duration", unitName: "seconds",
+                helpText: "Time of a read of state.db (the session counts), measured at each scrape."),
+            labels: [], buckets: Self.latencyBuckets
+        ).record(elapsed)
         return registry.emitToString()
     }
 }

@@ -14,12 +14,15 @@ public struct AccessLogMiddleware: RouterMiddleware {
     }
 
     /// Logs after the response is produced.
-    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         let started = ContinuousClock.now
         let response = try await next(request, context)
         let milliseconds = started.duration(to: .now).milliseconds
-        logger.info("\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds))ms",
-                    metadata: ["request_id": .string(context.requestID), "client": .string(context.clientAddress ?? "-")])
+        logger.info(
+            "\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds))ms",
+            metadata: ["request_id": .string(context.requestID), "client": .string(context.clientAddress ?? "-")])
         return response
     }
 }

@@ -13,10 +13,13 @@ public struct BodyLimitMiddleware: RouterMiddleware {
     }
 
     /// Checks the declared length and sets the read limit.
-    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
-            throw APIError(.contentTooLarge, code: "payload_too_large", message: "The request body is larger than \(limit) bytes.",
-                           details: ["limitBytes": String(limit)])
+            throw APIError(
+                .contentTooLarge, code: "payload_too_large", message: "The request body is larger than \(limit) bytes.",
+                details: ["limitBytes": String(limit)])
         }
         var context = context
         context.bodyLimit = limit

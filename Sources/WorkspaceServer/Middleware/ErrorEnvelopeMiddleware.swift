@@ -12,13 +12,17 @@ public struct ErrorEnvelopeMiddleware: RouterMiddleware {
     }
 
     /// Catches and renders.
-    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
             let apiError = APIError(mapping: error, request: request)
             if apiError.status.code >= 500 {
-                logger.error("\(request.method) \(request.uri.path) failed: \(String(describing: error))", metadata: ["request_id": .string(context.requestID)])
+                logger.error(
+                    "\(request.method) \(request.uri.path) failed: \(String(describing: error))", metadata: ["request_id": .string(context.requestID)]
+                )
             }
             return try apiError.response(from: request, context: context)
         }

@@ -22,7 +22,8 @@ public struct OriginGuardMiddleware: RouterMiddleware {
             let scheme = header[..<schemeEnd.lowerBound].lowercased()
             let authority = String(header[schemeEnd.upperBound...])
             guard scheme == "http" || scheme == "https", !authority.contains("/"), !authority.contains("@"),
-                  let parsed = HostAllowList.parse(hostHeader: authority) else { return nil }
+                let parsed = HostAllowList.parse(hostHeader: authority)
+            else { return nil }
             self.init(scheme: scheme, host: parsed.host, port: parsed.port)
         }
 
@@ -48,7 +49,9 @@ public struct OriginGuardMiddleware: RouterMiddleware {
     }
 
     /// Checks Origin on non-safe methods.
-    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
         if let site = request.headers[.secFetchSite], site == "cross-site" || site == "same-site" {
             throw Self.refusal
@@ -69,5 +72,6 @@ public struct OriginGuardMiddleware: RouterMiddleware {
         return [Origin(scheme: scheme, authority: authority), publicOrigin].compactMap { $0 }
     }
 
-    private static let refusal = APIError(.forbidden, code: "cross_site_request", message: "State-changing requests from other sites or origins are refused.")
+    private static let refusal = APIError(
+        .forbidden, code: "cross_site_request", message: "State-changing requests from other sites or origins are refused.")
 }

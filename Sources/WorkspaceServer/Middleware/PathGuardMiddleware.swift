@@ -10,16 +10,21 @@ public struct PathGuardMiddleware: RouterMiddleware {
     public init() {}
 
     /// Answers 400 `invalid_path` for a suspicious path, passes everything else on.
-    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         guard Self.isAcceptable(request.uri.path) else {
-            throw APIError(.badRequest, code: "invalid_path", message: "The path holds empty or dot segments, encoded slashes, NUL or invalid encoding.")
+            throw APIError(
+                .badRequest, code: "invalid_path", message: "The path holds empty or dot segments, encoded slashes, NUL or invalid encoding.")
         }
         return try await next(request, context)
     }
 
     static func isAcceptable(_ path: String) -> Bool {
         let lowered = path.lowercased()
-        if lowered.contains("%2f") || lowered.contains("%5c") || lowered.contains("%00") || path.contains("\\") || path.contains("\0") { return false }
+        if lowered.contains("%2f") || lowered.contains("%5c") || lowered.contains("%00") || path.contains("\\") || path.contains("\0") {
+            return false
+        }
         guard path.hasPrefix("/"), let decoded = path.removingPercentEncoding else { return false }
         var segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         if segments.last?.isEmpty == true { segments = segments.dropLast() }

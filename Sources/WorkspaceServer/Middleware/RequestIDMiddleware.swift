@@ -7,9 +7,13 @@ public struct RequestIDMiddleware: RouterMiddleware {
     public init() {}
 
     /// Assigns the id.
-    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         var context = context
-        if let given = request.headers[.requestID], given.count <= 64, given.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !given.isEmpty {
+        if let given = request.headers[.requestID], given.count <= 64, given.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }),
+            !given.isEmpty
+        {
             context.requestID = given
         } else {
             var generator = SystemRandomNumberGenerator()

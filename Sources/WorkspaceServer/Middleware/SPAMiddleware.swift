@@ -27,7 +27,9 @@ public struct SPAMiddleware: RouterMiddleware {
     }
 
     /// Answers SPA paths; passes API paths and `serverPaths` (`/metrics`) on.
-    public func handle(_ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(
+        _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
+    ) async throws -> Response {
         let path = request.uri.path
         let isAPI = path == basePath + "/api" || path.hasPrefix(basePath + "/api/") || serverPaths.contains(path)
         guard !isAPI, request.method == .get || request.method == .head else { return try await next(request, context) }
@@ -43,7 +45,8 @@ public struct SPAMiddleware: RouterMiddleware {
             throw APIError(.notFound, code: "not_found", message: "No such file.")
         }
         guard let indexPage else {
-            throw APIError(.notFound, code: "ui_not_installed", message: "The web UI files were not found; the API is available under \(basePath)/api/v1.")
+            throw APIError(
+                .notFound, code: "ui_not_installed", message: "The web UI files were not found; the API is available under \(basePath)/api/v1.")
         }
         return respond(request, body: ByteBuffer(string: indexPage), contentType: "text/html; charset=utf-8", cacheControl: "no-store")
     }

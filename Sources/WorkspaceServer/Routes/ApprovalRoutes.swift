@@ -41,8 +41,9 @@ struct ApprovalRoutes {
             }
             let limit = try values.int("limit", in: 1...500, default: 100)
             let settings = ApprovalSettings(home: home)
-            return ApprovalList(mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(), loginRequired: password.isSet,
-                                items: try await queue.list(status: ApprovalRequest.Status(rawValue: statusText), limit: limit))
+            return ApprovalList(
+                mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(), loginRequired: password.isSet,
+                items: try await queue.list(status: ApprovalRequest.Status(rawValue: statusText), limit: limit))
         }
         group.post("approvals", .agent) { request, context -> Response in
             let submission = try await request.decode(as: ApprovalSubmission.self, context: context)
@@ -59,8 +60,9 @@ struct ApprovalRoutes {
         group.get("approvals/:id", .read) { _, context in try await queue.request(try context.parameters.require("id")) }
         group.get("approvals/:id/decision", .agent) { request, context -> Response in
             let wait = try QueryValues(request).int("wait", in: 0...60, default: 0)
-            return try signed(try await queue.waitForDecision(try context.parameters.require("id"), seconds: TimeInterval(wait)),
-                              request: request, context: context)
+            return try signed(
+                try await queue.waitForDecision(try context.parameters.require("id"), seconds: TimeInterval(wait)),
+                request: request, context: context)
         }
         group.post("approvals/:id/approve", .operate) { request, context -> ApprovalRequest in
             let scope = try await request.decodeIfPresent(as: ApproveRequest.self, context: context)?.scope
@@ -81,7 +83,8 @@ extension ApprovalRoutes {
         let body = try StreamingJSONEncoder().encode(value)
         var response = Response.json(body)
         if let principal = context.principal, let key = try credentials.signingKey(for: principal),
-           let nonce = request.headers[.hermesNonce], (16...128).contains(nonce.count) {
+            let nonce = request.headers[.hermesNonce], (16...128).contains(nonce.count)
+        {
             response.headers[.hermesSignature] = CredentialStore.signature(key: key, nonce: nonce, body: body)
         }
         return response

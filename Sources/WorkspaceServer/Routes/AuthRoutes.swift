@@ -42,7 +42,8 @@ struct AuthRoutes {
 
     @Sendable func login(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let body = try await request.decode(as: LoginRequest.self, context: context)
-        let started = try await signIn.withPassword(user: body.user, password: body.password, client: context.clientAddress, actor: context.auditActor)
+        let started = try await signIn.withPassword(
+            user: body.user, password: body.password, client: context.clientAddress, actor: context.auditActor)
         var response = try Response.json(me(started.session))
         response.headers[.setCookie] = cookie(started.secret, maxAge: Int(signIn.lifetime), context: context)
         response.headers[.cacheControl] = "no-store"
@@ -75,14 +76,16 @@ struct AuthRoutes {
     }
 
     private func me(_ session: LoginSessions.Session) -> Me {
-        Me(loginRequired: signIn.method == .password, authenticated: true, user: session.user, role: session.role, csrfToken: session.csrf,
-           expiresAt: session.expiresAt, signIn: signIn.method)
+        Me(
+            loginRequired: signIn.method == .password, authenticated: true, user: session.user, role: session.role, csrfToken: session.csrf,
+            expiresAt: session.expiresAt, signIn: signIn.method)
     }
 
     /// `next` when it is a path of this page (`/sessions/abc`), never another site (`//evil`, `https:`).
     static func localPath(_ next: String) -> String? {
         guard next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.contains(":"),
-              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f }) else { return nil }
+            next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7f })
+        else { return nil }
         return next
     }
 
@@ -90,6 +93,7 @@ struct AuthRoutes {
         let secure = authenticator.secureCookies(context)
         // A __Host- cookie must be Secure with Path=/; without TLS the cookie is scoped to the base path.
         let path = secure || basePath.isEmpty ? "/" : basePath
-        return "\(Authenticator.cookieName(secure: secure))=\(value); Path=\(path); Max-Age=\(maxAge); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+        return "\(Authenticator.cookieName(secure: secure))=\(value); Path=\(path); Max-Age=\(maxAge); HttpOnly; SameSite=Strict"
+            + (secure ? "; Secure" : "")
     }
 }

@@ -40,7 +40,9 @@ struct BulkDeleteRequest: Decodable {
             var narrowing = query
             narrowing.archived = .exclude
             guard narrowing != SessionQuery() || query.archived == .only else {
-                throw APIError(.badRequest, code: "invalid_input", message: "A bulk delete filter must narrow the sessions down; an empty filter matches everything.")
+                throw APIError(
+                    .badRequest, code: "invalid_input",
+                    message: "A bulk delete filter must narrow the sessions down; an empty filter matches everything.")
             }
             return query
         }

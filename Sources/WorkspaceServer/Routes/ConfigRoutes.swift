@@ -12,16 +12,20 @@ struct ConfigRoutes {
         group.get("config", .read) { _, _ -> Response in
             let snapshot = try store.snapshot()
             let (config, masked) = ConfigMasking().masked(snapshot.value)
-            return try .json(ConfigDocumentAnswer(path: home.configFile.path, exists: snapshot.exists, etag: snapshot.etag,
-                                                  modified: snapshot.modified, readOnly: store.isReadOnly, config: config, maskedPaths: masked),
-                             etag: snapshot.etag)
+            return try .json(
+                ConfigDocumentAnswer(
+                    path: home.configFile.path, exists: snapshot.exists, etag: snapshot.etag,
+                    modified: snapshot.modified, readOnly: store.isReadOnly, config: config, maskedPaths: masked),
+                etag: snapshot.etag)
         }
         group.get("config/effective", .read) { _, _ -> Response in
             let snapshot = try store.snapshot()
             let effective = EffectiveConfig(user: snapshot.value)
-            return try .json(EffectiveConfigAnswer(etag: snapshot.etag, config: effective.value,
-                                                   items: effective.leaves.map { .init(path: $0.path, value: $0.value, source: $0.source) }),
-                             etag: snapshot.etag)
+            return try .json(
+                EffectiveConfigAnswer(
+                    etag: snapshot.etag, config: effective.value,
+                    items: effective.leaves.map { .init(path: $0.path, value: $0.value, source: $0.source) }),
+                etag: snapshot.etag)
         }
         group.get("config/schema", .read) { _, _ in Response.json(Array(ConfigSchema.hermes.jsonSchema.rendered(.compact).utf8)) }
         group.patch("config", .admin) { request, context -> Response in
@@ -50,8 +54,9 @@ struct ConfigRoutes {
         let dryRun = (try QueryValues(request).bool("dryRun")) ?? false
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard ["application/json", "application/yaml", "application/x-yaml", "text/yaml", "text/plain"].contains(where: contentType.hasPrefix) else {
-            throw APIError(.unsupportedMediaType, code: "unsupported_media_type",
-                           message: "Send the configuration as application/yaml or text/plain, or as JSON {\"text\": …}.")
+            throw APIError(
+                .unsupportedMediaType, code: "unsupported_media_type",
+                message: "Send the configuration as application/yaml or text/plain, or as JSON {\"text\": …}.")
         }
         guard contentType.hasPrefix("application/json") else {
             let buffer = try await request.body.collect(upTo: context.maxUploadSize)

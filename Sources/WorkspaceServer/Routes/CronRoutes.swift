@@ -64,12 +64,14 @@ struct CronRoutes {
             let ticker = CronTickerStatus(home: home)
             let now = Date()
             let due = try jobs.jobs().filter { job in
-                job["enabled"] != .bool(false) && (job["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)).map { $0 <= now.addingTimeInterval(-120) } ?? false)
+                job["enabled"] != .bool(false)
+                    && (job["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)).map { $0 <= now.addingTimeInterval(-120) } ?? false)
             }.count
             var warnings: [String] = []
             if state.mode == .gateway, ticker.stale, due > 0 {
                 let age = ticker.heartbeatAgeSeconds.map { "last heartbeat \(Int($0)) s ago" } ?? "no heartbeat at all"
-                warnings.append("\(due) job(s) are overdue but the gateway's cron ticker is not running (\(age)). Start the gateway, or serve with --cron local.")
+                warnings.append(
+                    "\(due) job(s) are overdue but the gateway's cron ticker is not running (\(age)). Start the gateway, or serve with --cron local.")
             }
             if let reason = state.standbyReason { warnings.append(reason) }
             if let error = state.lastError { warnings.append("The local scheduler's last tick failed: \(error)") }
@@ -97,8 +99,9 @@ struct CronRoutes {
         group.get("cron/jobs/:id/runs", .read) { request, context -> RunList in
             let values = QueryValues(request)
             let id = try context.parameters.require("id")
-            let page = try runs.runs(of: id, limit: try values.int("limit", in: 1...200, default: 50),
-                                     before: try values.string("cursor", maximumLength: 64))
+            let page = try runs.runs(
+                of: id, limit: try values.int("limit", in: 1...200, default: 50),
+                before: try values.string("cursor", maximumLength: 64))
             // Outputs outlive a deleted job and stay readable; a job that is gone and left none is a 404.
             if !runs.hasOutputs(of: id), try jobs.jobs().allSatisfy({ $0["id"]?.stringValue != id }) {
                 throw WorkspaceError.notFound(what: "Job \(id)")
@@ -109,8 +112,9 @@ struct CronRoutes {
             let run = try context.parameters.require("run")
             let job = try context.parameters.require("id")
             if try QueryValues(request).bool("download") == true {
-                return try FileDownload.response(for: try runs.outputFile(of: job, run: run), name: "\(job)-\(run).md",
-                                                 contentType: "text/markdown; charset=utf-8")
+                return try FileDownload.response(
+                    for: try runs.outputFile(of: job, run: run), name: "\(job)-\(run).md",
+                    contentType: "text/markdown; charset=utf-8")
             }
             let preview = try await offloaded { try runs.outputPreview(of: job, run: run) }
             return try Response.json(RunOutput(id: run, text: preview.text, sizeBytes: preview.size, truncated: preview.truncated))
@@ -118,7 +122,9 @@ struct CronRoutes {
         group.post("cron/jobs/:id/pause", .operate) { request, context -> CronJobSummary in
             let id = try context.parameters.require("id")
             let reason = try await request.decodeIfPresent(as: PauseRequest.self, context: context)?.reason
-            guard (reason?.count ?? 0) <= 500 else { throw APIError(.badRequest, code: "invalid_input", message: "The reason is longer than 500 characters.") }
+            guard (reason?.count ?? 0) <= 500 else {
+                throw APIError(.badRequest, code: "invalid_input", message: "The reason is longer than 500 characters.")
+            }
             return try await audited(.cronPause, id, context) { try actions.pause(id, reason: reason) }
         }
         group.post("cron/jobs/:id/resume", .operate) { _, context -> CronJobSummary in
@@ -138,7 +144,9 @@ struct CronRoutes {
             let body = try await request.decode(as: PreviewRequest.self, context: context)
             let zone: TimeZone
             if let name = body.timezone, !name.isEmpty {
-                guard let named = TimeZone(identifier: name) else { throw APIError(.badRequest, code: "invalid_input", message: "Unknown time zone \(name).") }
+                guard let named = TimeZone(identifier: name) else {
+                    throw APIError(.badRequest, code: "invalid_input", message: "Unknown time zone \(name).")
+                }
                 zone = named
             } else {
                 zone = timeZone.current
@@ -181,8 +189,10 @@ extension CronRoutes {
     }
 
     /// Runs a job action off the pool, records it, and wakes the local scheduler.
-    func audited<T: Sendable>(_ action: AuditAction, _ id: String, _ context: WorkspaceRequestContext,
-                              _ work: @escaping @Sendable () throws -> T) async throws -> T {
+    func audited<T: Sendable>(
+        _ action: AuditAction, _ id: String, _ context: WorkspaceRequestContext,
+        _ work: @escaping @Sendable () throws -> T
+    ) async throws -> T {
         let result = try await audit.recording(action, target: id, by: context, resultTarget: { ($0 as? CronJobSummary)?.id }, work)
         await scheduler.wake()
         return result

@@ -15,8 +15,10 @@ struct EncodedAnswerCache: Sendable {
     }
 
     /// The JSON response for `key`, from the cache or from `answer`.
-    func response(for key: String, lifetime: Int? = nil,
-                  _ answer: @escaping @Sendable () async throws -> some Encodable & Sendable) async throws -> Response {
+    func response(
+        for key: String, lifetime: Int? = nil,
+        _ answer: @escaping @Sendable () async throws -> some Encodable & Sendable
+    ) async throws -> Response {
         let slot = lifetime.map { "|\(Int(Date().timeIntervalSince1970) / $0)" } ?? ""
         let bytes = try await cache.value(for: key + slot, generation: database.generation) {
             try StreamingJSONEncoder().encode(try await answer())

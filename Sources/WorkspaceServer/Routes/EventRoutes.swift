@@ -24,25 +24,34 @@ struct EventRoutes {
             let lastEventID = try (request.headers[.lastEventID] ?? QueryValues(request).string("lastEventId")).flatMap { Int64($0) }
             let subscription = try bus.subscribe(after: lastEventID)
             let heartbeat = heartbeat
-            return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
-                                                   .xAccelBuffering: "no"],
-                            body: ResponseBody { writer in
-                                defer { subscription.cancel() }
-                                var opening = "retry: 3000\n\n"
-                                if subscription.missedSome { opening += Self.frame(kind: .reset, id: nil, data: .object([])) }
-                                for event in subscription.replay { opening += Self.frame(event) }
-                                try await writer.write(ByteBuffer(string: opening))
-                                try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
-                                try await writer.finish(nil)
-                            })
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
+                    .xAccelBuffering: "no",
+                ],
+                body: ResponseBody { writer in
+                    defer { subscription.cancel() }
+                    var opening = "retry: 3000\n\n"
+                    if subscription.missedSome { opening += Self.frame(kind: .reset, id: nil, data: .object([])) }
+                    for event in subscription.replay { opening += Self.frame(event) }
+                    try await writer.write(ByteBuffer(string: opening))
+                    try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
+                    try await writer.finish(nil)
+                })
         }
     }
 
     /// Writes events as they come and a comment after every quiet `heartbeat`; returns when the bus ends the stream,
     /// throws when the client has gone (the write fails).
-    private static func forward(_ events: AsyncStream<WorkspaceEvent>, heartbeat: Duration,
-                                to writer: inout any ResponseBodyWriter) async throws {
-        enum Output: Sendable { case event(WorkspaceEvent), ping, end }
+    private static func forward(
+        _ events: AsyncStream<WorkspaceEvent>, heartbeat: Duration,
+        to writer: inout any ResponseBodyWriter
+    ) async throws {
+        enum Output: Sendable {
+            case event(WorkspaceEvent)
+            case ping, end
+        }
         let (outputs, continuation) = AsyncStream.makeStream(of: Output.self)
         let forwarder = Task {
             for await event in events { continuation.yield(.event(event)) }

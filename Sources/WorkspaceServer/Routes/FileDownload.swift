@@ -13,8 +13,10 @@ enum FileDownload {
         let safeName = name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
         return Response(
             status: .ok,
-            headers: [.contentType: contentType, .contentLength: String(size), .cacheControl: "no-store",
-                      .contentDisposition: "attachment; filename=\"\(safeName)\""],
+            headers: [
+                .contentType: contentType, .contentLength: String(size), .cacheControl: "no-store",
+                .contentDisposition: "attachment; filename=\"\(safeName)\"",
+            ],
             body: ResponseBody { writer in
                 defer { try? handle.close() }
                 while true {

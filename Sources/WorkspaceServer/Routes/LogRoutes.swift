@@ -31,7 +31,9 @@ struct LogRoutes {
     static func filter(_ values: QueryValues) throws -> LogFilter {
         var filter = LogFilter()
         if let level = try values.string("level") {
-            guard let parsed = LogLevel(rawValue: level.uppercased()) else { throw QueryValues.invalid("level", "must be DEBUG, INFO, WARNING, ERROR or CRITICAL") }
+            guard let parsed = LogLevel(rawValue: level.uppercased()) else {
+                throw QueryValues.invalid("level", "must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+            }
             filter.minimumLevel = parsed
         }
         filter.loggerPrefixes = try values.list("logger")

@@ -5,8 +5,10 @@ import Hummingbird
 struct MethodNotAllowedRoutes {
     /// The methods a client may reasonably try (QUERY is the safe-with-body method of the HTTP QUERY draft);
     /// anything more exotic stays a 404.
-    private static let candidates: [HTTPRequest.Method] = [.get, .put, .post, .patch, .delete, .options, .trace, .connect,
-                                                           HTTPRequest.Method("QUERY")!]
+    private static let candidates: [HTTPRequest.Method] = [
+        .get, .put, .post, .patch, .delete, .options, .trace, .connect,
+        HTTPRequest.Method("QUERY")!,
+    ]
 
     /// Adds the 405 answers for every path registered so far; call it after the last route.
     func addRoutes(to router: Router<WorkspaceRequestContext>) {
@@ -18,9 +20,10 @@ struct MethodNotAllowedRoutes {
             let allow = methods.map(\.rawValue).sorted().joined(separator: ", ")
             for method in Self.candidates where !methods.contains(method) {
                 router.on(path, method: method) { request, _ -> Response in
-                    throw APIError(.methodNotAllowed, code: "method_not_allowed",
-                                   message: "\(request.method) is not allowed on \(request.uri.path); use \(allow).",
-                                   headers: [.allow: allow])
+                    throw APIError(
+                        .methodNotAllowed, code: "method_not_allowed",
+                        message: "\(request.method) is not allowed on \(request.uri.path); use \(allow).",
+                        headers: [.allow: allow])
                 }
             }
         }

@@ -88,8 +88,9 @@ struct QueryValues {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         if parts.count == 3, text.count == 10,
-           let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-           calendar.dateComponents([.year, .month, .day], from: day) == DateComponents(year: parts[0], month: parts[1], day: parts[2]) {
+            let day = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            calendar.dateComponents([.year, .month, .day], from: day) == DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        {
             return endOfDay ? calendar.date(byAdding: .day, value: 1, to: day) : day
         }
         throw Self.invalid(name, "must be epoch seconds, an ISO-8601 date-time or a YYYY-MM-DD date")

@@ -16,10 +16,11 @@ extension SessionQuery {
         parentID = try values.string("parent", maximumLength: 256)
         profile = try values.string("profile", maximumLength: 64)
         sort = try values.choice("sort", default: .started)
-        ascending = try values.string("order").map { order in
-            guard order == "asc" || order == "desc" else { throw QueryValues.invalid("order", "must be asc or desc") }
-            return order == "asc"
-        } ?? false
+        ascending =
+            try values.string("order").map { order in
+                guard order == "asc" || order == "desc" else { throw QueryValues.invalid("order", "must be asc or desc") }
+                return order == "asc"
+            } ?? false
         limit = try values.int("limit", in: 1...200, default: 25)
         if let token = try values.string("cursor", maximumLength: 2_048) {
             do {

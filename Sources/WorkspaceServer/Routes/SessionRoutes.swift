@@ -47,8 +47,9 @@ struct SessionRoutes {
                 guard let value = Int64(text), value > 0 else { throw QueryValues.invalid("cursor", "is not valid") }
                 return value
             }
-            return try await search.search(query, order: try values.choice("order", default: .newest), limit: try values.int("limit", in: 1...50, default: 20),
-                                           cursor: cursor, visibility: try values.choice("visibility", default: .history))
+            return try await search.search(
+                query, order: try values.choice("order", default: .newest), limit: try values.int("limit", in: 1...50, default: 20),
+                cursor: cursor, visibility: try values.choice("visibility", default: .history))
         }
         group.post("sessions/delete", .admin) { request, context -> Response in
             let body = try await request.decode(as: BulkDeleteRequest.self, context: context)
@@ -60,13 +61,15 @@ struct SessionRoutes {
         }
         group.get("sessions/:id/messages", .read) { request, context -> TranscriptPage in
             let values = QueryValues(request)
-            let after = try values.string("after").map { text -> Int64 in
-                guard let value = Int64(text), value >= 0 else { throw QueryValues.invalid("after", "must be a message id") }
-                return value
-            } ?? 0
-            return try await sessions.transcript(id: try context.parameters.require("id"), after: after,
-                                                 limit: try values.int("limit", in: 1...500, default: 200),
-                                                 visibility: try values.choice("visibility", default: .live))
+            let after =
+                try values.string("after").map { text -> Int64 in
+                    guard let value = Int64(text), value >= 0 else { throw QueryValues.invalid("after", "must be a message id") }
+                    return value
+                } ?? 0
+            return try await sessions.transcript(
+                id: try context.parameters.require("id"), after: after,
+                limit: try values.int("limit", in: 1...500, default: 200),
+                visibility: try values.choice("visibility", default: .live))
         }
         group.get("sessions/:id/export", .read) { request, context -> Response in
             let values = QueryValues(request)
@@ -76,21 +79,27 @@ struct SessionRoutes {
             let detail = try await sessions.detail(id: try context.parameters.require("id"))
             let exporter = exporter
             let name = SessionExporter.fileName(id: detail.conversation.id, format: format)
-            return Response(status: .ok, headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\"",
-                                                   .cacheControl: "no-store"],
-                            body: ResponseBody { writer in
-                                try await exporter.export(detail, format: format, visibility: visibility) { chunk in
-                                    try await writer.write(ByteBuffer(string: chunk))
-                                }
-                                try await writer.finish(nil)
-                            })
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\"",
+                    .cacheControl: "no-store",
+                ],
+                body: ResponseBody { writer in
+                    try await exporter.export(detail, format: format, visibility: visibility) { chunk in
+                        try await writer.write(ByteBuffer(string: chunk))
+                    }
+                    try await writer.finish(nil)
+                })
         }
         group.delete("sessions/:id", .admin) { _, context -> DeletionReport in
             let id = try context.parameters.require("id")
             let report = try await deleter.delete(ids: [id], actor: context.auditActor)
             if let refusal = report.refused.first {
                 throw refusal.reason == "active"
-                    ? APIError(.conflict, code: "session_active", message: "Session \(id) is live (a message arrived in the last five minutes); it was not deleted.")
+                    ? APIError(
+                        .conflict, code: "session_active",
+                        message: "Session \(id) is live (a message arrived in the last five minutes); it was not deleted.")
                     : APIError(.notFound, code: "not_found", message: "Session \(id) was not found.")
             }
             return report

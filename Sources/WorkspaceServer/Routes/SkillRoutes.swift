@@ -61,7 +61,8 @@ struct SkillRoutes {
         group.post("skills", .admin) { request, context -> Response in
             let body = try await request.decode(as: CreateRequest.self, context: context)
             let detail = try await audit.recording(.skillsCreate, target: body.name, by: context) {
-                try workbench.create(name: body.name, category: body.category.flatMap { $0.isEmpty ? nil : $0 }, description: body.description, body: body.body)
+                try workbench.create(
+                    name: body.name, category: body.category.flatMap { $0.isEmpty ? nil : $0 }, description: body.description, body: body.body)
             }
             return try .json(detail, etag: detail.etag, status: .created)
         }
@@ -86,14 +87,18 @@ struct SkillRoutes {
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: ContentRequest.self, context: context)
             let ifMatch = request.headers[.ifMatch]
-            let detail = try await audit.recording(.skillsEdit, target: name, by: context) { try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch) }
+            let detail = try await audit.recording(.skillsEdit, target: name, by: context) {
+                try workbench.updateContent(of: name, to: body.text, ifMatch: ifMatch)
+            }
             return try .json(detail, etag: detail.etag)
         }
         group.put("skills/:name/enabled", .operate) { request, context -> EnabledAnswer in
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: EnabledRequest.self, context: context)
             let change = try await toggles.set(name, enabled: body.enabled, platform: body.platform, actor: context.auditActor)
-            guard let skill = try await offloaded({ registry.skills().first { $0.name == name } }) else { throw WorkspaceError.notFound(what: "Skill \(name)") }
+            guard let skill = try await offloaded({ registry.skills().first { $0.name == name } }) else {
+                throw WorkspaceError.notFound(what: "Skill \(name)")
+            }
             return EnabledAnswer(skill: skill, configEtag: change.snapshot.etag)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,9 @@ public struct AddressBlock: Sendable, Equatable, CustomStringConvertible {
     /// Whether `address` lies inside the block (an IPv4-mapped IPv6 address counts as IPv4).
     public func contains(_ address: String) -> Bool {
         guard var bytes = Self.bytes(of: address) else { return false }
-        if bytes.count == 16, network.count == 4, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xff, bytes[11] == 0xff { bytes = Array(bytes[12...]) }
+        if bytes.count == 16, network.count == 4, bytes[0..<10].allSatisfy({ $0 == 0 }), bytes[10] == 0xff, bytes[11] == 0xff {
+            bytes = Array(bytes[12...])
+        }
         guard bytes.count == network.count else { return false }
         for bit in 0..<prefix where (bytes[bit / 8] >> (7 - bit % 8)) & 1 != (network[bit / 8] >> (7 - bit % 8)) & 1 { return false }
         return true

@@ -40,8 +40,9 @@ public struct SPAAssets: Sendable {
             for case let url as URL in enumerator {
                 let real = url.resolvingSymlinksInPath()
                 guard real.path.hasPrefix(directory.path + "/"),
-                      (try? real.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
-                      let data = FileManager.default.contents(atPath: real.path) else { continue }
+                    (try? real.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
+                    let data = FileManager.default.contents(atPath: real.path)
+                else { continue }
                 let relative = String(url.standardizedFileURL.path.dropFirst(directory.path.count))
                 guard relative.hasPrefix("/"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
                 let name = url.lastPathComponent

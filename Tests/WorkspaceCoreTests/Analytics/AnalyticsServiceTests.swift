@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct AnalyticsServiceTests {
@@ -22,11 +23,13 @@ import Testing
         let range = try everything(state)
         let report = try await service(state).usage(range)
         let sums = try state.connection().read { db in
-            try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS n, SUM(input_tokens) AS input, SUM(output_tokens) AS output, SUM(cache_read_tokens) AS cache_read,
-                       SUM(message_count) AS messages, SUM(api_call_count) AS calls, SUM(tool_call_count) AS tools,
-                       SUM(estimated_cost_usd) AS estimated FROM sessions
-                """)!
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS n, SUM(input_tokens) AS input, SUM(output_tokens) AS output, SUM(cache_read_tokens) AS cache_read,
+                           SUM(message_count) AS messages, SUM(api_call_count) AS calls, SUM(tool_call_count) AS tools,
+                           SUM(estimated_cost_usd) AS estimated FROM sessions
+                    """)!
         }
         #expect(report.totals.sessions == sums["n"])
         #expect(report.totals.tokens.input == sums["input"])
@@ -107,8 +110,9 @@ import Testing
         let before = try await service.usage(range)
         #expect(try await service.usage(range) == before)
         try state.write { db in
-            try db.execute(sql: "INSERT INTO sessions (id, source, started_at, input_tokens) VALUES ('late', 'cli', ?, 1000)",
-                           arguments: [range.from.timeIntervalSince1970 + 10])
+            try db.execute(
+                sql: "INSERT INTO sessions (id, source, started_at, input_tokens) VALUES ('late', 'cli', ?, 1000)",
+                arguments: [range.from.timeIntervalSince1970 + 10])
         }
         #expect(try await service.usage(range).totals.tokens.input == before.totals.tokens.input + 1000)
     }
@@ -116,7 +120,8 @@ import Testing
     @Test func aMissingDatabaseGivesEmptyBucketsAndANotice() async throws {
         let fixture = try FixtureHome.empty()
         defer { fixture.remove() }
-        let service = AnalyticsService(database: StateDatabase(url: fixture.home.stateDatabase), timeZone: AgentTimeZone(home: fixture.home, environment: [:]))
+        let service = AnalyticsService(
+            database: StateDatabase(url: fixture.home.stateDatabase), timeZone: AgentTimeZone(home: fixture.home, environment: [:]))
         let report = try await service.usage(try .lastDays(7, now: Date(), timeZone: utc))
         #expect(report.buckets.count == 7)
         #expect(report.notice != nil)

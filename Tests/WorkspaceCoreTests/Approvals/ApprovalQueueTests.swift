@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct ApprovalQueueTests {
@@ -8,8 +9,9 @@ import Testing
         return (ApprovalQueue(home: fixture.home, audit: AuditLog(home: fixture.home), events: events, timeout: { timeout }), events)
     }
 
-    private let rm = ApprovalSubmission(sessionId: "s1", platform: "telegram", tool: "terminal", action: "rm -rf /tmp/x", workdir: "/tmp",
-                                        reason: "clean up", risks: ["recursive delete"])
+    private let rm = ApprovalSubmission(
+        sessionId: "s1", platform: "telegram", tool: "terminal", action: "rm -rf /tmp/x", workdir: "/tmp",
+        reason: "clean up", risks: ["recursive delete"])
 
     @Test func aDecisionWakesTheWaiterAtOnce() async throws {
         let fixture = try FixtureHome.empty()
@@ -87,8 +89,10 @@ import Testing
         let fixture = try FixtureHome.empty()
         defer { fixture.remove() }
         let (queue, _) = queue(fixture)
-        for bad in [ApprovalSubmission(tool: "", action: "x"), ApprovalSubmission(tool: "terminal", action: ""),
-                    ApprovalSubmission(tool: "terminal", action: String(repeating: "x", count: 20_001))] {
+        for bad in [
+            ApprovalSubmission(tool: "", action: "x"), ApprovalSubmission(tool: "terminal", action: ""),
+            ApprovalSubmission(tool: "terminal", action: String(repeating: "x", count: 20_001)),
+        ] {
             await #expect(throws: WorkspaceError.self) { try await queue.submit(bad, actor: nil) }
         }
         await #expect(throws: WorkspaceError.self) { try await queue.request("../../etc/passwd") }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct AuditLogTests {
@@ -10,8 +11,10 @@ import Testing
         try FileManager.default.createDirectory(at: fixture.home.workspaceDirectory, withIntermediateDirectories: true)
         try Self.writeOldTrail(at: fixture.home.workspaceDatabase)
         let audit = AuditLog(home: fixture.home)
-        try await audit.record(AuditEvent(action: .configPatch, target: "timezone", summary: "changed timezone",
-                                          actor: AuditActor(name: "admin", address: "10.1.1.1", requestID: "r10")))
+        try await audit.record(
+            AuditEvent(
+                action: .configPatch, target: "timezone", summary: "changed timezone",
+                actor: AuditActor(name: "admin", address: "10.1.1.1", requestID: "r10")))
         let items = try await audit.page(AuditQuery()).items
         #expect(items.map(\.action) == ["config.patch", "sessions.delete"])
         #expect(items[1].summary == "reason: active" && items[1].clientAddress == "127.0.0.1" && items[1].actor == "token")
@@ -20,14 +23,15 @@ import Testing
 
     private static func writeOldTrail(at url: URL) throws {
         try DatabaseQueue(path: url.path).write { db in
-            try db.execute(sql: """
-                CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-                INSERT INTO grdb_migrations VALUES ('audit_events');
-                CREATE TABLE audit_events (id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
-                    outcome TEXT NOT NULL, actor TEXT, request_id TEXT, details TEXT NOT NULL DEFAULT '{}');
-                INSERT INTO audit_events (at, action, target, outcome, actor, request_id, details)
-                    VALUES (1764000000, 'sessions.delete', 's1', 'refused', '127.0.0.1', 'r9', '{"reason":"active"}');
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('audit_events');
+                    CREATE TABLE audit_events (id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL,
+                        outcome TEXT NOT NULL, actor TEXT, request_id TEXT, details TEXT NOT NULL DEFAULT '{}');
+                    INSERT INTO audit_events (at, action, target, outcome, actor, request_id, details)
+                        VALUES (1764000000, 'sessions.delete', 's1', 'refused', '127.0.0.1', 'r9', '{"reason":"active"}');
+                    """)
         }
     }
 
@@ -36,8 +40,10 @@ import Testing
         defer { fixture.remove() }
         let audit = AuditLog(home: fixture.home)
         for index in 0..<7 {
-            try await audit.record(AuditEvent(action: index.isMultiple(of: 2) ? .keysSet : .configPatch, target: "t\(index)", actor: nil,
-                                              at: Date(timeIntervalSince1970: 1_764_000_000 + Double(index) * 60)))
+            try await audit.record(
+                AuditEvent(
+                    action: index.isMultiple(of: 2) ? .keysSet : .configPatch, target: "t\(index)", actor: nil,
+                    at: Date(timeIntervalSince1970: 1_764_000_000 + Double(index) * 60)))
         }
         var query = AuditQuery()
         query.limit = 3

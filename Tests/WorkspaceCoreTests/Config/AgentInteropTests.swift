@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 /// Files the workspace wrote, loaded by the reference agent itself (hermes-agent from PyPI, installed by
@@ -14,7 +15,9 @@ import Testing
                           "dotenv": dotenv_values(os.path.join(home, ".env"))}, default=str))
         """
 
-    @Test(.enabled(if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    @Test(
+        .enabled(
+            if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func theAgentLoadsEveryFileWeWrote() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
@@ -44,7 +47,8 @@ import Testing
         #expect(approvals["mode"] as? String == "off")
         #expect(approvals["timeout"] as? Int == 300)
         #expect(config["command_allowlist"] as? [String] == ["podman *", "git push: origin"])
-        #expect(((config["skills"] as? [String: Any])?["platform_disabled"] as? [String: [String]])?["telegram"] == ["web-research", "docker-cleanup"])
+        #expect(
+            ((config["skills"] as? [String: Any])?["platform_disabled"] as? [String: [String]])?["telegram"] == ["web-research", "docker-cleanup"])
         let display = try #require(config["display"] as? [String: Any])
         #expect(((display["platforms"] as? [String: Any])?["telegram"] as? [String: Any])?["streaming"] as? Bool == false)
         #expect(((config["agent"] as? [String: Any])?["reasoning_overrides"] as? [String: String])?["gpt-4.1"] == "high")
@@ -56,8 +60,9 @@ import Testing
             let env = try #require(loaded[reader] as? [String: Any], "\(reader)")
             #expect(env["EXA_API_KEY"] as? String == tricky, "\(reader)")
             #expect(env["TELEGRAM_BOT_TOKEN"] as? String == "999:xyz", "\(reader)")
-            #expect(env["REFERENCE"] as? String == (reader == "env" ? "${TELEGRAM_BOT_TOKEN}" : "999:xyz"),
-                    "the agent's key reader keeps a reference, its runtime loader expands it")
+            #expect(
+                env["REFERENCE"] as? String == (reader == "env" ? "${TELEGRAM_BOT_TOKEN}" : "999:xyz"),
+                "the agent's key reader keeps a reference, its runtime loader expands it")
             #expect(env["OPENROUTER_API_KEY"] == nil, "\(reader)")
             #expect(env["ANTHROPIC_API_KEY"] as? String == "sk-ant-api03-devfixturedevfixture", "\(reader)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct ConfigSchemaTests {
@@ -7,8 +8,10 @@ import Testing
         let text = ConfigSchema.hermes.jsonSchema.rendered(.compact)
         let schema = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let properties = try #require(schema["properties"] as? [String: Any])
-        for section in ["model", "timezone", "approvals", "command_allowlist", "skills", "logging", "display", "agent", "terminal",
-                        "memory", "cron", "gateway", "dashboard", "sessions", "security"] {
+        for section in [
+            "model", "timezone", "approvals", "command_allowlist", "skills", "logging", "display", "agent", "terminal",
+            "memory", "cron", "gateway", "dashboard", "sessions", "security",
+        ] {
             #expect(properties[section] != nil, "\(section)")
         }
         #expect(schema["additionalProperties"] as? Bool == true)
@@ -24,12 +27,16 @@ import Testing
         #expect(schema.issues(in: try YAMLDocument(text: "approvals:\n  mode: sometimes\n").value)["approvals.mode"] != nil)
         #expect(schema.issues(in: try YAMLDocument(text: "agent:\n  max_turns: 0\n").value)["agent.max_turns"] == "must be at least 1")
         #expect(schema.issues(in: try YAMLDocument(text: "unknown_section: {a: 1}\ndisplay: null\n").value).isEmpty)
-        #expect(schema.issues(in: try YAMLDocument(text: "skills:\n  platform_disabled:\n    telegram: [1, x]\n").value)
+        #expect(
+            schema.issues(in: try YAMLDocument(text: "skills:\n  platform_disabled:\n    telegram: [1, x]\n").value)
                 == ["skills.platform_disabled.telegram.0": "must be a string, not a number"])
     }
 
     @Test func theEffectiveViewMarksEachLeafAndMasksSecrets() throws {
-        let user = try YAMLDocument(text: "approvals:\n  mode: manual\nmodel:\n  default: x\n  api_key: sk-0123456789abcdef\nauxiliary:\n  vision:\n    api_key: ${VISION_KEY}\n").value
+        let user = try YAMLDocument(
+            text:
+                "approvals:\n  mode: manual\nmodel:\n  default: x\n  api_key: sk-0123456789abcdef\nauxiliary:\n  vision:\n    api_key: ${VISION_KEY}\n"
+        ).value
         let effective = EffectiveConfig(user: user)
         let leaves = Dictionary(uniqueKeysWithValues: effective.leaves.map { ($0.path, $0) })
         #expect(leaves["approvals.mode"]?.source == "set")
@@ -43,20 +50,21 @@ import Testing
     @Test func aUnifiedDiffShowsOnlyTheChangeWithContext() {
         let before = (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let after = before.replacingOccurrences(of: "line 10\n", with: "line ten\n")
-        #expect(LineDiff().unified(from: before, to: after) == """
-            --- before
-            +++ after
-            @@ -7,7 +7,7 @@
-             line 7
-             line 8
-             line 9
-            -line 10
-            +line ten
-             line 11
-             line 12
-             line 13
+        #expect(
+            LineDiff().unified(from: before, to: after) == """
+                --- before
+                +++ after
+                @@ -7,7 +7,7 @@
+                 line 7
+                 line 8
+                 line 9
+                -line 10
+                +line ten
+                 line 11
+                 line 12
+                 line 13
 
-            """)
+                """)
         #expect(LineDiff().unified(from: before, to: before).isEmpty)
         #expect(LineDiff().unified(from: "", to: "a\n") == "--- before\n+++ after\n@@ -0,0 +1,1 @@\n+a\n")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct ConfigStoreTests {
@@ -16,8 +17,9 @@ import Testing
         defer { fixture.remove() }
         let store = store(fixture)
         let original = try String(contentsOf: fixture.home.configFile, encoding: .utf8)
-        let change = try await store.patch([ConfigEdit(path: ["approvals", "timeout"], operation: .set(.int(300)))],
-                                           ifMatch: try store.snapshot().etag, actor: nil)
+        let change = try await store.patch(
+            [ConfigEdit(path: ["approvals", "timeout"], operation: .set(.int(300)))],
+            ifMatch: try store.snapshot().etag, actor: nil)
         #expect(change.written)
         #expect(change.changedPaths == ["approvals.timeout"])
         let edited = try String(contentsOf: fixture.home.configFile, encoding: .utf8)
@@ -77,8 +79,9 @@ import Testing
         let change = try await store.patch([ConfigEdit(path: ["logging", "level"], operation: .set(.string("DEBUG")))], ifMatch: etag, actor: nil)
         #expect(change.written, "an unrelated invalid value does not block an edit")
         do {
-            _ = try await store.patch([ConfigEdit(path: ["logging", "max_size_mb"], operation: .set(.string("big")))],
-                                      ifMatch: change.snapshot.etag, actor: nil)
+            _ = try await store.patch(
+                [ConfigEdit(path: ["logging", "max_size_mb"], operation: .set(.string("big")))],
+                ifMatch: change.snapshot.etag, actor: nil)
             Issue.record("a string was accepted for a number")
         } catch let ConfigProblem.invalid(issues) {
             #expect(issues["logging.max_size_mb"]?.contains("whole number") == true)
@@ -94,8 +97,9 @@ import Testing
         try fixture.write("agent:\n  max_turns: 1\n", to: "config.yaml")
         let store = store(fixture)
         for turns in 2...23 {
-            _ = try await store.patch([ConfigEdit(path: ["agent", "max_turns"], operation: .set(.int(turns)))],
-                                      ifMatch: try store.snapshot().etag, actor: nil)
+            _ = try await store.patch(
+                [ConfigEdit(path: ["agent", "max_turns"], operation: .set(.int(turns)))],
+                ifMatch: try store.snapshot().etag, actor: nil)
         }
         let history = try store.history()
         #expect(history.count == ConfigBackups.keep)
@@ -112,8 +116,9 @@ import Testing
         defer { fixture.remove() }
         let store = store(fixture)
         let before = try bytes(fixture)
-        let change = try await store.patch([ConfigEdit(path: ["approvals", "mode"], operation: .set(.string("off")))], ifMatch: nil,
-                                           dryRun: true, actor: nil)
+        let change = try await store.patch(
+            [ConfigEdit(path: ["approvals", "mode"], operation: .set(.string("off")))], ifMatch: nil,
+            dryRun: true, actor: nil)
         #expect(!change.written)
         #expect(change.diff.contains("+  mode: \"off\""))
         #expect(try bytes(fixture) == before)

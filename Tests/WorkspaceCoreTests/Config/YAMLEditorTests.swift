@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct YAMLEditorTests {
@@ -60,14 +61,16 @@ import Testing
         let top = try set("timezone", .string("Europe/Berlin"))
         #expect(top == sample.replacingOccurrences(of: "${VISION_KEY}\n", with: "${VISION_KEY}\ntimezone: Europe/Berlin\n"))
         let nested = try set("display.platforms.telegram.streaming", .bool(true))
-        #expect(nested.hasSuffix("""
-            display:
-              platforms:
-                telegram:
-                  streaming: true
-            # trailing notes
+        #expect(
+            nested.hasSuffix(
+                """
+                display:
+                  platforms:
+                    telegram:
+                      streaming: true
+                # trailing notes
 
-            """))
+                """))
     }
 
     @Test func flowCollectionsStayFlow() throws {
@@ -77,19 +80,24 @@ import Testing
 
     @Test func replacingABlockListRewritesOnlyItsItems() throws {
         let edited = try set("command_allowlist", .array([.string("podman *")]))
-        #expect(edited == sample.replacingOccurrences(of: "  - recursive delete\n", with: "").replacingOccurrences(of: "- \"podman *\"", with: "- podman *"))
+        #expect(
+            edited
+                == sample.replacingOccurrences(of: "  - recursive delete\n", with: "").replacingOccurrences(of: "- \"podman *\"", with: "- podman *"))
     }
 
     @Test func deletingAKeyRemovesItsLinesOnly() throws {
         let edited = try delete("approvals.timeout")
         #expect(edited == sample.replacingOccurrences(of: "  timeout: 120\n", with: ""))
         let block = try delete("model")
-        #expect(block == sample.replacingOccurrences(of: """
-            model:
-              default: anthropic/claude-sonnet-4.5   # default model
-              provider: 'openrouter'
+        #expect(
+            block
+                == sample.replacingOccurrences(
+                    of: """
+                        model:
+                          default: anthropic/claude-sonnet-4.5   # default model
+                          provider: 'openrouter'
 
-            """, with: ""))
+                        """, with: ""))
         #expect(try delete("nothing.here") == sample)
     }
 
@@ -101,7 +109,8 @@ import Testing
     @Test func settingUnderAScalarIsRefusedAndNamesTheBlocker() throws {
         let text = "model: anthropic/claude # id\n"
         #expect(throws: ConfigProblem.self) { try set("model.provider", .string("x"), in: text) }
-        #expect(try set("model", .object([.init("default", .string("a")), .init("provider", .string("b"))]), in: text)
+        #expect(
+            try set("model", .object([.init("default", .string("a")), .init("provider", .string("b"))]), in: text)
                 == "model: # id\n  default: a\n  provider: b\n")
     }
 
@@ -123,7 +132,10 @@ import Testing
     }
 
     @Test func strangeStringsReadBackExactly() throws {
-        for value in ["yes", "123", "1e5", "- dash", "a: b", "x #y", "", " lead", "trail ", "null", "~", "@at", "line\nbreak", "tab\there", "{x}", "über", "0x1F", "2026-11-25"] {
+        for value in [
+            "yes", "123", "1e5", "- dash", "a: b", "x #y", "", " lead", "trail ", "null", "~", "@at", "line\nbreak", "tab\there", "{x}", "über",
+            "0x1F", "2026-11-25",
+        ] {
             let edited = try set("approvals.mode", .string(value))
             #expect(try YAMLDocument(text: edited).value.member("approvals")?.member("mode") == .string(value), "\(value)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 /// `cron/jobs.json` as we write it, read back by the reference agent's own job loader; and the committed schedule
@@ -18,7 +19,9 @@ import Testing
         print(json.dumps({"jobs": loaded, "listed": listed, "nexts": nexts, "before": before, "after": after}))
         """
 
-    @Test(.enabled(if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    @Test(
+        .enabled(
+            if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func theAgentsJobLoaderAcceptsWhatWeCreateEditPauseAndResume() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
@@ -29,7 +32,8 @@ import Testing
         func draft(_ json: String) throws -> CronJobDraft { try CronJobDraft(json: try OrderedJSON(parsing: json)) }
 
         let digest = try editor.create(try draft(#"{"prompt":"Digest of arXiv","schedule":"every 2h","skills":["arxiv"],"deliver":"telegram"}"#))
-        let weekly = try editor.create(try draft(#"{"name":"Wöchentlich ☕","prompt":"Weekly review","schedule":"0 9 * * 1-5","model":"gpt-5","repeat":10}"#))
+        let weekly = try editor.create(
+            try draft(#"{"name":"Wöchentlich ☕","prompt":"Weekly review","schedule":"0 9 * * 1-5","model":"gpt-5","repeat":10}"#))
         let once = try editor.create(try draft(#"{"prompt":"Remind me","schedule":"2031-05-04T08:30:00+02:00"}"#))
         _ = try editor.update(weekly.id, with: try draft(#"{"schedule":"30 7 * * 1","enabledToolsets":["web"]}"#), ifMatch: weekly.etag)
         _ = try actions.pause(digest.id, reason: "holiday")
@@ -62,7 +66,9 @@ import Testing
         #expect(withoutStamp(loaded["before"]) == withoutStamp(loaded["after"]), "the agent's save of what it loaded is byte-identical to our file")
     }
 
-    @Test(.enabled(if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    @Test(
+        .enabled(
+            if: AgentPython.url != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func theCommittedScheduleTableIsWhatTheInstalledAgentComputes() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
@@ -70,6 +76,7 @@ import Testing
         let run = try await AgentPython.run([script.path], home: fixture.home)
         #expect(run.status == 0, "\(run.errors)")
         let committed = try Data(contentsOf: AgentPython.packageRoot.appendingPathComponent("Tests/Fixtures/cron-reference.json"))
-        #expect(run.output == committed, "regenerate with: .build/hermes-venv/bin/python scripts/cron-reference.py > Tests/Fixtures/cron-reference.json")
+        #expect(
+            run.output == committed, "regenerate with: .build/hermes-venv/bin/python scripts/cron-reference.py > Tests/Fixtures/cron-reference.json")
     }
 }

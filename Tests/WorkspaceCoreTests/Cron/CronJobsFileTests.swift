@@ -1,9 +1,11 @@
 import Foundation
+import Testing
+
+@testable import WorkspaceCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Testing
-@testable import WorkspaceCore
 
 @Suite struct CronJobsFileTests {
     @Test func anUnchangedSaveRewritesTheAgentsFileByteForByteButItsTimestamp() throws {
@@ -14,7 +16,9 @@ import Testing
         let count = try file.update { jobs in jobs.count }
         #expect(count > 0)
         let saved = try String(contentsOf: fixture.home.cronJobsFile, encoding: .utf8)
-        let strip = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"updated_at\": ") || $0.hasPrefix("      ") } }
+        let strip = { (text: String) in
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"updated_at\": ") || $0.hasPrefix("      ") }
+        }
         #expect(strip(saved) == strip(original), "only the top-level updated_at differs")
         #expect(saved.contains("\"updated_at\": \"20") && saved.contains("+01:00\""), "stamped in the agent's zone (Europe/Berlin)")
         #expect(try FileManager.default.attributesOfItem(atPath: fixture.home.cronJobsFile.path)[.posixPermissions] as? Int == 0o600)
@@ -27,7 +31,10 @@ import Testing
         let file = CronJobsFile(home: fixture.home)
         try file.update { jobs in jobs.append(.object([.init("id", .string("b2"))])) }
         let text = try String(contentsOf: fixture.home.cronJobsFile, encoding: .utf8)
-        #expect(text.hasPrefix("{\n  \"jobs\": [\n    {\n      \"id\": \"a1\",\n      \"name\": \"Gr\\u00fc\\u00dfe \\ud83c\\udf0d\",\n      \"x_future\": {\n        \"keep\": [\n          1,\n          2\n        ]\n      }\n    },"))
+        #expect(
+            text.hasPrefix(
+                "{\n  \"jobs\": [\n    {\n      \"id\": \"a1\",\n      \"name\": \"Gr\\u00fc\\u00dfe \\ud83c\\udf0d\",\n      \"x_future\": {\n        \"keep\": [\n          1,\n          2\n        ]\n      }\n    },"
+            ))
         #expect(try file.jobs().count == 2)
 
         try fixture.write("{\"jobs\": [ {\"id\": \"a1\",, }", to: "cron/jobs.json")
@@ -58,12 +65,18 @@ import Testing
         // Another process holds the agent's lock for a while (as the agent's scheduler does during a tick) and
         // writes a marker just before letting go.
         let holder = try holdLock(lockPath, running: "sleep 1; touch '\(released.path)'")
-        defer { holder.terminate(); holder.waitUntilExit() }
+        defer {
+            holder.terminate()
+            holder.waitUntilExit()
+        }
         try CronJobsFile(home: fixture.home).update { _ in }
         #expect(FileManager.default.fileExists(atPath: released.path), "the write happened only after the other process let go")
 
         let stuck = try holdLock(lockPath, running: "sleep 2")
-        defer { stuck.terminate(); stuck.waitUntilExit() }
+        defer {
+            stuck.terminate()
+            stuck.waitUntilExit()
+        }
         let before = try Data(contentsOf: fixture.home.cronJobsFile)
         #expect(throws: WorkspaceError.self) {
             try CronJobsFile(home: fixture.home, lock: JobsFileLock(home: fixture.home, timeout: 0.5)).update { $0.removeAll() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 /// The schedule maths against the reference agent: `Tests/Fixtures/cron-reference.json` holds what hermes-agent
@@ -38,7 +39,8 @@ import Testing
     }
 
     static func table() throws -> Table {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures/cron-reference.json").standardizedFileURL
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures/cron-reference.json")
+            .standardizedFileURL
         return try JSONDecoder().decode(Table.self, from: Data(contentsOf: url))
     }
 
@@ -66,11 +68,13 @@ import Testing
                 last = next
             }
             let agent = entry.next.compactMap(CronJobsFile.date(fromISO:))
-            let label = "\(entry.expr) in \(entry.zone) after \(entry.after): agent \(entry.next) ours \(ours.map { CronJobsFile.isoFormat($0, zone: zone) })"
+            let label =
+                "\(entry.expr) in \(entry.zone) after \(entry.after): agent \(entry.next) ours \(ours.map { CronJobsFile.isoFormat($0, zone: zone) })"
             let endsGap = { (date: Date) in zone.secondsFromGMT(for: date.addingTimeInterval(-1)) < zone.secondsFromGMT(for: date) }
             let named = { (date: Date) in expression.matches(date, in: zone) || endsGap(date) }
             let rendersTrueOffset = zip(entry.next, agent).allSatisfy { CronJobsFile.isoFormat($0.1, zone: zone) == $0.0 }
-            let agentPlausible = agent.count == 3 && agent.first! > after && agent == agent.sorted() && Set(agent).count == 3 && agent.allSatisfy(named)
+            let agentPlausible =
+                agent.count == 3 && agent.first! > after && agent == agent.sorted() && Set(agent).count == 3 && agent.allSatisfy(named)
             if ours == agent {
                 agreed += 1
                 if agentPlausible, !rendersTrueOffset { agentWrong += 1 }
@@ -99,7 +103,10 @@ import Testing
             let last = try #require(CronJobsFile.date(fromISO: entry.lastRun))
             let ours = try #require(CronSchedule.interval(minutes: entry.minutes).nextRun(after: last, lastRun: last, zone: zone))
             let agent = try #require(CronJobsFile.date(fromISO: entry.next))
-            #expect(ours == agent, "every \(entry.minutes)m in \(entry.zone) after \(entry.lastRun): agent \(entry.next) ours \(CronJobsFile.isoFormat(ours, zone: zone))")
+            #expect(
+                ours == agent,
+                "every \(entry.minutes)m in \(entry.zone) after \(entry.lastRun): agent \(entry.next) ours \(CronJobsFile.isoFormat(ours, zone: zone))"
+            )
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct CronScheduleTests {
@@ -14,10 +15,12 @@ import Testing
         #expect(try stored("every 30m") == #"{"kind":"interval","minutes":30,"display":"every 30m"}"#)
         #expect(try stored("Every 2 hours") == #"{"kind":"interval","minutes":120,"display":"every 120m"}"#, "the display is always in minutes")
         #expect(try stored("0 9 * * 1-5") == #"{"kind":"cron","expr":"0 9 * * 1-5","display":"0 9 * * 1-5"}"#)
-        #expect(try stored("2026-12-01T08:30") == #"{"kind":"once","run_at":"2026-12-01T08:30:00+01:00","display":"once at 2026-12-01 08:30"}"#,
-                "a naive time is in the agent's zone")
-        #expect(try stored("2026-12-01T08:30:00Z") == #"{"kind":"once","run_at":"2026-12-01T08:30:00+00:00","display":"once at 2026-12-01 08:30"}"#,
-                "an explicit offset is kept, as the agent keeps it")
+        #expect(
+            try stored("2026-12-01T08:30") == #"{"kind":"once","run_at":"2026-12-01T08:30:00+01:00","display":"once at 2026-12-01 08:30"}"#,
+            "a naive time is in the agent's zone")
+        #expect(
+            try stored("2026-12-01T08:30:00Z") == #"{"kind":"once","run_at":"2026-12-01T08:30:00+00:00","display":"once at 2026-12-01 08:30"}"#,
+            "an explicit offset is kept, as the agent keeps it")
         #expect(try stored("30m") == #"{"kind":"once","run_at":"2026-11-25T10:30:00+01:00","display":"once in 30m"}"#)
         for bad in ["every 0m", "every 5s", "0 9 * * MON", "0 9 * * * 30", "2025-01-01T00:00:00Z", "soon", "61 * * * *", ""] {
             #expect(throws: WorkspaceError.self, "\(bad)") { try CronSchedule(parsing: bad, now: now, zone: berlin) }

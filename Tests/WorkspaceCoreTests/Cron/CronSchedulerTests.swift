@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct CronSchedulerTests {
@@ -18,11 +19,13 @@ import Testing
         let zone = AgentTimeZone(home: fixture.home, environment: [:])
         let file = CronJobsFile(home: fixture.home, timeZone: zone)
         let ticker = CronTicker(home: fixture.home, file: file, timeZone: zone, runTimeout: 30)
-        let executor = try CommandCronExecutor(template: #"sh -c 'echo "ran {id} in $HERMES_CRON_SESSION"; echo "prompt: $(cat)"' "#, home: fixture.home, timeout: 30)
+        let executor = try CommandCronExecutor(
+            template: #"sh -c 'echo "ran {id} in $HERMES_CRON_SESSION"; echo "prompt: $(cat)"' "#, home: fixture.home, timeout: 30)
         let events = EventBus()
         let subscription = try events.subscribe(after: nil)
-        let scheduler = CronScheduler(mode: .local, ticker: ticker, executor: executor, events: events, maximumParallel: 2,
-                                      heartbeat: { CronTickerStatus(home: fixture.home) })
+        let scheduler = CronScheduler(
+            mode: .local, ticker: ticker, executor: executor, events: events, maximumParallel: 2,
+            heartbeat: { CronTickerStatus(home: fixture.home) })
         let running = Task { await scheduler.run() }
         defer { running.cancel() }
         let due = ["5bf88d08e6a1", "6000bb77c652", "811d0b7ba5f8"]
@@ -59,9 +62,10 @@ import Testing
         let zone = AgentTimeZone(home: fixture.home, environment: [:])
         let file = CronJobsFile(home: fixture.home, timeZone: zone)
         let before = try Data(contentsOf: fixture.home.cronJobsFile)
-        let scheduler = CronScheduler(mode: .local, ticker: CronTicker(home: fixture.home, file: file, timeZone: zone, runTimeout: 30),
-                                      executor: try CommandCronExecutor(template: "true", home: fixture.home, timeout: 5), events: EventBus(),
-                                      heartbeat: { CronTickerStatus(home: fixture.home) })
+        let scheduler = CronScheduler(
+            mode: .local, ticker: CronTicker(home: fixture.home, file: file, timeZone: zone, runTimeout: 30),
+            executor: try CommandCronExecutor(template: "true", home: fixture.home, timeout: 5), events: EventBus(),
+            heartbeat: { CronTickerStatus(home: fixture.home) })
         let running = Task { await scheduler.run() }
         try await Task.sleep(for: .seconds(1))
         let state = await scheduler.state()
@@ -73,11 +77,15 @@ import Testing
 }
 
 @Suite struct CommandCronExecutorTests {
-    private let request = CronRunRequest(id: "abc123", name: "n", prompt: "it's \"quoted\"; rm -rf / $(whoami)", skills: [], model: nil,
-                                         script: nil, workdir: nil, sessionID: "cron_abc123_20261126_100000")
+    private let request = CronRunRequest(
+        id: "abc123", name: "n", prompt: "it's \"quoted\"; rm -rf / $(whoami)", skills: [], model: nil,
+        script: nil, workdir: nil, sessionID: "cron_abc123_20261126_100000")
 
     @Test func templatesSplitLikeAShellAndPlaceholdersNeverReachOne() async throws {
-        #expect(try CommandCronExecutor.split(#"hermes -z {prompt} --name "a b" 'c d' e\ f"#) == ["hermes", "-z", "{prompt}", "--name", "a b", "c d", "e f"])
+        #expect(
+            try CommandCronExecutor.split(#"hermes -z {prompt} --name "a b" 'c d' e\ f"#) == [
+                "hermes", "-z", "{prompt}", "--name", "a b", "c d", "e f",
+            ])
         #expect(throws: WorkspaceError.self) { try CommandCronExecutor.split(#"sh -c 'open"#) }
         let home = try FixtureHome.empty()
         defer { home.remove() }
@@ -90,7 +98,8 @@ import Testing
     @Test func failuresTimeoutsAndEmptyAnswersAreResultsNotCrashes() async throws {
         let home = try FixtureHome.empty()
         defer { home.remove() }
-        let failing = await (try CommandCronExecutor(template: "sh -c 'echo partial; echo boom >&2; exit 3'", home: home.home, timeout: 5)).run(request)
+        let failing = await (try CommandCronExecutor(template: "sh -c 'echo partial; echo boom >&2; exit 3'", home: home.home, timeout: 5)).run(
+            request)
         #expect(!failing.succeeded && failing.error?.hasPrefix("Exited with status 3.\nboom") == true && failing.output == "partial")
         let slow = await (try CommandCronExecutor(template: "sh -c 'echo started; sleep 30'", home: home.home, timeout: 0.5)).run(request)
         #expect(!slow.succeeded && slow.error?.hasPrefix("Timed out after 0 s") == true && slow.output == "started")

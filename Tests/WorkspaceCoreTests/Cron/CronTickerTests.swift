@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct CronTickerTests {
@@ -20,16 +21,19 @@ import Testing
         defer { fixture.remove() }
         let (ticker, file) = ticker(fixture)
         let claims = try #require(try ticker.claimDueJobs(now: now))
-        #expect(Set(claims.map(\.id)) == ["5bf88d08e6a1", "6000bb77c652", "811d0b7ba5f8"], "enabled and due; the paused and the 2027 one-shot are not")
+        #expect(
+            Set(claims.map(\.id)) == ["5bf88d08e6a1", "6000bb77c652", "811d0b7ba5f8"], "enabled and due; the paused and the 2027 one-shot are not")
         for id in ["5bf88d08e6a1", "6000bb77c652", "811d0b7ba5f8"] {
             let next = try #require(try job(file, id)?["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)))
             #expect(next > now, "\(id): advanced past now before running, so a crash cannot fire it again")
         }
-        #expect(try job(file, "5bf88d08e6a1")?["next_run_at"]?.stringValue == "2026-11-26T11:30:00+01:00",
-                "two days of missed 30-minute slots: one run now, the next 30 minutes on")
+        #expect(
+            try job(file, "5bf88d08e6a1")?["next_run_at"]?.stringValue == "2026-11-26T11:30:00+01:00",
+            "two days of missed 30-minute slots: one run now, the next 30 minutes on")
         #expect(try ticker.claimDueJobs(now: now)?.isEmpty == true, "a second tick at the same moment finds nothing")
-        #expect(try ticker.claimDueJobs(now: now.addingTimeInterval(3_600), running: ["5bf88d08e6a1"], limit: 1)?.map(\.id) == [],
-                "a job still running is not claimed again, and nothing else is due yet")
+        #expect(
+            try ticker.claimDueJobs(now: now.addingTimeInterval(3_600), running: ["5bf88d08e6a1"], limit: 1)?.map(\.id) == [],
+            "a job still running is not claimed again, and nothing else is due yet")
     }
 
     @Test func aOneShotIsClaimedCountedAndRemovedWhenItHasRun() throws {
@@ -42,8 +46,9 @@ import Testing
         let claimed = try #require(try job(file, "730faee96df4"))
         #expect(claimed["run_claim"]?["by"]?.stringValue == "test:1")
         #expect(claimed["repeat"]?["completed"]?.intValue == 1, "counted before it runs, as the agent's claim_dispatch does")
-        #expect(try ticker.claimDueJobs(now: due.addingTimeInterval(60))?.contains { $0.id == "730faee96df4" } == false,
-                "a fresh claim keeps another ticker off it")
+        #expect(
+            try ticker.claimDueJobs(now: due.addingTimeInterval(60))?.contains { $0.id == "730faee96df4" } == false,
+            "a fresh claim keeps another ticker off it")
         let run = try ticker.finish(claim, with: CronRunResult(succeeded: true, output: "Happy new year"), at: due.addingTimeInterval(90))
         #expect(try job(file, "730faee96df4") == nil, "a one-shot that has run leaves jobs.json, as in the agent")
         let output = try CronRuns(home: fixture.home).output(of: "730faee96df4", run: run)
@@ -58,7 +63,8 @@ import Testing
         let (ticker, file) = ticker(fixture)
         let claim = try #require(try ticker.claimDueJobs(now: now)?.first { $0.id == "6000bb77c652" })
         let before = try #require(try job(file, "6000bb77c652")?["repeat"]?["completed"]?.intValue)
-        let run = try ticker.finish(claim, with: CronRunResult(succeeded: false, output: "", error: "Exited with status 3."), at: now.addingTimeInterval(5))
+        let run = try ticker.finish(
+            claim, with: CronRunResult(succeeded: false, output: "", error: "Exited with status 3."), at: now.addingTimeInterval(5))
         let stored = try #require(try job(file, "6000bb77c652"))
         #expect(stored["last_status"]?.stringValue == "error" && stored["last_error"]?.stringValue == "Exited with status 3.")
         #expect(stored["state"]?.stringValue == "scheduled" && stored["enabled"] == .bool(true), "never disabled for failing")
@@ -79,7 +85,10 @@ import Testing
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
         holder.arguments = [fixture.home.cronDirectory.appendingPathComponent(".tick.lock").path, "sleep", "2"]
         try holder.run()
-        defer { kill(holder.processIdentifier, SIGKILL); holder.waitUntilExit() }
+        defer {
+            kill(holder.processIdentifier, SIGKILL)
+            holder.waitUntilExit()
+        }
         usleep(300_000)
         #expect(try ticker.claimDueJobs(now: now) == nil)
         #expect(try Data(contentsOf: fixture.home.cronJobsFile) == before)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 /// The API-server executor against a stand-in OpenAI-compatible server (Python's http.server) on loopback.
@@ -35,13 +36,17 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         // SIGKILL: the test runner may block SIGTERM, and a spawned child inherits that mask.
-        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        defer {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         var port = ""
         for _ in 0..<100 where port.isEmpty {
             try await Task.sleep(for: .milliseconds(50))
             port = (try? String(contentsOf: portFile, encoding: .utf8)) ?? ""
         }
-        let request = CronRunRequest(id: "abc", name: "n", prompt: "hello", skills: [], model: nil, script: nil, workdir: nil, sessionID: "cron_abc_20261126_100000")
+        let request = CronRunRequest(
+            id: "abc", name: "n", prompt: "hello", skills: [], model: nil, script: nil, workdir: nil, sessionID: "cron_abc_20261126_100000")
         let executor = GatewayAPICronExecutor(home: fixture.home, timeout: 10)
         let off = await executor.run(request)
         #expect(!off.succeeded && off.error?.contains("API_SERVER_KEY is not set") == true)

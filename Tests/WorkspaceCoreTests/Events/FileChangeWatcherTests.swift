@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct FileChangeWatcherTests {
     /// Runs a watcher over `files`, performs `change`, and returns what the watcher reported within `seconds`. On a
     /// loaded machine the watcher thread may still be setting up when the first change lands, so an unseen change is
     /// made again (up to three times).
-    private func reported(watching files: [URL], inotify: Bool, seconds: Double = 6, after change: @escaping @Sendable () throws -> Void) async throws -> Set<String> {
+    private func reported(
+        watching files: [URL], inotify: Bool, seconds: Double = 6, after change: @escaping @Sendable () throws -> Void
+    ) async throws -> Set<String> {
         let seen = LockedValue<Set<String>>([])
         let watcher = FileChangeWatcher(files: files, pollInterval: 0.2, allowInotify: inotify)
         let task = Task { await watcher.run { changed in seen.withValue { $0.formUnion(changed.map(\.lastPathComponent)) } } }

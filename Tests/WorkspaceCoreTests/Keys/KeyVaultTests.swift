@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct KeyVaultTests {
@@ -17,8 +18,10 @@ import Testing
         #expect(try await vault.set("TELEGRAM_BOT_TOKEN", to: "999:new token", actor: nil))
         #expect(try await vault.set("EXA_API_KEY", to: "exa-key", actor: nil) == false)
         let edited = try String(contentsOf: fixture.home.envFile, encoding: .utf8)
-        #expect(edited == original.replacingOccurrences(of: "export TELEGRAM_BOT_TOKEN=123456:ABCdefGhIjkLmNoPqRsTuVwXyZ",
-                                                          with: "export TELEGRAM_BOT_TOKEN=\"999:new token\"") + "EXA_API_KEY=exa-key\n")
+        #expect(
+            edited == original.replacingOccurrences(
+                of: "export TELEGRAM_BOT_TOKEN=123456:ABCdefGhIjkLmNoPqRsTuVwXyZ",
+                with: "export TELEGRAM_BOT_TOKEN=\"999:new token\"") + "EXA_API_KEY=exa-key\n")
         #expect(try mode(fixture.home.envFile) == 0o600)
         try await vault.delete("EXA_API_KEY", actor: nil)
         #expect(try String(contentsOf: fixture.home.envFile, encoding: .utf8).hasSuffix("# FIRECRAWL_API_KEY=\n"))
@@ -30,8 +33,9 @@ import Testing
     @Test func theListMasksSecretsAndMarksWhatSkillsNeed() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
-        try fixture.write("---\nname: weather\ndescription: d\nrequired_environment_variables:\n  - name: OPENWEATHER_KEY\n  - name: OPTIONAL_ONE\n    optional: true\nprerequisites:\n  env_vars: [EXA_API_KEY]\n---\nBody\n",
-                          to: "skills/research/weather/SKILL.md")
+        try fixture.write(
+            "---\nname: weather\ndescription: d\nrequired_environment_variables:\n  - name: OPENWEATHER_KEY\n  - name: OPTIONAL_ONE\n    optional: true\nprerequisites:\n  env_vars: [EXA_API_KEY]\n---\nBody\n",
+            to: "skills/research/weather/SKILL.md")
         let vault = KeyVault(home: fixture.home, audit: AuditLog(home: fixture.home), environment: [:])
         let items = Dictionary(uniqueKeysWithValues: vault.list().map { ($0.name, $0) })
         let openRouter = try #require(items["OPENROUTER_API_KEY"])
@@ -55,8 +59,9 @@ import Testing
         let actor = AuditActor(address: "10.0.0.7", requestID: "r1")
         for _ in 0..<3 { #expect(try await vault.reveal("ANTHROPIC_API_KEY", actor: actor) == "sk-ant-api03-devfixturedevfixture") }
         await #expect(throws: WorkspaceError.self) { try await vault.reveal("ANTHROPIC_API_KEY", actor: actor) }
-        #expect(try await vault.reveal("ANTHROPIC_API_KEY", actor: AuditActor(address: "10.0.0.8", requestID: nil)).hasPrefix("sk-ant"),
-                "the limit is per client")
+        #expect(
+            try await vault.reveal("ANTHROPIC_API_KEY", actor: AuditActor(address: "10.0.0.8", requestID: nil)).hasPrefix("sk-ant"),
+            "the limit is per client")
         let events = try await audit.page(AuditQuery()).items
         #expect(events.filter { $0.action == "keys.reveal" && $0.outcome == .ok }.count == 4)
         #expect(events.first { $0.outcome == .refused }?.summary == "rate limited")

@@ -1,13 +1,16 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 /// Secrets are recognised by name in any case and separator, below env/headers blocks, in URL userinfo and in
 /// credential query parameters, and at most their last four characters are ever shown (none under 20).
 @Suite struct SecretRedactionTests {
     @Test func namesThatHoldSecretsInAnySpelling() {
-        for name in ["openai_api_key", "client-secret", "X-Api-Key", "accessToken", "GITHUB_PAT", "db_password", "Authorization", "oauth",
-                     "session_cookie", "credentials_file", "privateKey", "TELEGRAM_BOT_TOKEN", "key", "signing-key", "refresh_token"] {
+        for name in [
+            "openai_api_key", "client-secret", "X-Api-Key", "accessToken", "GITHUB_PAT", "db_password", "Authorization", "oauth",
+            "session_cookie", "credentials_file", "privateKey", "TELEGRAM_BOT_TOKEN", "key", "signing-key", "refresh_token",
+        ] {
             #expect(SecretRedaction.isSecretName(name), "\(name)")
         }
         for name in ["model", "monkey", "max_tokens", "tokenizer", "keep_alive", "base_url", "timeout", "provider", "context_tokens"] {
@@ -24,7 +27,8 @@ import Testing
     @Test func urlPasswordsAndCredentialParametersAreMasked() {
         #expect(SecretRedaction.maskingURLCredentials(in: "socks5://bot:s3cr3tpass@proxy.example:1080") == "socks5://bot:••••••••@proxy.example:1080")
         let hook = SecretRedaction.maskingURLCredentials(in: "https://oapi.dingtalk.com/robot/send?access_token=0123456789abcdef0123456789&x=1")
-        #expect(!hook.contains("0123456789abcdef0123") && hook.contains("x=1") && hook.hasPrefix("https://oapi.dingtalk.com/robot/send?access_token="))
+        #expect(
+            !hook.contains("0123456789abcdef0123") && hook.contains("x=1") && hook.hasPrefix("https://oapi.dingtalk.com/robot/send?access_token="))
         #expect(SecretRedaction.maskingURLCredentials(in: "https://example.org/path?page=2") == "https://example.org/path?page=2")
     }
 
@@ -61,7 +65,8 @@ import Testing
         for secret in ["ghp_0123456789abcdefghij", "hdr-0123456789abcdef", "sk-vision-0123456789ab", "shortsecret", "s3cr3tpass", "debug"] {
             #expect(!lines.contains(secret), "\(secret) leaked in the text form")
         }
-        #expect(lines.contains("command: npx") && lines.contains("    env:") && lines.split(separator: "\n").count == yaml.split(separator: "\n").count)
+        #expect(
+            lines.contains("command: npx") && lines.contains("    env:") && lines.split(separator: "\n").count == yaml.split(separator: "\n").count)
         #expect(SecretRedaction.maskingYAML("model:\n  api_key: ${OPENROUTER_API_KEY}\n") == "model:\n  api_key: ${OPENROUTER_API_KEY}\n")
     }
 
@@ -70,8 +75,9 @@ import Testing
         defer { fixture.remove() }
         let store = ConfigStore(home: fixture.home, audit: AuditLog(home: fixture.home))
         let before = try store.snapshot()
-        let change = try await store.patch([ConfigEdit(path: ["mcp_servers", "gh", "env", "GITHUB_TOKEN"], operation: .set(.string("ghp_SECRET0123456789abcdefgh")))],
-                                           ifMatch: before.etag, actor: nil)
+        let change = try await store.patch(
+            [ConfigEdit(path: ["mcp_servers", "gh", "env", "GITHUB_TOKEN"], operation: .set(.string("ghp_SECRET0123456789abcdefgh")))],
+            ifMatch: before.etag, actor: nil)
         #expect(!change.diff.contains("ghp_SECRET") && change.diff.contains("GITHUB_TOKEN"))
         let history = try store.history()
         #expect(!history.map(\.diff).joined().contains("ghp_SECRET"))

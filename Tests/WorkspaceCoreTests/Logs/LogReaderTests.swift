@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct LogReaderTests {
     private func line(_ index: Int, level: String = "INFO", logger: String = "run_agent", session: String? = "s1") -> String {
         let second = String(format: "%02d", index % 60)
         let minute = String(format: "%02d", (index / 60) % 60)
-        return "2026-11-17 11:\(minute):\(second),\(String(format: "%03d", index % 1000)) \(level) \(session.map { "[\($0)] " } ?? "")\(logger): message \(index)\n"
+        return
+            "2026-11-17 11:\(minute):\(second),\(String(format: "%03d", index % 1000)) \(level) \(session.map { "[\($0)] " } ?? "")\(logger): message \(index)\n"
     }
 
     @Test func headersTracebacksBadBytesAndRawLinesParse() throws {
@@ -14,13 +16,18 @@ import Testing
         defer { fixture.remove() }
         var bytes = Data("Traceback (most recent call last):\n  orphaned continuation\n".utf8)
         bytes += Data(line(1).utf8)
-        bytes += Data("2026-11-17 11:00:02,000 ERROR tools.terminal_tool: failed: exit 1\nTraceback (most recent call last):\n  File \"x.py\", line 1\nRuntimeError: boom\n".utf8)
+        bytes += Data(
+            "2026-11-17 11:00:02,000 ERROR tools.terminal_tool: failed: exit 1\nTraceback (most recent call last):\n  File \"x.py\", line 1\nRuntimeError: boom\n"
+                .utf8)
         bytes += Data("2026-11-17 11:00:03,000 WARNING [s2] gateway: bad bytes \u{FF}".utf8) + Data([0xFF, 0xFE]) + Data("\n".utf8)
         try FileManager.default.createDirectory(at: fixture.home.logsDirectory, withIntermediateDirectories: true)
         try bytes.write(to: fixture.home.logsDirectory.appendingPathComponent("agent.log"))
-        let page = try LogReader(home: fixture.home, zone: TimeZone(identifier: "Europe/Berlin")!).page(log: "agent", before: nil, limit: 10, filter: LogFilter())
+        let page = try LogReader(home: fixture.home, zone: TimeZone(identifier: "Europe/Berlin")!).page(
+            log: "agent", before: nil, limit: 10, filter: LogFilter())
         #expect(page.items.count == 4)
-        #expect(page.items[0].raw && page.items[0].message == "Traceback (most recent call last):" && page.items[0].continuation == ["  orphaned continuation"])
+        #expect(
+            page.items[0].raw && page.items[0].message == "Traceback (most recent call last):"
+                && page.items[0].continuation == ["  orphaned continuation"])
         #expect(page.items[1].session == "s1" && page.items[1].logger == "run_agent" && page.items[1].message == "message 1")
         #expect(page.items[1].time == ISO8601DateFormatter().date(from: "2026-11-17T10:00:01Z")?.addingTimeInterval(0.001))
         #expect(page.items[2].level == "ERROR" && page.items[2].session == nil && page.items[2].message == "failed: exit 1")
@@ -60,7 +67,10 @@ import Testing
         var tools = LogFilter()
         tools.loggerPrefixes = ["tools."]
         tools.session = "s77"
-        #expect(try reader.page(log: "agent", before: nil, limit: 500, filter: tools).items.allSatisfy { $0.logger!.hasPrefix("tools.") && $0.session == "s77" })
+        #expect(
+            try reader.page(log: "agent", before: nil, limit: 500, filter: tools).items.allSatisfy {
+                $0.logger!.hasPrefix("tools.") && $0.session == "s77"
+            })
         var regex = LogFilter()
         try regex.search("/upstream\\s+TIMEOUT/i")
         let tracebacks = try reader.page(log: "agent", before: nil, limit: 20, filter: regex).items

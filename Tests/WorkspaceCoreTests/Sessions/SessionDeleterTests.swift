@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct SessionDeleterTests {
@@ -13,13 +14,16 @@ import Testing
         defer { state.remove() }
         let root = try #require(try state.strings("SELECT id FROM sessions WHERE end_reason = 'compression' AND parent_session_id IS NULL").first)
         let segments = try state.strings("SELECT id FROM sessions WHERE id = ?1 OR parent_session_id = ?1", [root])
-        let messageIDs = try state.strings("SELECT CAST(id AS TEXT) FROM messages WHERE session_id IN (SELECT value FROM json_each(?))",
-                                           [SessionListStatement.jsonArray(segments)])
+        let messageIDs = try state.strings(
+            "SELECT CAST(id AS TEXT) FROM messages WHERE session_id IN (SELECT value FROM json_each(?))",
+            [SessionListStatement.jsonArray(segments)])
         let (deleter, audit) = deleter(state)
         let report = try await deleter.delete(ids: [segments.last!], actor: AuditActor(address: "127.0.0.1", requestID: "req-1"))
         #expect(report.deleted == [root])
         #expect(report.removedMessages == messageIDs.count)
-        #expect(try state.scalar("SELECT COUNT(*) FROM sessions WHERE id IN (SELECT value FROM json_each(?))", [SessionListStatement.jsonArray(segments)]) as Int? == 0)
+        #expect(
+            try state.scalar("SELECT COUNT(*) FROM sessions WHERE id IN (SELECT value FROM json_each(?))", [SessionListStatement.jsonArray(segments)])
+                as Int? == 0)
         #expect(try state.scalar("SELECT COUNT(*) FROM session_model_usage WHERE session_id = ?", [root]) as Int? == 0)
         let ids = SessionListStatement.jsonArray(messageIDs)
         #expect(try state.scalar("SELECT COUNT(*) FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))", [ids]) as Int? == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct SessionSearchTests {
@@ -36,7 +37,8 @@ import Testing
                 #expect(group.conversation.segmentIDs.contains(hit.sessionID))
             }
         }
-        let expected: Int? = try state.scalar("""
+        let expected: Int? = try state.scalar(
+            """
             SELECT COUNT(DISTINCT m.session_id) FROM messages_fts f JOIN messages m ON m.id = f.rowid WHERE messages_fts MATCH 'docker'
             """)
         var conversations = Set(results.groups.map(\.conversation.id))
@@ -67,8 +69,10 @@ import Testing
         let state = try StateHome.agentFixture()
         defer { state.remove() }
         let search = SessionSearch(database: state.database)
-        let nasty = [#"""#, #""a"#, "a OR", "NEAR(a b)", "a AND NOT b", "content:x", "^start", "(((", "a*b*", "\u{0}", "'; DROP TABLE sessions; --",
-                     "{a b}", "a + b", "-x", "x:", String(repeating: "\"", count: 499), String(repeating: "ab ", count: 16)]
+        let nasty = [
+            #"""#, #""a"#, "a OR", "NEAR(a b)", "a AND NOT b", "content:x", "^start", "(((", "a*b*", "\u{0}", "'; DROP TABLE sessions; --",
+            "{a b}", "a + b", "-x", "x:", String(repeating: "\"", count: 499), String(repeating: "ab ", count: 16),
+        ]
         for text in nasty {
             do {
                 _ = try await search.search(try SearchQuery(text))

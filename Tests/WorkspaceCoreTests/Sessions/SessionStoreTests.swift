@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct SessionStoreTests {
@@ -58,8 +59,9 @@ import Testing
         let first = try await state.store().page(query)
         try state.write { db in
             for index in 0..<5 {
-                try db.execute(sql: "INSERT INTO sessions (id, source, started_at) VALUES (?, 'cli', ?)",
-                               arguments: ["new_\(index)", Date().timeIntervalSince1970 + Double(index)])
+                try db.execute(
+                    sql: "INSERT INTO sessions (id, source, started_at) VALUES (?, 'cli', ?)",
+                    arguments: ["new_\(index)", Date().timeIntervalSince1970 + Double(index)])
             }
         }
         query.cursor = try SessionCursor(token: try #require(first.nextCursor), expecting: .started)
@@ -99,7 +101,10 @@ import Testing
         query.text = String(id.prefix(14))
         page = try await state.store().page(query)
         #expect(page.items.map(\.id).contains(id))
-        #expect(page.items.allSatisfy { $0.id.hasPrefix(String(id.prefix(14))) || ($0.title ?? "").localizedCaseInsensitiveContains(String(id.prefix(14))) })
+        #expect(
+            page.items.allSatisfy {
+                $0.id.hasPrefix(String(id.prefix(14))) || ($0.title ?? "").localizedCaseInsensitiveContains(String(id.prefix(14)))
+            })
 
         query = SessionQuery()
         query.text = "%_"
@@ -218,8 +223,9 @@ import Testing
         let id = try #require(try state.strings("SELECT id FROM sessions LIMIT 1").first)
         try state.write { db in
             // char(0) as the agent's Python writer stores it (a bound Swift string would stop at the NUL).
-            try db.execute(sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', char(0) || ?, 1)",
-                           arguments: [id, "json:[{\"type\":\"text\",\"text\":\"look at this\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]"])
+            try db.execute(
+                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', char(0) || ?, 1)",
+                arguments: [id, "json:[{\"type\":\"text\",\"text\":\"look at this\"},{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]"])
         }
         let page = try await state.store().transcript(id: id, visibility: .all)
         let message = try #require(page.items.first { $0.contentParts != nil })
@@ -265,15 +271,16 @@ import Testing
         defer { fixture.remove() }
         let queue = try DatabaseQueue(path: fixture.home.stateDatabase.path)
         try await queue.write { db in
-            try db.execute(sql: """
-                CREATE TABLE sessions (id TEXT PRIMARY KEY, source TEXT NOT NULL, model TEXT, parent_session_id TEXT,
-                    started_at REAL NOT NULL, ended_at REAL, end_reason TEXT, message_count INTEGER DEFAULT 0,
-                    input_tokens INTEGER DEFAULT 0, output_tokens INTEGER DEFAULT 0);
-                CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL, role TEXT NOT NULL,
-                    content TEXT, tool_call_id TEXT, tool_calls TEXT, timestamp REAL NOT NULL);
-                INSERT INTO sessions (id, source, model, started_at, message_count, input_tokens) VALUES ('old1', 'cli', 'gpt-4', 100, 2, 50);
-                INSERT INTO messages (session_id, role, content, timestamp) VALUES ('old1', 'user', 'hi', 100), ('old1', 'assistant', 'hello', 101);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE sessions (id TEXT PRIMARY KEY, source TEXT NOT NULL, model TEXT, parent_session_id TEXT,
+                        started_at REAL NOT NULL, ended_at REAL, end_reason TEXT, message_count INTEGER DEFAULT 0,
+                        input_tokens INTEGER DEFAULT 0, output_tokens INTEGER DEFAULT 0);
+                    CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL, role TEXT NOT NULL,
+                        content TEXT, tool_call_id TEXT, tool_calls TEXT, timestamp REAL NOT NULL);
+                    INSERT INTO sessions (id, source, model, started_at, message_count, input_tokens) VALUES ('old1', 'cli', 'gpt-4', 100, 2, 50);
+                    INSERT INTO messages (session_id, role, content, timestamp) VALUES ('old1', 'user', 'hi', 100), ('old1', 'assistant', 'hello', 101);
+                    """)
         }
         let store = SessionStore(database: StateDatabase(url: fixture.home.stateDatabase))
         var query = SessionQuery()

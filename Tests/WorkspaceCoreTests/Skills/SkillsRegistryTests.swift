@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WorkspaceCore
 
 @Suite struct SkillsRegistryTests {
@@ -25,10 +26,13 @@ import Testing
         try fixture.write("---\nname: \(String(repeating: "n", count: 70))\ndescription: d\n---\nbody\n", to: "skills/tools/long/SKILL.md")
         try fixture.write("---\nname: twin\ndescription: first\n---\nbody\n", to: "skills/a/twin/SKILL.md")
         try fixture.write("---\nname: twin\ndescription: second\n---\nbody\n", to: "skills/b/twin/SKILL.md")
-        try fixture.write("---\nname: mac-only\ndescription: d\nplatforms: [macos]\nrequired_environment_variables:\n  - NEEDED_KEY\n  - {name: OPTIONAL_KEY, optional: true}\nprerequisites: {env_vars: [LEGACY_KEY]}\n---\nbody\n", to: "skills/mac-only/SKILL.md")
+        try fixture.write(
+            "---\nname: mac-only\ndescription: d\nplatforms: [macos]\nrequired_environment_variables:\n  - NEEDED_KEY\n  - {name: OPTIONAL_KEY, optional: true}\nprerequisites: {env_vars: [LEGACY_KEY]}\n---\nbody\n",
+            to: "skills/mac-only/SKILL.md")
         try fixture.write("---\nname: outside\ndescription: d\n---\nsecret\n", to: "elsewhere/outside/SKILL.md")
-        try FileManager.default.createSymbolicLink(at: fixture.home.skillsDirectory.appendingPathComponent("escape"),
-                                                   withDestinationURL: fixture.home.root.appendingPathComponent("elsewhere/outside"))
+        try FileManager.default.createSymbolicLink(
+            at: fixture.home.skillsDirectory.appendingPathComponent("escape"),
+            withDestinationURL: fixture.home.root.appendingPathComponent("elsewhere/outside"))
         let skills = SkillsRegistry(home: fixture.home, environment: [:]).skills()
         func warnings(_ path: String) -> [String] { skills.first { $0.path == path }?.warnings ?? ["missing \(path)"] }
         #expect(warnings("plain").contains { $0.contains("does not start with") })
