@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEMO_HOME ?= .demo/home
 PORT ?= 9119
 
-.PHONY: run test contract build release web vendor demo clean
+.PHONY: run test test-fast lint contract build release web vendor demo clean
 
 ## Start the workspace on a demo home (created on first use under .demo/).
 run: vendor build $(DEMO_HOME)
@@ -13,6 +13,17 @@ run: vendor build $(DEMO_HOME)
 test: vendor
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Unit and HTTP tests only (no browser, no reference agent, no proxies): the quick loop while you work.
+test-fast: vendor
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --skip E2ETests
+
+## The gates CI runs first: swift-format, TypeScript strict, and web/src/api.gen.ts matching openapi.yaml.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	cd web && tsc --project .
+	scripts/gen-api-types.py --check
 
 ## Contract fuzzing: schemathesis against openapi.yaml and the release binary (EXAMPLES per operation, default 25).
 contract:

@@ -1,6 +1,31 @@
 // The one typed client for /api/v1. The base path comes from index.html; the page never holds a credential: the
 // browser signs in (password or one-time link) and the server keeps the session in an HttpOnly cookie.
 
+import type {
+  AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
+  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  ModelUsageRow, PlatformReport, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
+  SkillDetail, TokenCounts, ToolCall, TopSessionsReport, TranscriptMessage, TranscriptPage, UsageFigures, UsageReport,
+  WorkspaceStatus,
+} from "./api.gen";
+
+// Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
+export type {
+  AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
+  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  ModelUsageRow, PlatformReport, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
+  SkillDetail, TokenCounts, ToolCall, TopSessionsReport, TranscriptMessage, TranscriptPage, UsageFigures, UsageReport,
+  WorkspaceStatus,
+};
+export type Approval = ApprovalRequest;
+export type SkillInfo = Skill;
+export type CronDraft = CronJobDraft;
+/// The edits this page sends: always a list of keys (the spec also takes a dotted string).
+export type ConfigOperation = { path: string[]; value: Json } | { path: string[]; delete: true };
+type Assignable<T extends U, U> = T;
+/** Fails to compile if the page's edits ever stop being edits the spec accepts. */
+export type ConfigOperationFitsTheSpec = Assignable<ConfigOperation, SpecConfigOperation>;
+
 export interface ApiErrorBody { code: string; message: string; details?: Record<string, string> }
 
 export class ApiError extends Error {
@@ -14,29 +39,8 @@ export interface PlatformStatus {
   errorCode?: string; errorMessage?: string; updatedAt?: string;
 }
 
-export interface GatewayStatus {
-  liveness: "running" | "stopped" | "stale-pid";
-  state: string; lastReportedState?: string; pid?: number;
-  startedAt?: string; uptimeSeconds?: number; activeAgents: number;
-  exitReason?: string; updatedAt?: string; platforms: PlatformStatus[];
-  apiServer: { enabled: boolean; host: string; port: number; reachable?: boolean; latencyMilliseconds?: number; version?: string; error?: string };
-  cronTicker: { heartbeatAt?: string; heartbeatAgeSeconds?: number; stale: boolean };
-  warnings: string[];
-}
 
-export interface HostStats {
-  hostname: string; operatingSystem: string; architecture: string; cpuCount: number;
-  loadAverage: number[]; uptimeSeconds?: number;
-  memory?: { totalBytes: number; availableBytes: number; usedBytes: number; usedPercent: number };
-  disk?: { path: string; totalBytes: number; availableBytes: number; usedPercent: number };
-  process: { pid: number; residentBytes: number; threads: number };
-}
 
-export interface WorkspaceStatus {
-  gateway: GatewayStatus;
-  workspace: { version: string; home: string; startedAt: string; uptimeSeconds: number };
-  host: HostStats;
-}
 
 function meta(name: string): string {
   const element = document.querySelector(`meta[name="${name}"]`);
@@ -72,89 +76,31 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   return body as T;
 }
 
-export interface TokenCounts { input: number; output: number; cacheRead: number; cacheWrite: number; reasoning: number; total: number }
-export interface CostFigures { estimatedUSD: number; actualUSD?: number; status?: string }
 
 export type SessionKind = "root" | "continuation" | "branch" | "delegate" | "child" | "orphan";
 
-export interface SessionSummary {
-  id: string; kind: SessionKind; segmentIDs: string[]; title?: string; preview?: string; platform: string;
-  model?: string; provider?: string; startedAt: string; endedAt?: string; lastActiveAt: string; endReason?: string;
-  isOpen: boolean; isActive: boolean; messageCount: number; toolCallCount: number; apiCallCount: number;
-  tokens: TokenCounts; cost: CostFigures; parentID?: string; childCount: number; profile?: string; archived: boolean;
-}
 
-export interface SessionPage { items: SessionSummary[]; nextCursor?: string; total?: number; notice?: string }
 
-export interface SessionRecord {
-  id: string; platform: string; title?: string; model?: string; startedAt: string; endedAt?: string; endReason?: string;
-  messageCount: number; toolCallCount: number; apiCallCount: number; tokens: TokenCounts; cost: CostFigures;
-  provider?: string; parentID?: string; cwd?: string; displayName?: string; chatType?: string;
-}
 
-export interface ModelUsageRow {
-  model: string; provider: string; task?: string; isAuxiliary: boolean; source: string; apiCallCount: number;
-  tokens: TokenCounts; cost: CostFigures;
-}
 
-export interface SessionDetail {
-  requestedID: string; conversation: SessionSummary; segments: SessionRecord[]; parent?: SessionSummary;
-  branches: SessionSummary[]; delegates: SessionSummary[]; otherChildren: SessionSummary[]; usage: ModelUsageRow[];
-}
 
-export interface ToolCall { id?: string; name: string; arguments: unknown; resultMessageID?: number }
 
-export interface TranscriptMessage {
-  id: number; sessionID: string; role: string; content?: string; contentBytes?: number; contentParts?: unknown; reasoning?: string;
-  toolCalls: ToolCall[]; toolCallID?: string; toolName?: string; callMessageID?: number; finishReason?: string;
-  timestamp: string; active: boolean; compacted: boolean; observed: boolean;
-}
 
-export interface TranscriptPage { conversationID: string; segmentIDs: string[]; items: TranscriptMessage[]; nextCursor?: string; total: number }
 
 export interface SnippetPart { text: string; match: boolean }
 export interface SearchHit { messageID: number; sessionID: string; role: string; timestamp: string; snippet: SnippetPart[] }
-export interface SearchResults { mode: string; expression: string; groups: { conversation: SessionSummary; hits: SearchHit[] }[]; nextCursor?: string }
 
-export interface SessionStats {
-  available: boolean; notice?: string; conversations: number; archived: number; open: number; sessions: number; messages: number;
-  schemaVersion?: number; platforms: { platform: string; conversations: number; sessions: number; messages: number }[];
-}
 
-export interface DeletionReport {
-  deleted: string[]; removedSessions: number; removedMessages: number; detachedChildren: string[];
-  refused: { id: string; reason: string }[];
-}
 
-export interface AnalyticsWindow { from: string; to: string; timeZone: string; bucket: "day" | "week" | "month" }
 export interface AuxiliaryFigures { apiCalls: number; tokens: TokenCounts; cost: CostFigures }
-export interface UsageFigures {
-  sessions: number; conversations: number; messages: number; apiCalls: number; toolCalls: number; tokens: TokenCounts;
-  cost: CostFigures; sessionsWithActualCost: number; auxiliary: AuxiliaryFigures;
-}
-export interface UsageReport {
-  window: AnalyticsWindow; totals: UsageFigures; notice?: string;
-  buckets: { start: string; end: string; label: string; usage: UsageFigures }[];
-}
 export interface ModelEntry {
   model: string; provider: string; task?: string; isAuxiliary: boolean; sessions: number; apiCalls: number;
   tokens: TokenCounts; cost: CostFigures; includesSessionCounters: boolean;
 }
-export interface ModelReport { window: AnalyticsWindow; models: ModelEntry[]; source: string; notice?: string }
-export interface PlatformReport { window: AnalyticsWindow; platforms: { platform: string; usage: UsageFigures }[]; notice?: string }
-export interface TopSessionsReport { window: AnalyticsWindow; by: "cost" | "tokens"; sessions: SessionSummary[]; notice?: string }
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export interface ConfigDocument {
-  path: string; exists: boolean; etag: string; modified?: string; readOnly: boolean;
-  config: { [key: string]: Json }; maskedPaths: string[];
-}
 export interface EffectiveConfig { etag: string; config: { [key: string]: Json }; items: { path: string; value: Json; source: "set" | "default" }[] }
-export interface ConfigChange { written: boolean; etag: string; changedPaths: string[]; diff: string; backupId?: string; config: { [key: string]: Json } }
-export interface ConfigVersion { id: string; savedAt: string; size: number; etag: string; diff: string }
 export interface RawConfig { etag: string; text: string; readOnly: boolean }
-export type ConfigOperation = { path: string[]; value: Json } | { path: string[]; delete: true };
 
 /// The JSON Schema subset the server describes config.yaml with.
 export interface JsonSchema {
@@ -163,20 +109,8 @@ export interface JsonSchema {
   anyOf?: JsonSchema[]; "x-secret"?: boolean;
 }
 
-export interface KeyEntry {
-  name: string; isSet: boolean; masked?: string; value?: string; isSecret: boolean; known: boolean; category: string;
-  description: string; url?: string; advanced: boolean; tools: string[]; neededBy: string[]; exported: boolean;
-}
 
-export interface AuditEvent {
-  id: number; at: string; actor: string; clientAddress?: string; action: string; target: string; outcome: string; summary: string; requestId?: string;
-}
 
-export interface LogRecord {
-  id: string; file: string; localTime?: string; time?: string; level?: string; session?: string; logger?: string;
-  message: string; continuation: string[]; raw: boolean;
-}
-export interface LogPage { items: LogRecord[]; nextCursor?: string; partial: boolean; bytesScanned: number }
 export interface LogFile { log: string; name: string; generation: number; size: number; modified: string; inode: number }
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
@@ -192,12 +126,10 @@ function json(body: unknown, method = "POST", headers: Record<string, string> = 
   return { method, headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) };
 }
 
-/// Downloads a route's body as a file, keeping the token in a header rather than in a link.
+/// Downloads a route's body as a file with the page's session cookie (a fetch, so an error shows as an error
+/// instead of a saved error page).
 async function download(path: string, fallbackName: string) {
-  const headers = new Headers();
-  const token = currentToken();
-  if (token) headers.set("Authorization", `Bearer ${token}`);
-  const response = await fetch(`${basePath}/api/v1${path}`, { headers });
+  const response = await fetch(`${basePath}/api/v1${path}`, { credentials: "same-origin" });
   if (!response.ok) {
     const body = await response.json().catch(() => null);
     throw new ApiError(response.status, body && body.error ? body.error : { code: "http_" + response.status, message: response.statusText });
@@ -217,14 +149,6 @@ async function download(path: string, fallbackName: string) {
 const id = (value: string) => encodeURIComponent(value);
 
 export type CronStatus = "scheduled" | "running" | "paused" | "failed" | "completed";
-export interface CronJob {
-  id: string; name: string; status: CronStatus; schedule: string; nextRunAt?: string; lastRunAt?: string;
-  lastStatus?: string; lastError?: string; etag: string; job: { [key: string]: Json };
-}
-export interface CronDraft {
-  name?: string | null; prompt?: string; schedule?: string; skills?: string[]; model?: string | null; deliver?: string | null;
-  repeat?: number | null;
-}
 export interface CronPreview { kind: string; display: string; timezone: string; next: string[] }
 export interface CronScheduler {
   state: { mode: "gateway" | "local"; active: boolean; standbyReason?: string; executor?: string; running: string[]; lastTickAt?: string; nextWakeAt?: string; lastError?: string };
@@ -234,27 +158,9 @@ export interface CronScheduler {
 export interface CronRun { id: string; size: number }
 
 export type ApprovalStatus = "pending" | "approved" | "denied" | "expired";
-export interface Approval {
-  id: string; createdAt: string; expiresAt: string; sessionID?: string; platform?: string; tool: string; action: string;
-  workdir?: string; reason?: string; risks: string[]; status: ApprovalStatus; scope?: "once" | "session" | "always";
-  decidedBy?: string; decidedAt?: string; denyReason?: string;
-}
 export interface ApprovalRule { id: number; tool: string; action: string; createdAt: string; createdBy: string; requestID?: string }
-export interface SkillInfo {
-  name: string; category?: string; description: string; version?: string; license?: string; platforms: string[]; tags: string[];
-  relatedSkills: string[]; requiredVariables: string[]; provenance: string; path: string; root: string; enabled: boolean;
-  disabledOn: string[]; warnings: string[];
-}
-export interface SkillDetail {
-  skill: SkillInfo; content: string; etag: string; editable: boolean; files: { path: string; size: number }[];
-  variables: { name: string; isSet: boolean }[];
-}
 
 export type Role = "viewer" | "operator" | "admin" | "agent";
-export interface AuthState {
-  loginRequired: boolean; authenticated: boolean; user?: string; role?: Role; csrfToken?: string; expiresAt?: string;
-  signIn: "password" | "link";
-}
 
 export const api = {
   authState: () => request<AuthState>("/auth/me"),
@@ -297,7 +203,8 @@ export const api = {
   cronJobs: () => request<{ items: CronJob[] }>("/cron/jobs"),
   cronScheduler: () => request<CronScheduler>("/cron/scheduler"),
   createCronJob: (draft: CronDraft) => request<CronJob>("/cron/jobs", json(draft)),
-  updateCronJob: (jobID: string, draft: CronDraft, etag: string) => request<CronJob>(`/cron/jobs/${id(jobID)}`, json(draft, "PUT", { "If-Match": etag })),
+  updateCronJob: (jobID: string, draft: CronDraft, etag?: string) =>
+    request<CronJob>(`/cron/jobs/${id(jobID)}`, json(draft, "PUT", etag ? { "If-Match": etag } : {})),
   cronAction: (jobID: string, action: "pause" | "resume" | "trigger", reason?: string) =>
     request<CronJob>(`/cron/jobs/${id(jobID)}/${action}`, action === "pause" && reason ? json({ reason }) : { method: "POST" }),
   deleteCronJob: (jobID: string) => request<null>(`/cron/jobs/${id(jobID)}`, { method: "DELETE" }),

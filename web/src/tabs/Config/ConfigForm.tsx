@@ -67,7 +67,7 @@ export function ConfigForm({ schema, document, onSaved, onConflict }: {
       </div>
       {message && <div className="alert alert-bad" role="alert">{message}</div>}
       {review && <ReviewPanel title="Changes to config.yaml" note="Only these lines change; comments and everything else in the file stay as they are." review={review} busy={busy} onBack={() => setReview(null)} onSave={save} />}
-      {shownSections.map(([name, section], index) => (
+      {shownSections.map(([name, section]) => (
         <ConfigSection key={name} name={name} schema={section} file={document.config} pending={pending} errors={errors}
           readOnly={document.readOnly} open={!!filter || valueAt(document.config, [name]) !== undefined} onEdit={edit} onRevert={(path) => setPending(withoutEdit(pending, path))} />
       ))}

@@ -37,7 +37,7 @@ export function LogsTab() {
     setLoading(true);
     api.logs({ ...query, limit: 500, before }).then((page) => {
       setRecords((previous) => before ? page.items.concat(previous) : page.items);
-      setCursor(page.nextCursor); setPartial(page.partial); setError(null);
+      setCursor(page.nextCursor ?? undefined); setPartial(page.partial); setError(null);
     }, (caught) => setError(describeError(caught))).finally(() => setLoading(false));
   };
   useEffect(() => { setSelected(null); setPinned(true); setMissed(0); load(undefined); }, [key]);

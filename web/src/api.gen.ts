@@ -1,0 +1,524 @@
+// Generated from openapi.yaml by scripts/gen-api-types.py; do not edit. CI fails when this file is stale.
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface CronJob {
+  id: string;
+  name: string;
+  status: "scheduled" | "running" | "paused" | "failed" | "completed";
+  schedule: string;
+  etag?: string;
+  nextRunAt?: string;
+  lastRunAt?: string;
+  lastStatus?: string;
+  lastError?: string;
+  job: { [key: string]: Json };
+}
+
+export interface Skill {
+  name: string;
+  category?: string;
+  description: string;
+  version?: string;
+  license?: string;
+  platforms: string[];
+  tags: string[];
+  relatedSkills: string[];
+  requiredVariables: string[];
+  provenance: "hub" | "bundled" | "local" | "external";
+  path: string;
+  root: string;
+  enabled: boolean;
+  disabledOn: string[];
+  warnings: string[];
+}
+
+export interface SkillDetail {
+  skill: Skill;
+  content: string;
+  etag: string;
+  editable: boolean;
+  files: {
+    path: string;
+    size: number;
+  }[];
+  variables: {
+    name: string;
+    isSet: boolean;
+  }[];
+}
+
+export interface ApprovalRequest {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  sessionID?: string;
+  platform?: string;
+  tool: string;
+  action: string;
+  workdir?: string;
+  reason?: string;
+  risks: string[];
+  status: "pending" | "approved" | "denied" | "expired";
+  scope?: "once" | "session" | "always";
+  decidedBy?: string;
+  decidedAt?: string;
+  denyReason?: string;
+}
+
+export interface AuthState {
+  loginRequired: boolean;
+  authenticated: boolean;
+  user?: string;
+  role?: "viewer" | "operator" | "admin" | "agent";
+  csrfToken?: string;
+  expiresAt?: string;
+  signIn: "password" | "link";
+}
+
+/** Fields of a job; on create `schedule` is required, on edit only the fields sent change. */
+export interface CronJobDraft {
+  name?: string | null;
+  prompt?: string | null;
+  schedule?: string;
+  skills?: string[] | null;
+  model?: string | null;
+  provider?: string | null;
+  baseUrl?: string | null;
+  script?: string | null;
+  noAgent?: boolean;
+  deliver?: string | null;
+  repeat?: number | null;
+  contextFrom?: string[] | null;
+  enabledToolsets?: string[] | null;
+  workdir?: string | null;
+}
+
+export interface LogRecord {
+  id: string;
+  file: string;
+  localTime?: string;
+  time?: string;
+  level?: string;
+  session?: string;
+  logger?: string;
+  message: string;
+  continuation: string[];
+  raw: boolean;
+}
+
+export interface LogPage {
+  items: LogRecord[];
+  nextCursor?: string | null;
+  partial: boolean;
+  bytesScanned: number;
+}
+
+export interface ConfigOperation {
+  path: string | string[];
+  value?: Json;
+  delete?: boolean;
+}
+
+export interface ConfigDocument {
+  path: string;
+  exists: boolean;
+  etag: string;
+  modified?: string | null;
+  readOnly: boolean;
+  config: { [key: string]: Json };
+  maskedPaths: string[];
+}
+
+export interface ConfigChange {
+  written: boolean;
+  etag: string;
+  changedPaths: string[];
+  diff: string;
+  backupId?: string | null;
+  config: { [key: string]: Json } | null;
+}
+
+export interface ConfigVersion {
+  id: string;
+  savedAt: string;
+  size: number;
+  etag: string;
+  diff: string;
+}
+
+export interface KeyEntry {
+  name: string;
+  isSet: boolean;
+  masked?: string;
+  value?: string;
+  isSecret: boolean;
+  known: boolean;
+  category: "provider" | "tool" | "messaging" | "skill" | "setting" | "custom";
+  description: string;
+  url?: string;
+  advanced: boolean;
+  tools: string[];
+  neededBy: string[];
+  exported: boolean;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  actor: string;
+  clientAddress?: string | null;
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete";
+  target: string;
+  outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
+  summary: string;
+  requestId?: string | null;
+}
+
+/** One event of a stream, as an EventSource sees it; `data` is compact JSON. */
+export interface ServerSentEvent {
+  id?: string;
+  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "reset";
+  data?: string;
+  retry?: number;
+}
+
+export interface Error {
+  error: {
+    code: string;
+    message: string;
+    details?: { [key: string]: string };
+  };
+}
+
+export interface Health {
+  status: "ok";
+  version: string;
+}
+
+export interface WorkspaceStatus {
+  gateway: GatewayStatus;
+  workspace: {
+    version: string;
+    home: string;
+    startedAt: string;
+    uptimeSeconds: number;
+  };
+  host: HostStats;
+}
+
+export interface GatewayStatus {
+  liveness: "running" | "stopped" | "stale-pid";
+  state: string;
+  lastReportedState?: string;
+  pid?: number;
+  startedAt?: string;
+  uptimeSeconds?: number;
+  activeAgents: number;
+  exitReason?: string;
+  updatedAt?: string;
+  platforms: {
+    name: string;
+    state: string;
+    errorCode?: string;
+    errorMessage?: string;
+    updatedAt?: string;
+    healthy: boolean;
+  }[];
+  apiServer: {
+    enabled: boolean;
+    host: string;
+    port: number;
+    reachable?: boolean;
+    latencyMilliseconds?: number;
+    version?: string;
+    error?: string;
+  };
+  cronTicker: {
+    heartbeatAt?: string;
+    heartbeatAgeSeconds?: number;
+    stale: boolean;
+  };
+  warnings: string[];
+}
+
+export interface HostStats {
+  hostname: string;
+  operatingSystem: string;
+  architecture: string;
+  cpuCount: number;
+  loadAverage: number[];
+  uptimeSeconds?: number;
+  memory?: {
+    totalBytes: number;
+    availableBytes: number;
+    usedBytes: number;
+    usedPercent: number;
+  };
+  disk?: {
+    path: string;
+    totalBytes: number;
+    availableBytes: number;
+    usedPercent: number;
+  };
+  process: {
+    pid: number;
+    residentBytes: number;
+    threads: number;
+  };
+}
+
+/** `live`: the transcript as the agent sees it; `history`: plus compacted messages; `all`: plus rewound ones. */
+export type Visibility = "live" | "history" | "all";
+
+export interface TokenCounts {
+  input: number;
+  output: number;
+  cacheRead: number;
+  cacheWrite: number;
+  reasoning: number;
+  total: number;
+}
+
+export interface CostFigures {
+  estimatedUSD: number;
+  actualUSD?: number;
+  status?: string;
+}
+
+export interface SessionSummary {
+  id: string;
+  kind: "root" | "continuation" | "branch" | "delegate" | "child" | "orphan";
+  segmentIDs: string[];
+  title?: string;
+  preview?: string;
+  platform: string;
+  model?: string;
+  provider?: string;
+  startedAt: string;
+  endedAt?: string;
+  lastActiveAt: string;
+  endReason?: string;
+  isOpen: boolean;
+  isActive: boolean;
+  messageCount: number;
+  toolCallCount: number;
+  apiCallCount: number;
+  tokens: TokenCounts;
+  cost: CostFigures;
+  parentID?: string;
+  childCount: number;
+  profile?: string;
+  archived: boolean;
+}
+
+export interface SessionPage {
+  items: SessionSummary[];
+  nextCursor?: string;
+  total?: number;
+  notice?: string;
+}
+
+/** One `sessions` row. */
+export interface SessionRecord {
+  id: string;
+  platform: string;
+  title?: string;
+  model?: string;
+  startedAt: string;
+  endedAt?: string;
+  endReason?: string;
+  messageCount: number;
+  toolCallCount: number;
+  apiCallCount: number;
+  tokens: TokenCounts;
+  cost: CostFigures;
+  provider?: string;
+  parentID?: string;
+  profile?: string;
+  archived: boolean;
+  cwd?: string;
+  userID?: string;
+  chatType?: string;
+  displayName?: string;
+}
+
+export interface ModelUsageRow {
+  model: string;
+  provider: string;
+  task?: string;
+  isAuxiliary: boolean;
+  source: "model_usage" | "session_counters";
+  apiCallCount: number;
+  tokens: TokenCounts;
+  cost: CostFigures;
+  firstSeenAt?: string;
+  lastSeenAt?: string;
+}
+
+export interface SessionDetail {
+  requestedID: string;
+  conversation: SessionSummary;
+  segments: SessionRecord[];
+  parent?: SessionSummary;
+  branches: SessionSummary[];
+  delegates: SessionSummary[];
+  otherChildren: SessionSummary[];
+  usage: ModelUsageRow[];
+}
+
+export interface ToolCall {
+  id?: string;
+  name: string;
+  arguments: Json;
+  resultMessageID?: number;
+}
+
+export interface TranscriptMessage {
+  id: number;
+  sessionID: string;
+  role: string;
+  content?: string;
+  contentBytes?: number;
+  contentParts?: Json;
+  reasoning?: string;
+  toolCalls: ToolCall[];
+  toolCallID?: string;
+  toolName?: string;
+  callMessageID?: number;
+  finishReason?: string;
+  timestamp: string;
+  active: boolean;
+  compacted: boolean;
+  observed: boolean;
+}
+
+export interface TranscriptPage {
+  conversationID: string;
+  segmentIDs: string[];
+  items: TranscriptMessage[];
+  nextCursor?: string;
+  total: number;
+}
+
+export interface SearchResults {
+  mode: "words" | "substring";
+  expression: string;
+  nextCursor?: string;
+  groups: {
+    conversation: SessionSummary;
+    hits: {
+      messageID: number;
+      sessionID: string;
+      role: string;
+      timestamp: string;
+      snippet: {
+        text: string;
+        match: boolean;
+      }[];
+    }[];
+  }[];
+}
+
+export interface SessionStats {
+  available: boolean;
+  notice?: string;
+  conversations: number;
+  archived: number;
+  open: number;
+  sessions: number;
+  messages: number;
+  schemaVersion?: number;
+  platforms: {
+    platform: string;
+    conversations: number;
+    sessions: number;
+    messages: number;
+  }[];
+}
+
+export interface DeletionReport {
+  deleted: string[];
+  removedSessions: number;
+  removedMessages: number;
+  detachedChildren: string[];
+  refused: ({
+    id: string;
+    reason: "active" | "not_found";
+  })[];
+}
+
+export interface DeletionPreview {
+  matched: number;
+  active: number;
+  sample: SessionSummary[];
+  truncated: boolean;
+}
+
+export interface AnalyticsWindow {
+  from: string;
+  to: string;
+  timeZone: string;
+  bucket: "day" | "week" | "month";
+}
+
+export interface UsageFigures {
+  sessions: number;
+  conversations: number;
+  messages: number;
+  apiCalls: number;
+  toolCalls: number;
+  tokens: TokenCounts;
+  cost: CostFigures;
+  sessionsWithActualCost: number;
+  auxiliary: {
+    apiCalls: number;
+    tokens: TokenCounts;
+    cost: CostFigures;
+  };
+}
+
+export interface UsageReport {
+  window: AnalyticsWindow;
+  buckets: {
+    start: string;
+    end: string;
+    label: string;
+    usage: UsageFigures;
+  }[];
+  totals: UsageFigures;
+  notice?: string;
+}
+
+export interface ModelReport {
+  window: AnalyticsWindow;
+  source: "model_usage" | "sessions";
+  notice?: string;
+  models: {
+    model: string;
+    provider: string;
+    task?: string;
+    isAuxiliary: boolean;
+    sessions: number;
+    apiCalls: number;
+    tokens: TokenCounts;
+    cost: CostFigures;
+    includesSessionCounters: boolean;
+  }[];
+}
+
+export interface PlatformReport {
+  window: AnalyticsWindow;
+  notice?: string;
+  platforms: {
+    platform: string;
+    usage: UsageFigures;
+  }[];
+}
+
+export interface TopSessionsReport {
+  window: AnalyticsWindow;
+  by: "cost" | "tokens";
+  sessions: SessionSummary[];
+  notice?: string;
+}
