@@ -147,12 +147,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data("Hermes Workspace \(WorkspaceVersion.current) serving \(home.path) at \(url)\(signIn)\n".utf8))
             if openBrowser { Self.openInBrowser(link ?? url) }
         }
-        // The watcher comes last so it is stopped first: it ends the open event streams, which lets the server's
-        // own graceful shutdown finish at once.
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [app, CronSchedulerService(services: services), HomeWatchService(services: services)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 

@@ -6,10 +6,13 @@ import Yams
 /// The closed sets the server writes on the wire are the sets `openapi.yaml` names, both ways: a new audit action,
 /// event kind or outcome fails here until the spec lists it, and a spec value the code no longer has fails too.
 @Suite struct ContractEnumTests {
-    private static func schemas() throws -> [String: Any] {
+    private static func spec() throws -> [String: Any] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../openapi.yaml").standardizedFileURL
-        let spec = try #require(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
-        let components = try #require(spec["components"] as? [String: Any])
+        return try #require(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
+    }
+
+    private static func schemas() throws -> [String: Any] {
+        let components = try #require(try spec()["components"] as? [String: Any])
         return try #require(components["schemas"] as? [String: Any])
     }
 
@@ -33,5 +36,22 @@ import Yams
 
     @Test func eventKindsAreTheSpecs() throws {
         Self.expectSame(try Self.specEnum("ServerSentEvent", "event"), EventKind.allCases.map(\.rawValue), "event kinds")
+    }
+
+    /// Every operation belongs to exactly one tab (a declared tag), so the spec reads tab by tab like the code.
+    @Test func everyOperationIsTaggedWithOneTab() throws {
+        let spec = try Self.spec()
+        let declared = Set(try #require(spec["tags"] as? [[String: Any]]).compactMap { $0["name"] as? String })
+        let paths = try #require(spec["paths"] as? [String: [String: Any]])
+        var operations = 0
+        for (path, methods) in paths {
+            for (method, operation) in methods {
+                guard let operation = operation as? [String: Any], operation["operationId"] != nil else { continue }
+                operations += 1
+                let tags = operation["tags"] as? [String] ?? []
+                #expect(tags.count == 1 && declared.contains(tags[0]), "\(method.uppercased()) \(path) has tags \(tags)")
+            }
+        }
+        #expect(operations > 50)
     }
 }

@@ -36,6 +36,7 @@ struct TestServer: Sendable {
         var configuration = WorkspaceServerConfiguration(host: host, port: 0, basePath: basePath, bodyLimit: bodyLimit, webRoot: webRoot.path)
         configuration.eventHeartbeat = .milliseconds(300)
         configuration.metricsEnabled = metrics
+        configuration.homePollInterval = 0.2
         self.configuration = configuration
         services = try WorkspaceServices(home: home, cron: cron, clock: clock)
     }
@@ -46,10 +47,9 @@ struct TestServer: Sendable {
         buildRouter(configuration: configuration, services: services, assets: SPAAssets.load(webRoot: webRoot.path), logger: logs.logger)
     }
 
-    func application() -> some ApplicationProtocol {
-        Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            services: [CronSchedulerService(services: services), HomeWatchService(services: services, pollInterval: 0.2)], logger: logs.logger)
+    /// The application `serve` runs, over this home (the same composition).
+    func application() throws -> some ApplicationProtocol {
+        try buildApplication(configuration: configuration, services: services, logger: logs.logger)
     }
 
     var authorized: HTTPFields { [.authorization: "Bearer \(token)"] }

@@ -4,19 +4,19 @@ import WorkspaceCore
 /// Runs the local cron scheduler for as long as the server runs (nothing in `gateway` mode), waking it whenever
 /// `cron/jobs.json` changes on disk (an agent or a hand edit). On graceful shutdown it stops: jobs still running are
 /// stopped and recorded as interrupted.
-public struct CronSchedulerService: Service {
+struct CronSchedulerService: Service {
     private let scheduler: CronScheduler
     private let events: EventBus
 
     /// The scheduler of `services`.
-    public init(services: WorkspaceServices) {
+    init(services: WorkspaceServices) {
         scheduler = services.cronScheduler
         events = services.events
     }
 
     /// Schedules until graceful shutdown; in `gateway` mode it only waits for it (a service that returns would stop
     /// the whole server).
-    public func run() async throws {
+    func run() async throws {
         guard scheduler.mode == .local else {
             try? await gracefulShutdown()
             return
@@ -27,7 +27,7 @@ public struct CronSchedulerService: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await scheduler.run() }
                 group.addTask {
-                    for await event in changes.events where event.type == "cron.jobs.changed" { await scheduler.wake() }
+                    for await event in changes.events where event.kind == .cronJobsChanged { await scheduler.wake() }
                 }
                 await group.next()
                 group.cancelAll()

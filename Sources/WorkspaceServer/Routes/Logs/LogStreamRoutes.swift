@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import WorkspaceCore
 
 /// `GET /logs/stream`: new records of one log as Server-Sent Events, with the `/logs` filters, resumable by the
@@ -39,26 +40,32 @@ struct LogStreamRoutes {
                     try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
                     let clock = ContinuousClock()
                     var lastWrite = clock.now
-                    while !bus.isClosed, !Task.isCancelled {
-                        var frames = ""
-                        do {
-                            for followed in try follower.poll() where try filter.matches(followed.record) {
-                                let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
-                                frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
+                    // A stopping server ends the stream (the client resumes from its last id).
+                    let stopping = LockedValue(false)
+                    try await withGracefulShutdownHandler {
+                        while !bus.isClosed, !stopping.value, !Task.isCancelled {
+                            var frames = ""
+                            do {
+                                for followed in try follower.poll() where try filter.matches(followed.record) {
+                                    let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
+                                    frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
+                                }
+                            } catch WorkspaceError.invalidInput(let reason) {
+                                // Only the search can refuse (a pattern too slow on a record); a failing read
+                                // still ends the stream as before.
+                                let data = String(decoding: try JSONEncoder().encode(["code": "invalid_input", "message": reason]), as: UTF8.self)
+                                try await writer.write(ByteBuffer(string: frames + "event: error\ndata: \(data)\n\n"))
+                                break
                             }
-                        } catch WorkspaceError.invalidInput(let reason) {
-                            // Only the search can refuse (a pattern too slow on a record); a failing read
-                            // still ends the stream as before.
-                            let data = String(decoding: try JSONEncoder().encode(["code": "invalid_input", "message": reason]), as: UTF8.self)
-                            try await writer.write(ByteBuffer(string: frames + "event: error\ndata: \(data)\n\n"))
-                            break
+                            if frames.isEmpty, clock.now - lastWrite >= heartbeat { frames = ": ping\n\n" }
+                            if !frames.isEmpty {
+                                try await writer.write(ByteBuffer(string: frames))
+                                lastWrite = clock.now
+                            }
+                            try await Task.sleep(for: interval)
                         }
-                        if frames.isEmpty, clock.now - lastWrite >= heartbeat { frames = ": ping\n\n" }
-                        if !frames.isEmpty {
-                            try await writer.write(ByteBuffer(string: frames))
-                            lastWrite = clock.now
-                        }
-                        try await Task.sleep(for: interval)
+                    } onGracefulShutdown: {
+                        stopping.value = true
                     }
                     try await writer.finish(nil)
                 })

@@ -4,18 +4,18 @@ import WorkspaceCore
 
 /// Runs the home's change feed for as long as the server runs; on graceful shutdown it stops watching and ends
 /// the open event streams, so the server does not wait for their next heartbeat to notice.
-public struct HomeWatchService: Service {
+struct HomeWatchService: Service {
     private let feed: HomeChangeFeed
     private let bus: EventBus
 
     /// Watches `services`' home and publishes to its event bus.
-    public init(services: WorkspaceServices, pollInterval: TimeInterval = 2) {
+    init(services: WorkspaceServices, pollInterval: TimeInterval = 2) {
         feed = HomeChangeFeed(home: services.home, bus: services.events, pollInterval: pollInterval)
         bus = services.events
     }
 
     /// Watches until graceful shutdown.
-    public func run() async throws {
+    func run() async throws {
         try await withGracefulShutdownHandler {
             try await cancelWhenGracefulShutdown { await feed.run() }
         } onGracefulShutdown: {

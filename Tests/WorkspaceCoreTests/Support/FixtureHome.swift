@@ -16,7 +16,7 @@ struct FixtureHome {
     static func agentFixture() throws -> FixtureHome {
         let scratch = try empty().home.root
         let archive = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../Fixtures/hermes-home-0.19.tar.gz").standardizedFileURL
+            .appendingPathComponent("../../Fixtures/hermes-home-0.19.tar.gz").standardizedFileURL
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/bin/tar")
         tar.arguments = ["-xzf", archive.path, "-C", scratch.path]

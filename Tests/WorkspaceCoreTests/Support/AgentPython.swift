@@ -5,6 +5,7 @@ import WorkspaceCore
 /// interpreter named by `HERMES_AGENT_PYTHON`; `nil` when neither exists (interop tests are then skipped).
 enum AgentPython {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static let url: URL? = {
         if let named = ProcessInfo.processInfo.environment["HERMES_AGENT_PYTHON"], !named.isEmpty { return URL(fileURLWithPath: named) }

@@ -40,6 +40,8 @@ public struct WorkspaceServices: Sendable {
     public let eventTickets: EventTickets
     /// The installed skills.
     public let skills: SkillsRegistry
+    /// The Skills tab's use cases.
+    public let skillService: SkillService
     /// Scoped API tokens and one-time sign-in links.
     public let credentials: CredentialStore
     /// The operator password (login mode when set).
@@ -56,6 +58,8 @@ public struct WorkspaceServices: Sendable {
     public let cronJobs: CronJobsFile
     /// Who runs cron jobs, and the local scheduler when it is us.
     public let cronScheduler: CronScheduler
+    /// The Cron tab's use cases.
+    public let cron: CronService
 
     /// Builds every service for `home`; `cron` says who runs its cron jobs; `clock` is the time they all read.
     public init(home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), clock: any WorkspaceClock = SystemClock()) throws {
@@ -91,5 +95,7 @@ public struct WorkspaceServices: Sendable {
             mode: cron.mode, ticker: ticker, executor: cron.mode == .local ? try cron.makeExecutor(home: home) : nil,
             events: events, maximumParallel: cron.maximumParallel, force: cron.force,
             heartbeat: { CronTickerStatus(home: home) })
+        skillService = SkillService(home: home, registry: skills, config: config, audit: audit)
+        self.cron = CronService(home: home, file: cronJobs, timeZone: timeZone, scheduler: cronScheduler, audit: audit, clock: clock)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import WorkspaceCore
 
 /// `/events`: the Server-Sent Events stream every open page keeps, and the tickets a browser opens it with.
@@ -36,7 +37,13 @@ struct EventRoutes {
                     if subscription.missedSome { opening += Self.frame(kind: .reset, id: nil, data: .object([])) }
                     for event in subscription.replay { opening += Self.frame(event) }
                     try await writer.write(ByteBuffer(string: opening))
-                    try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
+                    // A stopping server ends the stream itself (the client reconnects and resumes by id), so its
+                    // graceful shutdown never waits on an open page.
+                    try await withGracefulShutdownHandler {
+                        try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
+                    } onGracefulShutdown: {
+                        subscription.cancel()
+                    }
                     try await writer.finish(nil)
                 })
         }

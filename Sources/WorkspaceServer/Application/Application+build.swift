@@ -57,18 +57,9 @@ public func buildRoutes(
     ConfigRoutes(store: services.config, home: services.home).addRoutes(to: api)
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
-    SkillRoutes(
-        registry: services.skills, workbench: SkillWorkbench(home: services.home, registry: services.skills),
-        toggles: SkillToggles(config: services.config, registry: services.skills), audit: services.audit
-    ).addRoutes(to: api)
+    SkillRoutes(skills: services.skillService).addRoutes(to: api)
     ApprovalRoutes(queue: services.approvals, home: services.home, password: services.password, credentials: services.credentials).addRoutes(to: api)
-    let cronJobs = services.cronJobs
-    CronRoutes(
-        timeZone: services.timeZone, jobs: cronJobs, runs: CronRuns(home: services.home),
-        actions: CronJobActions(home: services.home, file: cronJobs, timeZone: services.timeZone),
-        editor: CronJobEditor(home: services.home, file: cronJobs, timeZone: services.timeZone),
-        scheduler: services.cronScheduler, home: services.home, audit: services.audit
-    ).addRoutes(to: api)
+    CronRoutes(cron: services.cron).addRoutes(to: api)
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
     LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
@@ -79,9 +70,10 @@ public func buildRoutes(
     return (router, table)
 }
 
-/// Builds the whole application; `onReady` receives the URL once the socket listens. Run it together with a
-/// ``HomeWatchService`` listed after it (see `hermes-workspace serve`), so that on shutdown the watcher stops first
-/// and ends the open event streams before the server waits for its connections.
+/// Builds the whole application — the router, the HTTP (or HTTPS) server, and the long-running services (the local
+/// cron scheduler, the home's change feed) — so `serve` and the tests run one composition. `onReady` receives the
+/// URL once the socket listens. On graceful shutdown the server stops first; open event and log streams end
+/// themselves, so it never waits on a page left open.
 public func buildApplication(
     configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
     onReady: @escaping @Sendable (String) async -> Void = { _ in }
@@ -94,6 +86,9 @@ public func buildApplication(
         router: router,
         server: try configuration.tls.map { try serverWithTLS($0) } ?? .http1(configuration: .init(idleTimeout: configuration.idleTimeout)),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+        services: [
+            CronSchedulerService(services: services), HomeWatchService(services: services, pollInterval: configuration.homePollInterval),
+        ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? configuration.port
             let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host

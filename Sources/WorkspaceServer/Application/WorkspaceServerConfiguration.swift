@@ -30,6 +30,8 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var trustLoopbackProxy = false
     /// Serve `GET /metrics` (token required); off by default.
     public var metricsEnabled = false
+    /// How often the home's files are checked for changes where inotify is not available (seconds).
+    public var homePollInterval: TimeInterval = 2
 
     /// Creates a configuration; the defaults are the secure local ones.
     public init(

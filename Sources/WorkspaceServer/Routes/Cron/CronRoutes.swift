@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// The Cron tab: the jobs in `cron/jobs.json` with their run outputs, and `/cron/preview`, which validates a
+/// schedule in the agent's grammar and shows its next fire times. Every handler is decode → one ``CronService``
+/// call → encode.
+struct CronRoutes {
+    let cron: CronService
+
+    struct PauseRequest: Decodable {
+        var reason: String?
+    }
+
+    struct JobList: ResponseEncodable {
+        var items: [CronJobSummary]
+    }
+
+    struct RunList: ResponseEncodable {
+        var items: [CronRuns.Run]
+        var nextCursor: String?
+    }
+
+    struct PreviewRequest: Decodable {
+        var schedule: String
+        var timezone: String?
+        var count: Int?
+    }
+
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("cron/jobs", .read, use: list)
+        group.get("cron/scheduler", .read, use: scheduler)
+        group.post("cron/jobs", .admin, use: create)
+        group.get("cron/jobs/:id", .read, use: show)
+        group.put("cron/jobs/:id", .admin, use: update)
+        group.get("cron/jobs/:id/runs", .read, use: runs)
+        group.get("cron/jobs/:id/runs/:run", .read, use: output)
+        group.post("cron/jobs/:id/pause", .operate, use: pause)
+        group.post("cron/jobs/:id/resume", .operate, use: resume)
+        group.post("cron/jobs/:id/trigger", .operate, use: trigger)
+        group.delete("cron/jobs/:id", .admin, use: delete)
+        group.post("cron/preview", .read, use: preview)
+    }
+
+    @Sendable func list(_: Request, _: WorkspaceRequestContext) async throws -> JobList {
+        JobList(items: try await cron.jobs())
+    }
+
+    @Sendable func scheduler(_: Request, _: WorkspaceRequestContext) async throws -> CronService.SchedulerReport {
+        try await cron.schedulerReport()
+    }
+
+    @Sendable func create(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let job = try await cron.create(try await draft(request, context), actor: context.auditActor)
+        return try .json(job, etag: job.etag, status: .created)
+    }
+
+    @Sendable func show(_: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let job = try await cron.job(try context.parameters.require("id"))
+        return try .json(job, etag: job.etag)
+    }
+
+    @Sendable func update(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        let draft = try await draft(request, context)
+        let job = try await cron.update(id, with: draft, revision: request.headers[.ifMatch], actor: context.auditActor)
+        return try .json(job, etag: job.etag)
+    }
+
+    @Sendable func runs(_ request: Request, _ context: WorkspaceRequestContext) async throws -> RunList {
+        let values = QueryValues(request)
+        let page = try await cron.runs(
+            of: try context.parameters.require("id"), limit: try values.int("limit", in: 1...200, default: 50),
+            before: try values.string("cursor", maximumLength: 64))
+        return RunList(items: page.runs, nextCursor: page.nextCursor)
+    }
+
+    @Sendable func output(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let run = try context.parameters.require("run")
+        let job = try context.parameters.require("id")
+        if try QueryValues(request).bool("download") == true {
+            return try FileDownload.response(
+                for: try cron.outputFile(of: job, run: run), name: "\(job)-\(run).md", contentType: "text/markdown; charset=utf-8")
+        }
+        return try Response.json(try await cron.output(of: job, run: run))
+    }
+
+    @Sendable func pause(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
+        let reason = try await request.decodeIfPresent(as: PauseRequest.self, context: context)?.reason
+        return try await cron.pause(try context.parameters.require("id"), reason: reason, actor: context.auditActor)
+    }
+
+    @Sendable func resume(_: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
+        try await cron.resume(try context.parameters.require("id"), actor: context.auditActor)
+    }
+
+    @Sendable func trigger(_: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
+        try await cron.trigger(try context.parameters.require("id"), actor: context.auditActor)
+    }
+
+    @Sendable func delete(_: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        try await cron.delete(try context.parameters.require("id"), actor: context.auditActor)
+        return Response(status: .noContent)
+    }
+
+    @Sendable func preview(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronService.Preview {
+        let body = try await request.decode(as: PreviewRequest.self, context: context)
+        return try cron.preview(body.schedule, timezone: body.timezone, count: body.count ?? 5)
+    }
+
+    private func draft(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobDraft {
+        try CronJobDraft(json: try await request.orderedJSON(context: context))
+    }
+}
+
+extension CronJobSummary: ResponseEncodable {}
+extension CronService.SchedulerReport: ResponseEncodable {}
+extension CronService.Preview: ResponseEncodable {}
+extension CronService.RunOutput: ResponseEncodable {}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `serve` stops on SIGTERM even while pages hold their event and log streams open: the server stops first and
+/// the streams end themselves (a stream left to its heartbeat would keep the process alive for ever).
+@Suite struct GracefulShutdownTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl"), "curl holds the streams open"))
+    func sigtermEndsOpenStreamsAndTheProcess() async throws {
+        let site = try await DemoSite.start(sessions: 1)
+        defer {
+            // A server stuck in its shutdown ignores a second SIGTERM: kill it so a failure cannot hang the run.
+            if site.server.isRunning { kill(site.server.pid, SIGKILL) }
+            site.server.stop()
+            try? FileManager.default.removeItem(at: site.root)
+        }
+        let token = try await site.scopedToken(role: "viewer")
+        let streams = try ["events", "logs/stream?file=agent"].map { path -> (Process, URL) in
+            let output = site.root.appendingPathComponent("stream-\(UUID().uuidString).txt")
+            FileManager.default.createFile(atPath: output.path, contents: nil)
+            let curl = Process()
+            curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+            curl.arguments = ["-sN", "-H", "Authorization: Bearer \(token)", "-o", output.path, "\(site.url)api/v1/\(path)"]
+            try curl.run()
+            return (curl, output)
+        }
+        defer { for (curl, _) in streams where curl.isRunning { curl.terminate() } }
+        // Both streams are open once each has sent its `retry:` line.
+        try await waitUntil(seconds: 30) {
+            streams.allSatisfy { (try? String(contentsOf: $0.1, encoding: .utf8))?.contains("retry:") == true }
+        }
+        kill(site.server.pid, SIGTERM)
+        try await waitUntil(seconds: 30) { !site.server.isRunning }
+        #expect(!site.server.isRunning, "serve exits on SIGTERM with two streams open")
+        try await waitUntil(seconds: 10) { streams.allSatisfy { !$0.0.isRunning } }
+        #expect(streams.allSatisfy { !$0.0.isRunning }, "the server ended both streams")
+    }
+
+    private func waitUntil(seconds: Double, _ condition: @Sendable () -> Bool) async throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition(), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+    }
+}
