@@ -2,21 +2,12 @@ import React, { useEffect, useState } from "react";
 import { api, AuthState, rememberCSRF } from "./api";
 import { SignIn } from "./ui/SignIn";
 import { navigate, usePath } from "./router";
-import { tabs } from "./tabs";
+import { tabFor, tabs } from "./tabs";
 import { Sidebar } from "./ui/Sidebar";
 import { ThemeToggle } from "./ui/ThemeToggle";
 import { SignInLink } from "./ui/SignInLink";
 import { LiveIndicator } from "./ui/LiveIndicator";
 import { startEvents } from "./events";
-import { StatusTab } from "./tabs/Status/StatusTab";
-import { SessionsTab } from "./tabs/Sessions/SessionsTab";
-import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
-import { ConfigTab } from "./tabs/Config/ConfigTab";
-import { KeysTab } from "./tabs/Keys/KeysTab";
-import { LogsTab } from "./tabs/Logs/LogsTab";
-import { CronTab } from "./tabs/Cron/CronTab";
-import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
-import { SkillsTab } from "./tabs/Skills/SkillsTab";
 import { usePendingApprovals } from "./usePendingApprovals";
 
 export function App() {
@@ -28,7 +19,7 @@ export function App() {
     setAuth(state);
   }, () => setAuth({ loginRequired: false, authenticated: false, signIn: "link" }));
   useEffect(() => { refreshAuth(); }, []);
-  const active = tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
+  const active = tabFor(path);
   useEffect(() => { if (hasToken) startEvents(); }, [hasToken]);
   useEffect(() => {
     // The bare base URL (and any unknown path) shows Status; say so in the address bar without a history entry.
@@ -50,15 +41,7 @@ export function App() {
           </div>
         </header>
         {!hasToken ? (auth === null ? null : auth.signIn === "password" ? <SignIn onSignedIn={refreshAuth} /> : <SignInLink />)
-          : tab.path === "/status" ? <StatusTab />
-          : tab.path === "/sessions" ? <SessionsTab />
-          : tab.path === "/analytics" ? <AnalyticsTab />
-          : tab.path === "/config" ? <ConfigTab />
-          : tab.path === "/keys" ? <KeysTab />
-          : tab.path === "/logs" ? <LogsTab />
-          : tab.path === "/cron" ? <CronTab />
-          : tab.path === "/skills" ? <SkillsTab />
-          : <ApprovalsTab />}
+          : <tab.render key={tab.path} />}
       </main>
     </div>
   );

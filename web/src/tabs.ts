@@ -1,14 +1,35 @@
-// The nine tabs of the workspace, in sidebar order.
-export interface TabInfo { path: string; label: string; icon: string }
+// The route table: the nine tabs in sidebar order, each with the component that renders it. The sidebar, the
+// page title and what the content area shows all read this one list; adding a tab is one line here.
+import { StatusTab } from "./tabs/Status/StatusTab";
+import { ConfigTab } from "./tabs/Config/ConfigTab";
+import { KeysTab } from "./tabs/Keys/KeysTab";
+import { SessionsTab } from "./tabs/Sessions/SessionsTab";
+import { LogsTab } from "./tabs/Logs/LogsTab";
+import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
+import { CronTab } from "./tabs/Cron/CronTab";
+import { SkillsTab } from "./tabs/Skills/SkillsTab";
+import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
+
+export interface TabInfo {
+  path: string;
+  label: string;
+  icon: string;
+  render: () => JSX.Element;
+}
 
 export const tabs: TabInfo[] = [
-  { path: "/status", label: "Status", icon: "◉" },
-  { path: "/config", label: "Config", icon: "⚙" },
-  { path: "/keys", label: "API Keys", icon: "⚿" },
-  { path: "/sessions", label: "Sessions", icon: "☰" },
-  { path: "/logs", label: "Logs", icon: "≡" },
-  { path: "/analytics", label: "Analytics", icon: "▤" },
-  { path: "/cron", label: "Cron", icon: "◷" },
-  { path: "/skills", label: "Skills", icon: "✦" },
-  { path: "/approvals", label: "Approvals", icon: "✓" },
+  { path: "/status", label: "Status", icon: "◉", render: StatusTab },
+  { path: "/config", label: "Config", icon: "⚙", render: ConfigTab },
+  { path: "/keys", label: "API Keys", icon: "⚿", render: KeysTab },
+  { path: "/sessions", label: "Sessions", icon: "☰", render: SessionsTab },
+  { path: "/logs", label: "Logs", icon: "≡", render: LogsTab },
+  { path: "/analytics", label: "Analytics", icon: "▤", render: AnalyticsTab },
+  { path: "/cron", label: "Cron", icon: "◷", render: CronTab },
+  { path: "/skills", label: "Skills", icon: "✦", render: SkillsTab },
+  { path: "/approvals", label: "Approvals", icon: "✓", render: ApprovalsTab },
 ];
+
+/// The tab `path` belongs to (`/sessions/abc` → Sessions), or undefined.
+export function tabFor(path: string): TabInfo | undefined {
+  return tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
+}

@@ -1,58 +1,44 @@
 // Logs: the agent's log files read from the end, filtered by level, logger, session and text or /regex/,
 // followed live, with older records loaded on demand across rotated files.
-import React, { useEffect, useMemo, useState } from "react";
+import React, { useEffect, useMemo, useReducer, useState } from "react";
 import { api, LogRecord, Query } from "../../api";
 import { bytes } from "../../format";
 import { describeError, useLoader } from "../../ui/useLoader";
 import { LogDetail } from "./LogDetail";
 import { LogList } from "./LogList";
 import { useLogFollow } from "./useLogFollow";
+import { emptyBuffer, logBuffer } from "./logBuffer";
 
 const levels = ["DEBUG", "INFO", "WARNING", "ERROR"];
-const maximumKept = 100000;
 
 export function LogsTab() {
   const files = useLoader(() => api.logFiles(), []);
   const [log, setLog] = useState("agent");
   const [level, setLevel] = useState("");
-  const [logger, setLogger] = useState("");
-  const [session, setSession] = useState("");
-  const [search, setSearch] = useState("");
-  const [applied, setApplied] = useState({ logger: "", session: "", search: "" });
-  const [records, setRecords] = useState<LogRecord[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const [partial, setPartial] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // What the form shows, and what was applied (text filters apply on submit, the level and file at once).
+  const [draft, setDraft] = useState({ logger: "", session: "", search: "" });
+  const [applied, setApplied] = useState(draft);
+  const [buffer, dispatch] = useReducer(logBuffer, emptyBuffer);
+  const { records, cursor, partial, error, loading, pinned, missed } = buffer;
   const [follow, setFollow] = useState(true);
-  const [pinned, setPinned] = useState(true);
-  const [missed, setMissed] = useState(0);
   const [selected, setSelected] = useState<LogRecord | null>(null);
+  const edit = (field: keyof typeof draft) => (event: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [field]: event.target.value });
 
   const query: Query = useMemo(() => ({ file: log, level: level || undefined, logger: applied.logger || undefined,
     session: applied.session || undefined, q: applied.search || undefined }), [log, level, applied]);
   const key = JSON.stringify(query);
 
   const load = (before: string | undefined) => {
-    setLoading(true);
-    api.logs({ ...query, limit: 500, before }).then((page) => {
-      setRecords((previous) => before ? page.items.concat(previous) : page.items);
-      setCursor(page.nextCursor ?? undefined); setPartial(page.partial); setError(null);
-    }, (caught) => setError(describeError(caught))).finally(() => setLoading(false));
+    dispatch({ type: "loading" });
+    api.logs({ ...query, limit: 500, before }).then(
+      (page) => dispatch({ type: "loaded", page, older: before !== undefined }),
+      (caught) => dispatch({ type: "failed", message: describeError(caught) }));
   };
-  useEffect(() => { setSelected(null); setPinned(true); setMissed(0); load(undefined); }, [key]);
+  useEffect(() => { setSelected(null); dispatch({ type: "reset" }); load(undefined); }, [key]);
 
-  const streamState = useLogFollow(query, follow, (incoming) => {
-    setRecords((previous) => {
-      const known = new Set(previous.slice(-incoming.length - 50).map((record) => record.id));
-      const fresh = incoming.filter((record) => !known.has(record.id));
-      const next = previous.concat(fresh);
-      return next.length > maximumKept ? next.slice(next.length - maximumKept) : next;
-    });
-    if (!pinned) setMissed((count) => count + incoming.length);
-  });
+  const streamState = useLogFollow(query, follow, (incoming) => dispatch({ type: "streamed", incoming }));
 
-  const apply = (event: React.FormEvent) => { event.preventDefault(); setApplied({ logger, session, search }); };
+  const apply = (event: React.FormEvent) => { event.preventDefault(); setApplied(draft); };
   const logs = Array.from(new Set((files.data?.items || []).map((file) => file.log)));
   const sizes = (files.data?.items || []).filter((file) => file.log === log);
   return (
@@ -71,10 +57,10 @@ export function LogsTab() {
                 aria-pressed={level === name} onClick={() => setLevel(name)}>{name}+</button>
             ))}
           </div>
-          <label>Logger prefix<input className="input" value={logger} placeholder="tools., gateway" onChange={(event) => setLogger(event.target.value)} /></label>
-          <label>Session<input className="input" value={session} placeholder="session tag" onChange={(event) => setSession(event.target.value)} /></label>
-          <label className="grow">Search<input className="input" type="search" value={search} placeholder="text, or /regex/i"
-            onChange={(event) => setSearch(event.target.value)} /></label>
+          <label>Logger prefix<input className="input" value={draft.logger} placeholder="tools., gateway" onChange={edit("logger")} /></label>
+          <label>Session<input className="input" value={draft.session} placeholder="session tag" onChange={edit("session")} /></label>
+          <label className="grow">Search<input className="input" type="search" value={draft.search} placeholder="text, or /regex/i"
+            onChange={edit("search")} /></label>
           <button type="submit" className="button">Apply</button>
           <label className="follow-toggle"><input type="checkbox" checked={follow} onChange={(event) => setFollow(event.target.checked)} /> Follow
             <span className={`badge ${streamState === "live" ? "badge-good" : streamState === "off" ? "badge-neutral" : "badge-warn"}`}>{streamState}</span></label>
@@ -86,21 +72,21 @@ export function LogsTab() {
       <div className={selected ? "logs-layout with-detail" : "logs-layout"}>
         <section className="card log-panel">
           <LogList records={records} search={applied.search} selected={selected?.id || null} onSelect={setSelected} pinned={pinned}
-            onPinnedChange={(value) => { setPinned(value); if (value) setMissed(0); }}
+            onPinnedChange={(value) => dispatch({ type: "pin", pinned: value })}
             head={<div className="log-older">
               {cursor ? <button type="button" className="button ghost" disabled={loading} onClick={() => load(cursor)}>
                 {loading ? "Loading…" : partial ? "Keep searching older records" : "Load older"}</button>
                 : <span className="muted small">{loading ? "Loading…" : records.length ? "Start of the oldest file." : "No records match."}</span>}
             </div>} />
           {!pinned && (
-            <button type="button" className="button jump-latest" onClick={() => { setPinned(true); setMissed(0); }}>
+            <button type="button" className="button jump-latest" onClick={() => dispatch({ type: "pin", pinned: true })}>
               {missed ? `${missed} new — jump to latest` : "Jump to latest"}
             </button>
           )}
           <p className="muted small log-count">{records.length.toLocaleString()} records loaded{partial ? " · the scan stopped at its budget; load older to continue" : ""}</p>
         </section>
         {selected && <LogDetail record={selected} search={applied.search} onClose={() => setSelected(null)}
-          onSession={(tag) => { setSession(tag); setApplied({ ...applied, session: tag }); }} />}
+          onSession={(tag) => { setDraft({ ...draft, session: tag }); setApplied({ ...applied, session: tag }); }} />}
       </div>
     </div>
   );
