@@ -135,6 +135,7 @@ export interface ConfigChange {
   etag: string;
   changedPaths: string[];
   diff: string;
+  backupID?: string | null;
   backupId?: string | null;
   config: { [key: string]: Json } | null;
 }
@@ -172,6 +173,7 @@ export interface AuditEvent {
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;
+  requestID?: string | null;
   requestId?: string | null;
 }
 
@@ -405,17 +407,21 @@ export interface SearchResults {
   mode: "words" | "substring";
   expression: string;
   nextCursor?: string;
-  groups: {
-    conversation: SessionSummary;
-    hits: {
-      messageID: number;
-      sessionID: string;
-      role: string;
-      timestamp: string;
-      snippet: {
-        text: string;
-        match: boolean;
-      }[];
+  items: SearchResultGroup[];
+  groups?: SearchResultGroup[];
+}
+
+/** One conversation with its hits on this page, newest first. */
+export interface SearchResultGroup {
+  conversation: SessionSummary;
+  hits: {
+    messageID: number;
+    sessionID: string;
+    role: string;
+    timestamp: string;
+    snippet: {
+      text: string;
+      match: boolean;
     }[];
   }[];
 }

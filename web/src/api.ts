@@ -4,7 +4,7 @@
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
   CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
-  ModelUsageRow, PlatformReport, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
+  ModelUsageRow, PlatformReport, SearchResultGroup, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
   SkillDetail, TokenCounts, ToolCall, TopSessionsReport, TranscriptMessage, TranscriptPage, UsageFigures, UsageReport,
   WorkspaceStatus,
 } from "./api.gen";
@@ -13,7 +13,7 @@ import type {
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
   CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
-  ModelUsageRow, PlatformReport, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
+  ModelUsageRow, PlatformReport, SearchResultGroup, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
   SkillDetail, TokenCounts, ToolCall, TopSessionsReport, TranscriptMessage, TranscriptPage, UsageFigures, UsageReport,
   WorkspaceStatus,
 };
@@ -87,8 +87,8 @@ export type SessionKind = "root" | "continuation" | "branch" | "delegate" | "chi
 
 
 
-export interface SnippetPart { text: string; match: boolean }
-export interface SearchHit { messageID: number; sessionID: string; role: string; timestamp: string; snippet: SnippetPart[] }
+export type SearchHit = SearchResultGroup["hits"][number];
+export type SnippetPart = SearchHit["snippet"][number];
 
 
 

@@ -44,7 +44,7 @@ async function connect() {
   } catch {
     setState("offline"); retry(); return;
   }
-  const resume = lastEventId ? `&lastEventId=${encodeURIComponent(lastEventId)}` : "";
+  const resume = lastEventId ? `&lastEventID=${encodeURIComponent(lastEventId)}` : "";
   const opened = new EventSource(`${basePath}/api/v1/events?ticket=${encodeURIComponent(ticket)}${resume}`);
   source = opened;
   opened.onopen = () => { failures = 0; setState("live"); };

@@ -67,7 +67,7 @@ public struct ApprovalRule: Sendable, Codable, Equatable {
 
 /// What the agent side submits.
 public struct ApprovalSubmission: Sendable, Decodable {
-    /// The agent session asking.
+    /// The agent session asking (`sessionID` on the wire; `sessionId`, the old spelling, is read too until 0.3).
     public var sessionId: String?
     /// Its platform.
     public var platform: String?
@@ -94,5 +94,21 @@ public struct ApprovalSubmission: Sendable, Decodable {
         self.workdir = workdir
         self.reason = reason
         self.risks = risks
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case sessionID, sessionId, platform, tool, action, workdir, reason, risks
+    }
+
+    /// Reads a submission; `sessionID` wins over the deprecated `sessionId`.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        sessionId = try values.decodeIfPresent(String.self, forKey: .sessionID) ?? values.decodeIfPresent(String.self, forKey: .sessionId)
+        platform = try values.decodeIfPresent(String.self, forKey: .platform)
+        tool = try values.decode(String.self, forKey: .tool)
+        action = try values.decode(String.self, forKey: .action)
+        workdir = try values.decodeIfPresent(String.self, forKey: .workdir)
+        reason = try values.decodeIfPresent(String.self, forKey: .reason)
+        risks = try values.decodeIfPresent([String].self, forKey: .risks)
     }
 }

@@ -23,8 +23,38 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     public var requestID: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id, at, actor, clientAddress, action, target, outcome, summary
-        case requestID = "requestId"
+        case id, at, actor, clientAddress, action, target, outcome, summary, requestID
+        /// The old spelling, written beside `requestID` until 0.3.
+        case requestId
+    }
+
+    /// Reads an event; `requestID` wins over the deprecated `requestId`.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        id = try values.decodeIfPresent(Int64.self, forKey: .id)
+        at = try values.decode(Date.self, forKey: .at)
+        actor = try values.decode(String.self, forKey: .actor)
+        clientAddress = try values.decodeIfPresent(String.self, forKey: .clientAddress)
+        action = try values.decode(String.self, forKey: .action)
+        target = try values.decode(String.self, forKey: .target)
+        outcome = try values.decode(AuditOutcome.self, forKey: .outcome)
+        summary = try values.decode(String.self, forKey: .summary)
+        requestID = try values.decodeIfPresent(String.self, forKey: .requestID) ?? values.decodeIfPresent(String.self, forKey: .requestId)
+    }
+
+    /// Writes the event with both spellings of the request id (`requestId` goes in 0.3).
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encodeIfPresent(id, forKey: .id)
+        try values.encode(at, forKey: .at)
+        try values.encode(actor, forKey: .actor)
+        try values.encodeIfPresent(clientAddress, forKey: .clientAddress)
+        try values.encode(action, forKey: .action)
+        try values.encode(target, forKey: .target)
+        try values.encode(outcome, forKey: .outcome)
+        try values.encode(summary, forKey: .summary)
+        try values.encodeIfPresent(requestID, forKey: .requestID)
+        try values.encodeIfPresent(requestID, forKey: .requestId)
     }
 
     /// Creates an event stamped now.

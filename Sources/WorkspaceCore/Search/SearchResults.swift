@@ -36,8 +36,25 @@ public struct SearchResults: Sendable, Encodable, Equatable {
     public var mode: String
     /// The FTS5 expression that ran (every term quoted).
     public var expression: String
-    /// Conversations with hits, in the requested order.
-    public var groups: [SearchResultGroup]
+    /// Conversations with hits, in the requested order (`items`, as every list answers).
+    public var items: [SearchResultGroup]
     /// Pass as `cursor` for more (newest-first order only).
     public var nextCursor: String?
+
+    /// The groups under their old name, also sent as `groups` until 0.3.
+    public var groups: [SearchResultGroup] { items }
+
+    private enum CodingKeys: String, CodingKey {
+        case mode, expression, items, groups, nextCursor
+    }
+
+    /// Writes the page with `items` and, for one more release, the same groups as `groups`.
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(mode, forKey: .mode)
+        try values.encode(expression, forKey: .expression)
+        try values.encode(items, forKey: .items)
+        try values.encode(items, forKey: .groups)
+        try values.encodeIfPresent(nextCursor, forKey: .nextCursor)
+    }
 }

@@ -83,10 +83,10 @@ public struct SessionSearch: Sendable {
             let summaries = try ConversationLookup.summaries(db, schema, heads: conversations.compactMap { heads[$0] }, now: now)
             let groups = zip(conversations, summaries).map { SearchResultGroup(conversation: $1, hits: hitsByConversation[$0] ?? []) }
             return SearchResults(
-                mode: query.mode.rawValue, expression: query.expression, groups: groups,
+                mode: query.mode.rawValue, expression: query.expression, items: groups,
                 nextCursor: conversations.isEmpty ? nil : nextCursor.map(String.init))
         }
-        return results ?? SearchResults(mode: query.mode.rawValue, expression: query.expression, groups: [], nextCursor: nil)
+        return results ?? SearchResults(mode: query.mode.rawValue, expression: query.expression, items: [], nextCursor: nil)
     }
 
     /// Splits an FTS5 snippet at the private-use markers into plain and matched runs.

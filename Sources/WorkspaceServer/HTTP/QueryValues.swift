@@ -36,6 +36,11 @@ struct QueryValues {
         return value
     }
 
+    /// Parameter `name`, or — when it is absent — `old`, the spelling it replaces (kept for one release).
+    func deprecatedAlias(_ name: String, old: String, maximumLength: Int = 1_024) throws -> String? {
+        try string(name, maximumLength: maximumLength) ?? string(old, maximumLength: maximumLength)
+    }
+
     /// The text of a typed parameter (number, flag, choice, date, zone), or `nil` when absent; present but empty is
     /// not a value of any of those types, so it is refused rather than taken as absent.
     private func typed(_ name: String, maximumLength: Int = 1_024) throws -> String? {

@@ -231,7 +231,7 @@ def ask_workspace(tool_name, args, session_id="", platform="", workdir=None):
                          tool_name, action)
     submission = {"tool": tool_name, "action": action, "risks": risks, "reason": args.get("reason") or args.get("description")}
     if session_id:
-        submission["sessionId"] = session_id
+        submission["sessionID"] = session_id
     if platform:
         submission["platform"] = platform
     if workdir or os.environ.get("TERMINAL_CWD"):

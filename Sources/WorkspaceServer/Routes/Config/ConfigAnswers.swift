@@ -38,6 +38,8 @@ struct ConfigChangeAnswer: Encodable {
     var etag: String
     var changedPaths: [String]
     var diff: String
+    var backupID: String?
+    /// The old spelling of `backupID`, sent beside it until 0.3.
     var backupId: String?
     var config: OrderedJSON
 
@@ -46,6 +48,7 @@ struct ConfigChangeAnswer: Encodable {
         etag = change.snapshot.etag
         changedPaths = change.changedPaths
         diff = change.diff
+        backupID = change.backupID
         backupId = change.backupID
         config = ConfigMasking().masked(change.snapshot.value).value
     }

@@ -22,7 +22,9 @@ struct EventRoutes {
             return TicketAnswer(ticket: ticket, expiresAt: expiry)
         }
         group.get("events", .read, acceptsTicket: true) { request, _ -> Response in
-            let lastEventID = try (request.headers[.lastEventID] ?? QueryValues(request).string("lastEventId")).flatMap { Int64($0) }
+            let lastEventID = try (request.headers[.lastEventID] ?? QueryValues(request).deprecatedAlias("lastEventID", old: "lastEventId")).flatMap {
+                Int64($0)
+            }
             let subscription = try bus.subscribe(after: lastEventID)
             let heartbeat = heartbeat
             return Response(

@@ -20,7 +20,7 @@ struct LogStreamRoutes {
             let log = try values.string("file", maximumLength: 64) ?? "agent"
             guard LogFiles.isLogName(log) else { throw QueryValues.invalid("file", "is not a log name") }
             let filter = try LogRoutes.filter(values)
-            let resumeText = try request.headers[.lastEventID] ?? values.string("lastEventId")
+            let resumeText = try request.headers[.lastEventID] ?? values.deprecatedAlias("lastEventID", old: "lastEventId")
             let resume = try resumeText.map { text -> LogCursor in
                 guard let cursor = LogCursor(text) else { throw QueryValues.invalid("lastEventId", "is not a log position") }
                 return cursor

@@ -61,9 +61,10 @@ struct SessionRoutes {
         }
         group.get("sessions/:id/messages", .read) { request, context -> TranscriptPage in
             let values = QueryValues(request)
+            // Pages with `cursor` like every list; `after`, its old name, still works until 0.3.
             let after =
-                try values.string("after").map { text -> Int64 in
-                    guard let value = Int64(text), value >= 0 else { throw QueryValues.invalid("after", "must be a message id") }
+                try values.deprecatedAlias("cursor", old: "after").map { text -> Int64 in
+                    guard let value = Int64(text), value >= 0 else { throw QueryValues.invalid("cursor", "must be a message id") }
                     return value
                 } ?? 0
             return try await sessions.transcript(

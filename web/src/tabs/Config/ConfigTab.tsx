@@ -44,7 +44,7 @@ export function ConfigTab() {
   const saved = (change: ConfigChange) => {
     ownEtag.current = change.etag;
     setNotice(change.written ? `Saved ${change.changedPaths.length ? change.changedPaths.join(", ") : "config.yaml"}` +
-      (change.backupId ? "; the previous version is in History." : ".") : "Nothing changed.");
+      (change.backupID ? "; the previous version is in History." : ".") : "Nothing changed.");
     load();
   };
   const conflict = () => setChangedOnDisk(true);

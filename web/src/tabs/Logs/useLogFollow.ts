@@ -20,7 +20,7 @@ export function useLogFollow(query: Query, enabled: boolean, onRecords: (records
       try {
         const { ticket } = await api.eventTicket();
         if (closed) return;
-        source = new EventSource(api.logStreamURL(lastId ? { ...query, lastEventId: lastId } : query, ticket));
+        source = new EventSource(api.logStreamURL(lastId ? { ...query, lastEventID: lastId } : query, ticket));
         source.onopen = () => setState("live");
         source.addEventListener("record", (message) => {
           const event = message as MessageEvent;

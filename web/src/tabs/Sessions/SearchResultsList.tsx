@@ -25,7 +25,7 @@ export function SearchResultsList({ text, onOpen, hrefFor }: {
   };
   useEffect(() => { setPages([]); load(); }, [text]);
 
-  const groups = pages.flatMap((page) => page.groups);
+  const groups = pages.flatMap((page) => page.items);
   const next = pages.length ? pages[pages.length - 1].nextCursor : undefined;
   return (
     <section className="session-list card search-results" aria-label="Search results">

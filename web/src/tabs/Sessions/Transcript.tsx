@@ -22,7 +22,7 @@ export function Transcript({ sessionID, focusMessage }: { sessionID: string; foc
         let after: string | undefined;
         let pages = 0;
         do {
-          const page = await api.messages(sessionID, { after, limit: 200, visibility: history ? "history" : "live" });
+          const page = await api.messages(sessionID, { cursor: after, limit: 200, visibility: history ? "history" : "live" });
           if (cancelled) return;
           collected = collected.concat(page.items);
           after = page.nextCursor;
@@ -47,7 +47,7 @@ export function Transcript({ sessionID, focusMessage }: { sessionID: string; foc
 
   const more = () => {
     setLoading(true);
-    api.messages(sessionID, { after: cursor, limit: 200, visibility: history ? "history" : "live" }).then((page) => {
+    api.messages(sessionID, { cursor, limit: 200, visibility: history ? "history" : "live" }).then((page) => {
       setItems((previous) => previous.concat(page.items));
       setCursor(page.nextCursor);
       setLoading(false);
