@@ -19,11 +19,12 @@ test-fast: vendor
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip E2ETests
 
-## The gates CI runs first: swift-format, TypeScript strict, and web/src/api.gen.ts matching openapi.yaml.
+## The gates CI runs first: swift-format, TypeScript strict, api.gen.ts matching openapi.yaml, the map naming real paths.
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	cd web && tsc --project .
 	scripts/gen-api-types.py --check
+	scripts/check-doc-paths.py
 
 ## Contract fuzzing: schemathesis against openapi.yaml and the release binary (EXAMPLES per operation, default 25).
 contract:
