@@ -34,6 +34,14 @@ import Yams
         Self.expectSame(try Self.specEnum("AuditEvent", "outcome"), AuditOutcome.allCases.map(\.rawValue), "audit outcomes")
     }
 
+    @Test func refusalReasonsAreTheSpecs() throws {
+        let report = try #require(try Self.schemas()["DeletionReport"] as? [String: Any])
+        let refused = try #require((report["properties"] as? [String: Any])?["refused"] as? [String: Any])
+        let item = try #require((refused["items"] as? [String: Any])?["properties"] as? [String: Any])
+        let reason = try #require((item["reason"] as? [String: Any])?["enum"] as? [String])
+        Self.expectSame(reason, DeletionReport.Refusal.Reason.allCases.map(\.rawValue), "deletion refusal reasons")
+    }
+
     @Test func eventKindsAreTheSpecs() throws {
         Self.expectSame(try Self.specEnum("ServerSentEvent", "event"), EventKind.allCases.map(\.rawValue), "event kinds")
     }

@@ -17,6 +17,16 @@ public struct AnalyticsService: Sendable {
         self.now = now
     }
 
+    /// The window a request names: `from`…`to` (`to` defaults to now), else the last `days` days ending today; in
+    /// `timeZone` (the agent's zone when `nil`), bucketed by `bucket`.
+    public func window(
+        from: Date?, to: Date?, days: Int, timeZone zone: TimeZone?, bucket: AnalyticsRange.Bucket
+    ) throws -> AnalyticsRange {
+        let zone = zone ?? timeZone.current
+        if let from { return try AnalyticsRange(from: from, to: to ?? now(), timeZone: zone, bucket: bucket) }
+        return try .lastDays(days, now: now(), timeZone: zone, bucket: bucket)
+    }
+
     /// Usage per bucket of `range`.
     public func usage(_ range: AnalyticsRange) async throws -> UsageReport {
         let report = try await database.read { db, schema -> UsageReport in

@@ -47,6 +47,9 @@ public actor ConfigStore {
         return (text, ConfigSnapshot.etag(of: text))
     }
 
+    /// Where the file is.
+    public nonisolated var configFile: URL { home.configFile }
+
     /// Whether the home refuses configuration writes.
     public nonisolated var isReadOnly: Bool { home.isManaged(environment: environment) }
 

@@ -26,6 +26,11 @@ public actor KeyVault {
         revealLimiter = SlidingWindowLimiter(limit: revealsPerMinute, window: 60)
     }
 
+    /// The entry for `name` as ``list()`` shows it (masked), or `nil`.
+    public nonisolated func entry(_ name: String) -> KeyEntry? {
+        list().first { $0.name == name }
+    }
+
     /// Every key in `.env` (file order) followed by the catalog's unset entries.
     public nonisolated func list() -> [KeyEntry] {
         let text = envText()

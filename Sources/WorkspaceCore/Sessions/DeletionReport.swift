@@ -4,8 +4,16 @@ public struct DeletionReport: Sendable, Codable, Equatable {
     public struct Refusal: Sendable, Codable, Equatable {
         /// The id asked for.
         public var id: String
-        /// `active` (a live conversation) or `not_found`.
-        public var reason: String
+        /// Why it was left alone.
+        public var reason: Reason
+
+        /// Why a conversation was not deleted (the spec lists the same set).
+        public enum Reason: String, Sendable, Codable, CaseIterable {
+            /// A message arrived in the last five minutes: the agent may still be using it.
+            case active
+            /// No such conversation.
+            case notFound = "not_found"
+        }
     }
 
     /// Conversations removed (their first segment ids).

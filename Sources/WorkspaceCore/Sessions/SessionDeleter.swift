@@ -42,7 +42,7 @@ public struct SessionDeleter: Sendable {
         for id in report.deleted {
             try await audit.record(AuditEvent(action: .sessionsDelete, target: id, actor: actor))
         }
-        for refusal in report.refused where refusal.reason == "active" {
+        for refusal in report.refused where refusal.reason == .active {
             try await audit.record(
                 AuditEvent(
                     action: .sessionsDelete, target: refusal.id, outcome: .refused,
@@ -79,7 +79,7 @@ public struct SessionDeleter: Sendable {
 
     private static func remove(_ id: String, _ db: Database, _ schema: StateSchema, now: Date, into report: inout DeletionReport) throws {
         guard let conversation = try ConversationLookup.conversation(db, schema, containing: id) else {
-            report.refused.append(.init(id: id, reason: "not_found"))
+            report.refused.append(.init(id: id, reason: .notFound))
             return
         }
         let segments = conversation.segments.map(\.id)
@@ -87,7 +87,7 @@ public struct SessionDeleter: Sendable {
         if newest.endedAt == nil {
             let last = try ConversationLookup.lastActivity(db, ids: segments).values.max() ?? newest.startedAt.timeIntervalSince1970
             if now.timeIntervalSince1970 - last < SessionSummary.activeWindow {
-                report.refused.append(.init(id: id, reason: "active"))
+                report.refused.append(.init(id: id, reason: .active))
                 return
             }
         }

@@ -54,7 +54,7 @@ public func buildRoutes(
         timeZone: services.timeZone
     ).addRoutes(to: api)
     AnalyticsRoutes(analytics: services.analytics).addRoutes(to: api)
-    ConfigRoutes(store: services.config, home: services.home).addRoutes(to: api)
+    ConfigRoutes(store: services.config).addRoutes(to: api)
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
     SkillRoutes(skills: services.skillService).addRoutes(to: api)

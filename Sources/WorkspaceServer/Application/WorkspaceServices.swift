@@ -74,7 +74,7 @@ public struct WorkspaceServices: Sendable {
         search = SessionSearch(database: database)
         exporter = SessionExporter(store: sessions)
         deleter = SessionDeleter(store: sessions, audit: audit)
-        analytics = AnalyticsService(database: database, timeZone: timeZone)
+        analytics = AnalyticsService(database: database, timeZone: timeZone, now: { [clock] in clock.now() })
         config = ConfigStore(home: home, audit: audit)
         skills = SkillsRegistry(home: home)
         keys = KeyVault(home: home, audit: audit, skills: skills)

@@ -57,7 +57,7 @@ import Testing
         let (deleter, audit) = deleter(state)
         let report = try await deleter.delete(ids: [open, "no-such-session"], actor: nil)
         #expect(report.deleted.isEmpty)
-        #expect(report.refused == [.init(id: open, reason: "active"), .init(id: "no-such-session", reason: "not_found")])
+        #expect(report.refused == [.init(id: open, reason: .active), .init(id: "no-such-session", reason: .notFound)])
         #expect(try state.scalar("SELECT COUNT(*) FROM messages WHERE session_id = ?", [open]) as Int? == messages)
         #expect(try await audit.page(AuditQuery()).items.first?.outcome == .refused)
     }

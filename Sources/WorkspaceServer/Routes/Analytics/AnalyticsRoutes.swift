@@ -45,14 +45,14 @@ struct AnalyticsRoutes {
 
     private func range(_ request: Request) throws -> AnalyticsRange {
         let values = QueryValues(request)
-        let zone = try values.timeZone("tz") ?? analytics.timeZone.current
+        let requestedZone = try values.timeZone("tz")
+        let zone = requestedZone ?? analytics.timeZone.current
         let bucket: AnalyticsRange.Bucket = try values.choice("bucket", default: .day)
+        let from = try values.date("from", timeZone: zone)
+        let to = try values.date("to", timeZone: zone, endOfDay: true)
+        let days = from == nil ? try values.int("days", in: 1...3_660, default: 30) : 30
         do {
-            if let from = try values.date("from", timeZone: zone) {
-                let to = try values.date("to", timeZone: zone, endOfDay: true) ?? Date()
-                return try AnalyticsRange(from: from, to: to, timeZone: zone, bucket: bucket)
-            }
-            return try .lastDays(try values.int("days", in: 1...3_660, default: 30), now: Date(), timeZone: zone, bucket: bucket)
+            return try analytics.window(from: from, to: to, days: days, timeZone: requestedZone, bucket: bucket)
         } catch let error as WorkspaceError {
             throw APIError(.badRequest, code: "invalid_query", message: error.description)
         }

@@ -10,16 +10,6 @@ struct ApprovalRoutes {
     let password: OperatorPassword
     let credentials: CredentialStore
 
-    struct ApprovalList: ResponseEncodable {
-        var mode: String
-        var timeout: Int
-        var pending: Int
-        /// Whether browsers must sign in with a password; without one, any process of the operator's Unix user can
-        /// approve (the Approvals tab warns).
-        var loginRequired: Bool
-        var items: [ApprovalRequest]
-    }
-
     struct RuleList: ResponseEncodable {
         var items: [ApprovalRule]
     }
@@ -33,17 +23,11 @@ struct ApprovalRoutes {
     }
 
     func addRoutes(to group: SecuredRoutes) {
-        group.get("approvals", .read) { request, _ -> ApprovalList in
+        group.get("approvals", .read) { request, _ -> ApprovalOverview in
             let values = QueryValues(request)
-            let statusText = try values.string("status", maximumLength: 10) ?? "pending"
-            guard statusText == "all" || ApprovalRequest.Status(rawValue: statusText) != nil else {
-                throw APIError(.badRequest, code: "invalid_input", message: "`status` is pending, approved, denied, expired or all.")
-            }
-            let limit = try values.int("limit", in: 1...500, default: 100)
-            let settings = ApprovalSettings(home: home)
-            return ApprovalList(
-                mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(), loginRequired: password.isSet,
-                items: try await queue.list(status: ApprovalRequest.Status(rawValue: statusText), limit: limit))
+            return try await ApprovalOverview.load(
+                queue: queue, home: home, password: password, status: try values.string("status", maximumLength: 10),
+                limit: try values.int("limit", in: 1...500, default: 100))
         }
         group.post("approvals", .agent) { request, context -> Response in
             let submission = try await request.decode(as: ApprovalSubmission.self, context: context)
@@ -92,3 +76,4 @@ extension ApprovalRoutes {
 }
 
 extension ApprovalRequest: ResponseEncodable {}
+extension ApprovalOverview: ResponseEncodable {}

@@ -51,7 +51,7 @@ struct AuthRoutes {
     }
 
     @Sendable func link(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
-        let query = try QueryValues(request)
+        let query = QueryValues(request)
         let code = try query.string("code", maximumLength: 64) ?? ""
         let next = try query.string("next", maximumLength: 512).flatMap(Self.localPath) ?? "/"
         let started = try await signIn.withLink(code: code, client: context.clientAddress, actor: context.auditActor)

@@ -6,47 +6,56 @@ import WorkspaceCore
 /// The Config tab: `/config…`. Reads mask secrets; writes need `If-Match` and answer with the new ETag.
 struct ConfigRoutes {
     let store: ConfigStore
-    let home: HermesHome
 
     func addRoutes(to group: SecuredRoutes) {
-        group.get("config", .read) { _, _ -> Response in
-            let snapshot = try store.snapshot()
-            let (config, masked) = ConfigMasking().masked(snapshot.value)
-            return try .json(
-                ConfigDocumentAnswer(
-                    path: home.configFile.path, exists: snapshot.exists, etag: snapshot.etag,
-                    modified: snapshot.modified, readOnly: store.isReadOnly, config: config, maskedPaths: masked),
-                etag: snapshot.etag)
-        }
-        group.get("config/effective", .read) { _, _ -> Response in
-            let snapshot = try store.snapshot()
-            let effective = EffectiveConfig(user: snapshot.value)
-            return try .json(
-                EffectiveConfigAnswer(
-                    etag: snapshot.etag, config: effective.value,
-                    items: effective.leaves.map { .init(path: $0.path, value: $0.value, source: $0.source) }),
-                etag: snapshot.etag)
-        }
-        group.get("config/schema", .read) { _, _ in Response.json(Array(ConfigSchema.hermes.jsonSchema.rendered(.compact).utf8)) }
-        group.patch("config", .admin) { request, context -> Response in
-            let body = try await ConfigPatchRequest(body: request.orderedJSON(context: context))
-            let change = try await store.patch(body.edits, ifMatch: request.headers[.ifMatch], dryRun: body.dryRun, actor: context.auditActor)
-            return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
-        }
-        group.get("config/raw", .admin) { _, _ -> Response in
-            let (text, etag) = try store.rawText()
-            return try .json(RawConfigAnswer(etag: etag, text: text, readOnly: store.isReadOnly), etag: etag)
-        }
-        group.put("config/raw", .admin) { request, context -> Response in
-            let (text, dryRun) = try await rawBody(request, context: context)
-            let change = try await store.replace(with: text, ifMatch: request.headers[.ifMatch], dryRun: dryRun, actor: context.auditActor)
-            return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
-        }
-        group.get("config/history", .read) { _, _ in try Response.json(ConfigHistoryAnswer(items: try store.history())) }
-        group.post("config/history/:id/restore", .admin) { request, context -> Response in
-            let change = try await store.restore(try context.parameters.require("id"), ifMatch: request.headers[.ifMatch], actor: context.auditActor)
-            return try .json(ConfigChangeAnswer(change), etag: change.snapshot.etag)
-        }
+        group.get("config", .read, use: document)
+        group.get("config/effective", .read, use: effective)
+        group.get("config/schema", .read, use: schema)
+        group.patch("config", .admin, use: patch)
+        group.get("config/raw", .admin, use: raw)
+        group.put("config/raw", .admin, use: replace)
+        group.get("config/history", .read, use: history)
+        group.post("config/history/:id/restore", .admin, use: restore)
+    }
+
+    @Sendable func document(_: Request, _: WorkspaceRequestContext) async throws -> Response {
+        let document = try store.document()
+        return try .json(document, etag: document.etag)
+    }
+
+    @Sendable func effective(_: Request, _: WorkspaceRequestContext) async throws -> Response {
+        let effective = try store.effective()
+        return try .json(effective, etag: effective.etag)
+    }
+
+    @Sendable func schema(_: Request, _: WorkspaceRequestContext) async throws -> Response {
+        Response.json(Array(ConfigSchema.hermes.jsonSchema.rendered(.compact).utf8))
+    }
+
+    @Sendable func patch(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let body = try await ConfigPatchRequest(body: request.orderedJSON(context: context))
+        let change = try await store.patch(body.edits, ifMatch: request.headers[.ifMatch], dryRun: body.dryRun, actor: context.auditActor)
+        return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
+    }
+
+    @Sendable func raw(_: Request, _: WorkspaceRequestContext) async throws -> Response {
+        let raw = try store.raw()
+        return try .json(raw, etag: raw.etag)
+    }
+
+    @Sendable func replace(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let (text, dryRun) = try await rawBody(request, context: context)
+        let change = try await store.replace(with: text, ifMatch: request.headers[.ifMatch], dryRun: dryRun, actor: context.auditActor)
+        return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
+    }
+
+    @Sendable func history(_: Request, _: WorkspaceRequestContext) async throws -> Response {
+        try Response.json(try store.historyView())
+    }
+
+    @Sendable func restore(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let change = try await store.restore(try context.parameters.require("id"), ifMatch: request.headers[.ifMatch], actor: context.auditActor)
+        return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
     }
 
     /// A raw save: a YAML body (`application/yaml`, `text/plain`) is the text itself; a JSON body is `{"text": …, "dryRun": …}`.

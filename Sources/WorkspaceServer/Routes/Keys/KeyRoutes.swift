@@ -31,7 +31,7 @@ struct KeyRoutes {
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: SetKeyRequest.self, context: context)
             let existed = try await vault.set(name, to: body.value, actor: context.auditActor)
-            return SetKeyAnswer(created: !existed, item: vault.list().first { $0.name == name })
+            return SetKeyAnswer(created: !existed, item: vault.entry(name))
         }
         group.delete("keys/:name", .admin) { _, context -> Response in
             try await vault.delete(try context.parameters.require("name"), actor: context.auditActor)

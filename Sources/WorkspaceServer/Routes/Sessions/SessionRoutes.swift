@@ -97,7 +97,7 @@ struct SessionRoutes {
             let id = try context.parameters.require("id")
             let report = try await deleter.delete(ids: [id], actor: context.auditActor)
             if let refusal = report.refused.first {
-                throw refusal.reason == "active"
+                throw refusal.reason == .active
                     ? APIError(
                         .conflict, code: "session_active",
                         message: "Session \(id) is live (a message arrived in the last five minutes); it was not deleted.")
