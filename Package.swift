@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "WorkspaceServer",
                 "WorkspaceCore",
+                "WorkspaceDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -57,9 +58,14 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // The demo home generator: `hermes-workspace demo` and the tests use it; the server does not.
+        .target(
+            name: "WorkspaceDemo",
+            dependencies: ["WorkspaceCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "WorkspaceCoreTests",
-            dependencies: ["WorkspaceCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WorkspaceCore", "WorkspaceDemo", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WorkspaceServerTests",

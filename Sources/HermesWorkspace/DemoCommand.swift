@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkspaceCore
+import WorkspaceDemo
 
 /// `hermes-workspace demo PATH`: writes a realistic demo home.
 struct DemoCommand: ParsableCommand {

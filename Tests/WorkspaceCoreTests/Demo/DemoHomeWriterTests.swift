@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import WorkspaceCore
+@testable import WorkspaceDemo
 
 @Suite struct DemoHomeWriterTests {
     private static let now = Date(timeIntervalSince1970: 1_795_600_000)

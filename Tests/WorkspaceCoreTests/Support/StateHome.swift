@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 
 @testable import WorkspaceCore
+@testable import WorkspaceDemo
 
 /// A home with a `state.db` for session and analytics tests, plus direct SQL access to check answers against.
 struct StateHome {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import WorkspaceCore
 
 /// Writes the demo `state.db` in the agent's schema: sessions over 60 days on several platforms and models,
 /// with tool calls, token counts, costs, auxiliary usage, lineage (compression, branch, delegate) and FTS rows

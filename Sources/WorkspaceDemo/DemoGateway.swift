@@ -1,4 +1,5 @@
 import Foundation
+import WorkspaceCore
 
 /// `gateway.pid` and `gateway_state.json` as a running gateway writes them: two messaging platforms, one of them
 /// failing, plus the API server. No process backs them, so the Status tab shows them as a stale pid file — which

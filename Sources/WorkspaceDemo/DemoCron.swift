@@ -1,4 +1,5 @@
 import Foundation
+import WorkspaceCore
 
 /// The demo's `cron/jobs.json` (one job of every schedule kind, one paused, one failing), run outputs and the
 /// ticker heartbeat, in the agent's exact layout.

@@ -1,4 +1,5 @@
 import Foundation
+import WorkspaceCore
 
 /// Rotated agent logs in the agent's line format, with session tags and multi-line tracebacks.
 struct DemoLogs {

@@ -1,4 +1,5 @@
 import Foundation
+import WorkspaceCore
 
 /// Date formatters for the demo writers, each built once per writer rather than once per line.
 enum DemoDateFormat {

@@ -1,4 +1,5 @@
 import Foundation
+import WorkspaceCore
 
 /// Writes a complete, realistic Hermes home for demos and tests, in the agent's real formats.
 ///

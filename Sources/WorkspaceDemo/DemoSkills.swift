@@ -1,4 +1,5 @@
 import Foundation
+import WorkspaceCore
 
 /// A dozen demo skills in categories (and one uncategorised), with support files.
 enum DemoSkills {
