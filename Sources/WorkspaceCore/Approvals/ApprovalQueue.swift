@@ -1,25 +1,24 @@
 import Foundation
 import GRDB
 
-/// The approvals queue in `workspace/approvals.db`: requests the agent's plugin submits, decided by an operator,
+/// The approvals queue in `workspace/workspace.db`: requests the agent's plugin submits, decided by an operator,
 /// by an "always" rule, by an earlier "session" approval, or denied when `approvals.timeout` passes. A long-polling
 /// waiter is woken the moment its request is decided; one that goes away leaves nothing behind.
 public actor ApprovalQueue {
-    private let url: URL
+    private let storage: WorkspaceDatabase
     private let audit: AuditLog
     private let events: EventBus
     private let timeout: @Sendable () -> TimeInterval
     private let clock: any WorkspaceClock
-    private var database: DatabaseQueue?
     private var waiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
 
     /// The queue of `home`; `timeout` gives `approvals.timeout` in seconds at submission time.
     public init(
-        home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(),
+        home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(), database: WorkspaceDatabase? = nil,
         timeout: @escaping @Sendable () -> TimeInterval
     ) {
         self.clock = clock
-        url = home.workspaceDirectory.appendingPathComponent("approvals.db")
+        storage = database ?? WorkspaceDatabase(home: home)
         self.audit = audit
         self.events = events
         self.timeout = timeout
@@ -224,9 +223,11 @@ public actor ApprovalQueue {
         parked.values.forEach { $0.resume() }
     }
 
-    private func open() throws -> DatabaseQueue {
-        if let database { return database }
-        var migrator = DatabaseMigrator()
+    private func open() throws -> DatabaseQueue { try storage.get() }
+
+    /// The queue's tables in `workspace.db`, registered by ``WorkspaceDatabase`` (the names are history: never rename
+    /// one). Queues kept in the separate `approvals.db` of earlier builds are copied in by ``WorkspaceDatabase``.
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("approvals") { db in
             try db.execute(
                 sql: """
@@ -243,9 +244,6 @@ public actor ApprovalQueue {
         migrator.registerMigration("approvals_submitter") { db in
             try db.execute(sql: "ALTER TABLE approvals ADD COLUMN submitter TEXT")
         }
-        let opened = try WorkspaceDatabaseFile.open(url, label: "approvals.db", migrator: migrator)
-        database = opened
-        return opened
     }
 
     private static func write<T>(_ database: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {

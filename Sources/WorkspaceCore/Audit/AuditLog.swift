@@ -3,11 +3,11 @@ import GRDB
 
 /// The audit trail in the workspace's own database (`workspace/workspace.db`), never in the agent's files.
 public final class AuditLog: Sendable {
-    private let storage: LazyWorkspaceDatabase
+    private let storage: WorkspaceDatabase
 
     /// Keeps the trail for `home`; the database is created on the first use.
-    public init(home: HermesHome) {
-        storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: { Self.migrator })
+    public init(home: HermesHome, database: WorkspaceDatabase? = nil) {
+        storage = database ?? WorkspaceDatabase(home: home)
     }
 
     /// Stores `event`.
@@ -59,8 +59,8 @@ public final class AuditLog: Sendable {
 
     private func database() throws -> DatabaseQueue { try storage.get() }
 
-    private static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
+    /// This store's tables in `workspace.db`, registered by ``WorkspaceDatabase`` (the names are history: never rename one).
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("audit_events") { db in
             try db.execute(
                 sql: """
@@ -100,6 +100,5 @@ public final class AuditLog: Sendable {
                     CREATE INDEX audit_at ON audit(at);
                     """)
         }
-        return migrator
     }
 }

@@ -36,14 +36,14 @@ public final class CredentialStore: Sendable {
     /// Prefix of every API token.
     public static let tokenPrefix = "hwt_"
 
-    private let storage: LazyWorkspaceDatabase
+    private let storage: WorkspaceDatabase
     private let clock: any WorkspaceClock
     private let lastUse = LockedValue<[String: Date]>([:])
 
     /// The store of `home`.
-    public init(home: HermesHome, clock: any WorkspaceClock = SystemClock()) {
+    public init(home: HermesHome, clock: any WorkspaceClock = SystemClock(), database: WorkspaceDatabase? = nil) {
         self.clock = clock
-        storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: Self.migrator)
+        storage = database ?? WorkspaceDatabase(home: home)
     }
 
     // MARK: Tokens
@@ -176,8 +176,8 @@ public final class CredentialStore: Sendable {
 
     private func database() throws -> DatabaseQueue { try storage.get() }
 
-    private static func migrator() -> DatabaseMigrator {
-        var migrator = DatabaseMigrator()
+    /// This store's tables in `workspace.db`, registered by ``WorkspaceDatabase`` (the names are history: never rename one).
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("api_tokens") { db in
             try db.execute(
                 sql: """
@@ -186,6 +186,5 @@ public final class CredentialStore: Sendable {
                     CREATE TABLE signin_links (hash TEXT PRIMARY KEY, created_at REAL NOT NULL, expires_at REAL NOT NULL);
                     """)
         }
-        return migrator
     }
 }

@@ -23,13 +23,16 @@ public final class LoginSessions: Sendable {
 
     private let idle: TimeInterval
     private let absolute: TimeInterval
-    private let storage: LazyWorkspaceDatabase
+    private let storage: WorkspaceDatabase
     private let clock: any WorkspaceClock
 
     /// Sessions of `home`, ending after `idle` seconds unused or `absolute` seconds after sign-in.
-    public init(home: HermesHome, idle: TimeInterval = 8 * 3_600, absolute: TimeInterval = 7 * 86_400, clock: any WorkspaceClock = SystemClock()) {
+    public init(
+        home: HermesHome, idle: TimeInterval = 8 * 3_600, absolute: TimeInterval = 7 * 86_400, clock: any WorkspaceClock = SystemClock(),
+        database: WorkspaceDatabase? = nil
+    ) {
         self.clock = clock
-        storage = LazyWorkspaceDatabase(home.workspaceDatabase, label: "workspace.db", migrator: Self.migrator)
+        storage = database ?? WorkspaceDatabase(home: home)
         self.idle = idle
         self.absolute = absolute
     }
@@ -97,8 +100,8 @@ public final class LoginSessions: Sendable {
 
     private func database() throws -> DatabaseQueue { try storage.get() }
 
-    private static func migrator() -> DatabaseMigrator {
-        var migrator = DatabaseMigrator()
+    /// This store's tables in `workspace.db`, registered by ``WorkspaceDatabase`` (the names are history: never rename one).
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("login_sessions") { db in
             try db.execute(
                 sql: """
@@ -109,7 +112,6 @@ public final class LoginSessions: Sendable {
         migrator.registerMigration("login_sessions_role") { db in
             try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'")
         }
-        return migrator
     }
 
     private static func hash(_ secret: String) -> String { SecretText.sha256(secret) }

@@ -68,7 +68,8 @@ public struct WorkspaceServices: Sendable {
         tokens = TokenStore(home: home)
         status = StatusService(home: home, gateway: GatewayMonitor(home: home))
         timeZone = AgentTimeZone(home: home)
-        audit = AuditLog(home: home)
+        let workspaceDatabase = WorkspaceDatabase(home: home)
+        audit = AuditLog(home: home, database: workspaceDatabase)
         let database = StateDatabase(url: home.stateDatabase)
         sessions = SessionStore(database: database)
         search = SessionSearch(database: database)
@@ -84,11 +85,13 @@ public struct WorkspaceServices: Sendable {
         events = EventBus()
         eventTickets = EventTickets(clock: clock)
         password = OperatorPassword(home: home)
-        credentials = CredentialStore(home: home, clock: clock)
-        loginSessions = LoginSessions(home: home, clock: clock)
+        credentials = CredentialStore(home: home, clock: clock, database: workspaceDatabase)
+        loginSessions = LoginSessions(home: home, clock: clock, database: workspaceDatabase)
         loginThrottle = LoginThrottle(clock: clock)
         signIn = SignIn(password: password, sessions: loginSessions, credentials: credentials, throttle: loginThrottle, audit: audit)
-        approvals = ApprovalQueue(home: home, audit: audit, events: events, clock: clock, timeout: { Double(ApprovalSettings(home: home).timeout) })
+        approvals = ApprovalQueue(
+            home: home, audit: audit, events: events, clock: clock, database: workspaceDatabase,
+            timeout: { Double(ApprovalSettings(home: home).timeout) })
         cronJobs = CronJobsFile(home: home, timeZone: timeZone)
         let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
         cronScheduler = CronScheduler(

@@ -27,27 +27,21 @@ struct EventRoutes {
             }
             let subscription = try bus.subscribe(after: lastEventID)
             let heartbeat = heartbeat
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
-                    .xAccelBuffering: "no",
-                ],
-                body: ResponseBody { writer in
-                    defer { subscription.cancel() }
-                    var opening = "retry: 3000\n\n"
-                    if subscription.missedSome { opening += Self.frame(kind: .reset, id: nil, data: .object([])) }
-                    for event in subscription.replay { opening += Self.frame(event) }
-                    try await writer.write(ByteBuffer(string: opening))
-                    // A stopping server ends the stream itself (the client reconnects and resumes by id), so its
-                    // graceful shutdown never waits on an open page.
-                    try await withGracefulShutdownHandler {
-                        try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
-                    } onGracefulShutdown: {
-                        subscription.cancel()
-                    }
-                    try await writer.finish(nil)
-                })
+            return Response.eventStream { writer in
+                defer { subscription.cancel() }
+                var opening = "retry: 3000\n\n"
+                if subscription.missedSome { opening += Self.frame(kind: .reset, id: nil, data: .object([])) }
+                for event in subscription.replay { opening += Self.frame(event) }
+                try await writer.write(ByteBuffer(string: opening))
+                // A stopping server ends the stream itself (the client reconnects and resumes by id), so its
+                // graceful shutdown never waits on an open page.
+                try await withGracefulShutdownHandler {
+                    try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
+                } onGracefulShutdown: {
+                    subscription.cancel()
+                }
+                try await writer.finish(nil)
+            }
         }
     }
 

@@ -28,47 +28,41 @@ struct LogStreamRoutes {
             let start = resume ?? LogFollower.end(of: log, in: home)
             try slots.acquire()
             let (home, bus, slots, heartbeat, interval) = (home, bus, slots, heartbeat, interval)
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store",
-                    .xAccelBuffering: "no",
-                ],
-                body: ResponseBody { writer in
-                    defer { slots.release() }
-                    let follower = try LogFollower(home: home, log: log, from: start)
-                    try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
-                    let clock = ContinuousClock()
-                    var lastWrite = clock.now
-                    // A stopping server ends the stream (the client resumes from its last id).
-                    let stopping = LockedValue(false)
-                    try await withGracefulShutdownHandler {
-                        while !bus.isClosed, !stopping.value, !Task.isCancelled {
-                            var frames = ""
-                            do {
-                                for followed in try follower.poll() where try filter.matches(followed.record) {
-                                    let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
-                                    frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
-                                }
-                            } catch WorkspaceError.invalidInput(let reason) {
-                                // Only the search can refuse (a pattern too slow on a record); a failing read
-                                // still ends the stream as before.
-                                let data = String(decoding: try JSONEncoder().encode(["code": "invalid_input", "message": reason]), as: UTF8.self)
-                                try await writer.write(ByteBuffer(string: frames + "event: error\ndata: \(data)\n\n"))
-                                break
+            return Response.eventStream { writer in
+                defer { slots.release() }
+                let follower = try LogFollower(home: home, log: log, from: start)
+                try await writer.write(ByteBuffer(string: "retry: 2000\n\n"))
+                let clock = ContinuousClock()
+                var lastWrite = clock.now
+                // A stopping server ends the stream (the client resumes from its last id).
+                let stopping = LockedValue(false)
+                try await withGracefulShutdownHandler {
+                    while !bus.isClosed, !stopping.value, !Task.isCancelled {
+                        var frames = ""
+                        do {
+                            for followed in try follower.poll() where try filter.matches(followed.record) {
+                                let data = String(decoding: try StreamingJSONEncoder().encode(followed.record), as: UTF8.self)
+                                frames += "id: \(followed.resumeAt.text)\nevent: record\ndata: \(data)\n\n"
                             }
-                            if frames.isEmpty, clock.now - lastWrite >= heartbeat { frames = ": ping\n\n" }
-                            if !frames.isEmpty {
-                                try await writer.write(ByteBuffer(string: frames))
-                                lastWrite = clock.now
-                            }
-                            try await Task.sleep(for: interval)
+                        } catch WorkspaceError.invalidInput(let reason) {
+                            // Only the search can refuse (a pattern too slow on a record); a failing read
+                            // still ends the stream as before.
+                            let data = String(decoding: try JSONEncoder().encode(["code": "invalid_input", "message": reason]), as: UTF8.self)
+                            try await writer.write(ByteBuffer(string: frames + "event: error\ndata: \(data)\n\n"))
+                            break
                         }
-                    } onGracefulShutdown: {
-                        stopping.value = true
+                        if frames.isEmpty, clock.now - lastWrite >= heartbeat { frames = ": ping\n\n" }
+                        if !frames.isEmpty {
+                            try await writer.write(ByteBuffer(string: frames))
+                            lastWrite = clock.now
+                        }
+                        try await Task.sleep(for: interval)
                     }
-                    try await writer.finish(nil)
-                })
+                } onGracefulShutdown: {
+                    stopping.value = true
+                }
+                try await writer.finish(nil)
+            }
         }
     }
 }
