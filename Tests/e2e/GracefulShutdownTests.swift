@@ -31,7 +31,7 @@ import Testing
         kill(site.server.pid, SIGTERM)
         try await waitUntil(seconds: 30) { !site.server.isRunning }
         #expect(!site.server.isRunning, "serve exits on SIGTERM with two streams open")
-        try await waitUntil(seconds: 10) { streams.allSatisfy { !$0.0.isRunning } }
+        try await waitUntil(seconds: 30) { streams.allSatisfy { !$0.0.isRunning } }
         #expect(streams.allSatisfy { !$0.0.isRunning }, "the server ended both streams")
     }
 

@@ -87,12 +87,14 @@ import Testing
         let (configBefore, envBefore) = (try Data(contentsOf: config), try Data(contentsOf: env))
         let etag = try #require(try await client.send("GET", "/api/v1/config").header("ETag"))
 
+        // O_CLOEXEC: a process another test starts meanwhile must not inherit the filler and keep its space after
+        // the unlink below.
         let filler = mount.appendingPathComponent("filler")
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: filler)
-        let chunk = Data(count: 64 << 10)
-        while (try? handle.write(contentsOf: chunk)) != nil {}
-        try? handle.close()
+        let descriptor = open(filler.path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        try #require(descriptor >= 0)
+        let chunk = [UInt8](repeating: 0, count: 64 << 10)
+        while write(descriptor, chunk, chunk.count) > 0 {}
+        close(descriptor)
 
         let patched = try await client.send(
             "PATCH", "/api/v1/config", headers: Self.json + ["If-Match: \(etag)"],

@@ -25,7 +25,6 @@ public struct ConfigSnapshot: Sendable {
 
     /// The ETag `text` would have.
     public static func etag(of text: String) -> String {
-        let digest = SHA256.hash(data: Data(text.utf8))
-        return "\"sha256-" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+        Revision.digest("sha256", of: Data(text.utf8), bytes: 16).tag
     }
 }

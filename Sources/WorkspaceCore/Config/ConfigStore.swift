@@ -54,9 +54,9 @@ public actor ConfigStore {
     public nonisolated var isReadOnly: Bool { home.isManaged(environment: environment) }
 
     /// Applies `edits` as surgical text edits; values are checked against the schema at the edited paths.
-    public func patch(_ edits: [ConfigEdit], ifMatch: String?, dryRun: Bool = false, actor: AuditActor?) async throws -> ConfigChange {
+    public func patch(_ edits: [ConfigEdit], expecting: ExpectedRevision?, dryRun: Bool = false, actor: AuditActor?) async throws -> ConfigChange {
         guard !edits.isEmpty else { throw WorkspaceError.invalidInput("Send at least one operation.") }
-        let current = try checkedCurrent(ifMatch: ifMatch, dryRun: dryRun)
+        let current = try checkedCurrent(expecting: expecting, dryRun: dryRun)
         let text = try YAMLEditor().applying(edits, to: current.text)
         let edited = try parsed(text)
         let touched = edits.map(\.dottedPath)
@@ -68,8 +68,8 @@ public actor ConfigStore {
     }
 
     /// Stores `text` exactly as sent, after checking its size, syntax and schema.
-    public func replace(with text: String, ifMatch: String?, dryRun: Bool = false, actor: AuditActor?) async throws -> ConfigChange {
-        let current = try checkedCurrent(ifMatch: ifMatch, dryRun: dryRun)
+    public func replace(with text: String, expecting: ExpectedRevision?, dryRun: Bool = false, actor: AuditActor?) async throws -> ConfigChange {
+        let current = try checkedCurrent(expecting: expecting, dryRun: dryRun)
         let replacement = try parsed(text)
         let issues = schema.issues(in: replacement.value)
         guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
@@ -77,8 +77,8 @@ public actor ConfigStore {
     }
 
     /// Puts back version `id` (the current text is kept as a version first, so a restore can be undone).
-    public func restore(_ id: String, ifMatch: String?, actor: AuditActor?) async throws -> ConfigChange {
-        let current = try checkedCurrent(ifMatch: ifMatch, dryRun: false)
+    public func restore(_ id: String, expecting: ExpectedRevision?, actor: AuditActor?) async throws -> ConfigChange {
+        let current = try checkedCurrent(expecting: expecting, dryRun: false)
         let restored = try parsed(try backups.text(of: id))
         return try await commit(restored, over: current, dryRun: false, action: .configRestore, target: id, actor: actor)
     }
@@ -108,18 +108,15 @@ public actor ConfigStore {
         var exists: Bool
     }
 
-    private func checkedCurrent(ifMatch: String?, dryRun: Bool) throws -> Current {
+    private func checkedCurrent(expecting: ExpectedRevision?, dryRun: Bool) throws -> Current {
         if !dryRun, isReadOnly {
             throw WorkspaceError.readOnly("This Hermes home is managed (HERMES_MANAGED or a .managed file); its configuration is read-only.")
         }
         let (text, etag) = try rawText()
         if !dryRun {
-            guard let ifMatch, !ifMatch.isEmpty else {
-                throw WorkspaceError.revisionRequired("Send the ETag of the configuration you edited in If-Match.")
-            }
-            guard ifMatch == "*" || ifMatch.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(etag) else {
-                throw WorkspaceError.conflict("config.yaml changed on disk since you loaded it; reload and apply your change again.")
-            }
+            try ExpectedRevision.check(
+                expecting, against: Revision(tag: etag), missing: "Send the ETag of the configuration you edited in If-Match.",
+                changed: "config.yaml changed on disk since you loaded it; reload and apply your change again.")
         }
         return Current(text: text, exists: FileManager.default.fileExists(atPath: home.configFile.path))
     }

@@ -71,21 +71,18 @@ public struct CronJobEditor: Sendable {
         return summary
     }
 
-    /// Applies `draft` to job `id` when its ETag is `ifMatch`; returns the job as stored.
-    public func update(_ id: String, with draft: CronJobDraft, ifMatch: String?, now: Date = Date()) throws -> CronJobSummary {
+    /// Applies `draft` to job `id` when `expecting` admits its current revision; returns the job as stored.
+    public func update(_ id: String, with draft: CronJobDraft, expecting: ExpectedRevision?, now: Date = Date()) throws -> CronJobSummary {
         guard CronRuns.isJobID(id) else { throw WorkspaceError.notFound(what: "Job \(id)") }
-        guard let ifMatch, !ifMatch.isEmpty else { throw WorkspaceError.revisionRequired("Send the job's ETag in If-Match.") }
+        guard expecting != nil else { throw WorkspaceError.revisionRequired("Send the job's ETag in If-Match.") }
         let zone = timeZone.current
         let workdir = try draft.workdir.map { try self.workdir($0) }
         return try file.update { jobs -> CronJobSummary in
             guard let index = jobs.firstIndex(where: { $0["id"]?.stringValue == id }) else { throw WorkspaceError.notFound(what: "Job \(id)") }
             let current = jobs[index]
-            guard
-                ifMatch == "*"
-                    || ifMatch.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).contains(CronJobSummary.etag(of: current))
-            else {
-                throw WorkspaceError.conflict("Job \(id) changed since you loaded it (the agent may have run it); reload and edit again.")
-            }
+            try ExpectedRevision.check(
+                expecting, against: Revision(tag: CronJobSummary.etag(of: current)), missing: "Send the job's ETag in If-Match.",
+                changed: "Job \(id) changed since you loaded it (the agent may have run it); reload and edit again.")
             var job = current
             func set(_ key: String, _ value: OrderedJSON) { job = job.setting(key, to: value) }
             if let name = draft.name { set("name", .optional(name)) }

@@ -111,9 +111,9 @@ public struct CronService: Sendable {
         try await audited(.cronCreate, "new", actor) { [editor] in try editor.create(draft) }
     }
 
-    /// Replaces job `id`'s editable fields; `revision` must be the job's current ETag.
-    public func update(_ id: String, with draft: CronJobDraft, revision: String?, actor: AuditActor?) async throws -> CronJobSummary {
-        try await audited(.cronUpdate, id, actor) { [editor] in try editor.update(id, with: draft, ifMatch: revision) }
+    /// Replaces job `id`'s editable fields when `revision` admits the job's current one.
+    public func update(_ id: String, with draft: CronJobDraft, revision: ExpectedRevision?, actor: AuditActor?) async throws -> CronJobSummary {
+        try await audited(.cronUpdate, id, actor) { [editor] in try editor.update(id, with: draft, expecting: revision) }
     }
 
     /// Pauses job `id`, saying why (at most 500 characters).

@@ -15,13 +15,4 @@ public enum ExportFormat: String, Sendable, CaseIterable {
         case .markdown: "md"
         }
     }
-
-    /// The response media type.
-    public var contentType: String {
-        switch self {
-        case .json: "application/json; charset=utf-8"
-        case .jsonl: "application/x-ndjson; charset=utf-8"
-        case .markdown: "text/markdown; charset=utf-8"
-        }
-    }
 }

@@ -78,10 +78,12 @@ public struct SkillService: Sendable {
         }
     }
 
-    /// Replaces skill `name`'s SKILL.md; `revision` must be its current ETag.
-    public func updateContent(of name: String, to text: String, revision: String?, actor: AuditActor?) async throws -> SkillDetail {
+    /// Replaces skill `name`'s SKILL.md when `revision` admits its current one.
+    public func updateContent(
+        of name: String, to text: String, revision: ExpectedRevision?, actor: AuditActor?
+    ) async throws -> SkillDetail {
         try await audit.recording(.skillsEdit, target: name, actor: actor) { [workbench] in
-            try workbench.updateContent(of: name, to: text, ifMatch: revision)
+            try workbench.updateContent(of: name, to: text, expecting: revision)
         }
     }
 

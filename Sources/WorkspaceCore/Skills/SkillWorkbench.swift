@@ -61,17 +61,18 @@ public struct SkillWorkbench: Sendable {
         return text
     }
 
-    /// Replaces SKILL.md with `text` when `ifMatch` is its current ETag; the front matter must be valid and keep the name.
-    public func updateContent(of name: String, to text: String, ifMatch: String?) throws -> SkillDetail {
+    /// Replaces SKILL.md with `text` when `expecting` admits its current revision; the front matter must be valid and
+    /// keep the name.
+    public func updateContent(of name: String, to text: String, expecting: ExpectedRevision?) throws -> SkillDetail {
         let location = try locate(name)
         guard location.isLocal, isContained(location) else {
             throw WorkspaceError.readOnly("Skill \(name) comes from an external folder; edit it there.")
         }
-        guard let ifMatch, !ifMatch.isEmpty else { throw WorkspaceError.revisionRequired("Send the ETag of the SKILL.md you edited in If-Match.") }
+        guard expecting != nil else { throw WorkspaceError.revisionRequired("Send the ETag of the SKILL.md you edited in If-Match.") }
         let current = try readSkillFile(location)
-        guard ifMatch == "*" || ifMatch == Self.etag(of: current) else {
-            throw WorkspaceError.conflict("SKILL.md of \(name) changed since you loaded it; reload and edit again.")
-        }
+        try ExpectedRevision.check(
+            expecting, against: Revision(tag: Self.etag(of: current)), missing: "Send the ETag of the SKILL.md you edited in If-Match.",
+            changed: "SKILL.md of \(name) changed since you loaded it; reload and edit again.")
         let document = try validated(text)
         guard (document.frontMatter["name"]?.stringValue ?? "") == name else {
             throw WorkspaceError.invalidInput("The name in the front matter must stay \(name); create a new skill to use another name.")
@@ -156,6 +157,6 @@ public struct SkillWorkbench: Sendable {
 
     /// `"skill-<sha256 prefix>"` of the text.
     static func etag(of text: String) -> String {
-        "\"skill-" + SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        Revision.digest("skill", of: Data(text.utf8), bytes: 12).tag
     }
 }

@@ -33,7 +33,7 @@ import Testing
             .init(path: ["human_delay", "mode"], operation: .set(.string("yes"))),
             .init(path: ["logging", "max_size_mb"], operation: .delete),
         ]
-        _ = try await store.patch(edits, ifMatch: try store.snapshot().etag, actor: nil)
+        _ = try await store.patch(edits, expecting: .exactly(try store.snapshot().etag), actor: nil)
         let vault = KeyVault(home: fixture.home, audit: audit, environment: [:])
         let tricky = "exa key #1 'single' \"double\" \\ end"
         try await vault.set("EXA_API_KEY", to: tricky, actor: nil)

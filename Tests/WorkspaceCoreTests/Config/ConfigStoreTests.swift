@@ -19,7 +19,7 @@ import Testing
         let original = try String(contentsOf: fixture.home.configFile, encoding: .utf8)
         let change = try await store.patch(
             [ConfigEdit(path: ["approvals", "timeout"], operation: .set(.int(300)))],
-            ifMatch: try store.snapshot().etag, actor: nil)
+            expecting: .exactly(try store.snapshot().etag), actor: nil)
         #expect(change.written)
         #expect(change.changedPaths == ["approvals.timeout"])
         let edited = try String(contentsOf: fixture.home.configFile, encoding: .utf8)
@@ -33,13 +33,13 @@ import Testing
         defer { fixture.remove() }
         let store = store(fixture)
         let etag = try store.snapshot().etag
-        _ = try await store.patch([ConfigEdit(path: ["display", "compact"], operation: .set(.bool(true)))], ifMatch: etag, actor: nil)
+        _ = try await store.patch([ConfigEdit(path: ["display", "compact"], operation: .set(.bool(true)))], expecting: .exactly(etag), actor: nil)
         let afterFirst = try bytes(fixture)
         await #expect(throws: WorkspaceError.self) {
-            try await store.patch([ConfigEdit(path: ["display", "compact"], operation: .set(.bool(false)))], ifMatch: etag, actor: nil)
+            try await store.patch([ConfigEdit(path: ["display", "compact"], operation: .set(.bool(false)))], expecting: .exactly(etag), actor: nil)
         }
         await #expect(throws: WorkspaceError.self) {
-            try await store.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], ifMatch: nil, actor: nil)
+            try await store.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], expecting: nil, actor: nil)
         }
         #expect(try bytes(fixture) == afterFirst)
     }
@@ -50,7 +50,7 @@ import Testing
         let store = store(fixture)
         let before = try bytes(fixture)
         do {
-            _ = try await store.replace(with: "model: x\napprovals:\n  mode: [smart\n", ifMatch: try store.snapshot().etag, actor: nil)
+            _ = try await store.replace(with: "model: x\napprovals:\n  mode: [smart\n", expecting: .exactly(try store.snapshot().etag), actor: nil)
             Issue.record("a broken document was accepted")
         } catch let ConfigProblem.syntax(line, _, _) {
             #expect(line == 4 || line == 3)
@@ -65,7 +65,7 @@ import Testing
         let store = store(fixture)
         let modeBefore = try FileManager.default.attributesOfItem(atPath: fixture.home.configFile.path)[.posixPermissions] as? Int
         let text = "# mine\r\nmodel:   'x/y'   # spaced\n\n\ntimezone: UTC"
-        _ = try await store.replace(with: text, ifMatch: try store.snapshot().etag, actor: nil)
+        _ = try await store.replace(with: text, expecting: .exactly(try store.snapshot().etag), actor: nil)
         #expect(try bytes(fixture) == Data(text.utf8))
         #expect(try FileManager.default.attributesOfItem(atPath: fixture.home.configFile.path)[.posixPermissions] as? Int == modeBefore)
     }
@@ -76,18 +76,19 @@ import Testing
         try fixture.write("approvals:\n  mode: sometimes\n", to: "config.yaml")
         let store = store(fixture)
         let etag = try store.snapshot().etag
-        let change = try await store.patch([ConfigEdit(path: ["logging", "level"], operation: .set(.string("DEBUG")))], ifMatch: etag, actor: nil)
+        let change = try await store.patch(
+            [ConfigEdit(path: ["logging", "level"], operation: .set(.string("DEBUG")))], expecting: .exactly(etag), actor: nil)
         #expect(change.written, "an unrelated invalid value does not block an edit")
         do {
             _ = try await store.patch(
                 [ConfigEdit(path: ["logging", "max_size_mb"], operation: .set(.string("big")))],
-                ifMatch: change.snapshot.etag, actor: nil)
+                expecting: .exactly(change.snapshot.etag), actor: nil)
             Issue.record("a string was accepted for a number")
         } catch let ConfigProblem.invalid(issues) {
             #expect(issues["logging.max_size_mb"]?.contains("whole number") == true)
         }
         await #expect(throws: ConfigProblem.self) {
-            try await store.replace(with: "approvals:\n  mode: sometimes\n", ifMatch: change.snapshot.etag, actor: nil)
+            try await store.replace(with: "approvals:\n  mode: sometimes\n", expecting: .exactly(change.snapshot.etag), actor: nil)
         }
     }
 
@@ -99,16 +100,16 @@ import Testing
         for turns in 2...23 {
             _ = try await store.patch(
                 [ConfigEdit(path: ["agent", "max_turns"], operation: .set(.int(turns)))],
-                ifMatch: try store.snapshot().etag, actor: nil)
+                expecting: .exactly(try store.snapshot().etag), actor: nil)
         }
         let history = try store.history()
         #expect(history.count == ConfigBackups.keep)
         #expect(history.first?.diff.contains("-  max_turns: 22\n+  max_turns: 23") == true)
         let oldest = try #require(history.last)
-        _ = try await store.restore(oldest.id, ifMatch: try store.snapshot().etag, actor: nil)
+        _ = try await store.restore(oldest.id, expecting: .exactly(try store.snapshot().etag), actor: nil)
         #expect(try String(contentsOf: fixture.home.configFile, encoding: .utf8) == "agent:\n  max_turns: 3\n")
         #expect(try store.history().first?.diff.contains("+  max_turns: 3") == true)
-        await #expect(throws: WorkspaceError.self) { try await store.restore("../../etc/passwd", ifMatch: "*", actor: nil) }
+        await #expect(throws: WorkspaceError.self) { try await store.restore("../../etc/passwd", expecting: .any, actor: nil) }
     }
 
     @Test func aDryRunShowsTheDiffAndWritesNothing() async throws {
@@ -117,7 +118,7 @@ import Testing
         let store = store(fixture)
         let before = try bytes(fixture)
         let change = try await store.patch(
-            [ConfigEdit(path: ["approvals", "mode"], operation: .set(.string("off")))], ifMatch: nil,
+            [ConfigEdit(path: ["approvals", "mode"], operation: .set(.string("off")))], expecting: nil,
             dryRun: true, actor: nil)
         #expect(!change.written)
         #expect(change.diff.contains("+  mode: \"off\""))
@@ -131,7 +132,7 @@ import Testing
         let managed = store(fixture, environment: ["HERMES_MANAGED": "nix"])
         #expect(managed.isReadOnly)
         await #expect(throws: WorkspaceError.self) {
-            try await managed.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], ifMatch: "*", actor: nil)
+            try await managed.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], expecting: .any, actor: nil)
         }
         try fixture.write("", to: ".managed")
         #expect(store(fixture).isReadOnly)
@@ -143,7 +144,8 @@ import Testing
         defer { fixture.remove() }
         let store = store(fixture)
         #expect(try store.snapshot().exists == false)
-        _ = try await store.patch([ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], ifMatch: try store.snapshot().etag, actor: nil)
+        _ = try await store.patch(
+            [ConfigEdit(path: ["timezone"], operation: .set(.string("UTC")))], expecting: .exactly(try store.snapshot().etag), actor: nil)
         #expect(try String(contentsOf: fixture.home.configFile, encoding: .utf8) == "timezone: UTC\n")
         #expect(try FileManager.default.attributesOfItem(atPath: fixture.home.configFile.path)[.posixPermissions] as? Int == 0o600)
         #expect(try store.history().isEmpty, "there was no earlier version to keep")

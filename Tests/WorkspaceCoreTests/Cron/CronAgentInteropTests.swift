@@ -35,7 +35,7 @@ import Testing
         let weekly = try editor.create(
             try draft(#"{"name":"Wöchentlich ☕","prompt":"Weekly review","schedule":"0 9 * * 1-5","model":"gpt-5","repeat":10}"#))
         let once = try editor.create(try draft(#"{"prompt":"Remind me","schedule":"2031-05-04T08:30:00+02:00"}"#))
-        _ = try editor.update(weekly.id, with: try draft(#"{"schedule":"30 7 * * 1","enabledToolsets":["web"]}"#), ifMatch: weekly.etag)
+        _ = try editor.update(weekly.id, with: try draft(#"{"schedule":"30 7 * * 1","enabledToolsets":["web"]}"#), expecting: .exactly(weekly.etag))
         _ = try actions.pause(digest.id, reason: "holiday")
         _ = try actions.pause(weekly.id, reason: nil)
         _ = try actions.resume(weekly.id)

@@ -77,7 +77,7 @@ import Testing
         let before = try store.snapshot()
         let change = try await store.patch(
             [ConfigEdit(path: ["mcp_servers", "gh", "env", "GITHUB_TOKEN"], operation: .set(.string("ghp_SECRET0123456789abcdefgh")))],
-            ifMatch: before.etag, actor: nil)
+            expecting: .exactly(before.etag), actor: nil)
         #expect(!change.diff.contains("ghp_SECRET") && change.diff.contains("GITHUB_TOKEN"))
         let history = try store.history()
         #expect(!history.map(\.diff).joined().contains("ghp_SECRET"))

@@ -34,7 +34,7 @@ struct ConfigRoutes {
 
     @Sendable func patch(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let body = try await ConfigPatchRequest(body: request.orderedJSON(context: context))
-        let change = try await store.patch(body.edits, ifMatch: request.headers[.ifMatch], dryRun: body.dryRun, actor: context.auditActor)
+        let change = try await store.patch(body.edits, expecting: request.expectedRevision, dryRun: body.dryRun, actor: context.auditActor)
         return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
     }
 
@@ -45,7 +45,7 @@ struct ConfigRoutes {
 
     @Sendable func replace(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let (text, dryRun) = try await rawBody(request, context: context)
-        let change = try await store.replace(with: text, ifMatch: request.headers[.ifMatch], dryRun: dryRun, actor: context.auditActor)
+        let change = try await store.replace(with: text, expecting: request.expectedRevision, dryRun: dryRun, actor: context.auditActor)
         return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
     }
 
@@ -54,7 +54,7 @@ struct ConfigRoutes {
     }
 
     @Sendable func restore(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
-        let change = try await store.restore(try context.parameters.require("id"), ifMatch: request.headers[.ifMatch], actor: context.auditActor)
+        let change = try await store.restore(try context.parameters.require("id"), expecting: request.expectedRevision, actor: context.auditActor)
         return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
     }
 

@@ -63,7 +63,7 @@ struct CronRoutes {
     @Sendable func update(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let draft = try await draft(request, context)
-        let job = try await cron.update(id, with: draft, revision: request.headers[.ifMatch], actor: context.auditActor)
+        let job = try await cron.update(id, with: draft, revision: request.expectedRevision, actor: context.auditActor)
         return try .json(job, etag: job.etag)
     }
 

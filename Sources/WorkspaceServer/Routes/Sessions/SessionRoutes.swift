@@ -83,7 +83,7 @@ struct SessionRoutes {
             return Response(
                 status: .ok,
                 headers: [
-                    .contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(name)\"",
+                    .contentType: format.mediaType, .contentDisposition: "attachment; filename=\"\(name)\"",
                     .cacheControl: "no-store",
                 ],
                 body: ResponseBody { writer in
@@ -133,3 +133,14 @@ struct SessionRoutes {
 extension TranscriptPage: ResponseEncodable {}
 extension SearchResults: ResponseEncodable {}
 extension DeletionReport: ResponseEncodable {}
+
+extension ExportFormat {
+    /// The media type of a download in this format.
+    var mediaType: String {
+        switch self {
+        case .json: "application/json; charset=utf-8"
+        case .jsonl: "application/x-ndjson; charset=utf-8"
+        case .markdown: "text/markdown; charset=utf-8"
+        }
+    }
+}

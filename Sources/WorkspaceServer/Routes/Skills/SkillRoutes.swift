@@ -77,7 +77,7 @@ struct SkillRoutes {
     @Sendable func updateContent(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let name = try context.parameters.require("name")
         let body = try await request.decode(as: ContentRequest.self, context: context)
-        let detail = try await skills.updateContent(of: name, to: body.text, revision: request.headers[.ifMatch], actor: context.auditActor)
+        let detail = try await skills.updateContent(of: name, to: body.text, revision: request.expectedRevision, actor: context.auditActor)
         return try .json(detail, etag: detail.etag)
     }
 
