@@ -97,7 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
-        if !HostAllowList.isLoopback(host) && !insecure {
+        if !WorkspaceServerConfiguration.isLoopback(host) && !insecure {
             throw ValidationError(
                 "Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk."
             )
@@ -120,13 +120,12 @@ struct ServeCommand: AsyncParsableCommand {
                 "Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron."
             )
         }
-        let services = try WorkspaceServices(home: home, cron: cronSettings)
         let descriptors = FileDescriptorLimit.raise()
         if descriptors < 4_096 { logger.warning("Only \(descriptors) open files allowed (ulimit -n): that many connections at most.") }
         for path in AbandonedTemporaryFiles.remove(in: home) {
             logger.notice("Removed a temporary file left by a writer that was killed mid-save", metadata: ["path": .string(path)])
         }
-        _ = try services.tokens.current()
+        _ = try TokenStore(home: home).current()
         var configuration = WorkspaceServerConfiguration(
             host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())
         configuration.metricsEnabled = metrics
@@ -138,9 +137,9 @@ struct ServeCommand: AsyncParsableCommand {
             logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
         }
         let openBrowser = open
-        let loginMode = services.password.isSet
-        let credentials = services.credentials
-        let app = try buildApplication(configuration: configuration, services: services, logger: logger) { url in
+        let loginMode = OperatorPassword(home: home).isSet
+        let credentials = CredentialStore(home: home)
+        let app = try buildApplication(configuration: configuration, home: home, cron: cronSettings, logger: logger) { url in
             // Without a password the page carries no credential: the operator opens a one-time link instead.
             let link = loginMode ? nil : (try? credentials.createSigninCode()).map { SigninLinkCommand.link(base: url, code: $0) }
             let signIn = link.map { " — sign in: \($0)" } ?? " — sign in with your password"

@@ -5,56 +5,56 @@ import WorkspaceCore
 /// Who may call a route, declared where the route is registered. There is no default: a route is public only when
 /// it says `.public`, and ``buildRouter(configuration:services:assets:logger:metrics:)`` refuses to start when the
 /// router holds a route this table does not (fail closed).
-public struct RouteAccess: Sendable, Hashable, CustomStringConvertible {
+struct RouteAccess: Sendable, Hashable, CustomStringConvertible {
     /// The roles admitted; empty means public.
-    public let roles: Set<Role>
+    let roles: Set<Role>
 
     /// No credential needed (health, sign-in, who-am-I).
-    public static let `public` = RouteAccess(roles: [])
+    static let `public` = RouteAccess(roles: [])
     /// Every staff role: the reads.
-    public static let read = RouteAccess(roles: [.viewer, .operator, .admin])
+    static let read = RouteAccess(roles: [.viewer, .operator, .admin])
     /// Operators and admins: approvals decisions, cron pause/resume/trigger, skill toggles.
-    public static let operate = RouteAccess(roles: [.operator, .admin])
+    static let operate = RouteAccess(roles: [.operator, .admin])
     /// Admins only: config, keys, rules, deletes, secrets.
-    public static let admin = RouteAccess(roles: [.admin])
+    static let admin = RouteAccess(roles: [.admin])
     /// The approvals bridge (and an admin testing it): submit a request and wait for its decision.
-    public static let agent = RouteAccess(roles: [.agent, .admin])
+    static let agent = RouteAccess(roles: [.agent, .admin])
 
     /// Whether the route needs no credential.
-    public var isPublic: Bool { roles.isEmpty }
+    var isPublic: Bool { roles.isEmpty }
 
     /// Whether `role` may call the route.
-    public func admits(_ role: Role) -> Bool { isPublic || roles.contains(role) }
+    func admits(_ role: Role) -> Bool { isPublic || roles.contains(role) }
 
     /// The least staff role admitted, for refusals ("needs operator").
-    public var leastRole: Role? { Role.staff.first(where: roles.contains) ?? roles.first }
+    var leastRole: Role? { Role.staff.first(where: roles.contains) ?? roles.first }
 
-    public var description: String {
+    var description: String {
         isPublic ? "public" : Role.allCases.filter(roles.contains).map(\.rawValue).joined(separator: "|")
     }
 }
 
 /// Every route the server registers, with its access: the table the access tests are generated from.
-public final class RouteTable: Sendable {
+final class RouteTable: Sendable {
     /// One registered route.
-    public struct Entry: Sendable, Hashable {
+    struct Entry: Sendable, Hashable {
         /// Its method.
-        public let method: HTTPRequest.Method
+        let method: HTTPRequest.Method
         /// Its full path template (`/api/v1/approvals/:id`).
-        public let path: String
+        let path: String
         /// Who may call it.
-        public let access: RouteAccess
+        let access: RouteAccess
         /// Whether a single-use event ticket in `?ticket=` may stand in for the credential (event streams).
-        public let acceptsTicket: Bool
+        let acceptsTicket: Bool
     }
 
     private let stored = LockedValue<[Entry]>([])
 
     /// An empty table.
-    public init() {}
+    init() {}
 
     /// Every entry, in registration order.
-    public var entries: [Entry] { stored.value }
+    var entries: [Entry] { stored.value }
 
     func add(_ entry: Entry) { stored.withValue { $0.append(entry) } }
 }

@@ -9,7 +9,7 @@ import WorkspaceCore
 
 /// Builds the router: middleware in order from the outside in, then one route group per tab, each route declaring
 /// who may call it (``RouteAccess``). Stops the process when the router holds a route without a declaration.
-public func buildRouter(
+func buildRouter(
     configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
     metrics: WorkspaceMetrics? = nil
 ) -> Router<WorkspaceRequestContext> {
@@ -17,7 +17,7 @@ public func buildRouter(
 }
 
 /// The router and the table of every route it serves with its access (what the access tests are generated from).
-public func buildRoutes(
+func buildRoutes(
     configuration: WorkspaceServerConfiguration, services: WorkspaceServices, assets: SPAAssets, logger: Logger,
     metrics: WorkspaceMetrics? = nil
 ) -> (router: Router<WorkspaceRequestContext>, table: RouteTable) {
@@ -75,6 +75,14 @@ public func buildRoutes(
 /// URL once the socket listens. On graceful shutdown the server stops first; open event and log streams end
 /// themselves, so it never waits on a page left open.
 public func buildApplication(
+    configuration: WorkspaceServerConfiguration, home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), logger: Logger,
+    onReady: @escaping @Sendable (String) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    try buildApplication(configuration: configuration, services: try WorkspaceServices(home: home, cron: cron), logger: logger, onReady: onReady)
+}
+
+/// The same over services already built (the tests reach into them).
+func buildApplication(
     configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
     onReady: @escaping @Sendable (String) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {

@@ -47,7 +47,10 @@ public struct WorkspaceServerConfiguration: Sendable {
     }
 
     /// Whether the server only listens on a loopback address.
-    public var isLoopbackBind: Bool { HostAllowList.isLoopback(host) }
+    public var isLoopbackBind: Bool { Self.isLoopback(host) }
+
+    /// Whether `host` is a loopback address or name (`127.0.0.0/8`, `::1`, `localhost`).
+    public static func isLoopback(_ host: String) -> Bool { HostAllowList.isLoopback(host) }
 
     /// `/api/v1` under the base path.
     public var apiPrefix: String { basePath + "/api/v1" }

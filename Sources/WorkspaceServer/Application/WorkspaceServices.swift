@@ -1,68 +1,68 @@
 import WorkspaceCore
 
 /// The services the routers use, built once per process from the home.
-public struct WorkspaceServices: Sendable {
+struct WorkspaceServices: Sendable {
     /// The home being served.
-    public let home: HermesHome
+    let home: HermesHome
     /// Where every service reads the time.
-    public let clock: any WorkspaceClock
+    let clock: any WorkspaceClock
     /// The API token.
-    public let tokens: TokenStore
+    let tokens: TokenStore
     /// The Status tab's data.
-    public let status: StatusService
+    let status: StatusService
     /// The agent's time zone.
-    public let timeZone: AgentTimeZone
+    let timeZone: AgentTimeZone
     /// The audit trail.
-    public let audit: AuditLog
+    let audit: AuditLog
     /// Sessions: lists, details, transcripts, stats.
-    public let sessions: SessionStore
+    let sessions: SessionStore
     /// Full-text search over messages.
-    public let search: SessionSearch
+    let search: SessionSearch
     /// Streaming exports.
-    public let exporter: SessionExporter
+    let exporter: SessionExporter
     /// The only writer of `state.db`.
-    public let deleter: SessionDeleter
+    let deleter: SessionDeleter
     /// Usage analytics.
-    public let analytics: AnalyticsService
+    let analytics: AnalyticsService
     /// `config.yaml`: reads, surgical edits, raw saves, history.
-    public let config: ConfigStore
+    let config: ConfigStore
     /// `.env`: the key vault.
-    public let keys: KeyVault
+    let keys: KeyVault
     /// The agent's log files.
-    public let logFiles: LogFiles
+    let logFiles: LogFiles
     /// Pages of log records.
-    public let logs: LogReader
+    let logs: LogReader
     /// Open log streams (bounded).
-    public let logStreams: ConcurrencyLimit
+    let logStreams: ConcurrencyLimit
     /// Events for open pages.
-    public let events: EventBus
+    let events: EventBus
     /// Single-use tickets for opening the event stream from a browser.
-    public let eventTickets: EventTickets
+    let eventTickets: EventTickets
     /// The installed skills.
-    public let skills: SkillsRegistry
+    let skills: SkillsRegistry
     /// The Skills tab's use cases.
-    public let skillService: SkillService
+    let skillService: SkillService
     /// Scoped API tokens and one-time sign-in links.
-    public let credentials: CredentialStore
+    let credentials: CredentialStore
     /// The operator password (login mode when set).
-    public let password: OperatorPassword
+    let password: OperatorPassword
     /// Signed-in browser sessions.
-    public let loginSessions: LoginSessions
+    let loginSessions: LoginSessions
     /// Failed sign-in back-off.
-    public let loginThrottle: LoginThrottle
+    let loginThrottle: LoginThrottle
     /// Signing in and out.
-    public let signIn: SignIn
+    let signIn: SignIn
     /// Requests waiting for a human yes or no.
-    public let approvals: ApprovalQueue
+    let approvals: ApprovalQueue
     /// `cron/jobs.json`, shared with the agent.
-    public let cronJobs: CronJobsFile
+    let cronJobs: CronJobsFile
     /// Who runs cron jobs, and the local scheduler when it is us.
-    public let cronScheduler: CronScheduler
+    let cronScheduler: CronScheduler
     /// The Cron tab's use cases.
-    public let cron: CronService
+    let cron: CronService
 
     /// Builds every service for `home`; `cron` says who runs its cron jobs; `clock` is the time they all read.
-    public init(home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), clock: any WorkspaceClock = SystemClock()) throws {
+    init(home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), clock: any WorkspaceClock = SystemClock()) throws {
         self.home = home
         self.clock = clock
         tokens = TokenStore(home: home)

@@ -8,7 +8,7 @@ extension APIError {
     /// The one place where any error becomes an HTTP answer.
     ///
     /// Unknown errors become a 500 whose message says nothing about internals; the caller logs the detail.
-    public init(mapping error: any Error, request: Request) {
+    init(mapping error: any Error, request: Request) {
         switch error {
         case let error as APIError:
             self = error

@@ -2,20 +2,20 @@ import Foundation
 import Hummingbird
 
 /// An error answered as the JSON envelope `{"error":{"code","message","details"}}`.
-public struct APIError: Error, HTTPResponseError, Sendable {
+struct APIError: Error, HTTPResponseError, Sendable {
     /// HTTP status.
-    public var status: HTTPResponse.Status
+    var status: HTTPResponse.Status
     /// Stable snake_case code for scripts.
-    public var code: String
+    var code: String
     /// A sentence for people.
-    public var message: String
+    var message: String
     /// Extra structured facts (never secrets).
-    public var details: [String: String]?
+    var details: [String: String]?
     /// Headers to add (e.g. `WWW-Authenticate`).
-    public var headers: HTTPFields
+    var headers: HTTPFields
 
     /// Creates an error.
-    public init(_ status: HTTPResponse.Status, code: String, message: String, details: [String: String]? = nil, headers: HTTPFields = [:]) {
+    init(_ status: HTTPResponse.Status, code: String, message: String, details: [String: String]? = nil, headers: HTTPFields = [:]) {
         self.status = status
         self.code = code
         self.message = message
@@ -34,7 +34,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     }
 
     /// Renders the envelope.
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let data = try encoder.encode(Envelope(error: .init(code: code, message: message, details: details)))

@@ -5,40 +5,40 @@ import NIOCore
 import WorkspaceCore
 
 /// The per-request context: Hummingbird's core storage plus our request id, client address and body limit.
-public struct WorkspaceRequestContext: RequestContext {
+struct WorkspaceRequestContext: RequestContext {
     /// Hummingbird's own per-request storage.
-    public var coreContext: CoreRequestContextStorage
+    var coreContext: CoreRequestContextStorage
     /// Id of this request, echoed in `X-Request-ID` and the access log.
-    public var requestID: String = ""
+    var requestID: String = ""
     /// The client's address: the peer's, or the one a trusted proxy forwarded.
-    public var clientAddress: String?
+    var clientAddress: String?
     /// The socket peer's own address.
-    public let peerAddress: String?
+    let peerAddress: String?
     /// The scheme a trusted proxy says the client used (`https`).
-    public var forwardedProto: String?
+    var forwardedProto: String?
     /// The host a trusted proxy says the client asked for.
-    public var forwardedHost: String?
+    var forwardedHost: String?
     /// Who the request is, once its route's access check has authenticated it (`nil` on public routes).
-    public var principal: Principal?
+    var principal: Principal?
     /// Body limit applied by `request.decode`.
-    public var bodyLimit: Int = 1 << 20
+    var bodyLimit: Int = 1 << 20
 
     /// Creates the context from Hummingbird's source.
-    public init(source: ApplicationRequestContextSource) {
+    init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         peerAddress = source.channel.remoteAddress?.ipAddress
         clientAddress = peerAddress
     }
 
     /// Who is asking, for the audit trail.
-    public var auditActor: AuditActor {
+    var auditActor: AuditActor {
         principal.map { AuditActor(name: $0.name, address: clientAddress, requestID: requestID, role: $0.role, credentialID: $0.credentialID) }
             ?? AuditActor(address: clientAddress, requestID: requestID)
     }
 
     /// Bodies larger than this are refused with 413.
-    public var maxUploadSize: Int { bodyLimit }
+    var maxUploadSize: Int { bodyLimit }
 
     /// JSON with ISO-8601 dates, members in declaration order, as the API conventions say.
-    public var responseEncoder: WorkspaceResponseEncoder { WorkspaceResponseEncoder() }
+    var responseEncoder: WorkspaceResponseEncoder { WorkspaceResponseEncoder() }
 }

@@ -5,7 +5,7 @@ import WorkspaceCore
 /// The numbers `GET /metrics` exposes in the Prometheus text format: requests and their latency per route (recorded
 /// as they happen), and, measured at each scrape, open streams, gateway up/down, pending approvals, cron jobs due and
 /// failed, and how long a representative `state.db` read takes. Its own registry: nothing global is bootstrapped.
-public final class WorkspaceMetrics: Sendable {
+final class WorkspaceMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private static let latencyBuckets: [Duration] = [
         .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
@@ -13,7 +13,7 @@ public final class WorkspaceMetrics: Sendable {
     ]
 
     /// An empty set of metrics.
-    public init() {}
+    init() {}
 
     /// Counts one answered request and records how long it took.
     func request(route: String, method: String, status: Int, duration: Duration) {

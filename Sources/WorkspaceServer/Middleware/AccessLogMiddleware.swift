@@ -5,16 +5,16 @@ import WorkspaceCore
 
 /// One log line per request: method, path (never the query string, which may carry a ticket or token),
 /// status, duration, request id and client address.
-public struct AccessLogMiddleware: RouterMiddleware {
+struct AccessLogMiddleware: RouterMiddleware {
     private let logger: Logger
 
     /// Creates the middleware writing to `logger`.
-    public init(logger: Logger) {
+    init(logger: Logger) {
         self.logger = logger
     }
 
     /// Logs after the response is produced.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         let started = ContinuousClock.now

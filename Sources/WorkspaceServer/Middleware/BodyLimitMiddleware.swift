@@ -4,16 +4,16 @@ import Hummingbird
 
 /// Refuses bodies larger than the limit: at once when `Content-Length` says so, and while reading otherwise
 /// (the limit becomes the context's upload size).
-public struct BodyLimitMiddleware: RouterMiddleware {
+struct BodyLimitMiddleware: RouterMiddleware {
     private let limit: Int
 
     /// Creates the middleware for `limit` bytes.
-    public init(limit: Int) {
+    init(limit: Int) {
         self.limit = limit
     }
 
     /// Checks the declared length and sets the read limit.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {

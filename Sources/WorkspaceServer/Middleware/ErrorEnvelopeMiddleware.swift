@@ -3,16 +3,16 @@ import Logging
 
 /// Turns every thrown error into the JSON error envelope, so the middlewares outside it (headers, access log)
 /// see an ordinary response. Unexpected errors are logged with the request id; their text never reaches the client.
-public struct ErrorEnvelopeMiddleware: RouterMiddleware {
+struct ErrorEnvelopeMiddleware: RouterMiddleware {
     private let logger: Logger
 
     /// Creates the middleware logging unexpected errors to `logger`.
-    public init(logger: Logger) {
+    init(logger: Logger) {
         self.logger = logger
     }
 
     /// Catches and renders.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         do {

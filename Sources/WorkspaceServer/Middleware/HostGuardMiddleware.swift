@@ -1,16 +1,16 @@
 import Hummingbird
 
 /// Refuses requests whose `Host` header does not name this server (403), which defeats DNS rebinding.
-public struct HostGuardMiddleware: RouterMiddleware {
+struct HostGuardMiddleware: RouterMiddleware {
     private let allowList: HostAllowList
 
     /// Creates the guard.
-    public init(allowList: HostAllowList) {
+    init(allowList: HostAllowList) {
         self.allowList = allowList
     }
 
     /// Checks the Host header (and the host a trusted proxy forwarded).
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         // The first Host became the request's authority; any Host still among the fields is a second one, which a

@@ -6,7 +6,7 @@ import Hummingbird
 /// are not exactly this server's — the origin the request itself was addressed to (its `Host`, or the host and scheme
 /// a trusted proxy forwarded) or `--public-url` — a `null` Origin, and `Sec-Fetch-Site` of `cross-site` or
 /// `same-site` (a page on another port of this machine is "same-site"). Scripts that send neither (curl) are unaffected.
-public struct OriginGuardMiddleware: RouterMiddleware {
+struct OriginGuardMiddleware: RouterMiddleware {
     private let secure: Bool
     private let publicOrigin: Origin?
 
@@ -41,7 +41,7 @@ public struct OriginGuardMiddleware: RouterMiddleware {
     }
 
     /// Creates the guard; `secure` when the server itself speaks TLS.
-    public init(secure: Bool = false, publicURL: URL? = nil) {
+    init(secure: Bool = false, publicURL: URL? = nil) {
         self.secure = secure
         self.publicOrigin = publicURL.flatMap { url in
             url.host.map { Origin(scheme: url.scheme?.lowercased() ?? "https", host: $0.lowercased(), port: url.port) }
@@ -49,7 +49,7 @@ public struct OriginGuardMiddleware: RouterMiddleware {
     }
 
     /// Checks Origin on non-safe methods.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }

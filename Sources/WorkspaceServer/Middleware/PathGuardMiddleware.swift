@@ -5,12 +5,12 @@ import Hummingbird
 /// backslashes, NUL, and percent-encoding that is not UTF-8. Access is decided by the matched route, never by the
 /// path's spelling, so this is hygiene, not the lock.
 /// Every file-naming parameter is checked again where it is used; this is the first, uniform line.
-public struct PathGuardMiddleware: RouterMiddleware {
+struct PathGuardMiddleware: RouterMiddleware {
     /// Creates the middleware.
-    public init() {}
+    init() {}
 
     /// Answers 400 `invalid_path` for a suspicious path, passes everything else on.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         guard Self.isAcceptable(request.uri.path) else {

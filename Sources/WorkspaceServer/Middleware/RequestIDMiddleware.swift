@@ -2,12 +2,12 @@ import HTTPTypes
 import Hummingbird
 
 /// Gives every request an id (the caller's sane `X-Request-ID`, or a fresh one) and echoes it in the response.
-public struct RequestIDMiddleware: RouterMiddleware {
+struct RequestIDMiddleware: RouterMiddleware {
     /// Creates the middleware.
-    public init() {}
+    init() {}
 
     /// Assigns the id.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         var context = context

@@ -6,7 +6,7 @@ import WorkspaceCore
 /// Serves the single-page app for GET/HEAD requests outside `/api`: known assets by exact path, and
 /// `index.html` for every other path under the base (deep links), with the base path written into its meta tag.
 /// The page never carries a credential: a browser signs in (password or one-time link) and holds an HttpOnly cookie.
-public struct SPAMiddleware: RouterMiddleware {
+struct SPAMiddleware: RouterMiddleware {
     /// Extensions of files the page loads; a miss on one of them is a 404, never the page.
     private static let assetExtensions: Set<String> = ["js", "css", "map", "png", "svg", "ico", "woff", "woff2"]
 
@@ -18,7 +18,7 @@ public struct SPAMiddleware: RouterMiddleware {
     /// Creates the middleware.
     private let serverPaths: Set<String>
 
-    public init(assets: SPAAssets, basePath: String, serverPaths: Set<String> = []) {
+    init(assets: SPAAssets, basePath: String, serverPaths: Set<String> = []) {
         self.serverPaths = serverPaths
         self.assets = assets
         self.basePath = basePath
@@ -27,7 +27,7 @@ public struct SPAMiddleware: RouterMiddleware {
     }
 
     /// Answers SPA paths; passes API paths and `serverPaths` (`/metrics`) on.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         let path = request.uri.path

@@ -4,17 +4,17 @@ import Hummingbird
 
 /// Adds the security headers to every answer, errors included: a CSP without inline scripts,
 /// no framing, no sniffing, no referrer.
-public struct SecurityHeadersMiddleware: RouterMiddleware {
+struct SecurityHeadersMiddleware: RouterMiddleware {
     /// The Content-Security-Policy sent with every response.
-    public static let contentSecurityPolicy =
+    static let contentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     /// Creates the middleware.
-    public init() {}
+    init() {}
 
     /// Adds the headers.
-    public func handle(
+    func handle(
         _ request: Request, context: WorkspaceRequestContext, next: (Request, WorkspaceRequestContext) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)

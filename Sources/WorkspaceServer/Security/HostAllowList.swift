@@ -4,11 +4,11 @@ import Foundation
 ///
 /// This is the DNS-rebinding guard: a page on `evil.example` that resolves to 127.0.0.1 still sends
 /// `Host: evil.example`, and is refused.
-public struct HostAllowList: Sendable {
+struct HostAllowList: Sendable {
     private let names: Set<String>
 
     /// Builds the list for a server bound to `bindHost`, plus `extra` names.
-    public init(bindHost: String, extra: [String] = []) {
+    init(bindHost: String, extra: [String] = []) {
         var names = Set(extra.compactMap { Self.parse(hostHeader: $0)?.host })
         let bound = bindHost.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         switch bound {
@@ -24,14 +24,14 @@ public struct HostAllowList: Sendable {
     }
 
     /// Whether `hostHeader` (with or without a port, IPv6 in brackets) names this server.
-    public func allows(hostHeader: String) -> Bool {
+    func allows(hostHeader: String) -> Bool {
         guard let parsed = Self.parse(hostHeader: hostHeader) else { return false }
         return names.contains(parsed.host)
     }
 
     /// Splits a Host header into a lowercased host (IPv6 without brackets, no trailing dot) and an optional port;
     /// `nil` when it is malformed.
-    public static func parse(hostHeader: String) -> (host: String, port: Int?)? {
+    static func parse(hostHeader: String) -> (host: String, port: Int?)? {
         let value = hostHeader.trimmingCharacters(in: .whitespaces).lowercased()
         guard !value.isEmpty, value.count <= 255 else { return nil }
         var host: Substring
@@ -63,7 +63,7 @@ public struct HostAllowList: Sendable {
     }
 
     /// Whether `host` is a loopback address or name.
-    public static func isLoopback(_ host: String) -> Bool {
+    static func isLoopback(_ host: String) -> Bool {
         let bare = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }

@@ -5,24 +5,24 @@ import NIOCore
 ///
 /// Requests are answered by dictionary lookup on the URL path, so no request path is ever turned into a
 /// file-system path: `..`, encoded dots and symlinks out of the folder cannot reach anything.
-public struct SPAAssets: Sendable {
+struct SPAAssets: Sendable {
     /// One servable file.
-    public struct Asset: Sendable {
+    struct Asset: Sendable {
         /// The bytes, shared by every response (no copy per request).
-        public let body: ByteBuffer
+        let body: ByteBuffer
         /// Its media type.
-        public let contentType: String
+        let contentType: String
         /// Whether its name carries a content hash or version, so it may be cached forever.
-        public let immutable: Bool
+        let immutable: Bool
     }
 
     /// Files by URL path relative to the base (`/app-1a2b3c4d.js`, `/vendor/react@18.3.1.min.js`).
-    public let files: [String: Asset]
+    let files: [String: Asset]
     /// `index.html` with the placeholders still in it.
-    public let indexTemplate: String?
+    let indexTemplate: String?
 
     /// An empty catalog (API-only server).
-    public static let none = SPAAssets(files: [:], indexTemplate: nil)
+    static let none = SPAAssets(files: [:], indexTemplate: nil)
 
     private init(files: [String: Asset], indexTemplate: String?) {
         self.files = files
@@ -31,7 +31,7 @@ public struct SPAAssets: Sendable {
 
     /// Loads `webRoot/dist/**` at `/` and `webRoot/vendor/*` at `/vendor/`; files whose real path leaves
     /// their folder are skipped.
-    public static func load(webRoot: String) -> SPAAssets {
+    static func load(webRoot: String) -> SPAAssets {
         var files: [String: Asset] = [:]
         let root = URL(fileURLWithPath: webRoot).standardizedFileURL
         for (folder, prefix) in [("dist", ""), ("vendor", "/vendor")] {
