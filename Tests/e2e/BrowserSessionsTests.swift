@@ -31,4 +31,35 @@ import Testing
         #expect(analytics.contains("By model"))
         #expect(analytics.contains("auxiliary: title_generation"))
     }
+
+    /// Export runs in the page (a fetch with the session cookie, then a saved blob): the download gets the server's
+    /// file name and the whole transcript. (Export once called a function removed with the page token and threw.)
+    @Test func exportSavesTheTranscriptWithTheServersFileName() async throws {
+        let site = try await DemoSite.start(sessions: 3)
+        defer { site.stop() }
+        let client = try await site.client()
+        let list = try await client.send("GET", "/api/v1/sessions?limit=1")
+        let id = try #require(((list.object?["items"] as? [[String: Any]])?.first?["id"]) as? String)
+        let saved = try await site.withBrowser(at: "sessions/\(id)") { browser -> String in
+            try browser.waitUntil("document.querySelector('#export-format')", seconds: 20)
+            _ = try browser.evaluate(
+                """
+                (() => { window.__saved = []; const blobs = []; const create = URL.createObjectURL;
+                  URL.createObjectURL = (blob) => { blobs.push(blob); return create.call(URL, blob); };
+                  HTMLAnchorElement.prototype.click = function () {
+                    const name = this.download;
+                    blobs[blobs.length - 1].text().then((text) => window.__saved.push({ name, text }));
+                  }; return true; })()
+                """)
+            try browser.click(button: "Export", in: ".detail-actions")
+            try browser.waitUntil("window.__saved.length > 0 || document.querySelector('.detail-pane [role=alert], [role=alert]')", seconds: 20)
+            return try browser.evaluate("JSON.stringify({ saved: window.__saved, alert: document.querySelector('[role=alert]')?.innerText || null })")
+                as? String ?? ""
+        }
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(saved.utf8)) as? [String: Any])
+        #expect(answer["alert"] is NSNull, "no error shown: \(answer["alert"] ?? "")")
+        let file = try #require((answer["saved"] as? [[String: Any]])?.first)
+        #expect((file["name"] as? String)?.hasSuffix(".md") == true, "the server's Markdown file name: \(file["name"] ?? "")")
+        #expect((file["text"] as? String)?.isEmpty == false)
+    }
 }

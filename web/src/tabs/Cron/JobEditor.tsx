@@ -5,24 +5,19 @@ import { api, CronDraft, CronJob, CronPreview } from "../../api";
 import { dateTime } from "../../format";
 import { describeError } from "../../ui/useLoader";
 import { SkillPicker } from "./SkillPicker";
+import { jobFields, newJobFields } from "./jobView";
 
 const deliveryTargets = ["local", "origin", "all", "telegram", "discord", "slack", "whatsapp", "signal", "matrix", "email", "sms", "webhook"];
 
-function text(job: CronJob | null, key: string): string {
-  const value = job ? job.job[key] : undefined;
-  return typeof value === "string" ? value : "";
-}
-
 export function JobEditor({ job, onSaved, onCancel }: { job: CronJob | null; onSaved: (job: CronJob, created: boolean) => void; onCancel: () => void }) {
-  const initialSkills = job && Array.isArray(job.job.skills) ? job.job.skills.filter((skill): skill is string => typeof skill === "string") : [];
-  const initialRepeat = job && job.job.repeat && typeof job.job.repeat === "object" && !Array.isArray(job.job.repeat) ? job.job.repeat.times : null;
+  const initial = job ? jobFields(job) : newJobFields;
   const [name, setName] = useState(job ? job.name : "");
-  const [prompt, setPrompt] = useState(text(job, "prompt"));
-  const [schedule, setSchedule] = useState(job ? text(job, "schedule_display") || job.schedule : "every 1h");
-  const [skills, setSkills] = useState<string[]>(initialSkills);
-  const [model, setModel] = useState(text(job, "model"));
-  const [deliver, setDeliver] = useState(text(job, "deliver") || "local");
-  const [repeat, setRepeat] = useState(typeof initialRepeat === "number" ? String(initialRepeat) : "");
+  const [prompt, setPrompt] = useState(initial.prompt);
+  const [schedule, setSchedule] = useState(initial.schedule);
+  const [skills, setSkills] = useState<string[]>(initial.skills);
+  const [model, setModel] = useState(initial.model);
+  const [deliver, setDeliver] = useState(initial.deliver);
+  const [repeat, setRepeat] = useState(initial.repeatTimes === null ? "" : String(initial.repeatTimes));
   const [preview, setPreview] = useState<CronPreview | null>(null);
   const [scheduleError, setScheduleError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,12 +40,12 @@ export function JobEditor({ job, onSaved, onCancel }: { job: CronJob | null; onS
     if (!job) return full;
     const changed: CronDraft = {};
     if ((full.name || "") !== job.name) changed.name = full.name;
-    if (prompt !== text(job, "prompt")) changed.prompt = prompt;
-    if (full.schedule !== (text(job, "schedule_display") || job.schedule)) changed.schedule = full.schedule;
-    if (skills.join("\n") !== initialSkills.join("\n")) changed.skills = skills;
-    if ((full.model || "") !== text(job, "model")) changed.model = full.model;
-    if ((full.deliver || "") !== (text(job, "deliver") || "local")) changed.deliver = full.deliver;
-    if (times !== (typeof initialRepeat === "number" ? initialRepeat : null)) changed.repeat = times;
+    if (prompt !== initial.prompt) changed.prompt = prompt;
+    if (full.schedule !== initial.schedule) changed.schedule = full.schedule;
+    if (skills.join("\n") !== initial.skills.join("\n")) changed.skills = skills;
+    if ((full.model || "") !== initial.model) changed.model = full.model;
+    if ((full.deliver || "") !== initial.deliver) changed.deliver = full.deliver;
+    if (times !== initial.repeatTimes) changed.repeat = times;
     return changed;
   };
   const save = (event: React.FormEvent) => {

@@ -3,6 +3,7 @@ import React from "react";
 import { CronJob, CronStatus } from "../../api";
 import { Badge, Tone } from "../../ui/Badge";
 import { dateTime, relativeTime } from "../../format";
+import { jobFields } from "./jobView";
 
 const tones: Record<CronStatus, Tone> = { scheduled: "good", running: "warn", paused: "neutral", failed: "bad", completed: "neutral" };
 
@@ -11,7 +12,7 @@ export function JobRow({ job, selected, onSelect, onEdit, onAction, onDelete }: 
   onAction: (action: "pause" | "resume" | "trigger") => void; onDelete: () => void;
 }) {
   const paused = job.status === "paused";
-  const prompt = typeof job.job.prompt === "string" ? job.job.prompt : "";
+  const { prompt } = jobFields(job);
   return (
     <tr className={selected ? "selected" : undefined} data-job={job.id}>
       <td>
