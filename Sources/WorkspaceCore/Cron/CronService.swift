@@ -106,6 +106,16 @@ public struct CronService: Sendable {
         return SchedulerReport(state: state, ticker: ticker, overdueJobs: due, warnings: warnings)
     }
 
+    /// Counts for monitoring: enabled jobs whose next run time has passed, and jobs whose last run failed.
+    public func counts() async throws -> (due: Int, failed: Int) {
+        let jobs = try await offloaded { [file] in try file.jobs() }
+        let now = clock.now()
+        let due = jobs.filter {
+            $0["enabled"] != .bool(false) && ($0["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)) ?? .distantFuture) <= now
+        }
+        return (due.count, jobs.filter { $0["last_status"]?.stringValue == "error" }.count)
+    }
+
     /// Creates a job from `draft`.
     public func create(_ draft: CronJobDraft, actor: AuditActor?) async throws -> CronJobSummary {
         try await audited(.cronCreate, "new", actor) { [editor] in try editor.create(draft) }

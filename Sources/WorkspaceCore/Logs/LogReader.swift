@@ -20,6 +20,11 @@ public struct LogReader: Sendable {
         self.zone = zone
     }
 
+    /// ``page(log:before:limit:filter:)`` off the concurrency pool (it reads files backwards, for up to 2 s).
+    public func pageOffThePool(log: String, before cursor: LogCursor?, limit: Int, filter: LogFilter) async throws -> LogPage {
+        try await offloaded { [self] in try page(log: log, before: cursor, limit: limit, filter: filter) }
+    }
+
     /// Up to `limit` records of `log` matching `filter`, older than `cursor` (newest when `nil`).
     public func page(log: String, before cursor: LogCursor?, limit: Int, filter: LogFilter) throws -> LogPage {
         let chain = files.chain(of: log)

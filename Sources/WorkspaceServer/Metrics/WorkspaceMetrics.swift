@@ -41,13 +41,9 @@ final class WorkspaceMetrics: Sendable {
         let status = await services.status.snapshot()
         gauge("gateway_up", "1 when the agent's gateway process is running.", status.gateway.liveness == .running ? 1 : 0)
         gauge("approvals_pending", "Approval requests waiting for a decision.", Double((try? await services.approvals.pendingCount()) ?? 0))
-        let jobs = (try? await offloaded { [cron = services.cronJobs] in try cron.jobs() }) ?? []
-        let now = Date()
-        let enabled = jobs.filter { $0["enabled"] != .bool(false) }
-        gauge(
-            "cron_jobs_due", "Enabled cron jobs whose next run time has passed.",
-            Double(enabled.filter { ($0["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)) ?? .distantFuture) <= now }.count))
-        gauge("cron_jobs_failed", "Cron jobs whose last run failed.", Double(jobs.filter { $0["last_status"]?.stringValue == "error" }.count))
+        let cron = (try? await services.cron.counts()) ?? (due: 0, failed: 0)
+        gauge("cron_jobs_due", "Enabled cron jobs whose next run time has passed.", Double(cron.due))
+        gauge("cron_jobs_failed", "Cron jobs whose last run failed.", Double(cron.failed))
         let clock = ContinuousClock()
         let started = clock.now
         let readable = (try? await services.sessions.stats()) != nil

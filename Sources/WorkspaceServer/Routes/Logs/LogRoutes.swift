@@ -23,7 +23,7 @@ struct LogRoutes {
             }
             let filter = try Self.filter(values)
             let limit = try values.int("limit", in: 1...2_000, default: 200)
-            return try await offloaded { try reader.page(log: log, before: cursor, limit: limit, filter: filter) }
+            return try await reader.pageOffThePool(log: log, before: cursor, limit: limit, filter: filter)
         }
     }
 
