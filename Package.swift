@@ -63,22 +63,25 @@ let package = Package(
             name: "WorkspaceDemo",
             dependencies: ["WorkspaceCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Helpers every test target shares: repository paths and waiting on a condition.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "WorkspaceCoreTests",
-            dependencies: ["WorkspaceCore", "WorkspaceDemo", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WorkspaceCore", "WorkspaceDemo", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "WorkspaceServerTests",
             dependencies: [
                 "WorkspaceServer",
                 "WorkspaceCore",
+                "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .testTarget(
             name: "E2ETests",
-            dependencies: ["WorkspaceCore"],
+            dependencies: ["WorkspaceCore", "TestSupport"],
             path: "Tests/e2e"
         ),
     ]

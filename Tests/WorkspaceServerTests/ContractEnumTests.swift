@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WorkspaceCore
 import Yams
@@ -7,7 +8,7 @@ import Yams
 /// event kind or outcome fails here until the spec lists it, and a spec value the code no longer has fails too.
 @Suite struct ContractEnumTests {
     private static func spec() throws -> [String: Any] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../openapi.yaml").standardizedFileURL
+        let url = Repository.openAPI
         return try #require(try Yams.load(yaml: String(contentsOf: url, encoding: .utf8)) as? [String: Any])
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 import Testing
 
 @testable import WorkspaceServer
@@ -8,7 +9,7 @@ import Testing
 @Suite struct OpenAPIContractTests {
     /// `METHOD /path` pairs declared under `paths:` in openapi.yaml (path keys at two spaces, methods at four).
     private static func specifiedRoutes() throws -> Set<String> {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../openapi.yaml").standardizedFileURL
+        let url = Repository.openAPI
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         var routes = Set<String>()
         var inPaths = false

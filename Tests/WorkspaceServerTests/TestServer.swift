@@ -3,6 +3,7 @@ import GRDB
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import TestSupport
 import WorkspaceCore
 
 @testable import WorkspaceServer
@@ -70,8 +71,7 @@ struct TestServer: Sendable {
 
     /// Fills the home with the agent-written fixture (`Tests/Fixtures/hermes-home-0.19.tar.gz`).
     func unpackFixture() throws {
-        let archive = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../Fixtures/hermes-home-0.19.tar.gz").standardizedFileURL
+        let archive = Repository.fixture("hermes-home-0.19.tar.gz")
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/bin/tar")
         tar.arguments = ["-xzf", archive.path, "-C", home.root.path, "--strip-components=1", "hermes-home"]

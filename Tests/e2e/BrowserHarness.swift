@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 
 /// Where the binary under test and the browser are.
 enum BrowserEnvironment {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+    static let repository = Repository.root
 
     static func binary() throws -> URL {
         if let explicit = ProcessInfo.processInfo.environment["HERMES_WORKSPACE_BIN"] { return URL(fileURLWithPath: explicit) }

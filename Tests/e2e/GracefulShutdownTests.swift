@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `serve` stops on SIGTERM even while pages hold their event and log streams open: the server stops first and
@@ -33,10 +34,5 @@ import Testing
         #expect(!site.server.isRunning, "serve exits on SIGTERM with two streams open")
         try await waitUntil(seconds: 30) { streams.allSatisfy { !$0.0.isRunning } }
         #expect(streams.allSatisfy { !$0.0.isRunning }, "the server ended both streams")
-    }
-
-    private func waitUntil(seconds: Double, _ condition: @Sendable () -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition(), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
     }
 }

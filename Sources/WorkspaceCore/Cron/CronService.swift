@@ -118,28 +118,28 @@ public struct CronService: Sendable {
 
     /// Creates a job from `draft`.
     public func create(_ draft: CronJobDraft, actor: AuditActor?) async throws -> CronJobSummary {
-        try await audited(.cronCreate, "new", actor) { [editor] in try editor.create(draft) }
+        try await audited(.cronCreate, "new", actor) { [editor, clock] in try editor.create(draft, now: clock.now()) }
     }
 
     /// Replaces job `id`'s editable fields when `revision` admits the job's current one.
     public func update(_ id: String, with draft: CronJobDraft, revision: ExpectedRevision?, actor: AuditActor?) async throws -> CronJobSummary {
-        try await audited(.cronUpdate, id, actor) { [editor] in try editor.update(id, with: draft, expecting: revision) }
+        try await audited(.cronUpdate, id, actor) { [editor, clock] in try editor.update(id, with: draft, expecting: revision, now: clock.now()) }
     }
 
     /// Pauses job `id`, saying why (at most 500 characters).
     public func pause(_ id: String, reason: String?, actor: AuditActor?) async throws -> CronJobSummary {
         guard (reason?.count ?? 0) <= 500 else { throw WorkspaceError.invalidInput("The reason is longer than 500 characters.") }
-        return try await audited(.cronPause, id, actor) { [actions] in try actions.pause(id, reason: reason) }
+        return try await audited(.cronPause, id, actor) { [actions, clock] in try actions.pause(id, reason: reason, now: clock.now()) }
     }
 
     /// Resumes job `id`.
     public func resume(_ id: String, actor: AuditActor?) async throws -> CronJobSummary {
-        try await audited(.cronResume, id, actor) { [actions] in try actions.resume(id) }
+        try await audited(.cronResume, id, actor) { [actions, clock] in try actions.resume(id, now: clock.now()) }
     }
 
     /// Runs job `id` at the next tick.
     public func trigger(_ id: String, actor: AuditActor?) async throws -> CronJobSummary {
-        try await audited(.cronTrigger, id, actor) { [actions] in try actions.trigger(id) }
+        try await audited(.cronTrigger, id, actor) { [actions, clock] in try actions.trigger(id, now: clock.now()) }
     }
 
     /// Deletes job `id` (its outputs stay).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import WorkspaceCore
@@ -39,7 +40,7 @@ import Testing
     }
 
     static func table() throws -> Table {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures/cron-reference.json")
+        let url = Repository.fixture("cron-reference.json")
             .standardizedFileURL
         return try JSONDecoder().decode(Table.self, from: Data(contentsOf: url))
     }

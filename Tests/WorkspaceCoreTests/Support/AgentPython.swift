@@ -1,11 +1,11 @@
 import Foundation
+import TestSupport
 import WorkspaceCore
 
 /// The reference agent's interpreter: hermes-agent from PyPI installed by `scripts/hermes-venv.sh`, or any
 /// interpreter named by `HERMES_AGENT_PYTHON`; `nil` when neither exists (interop tests are then skipped).
 enum AgentPython {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+    static let packageRoot = Repository.root
 
     static let url: URL? = {
         if let named = ProcessInfo.processInfo.environment["HERMES_AGENT_PYTHON"], !named.isEmpty { return URL(fileURLWithPath: named) }

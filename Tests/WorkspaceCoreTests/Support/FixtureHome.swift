@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import WorkspaceCore
 
 /// A Hermes home in a fresh temp folder: empty, or unpacked from the fixture the real agent wrote.
@@ -15,8 +16,7 @@ struct FixtureHome {
     /// The agent-written fixture (`Tests/Fixtures/hermes-home-0.19.tar.gz`), unpacked.
     static func agentFixture() throws -> FixtureHome {
         let scratch = try empty().home.root
-        let archive = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Fixtures/hermes-home-0.19.tar.gz").standardizedFileURL
+        let archive = Repository.fixture("hermes-home-0.19.tar.gz")
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/bin/tar")
         tar.arguments = ["-xzf", archive.path, "-C", scratch.path]
