@@ -24,11 +24,6 @@ final class PythonHolder: @unchecked Sendable {
     /// Whether it still holds on.
     var isRunning: Bool { process.isRunning }
 
-    /// Waits until it lets go by itself.
-    func waitUntilDone() async throws {
-        try await offThePool { [process] in process.waitUntilExit() }
-    }
-
     /// Kills it at once (SIGKILL: the test runner's children ignore SIGTERM).
     func stop() {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }

@@ -45,7 +45,7 @@ struct AuthRoutes {
         let started = try await signIn.withPassword(
             user: body.user, password: body.password, client: context.clientAddress, actor: context.auditActor)
         var response = try Response.json(me(started.session))
-        response.headers[.setCookie] = cookie(started.secret, maxAge: Int(signIn.lifetime), context: context)
+        response.setCookie(cookie(started.secret, maxAge: Int(signIn.lifetime), context: context))
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -57,7 +57,7 @@ struct AuthRoutes {
         let started = try await signIn.withLink(code: code, client: context.clientAddress, actor: context.auditActor)
         var response = Response(status: .seeOther)
         response.headers[.location] = basePath + next
-        response.headers[.setCookie] = cookie(started.secret, maxAge: Int(signIn.lifetime), context: context)
+        response.setCookie(cookie(started.secret, maxAge: Int(signIn.lifetime), context: context))
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -66,7 +66,7 @@ struct AuthRoutes {
         let current = try authenticator.session(of: request, context: context)
         try await signIn.signOut(secret: current?.secret, user: current?.session.user, actor: context.auditActor)
         var response = Response(status: .noContent)
-        response.headers[.setCookie] = cookie("", maxAge: 0, context: context)
+        response.setCookie(cookie("", maxAge: 0, context: context))
         return response
     }
 
@@ -89,11 +89,14 @@ struct AuthRoutes {
         return next
     }
 
-    private func cookie(_ value: String, maxAge: Int, context: WorkspaceRequestContext) -> String {
+    /// The session cookie with Hummingbird's `Cookie` (reading stays hand-written in ``Authenticator``: its `Cookies`
+    /// keeps one value per name, and every value of a tossed-in duplicate must be tried).
+    private func cookie(_ value: String, maxAge: Int, context: WorkspaceRequestContext) -> Cookie {
         let secure = authenticator.secureCookies(context)
         // A __Host- cookie must be Secure with Path=/; without TLS the cookie is scoped to the base path.
         let path = secure || basePath.isEmpty ? "/" : basePath
-        return "\(Authenticator.cookieName(secure: secure))=\(value); Path=\(path); Max-Age=\(maxAge); HttpOnly; SameSite=Strict"
-            + (secure ? "; Secure" : "")
+        return Cookie(
+            name: Authenticator.cookieName(secure: secure), value: value, maxAge: maxAge, path: path, secure: secure, httpOnly: true,
+            sameSite: .strict)
     }
 }
