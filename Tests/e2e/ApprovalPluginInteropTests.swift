@@ -102,7 +102,6 @@ import Glibc
             impostor.terminate()
             kill(impostor.processIdentifier, SIGKILL)
         }
-        try await Task.sleep(for: .milliseconds(300))
         var answers: [String: Any] = [:]
         for _ in 0..<50 {
             answers = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s5"], home: site.home))

@@ -116,14 +116,14 @@ import Testing
             try browser.waitUntil("document.querySelector('#config-approvals-mode')")
             let text = try String(contentsOf: configURL, encoding: .utf8)
             try text.replacingOccurrences(of: "timeout: 120", with: "timeout: 240").write(to: configURL, atomically: true, encoding: .utf8)
-            try browser.waitUntil("document.body.innerText.includes('config.yaml changed on disk')", seconds: 5)
+            try browser.waitUntil("document.body.innerText.includes('config.yaml changed on disk')", seconds: 20)
             try browser.click(button: "Reload it")
             try browser.waitUntil("document.querySelector('#config-approvals-timeout').value === '240'")
 
             try browser.evaluate("history.pushState({}, '', '/keys'); dispatchEvent(new PopStateEvent('popstate'))")
             try browser.waitUntil("document.querySelector('.key-row')")
             try (try String(contentsOf: envURL, encoding: .utf8) + "LIVE_ADDED_KEY=1\n").write(to: envURL, atomically: true, encoding: .utf8)
-            try browser.waitUntil("document.body.innerText.includes('LIVE_ADDED_KEY')", seconds: 5)
+            try browser.waitUntil("document.body.innerText.includes('LIVE_ADDED_KEY')", seconds: 20)
         }
     }
 }

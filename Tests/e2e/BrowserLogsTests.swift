@@ -19,7 +19,7 @@ import Testing
             try handle.close()
             try browser.waitUntil(
                 "[...document.querySelectorAll('[data-testid=log-row]')].some((row) => row.textContent.includes('appended while watching'))",
-                seconds: 5)
+                seconds: 20)
             try browser.evaluate(
                 "[...document.querySelectorAll('[data-testid=log-row]')].find((row) => row.textContent.includes('appended while watching')).querySelector('button').click()"
             )

@@ -61,8 +61,9 @@ final class DevToolsBrowser {
     }
 
     /// Waits until `condition` (a JavaScript expression) is truthy, or fails naming it. A page still loading
-    /// (no execution context yet, or a navigation under way) counts as "not yet".
-    func waitUntil(_ condition: String, seconds: Double = 15) throws {
+    /// (no execution context yet, or a navigation under way) counts as "not yet". The default deadline is generous:
+    /// the full suite runs several Chromiums and servers at once on two cores.
+    func waitUntil(_ condition: String, seconds: Double = 30) throws {
         let deadline = Date().addingTimeInterval(seconds)
         var lastProblem = ""
         while Date() < deadline {

@@ -67,8 +67,12 @@ import Testing
             executor: try CommandCronExecutor(template: "true", home: fixture.home, timeout: 5), events: EventBus(),
             heartbeat: { CronTickerStatus(home: fixture.home) })
         let running = Task { await scheduler.run() }
-        try await Task.sleep(for: .seconds(1))
-        let state = await scheduler.state()
+        var state = await scheduler.state()
+        let deadline = Date().addingTimeInterval(30)
+        while state.standbyReason == nil, Date() < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+            state = await scheduler.state()
+        }
         running.cancel()
         await running.value
         #expect(state.active == false && state.standbyReason?.contains("cron ticker is alive") == true)

@@ -83,13 +83,21 @@ import Testing
         let before = try Data(contentsOf: fixture.home.cronJobsFile)
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [fixture.home.cronDirectory.appendingPathComponent(".tick.lock").path, "sleep", "2"]
+        // --no-fork: flock itself becomes `sleep`, so killing it releases the lock (a forked sleep would keep it).
+        holder.arguments = ["--no-fork", fixture.home.cronDirectory.appendingPathComponent(".tick.lock").path, "sleep", "300"]
         try holder.run()
         defer {
             kill(holder.processIdentifier, SIGKILL)
             holder.waitUntilExit()
         }
-        usleep(300_000)
+        // Wait until the other process really holds the tick lock (a probe of our own cannot take it), then claim.
+        let probe = open(fixture.home.cronDirectory.appendingPathComponent(".tick.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        defer { close(probe) }
+        let deadline = Date().addingTimeInterval(30)
+        while flock(probe, LOCK_EX | LOCK_NB) == 0, Date() < deadline {
+            flock(probe, LOCK_UN)
+            usleep(10_000)
+        }
         #expect(try ticker.claimDueJobs(now: now) == nil)
         #expect(try Data(contentsOf: fixture.home.cronJobsFile) == before)
     }
