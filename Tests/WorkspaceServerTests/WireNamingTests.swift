@@ -23,6 +23,14 @@ import WorkspaceCore
                 #expect(body["sessionID"]?.string == "s-new", "sessionID is read")
             }
 
+            let long = String(repeating: "s", count: 4_001)
+            try await client.execute(
+                uri: "/api/v1/approvals", method: .post, headers: agentJSON,
+                body: ByteBuffer(string: #"{"tool":"terminal","action":"ls","sessionID":"s","sessionId":"\#(long)"}"#)
+            ) { response in
+                #expect(response.status == .badRequest, "the old spelling is held to the same limit when both are sent")
+            }
+
             let id = try #require(try await server.services.sessions.page(SessionQuery(), includeTotal: false).items.first?.id)
             var firstPage: (cursor: String, rest: [Int]) = ("", [])
             try await client.execute(uri: "/api/v1/sessions/\(id)/messages?limit=3", method: .get, headers: server.authorized) { response in

@@ -103,7 +103,11 @@ public struct ApprovalSubmission: Sendable, Decodable {
     /// Reads a submission; `sessionID` wins over the deprecated `sessionId`.
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
-        sessionId = try values.decodeIfPresent(String.self, forKey: .sessionID) ?? values.decodeIfPresent(String.self, forKey: .sessionId)
+        let current = try values.decodeIfPresent(String.self, forKey: .sessionID)
+        let old = try values.decodeIfPresent(String.self, forKey: .sessionId)
+        // The old spelling is checked like the new one even when both are sent and only the new one is kept.
+        if let old, old.count > 4_000 { throw WorkspaceError.invalidInput("A field is longer than 4,000 characters.") }
+        sessionId = current ?? old
         platform = try values.decodeIfPresent(String.self, forKey: .platform)
         tool = try values.decode(String.self, forKey: .tool)
         action = try values.decode(String.self, forKey: .action)
