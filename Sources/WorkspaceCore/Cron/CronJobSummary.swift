@@ -57,7 +57,6 @@ public struct CronJobSummary: Sendable, Encodable {
 
     /// The ETag a stored job has.
     public static func etag(of job: OrderedJSON) -> String {
-        let digest = SHA256.hash(data: Data(job.rendered(.compact).utf8))
-        return Revision(tag: "\"job-" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\"").tag
+        Revision.digest("job", of: Data(job.rendered(.compact).utf8), bytes: 12).tag
     }
 }
