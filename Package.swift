@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(
             name: "E2ETests",
             dependencies: ["WorkspaceCore", "TestSupport"],
-            path: "Tests/e2e"
+            path: "Tests/e2e",
+            exclude: ["Scripts"]
         ),
     ]
 )

@@ -9,15 +9,7 @@ import Testing
 @Suite(.serialized) struct AgentSelfApprovalTests {
     static let python = ApprovalPluginInteropTests.python
 
-    /// Asks the agent's plugin manager for the pre_tool_call directive of one terminal command; prints it as JSON.
-    private static let ask = """
-        import json, sys
-        from hermes_cli.plugins import get_plugin_manager, get_pre_tool_call_directive
-        manager = get_plugin_manager()
-        manager.discover_and_load()
-        directive = get_pre_tool_call_directive("terminal", {"command": sys.argv[1]}, session_id=sys.argv[2])
-        print(json.dumps({"directive": list(directive)}))
-        """
+    private static let ask = AgentProcess.gate
 
     /// What the plugin's guard says of tool calls that go for the workspace's credentials (no request is sent).
     private static let guardCheck = """
@@ -146,8 +138,8 @@ import Testing
         #expect(observed[2].contains("operator"), "the history names who decided: \(observed[2])")
         let first = try await AgentProcess.output(of: waiting)
         let other = try await AgentProcess.output(of: try #require(second.process))
-        #expect((first["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "approved by a person: the tool runs \(first)")
-        #expect((other["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "\(other)")
+        #expect(first["approved"] as? Bool == true, "approved by a person: the agent's gate lets it run \(first)")
+        #expect(other["approved"] as? Bool == true, "\(other)")
     }
 }
 

@@ -6,21 +6,13 @@ import Glibc
 #endif
 
 /// The approvals bridge loaded by the reference agent's own plugin manager (hermes-agent from PyPI in
-/// `.build/hermes-venv`), asking the real workspace binary about `rm -rf /tmp/x`: approve, deny, and the workspace
-/// gone — the directive the agent gets follows each answer.
+/// `.build/hermes-venv`): the agent's own gate, asked about `rm -rf /tmp/x` as its CLI asks with no terminal
+/// attached, follows the operator's answer in the real workspace binary — approve, deny — and with the workspace
+/// gone or an impostor on its port the agent's own prompt decides (no terminal: a denial), never a silent yes.
 @Suite(.serialized) struct ApprovalPluginInteropTests {
     static let python = AgentProcess.python
 
-    /// Asks the agent's plugin manager for the pre_tool_call directive; prints it as JSON.
-    private static let ask = """
-        import json, sys
-        from hermes_cli.plugins import get_plugin_manager, get_pre_tool_call_directive
-        manager = get_plugin_manager()
-        manager.discover_and_load()
-        loaded = "workspace-approvals" in json.dumps(sorted(str(k) for k in getattr(manager, "_plugins", {})))
-        directive = get_pre_tool_call_directive("terminal", {"command": sys.argv[1]}, session_id=sys.argv[2])
-        print(json.dumps({"loaded": loaded, "directive": list(directive)}))
-        """
+    private static let ask = AgentProcess.gate
 
     /// A server that answers every request with "approved", unsigned.
     private static let impostor = """
@@ -56,7 +48,7 @@ import Glibc
         """
 
     @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
-    func theAgentsDirectiveFollowsTheOperatorsDecision() async throws {
+    func theAgentsGateFollowsTheOperatorsDecision() async throws {
         let site = try await DemoSite.start(sessions: 1)
         defer { site.stop() }
         let base = String(site.url.dropLast())
@@ -72,46 +64,40 @@ import Glibc
         let afterApproval = try await AgentProcess.output(of: approved)
         #expect(decision["status"] as? String == "approved")
         #expect(afterApproval["loaded"] as? Bool == true, "the agent's plugin manager loaded the bridge")
-        #expect(
-            (afterApproval["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "approved: no directive, the tool runs: \(afterApproval)")
+        #expect(afterApproval["approved"] as? Bool == true, "approved in the workspace: the agent's gate lets it run: \(afterApproval)")
 
         let denied = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s2"], home: site.home)
         _ = try await AgentProcess.output(
             of: try AgentProcess.start(["-c", Self.decide, base, token, "deny", #"{"reason":"not on prod"}"#], home: site.home))
         let afterDenial = try await AgentProcess.output(of: denied)
-        #expect(afterDenial["directive"] as? [String] == ["block", "Denied in Hermes Workspace: not on prod"])
+        #expect(afterDenial["approved"] as? Bool == false && (afterDenial["message"] as? String)?.hasPrefix("BLOCKED") == true, "\(afterDenial)")
 
         let harmless = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "ls -la", "s3"], home: site.home))
-        #expect((harmless["directive"] as? [Any])?.allSatisfy { $0 is NSNull } == true, "a harmless command is not sent")
+        #expect(harmless["approved"] as? Bool == true, "a harmless command runs and nobody is asked")
+        let asked =
+            try await RawExchange(port: site.port, token: token).send("GET", "/api/v1/approvals?status=all").object?["items"] as? [[String: Any]]
+        #expect(asked?.count == 2, "only the two dangerous commands reached the workspace: \(asked ?? [])")
 
         site.server.stop()
         let unreachable = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s4"], home: site.home))
-        let directive = unreachable["directive"] as? [String]
         #expect(
-            directive?.first == "approve" && directive?.last?.contains("could not be asked") == true,
-            "workspace gone: the agent's own prompt decides, never a silent allow: \(unreachable)")
-        #expect(
-            directive?.last?.contains("rm -rf /tmp/x") == true && directive?.last?.contains("[workspace-approvals:") == true,
-            "the fallback prompt shows the action and a rule key of its own: \(unreachable)")
+            unreachable["approved"] as? Bool == false,
+            "workspace gone: the agent's own prompt decides (no terminal, so no), never a silent allow: \(unreachable)")
 
         // Something else takes the port and says "approved" to everything: without the workspace's signature the
-        // bridge does not believe it.
+        // bridge does not believe it, and the agent's own prompt decides.
         let port = String(base.split(separator: ":").last ?? "")
         let impostor = try AgentProcess.start(["-c", Self.impostor, port], home: site.home)
         defer {
             impostor.terminate()
             kill(impostor.processIdentifier, SIGKILL)
         }
-        var answers: [String: Any] = [:]
-        for _ in 0..<50 {
-            answers = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s5"], home: site.home))
-            if (answers["directive"] as? [String])?.last?.contains("signed") == true { break }
-            try await Task.sleep(for: .milliseconds(200))
+        let listening = Date().addingTimeInterval(30)
+        while Date() < listening, (try? await RawExchange(port: site.port, token: token).send("GET", "/x"))?.status != 200 {
+            try await Task.sleep(for: .milliseconds(100))
         }
-        let fooled = answers["directive"] as? [String]
-        #expect(
-            fooled?.first == "approve" && fooled?.last?.contains("not signed by the workspace") == true,
-            "an unsigned 'approved' goes to the agent's own prompt: \(answers)")
+        let fooled = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/x", "s5"], home: site.home))
+        #expect(fooled["approved"] as? Bool == false, "an unsigned 'approved' is not believed: \(fooled)")
     }
 
     @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))

@@ -64,6 +64,13 @@ export interface ApprovalRequest {
   decidedBy?: string;
   decidedAt?: string;
   denyReason?: string;
+  description?: string;
+  patternKeys: string[];
+  allowPermanent: boolean;
+  smartDenied: boolean;
+  surface?: "cli" | "gateway" | "headless";
+  decidedVia?: "workspace" | "chat" | "terminal" | "headless" | "rule" | "session" | "timeout";
+  choices: ("once" | "session" | "always" | "deny")[];
 }
 
 export interface AuthState {
@@ -169,7 +176,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   clientAddress?: string | null;
-  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete";
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome";
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;

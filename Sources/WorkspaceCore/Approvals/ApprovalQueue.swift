@@ -10,14 +10,16 @@ public actor ApprovalQueue {
     private let events: EventBus
     private let timeout: @Sendable () -> TimeInterval
     private let clock: any WorkspaceClock
+    private let allowlist: CommandAllowlist?
     private var waiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
 
     /// The queue of `home`; `timeout` gives `approvals.timeout` in seconds at submission time.
     public init(
         home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(), database: WorkspaceDatabase? = nil,
-        timeout: @escaping @Sendable () -> TimeInterval
+        allowlist: CommandAllowlist? = nil, timeout: @escaping @Sendable () -> TimeInterval
     ) {
         self.clock = clock
+        self.allowlist = allowlist
         storage = database ?? WorkspaceDatabase(home: home)
         self.audit = audit
         self.events = events
@@ -33,14 +35,19 @@ public actor ApprovalQueue {
         var request = ApprovalRequest(
             id: id, createdAt: now, expiresAt: now.addingTimeInterval(max(1, timeout())), sessionID: submission.sessionId,
             platform: submission.platform, tool: submission.tool, action: submission.action, workdir: submission.workdir,
-            reason: submission.reason, risks: submission.risks ?? [], status: .pending)
+            reason: submission.reason, risks: submission.risks ?? [], status: .pending, description: submission.description,
+            patternKeys: submission.patternKeys ?? [], allowPermanent: submission.allowPermanent ?? true,
+            smartDenied: submission.smartDenied ?? false, surface: submission.surface)
         try Self.write(db) { db in
-            if let rule = try Int64.fetchOne(
+            if !request.patternKeys.isEmpty || request.surface != nil {
+                // The agent's gate asked: its own allowlist and session approvals were consulted before it did.
+            } else if let rule = try Int64.fetchOne(
                 db, sql: "SELECT id FROM approval_rules WHERE tool = ? AND action = ?", arguments: [request.tool, request.action])
             {
                 request.status = .approved
                 request.scope = .always
                 request.decidedBy = "rule:\(rule)"
+                request.decidedVia = "rule"
                 request.decidedAt = now
             } else if let session = request.sessionID,
                 try Bool.fetchOne(
@@ -52,6 +59,7 @@ public actor ApprovalQueue {
                 request.status = .approved
                 request.scope = .session
                 request.decidedBy = "session"
+                request.decidedVia = "session"
                 request.decidedAt = now
             }
             try Self.insert(request, into: db)
@@ -108,18 +116,32 @@ public actor ApprovalQueue {
         if let submitter, submitter == actor?.credentialID {
             throw WorkspaceError.forbidden("The credential that submitted approval \(id) cannot decide it; a person signed in as an operator must.")
         }
+        if approve, !request.choices.contains(scope.rawValue) {
+            throw WorkspaceError.invalidInput(
+                "The agent offers \(request.choices.filter { $0 != "deny" }.joined(separator: ", ")) for approval \(id), not \(scope.rawValue).")
+        }
+        if approve, scope == .always, !request.patternKeys.isEmpty, let allowlist {
+            // Written before the decision is stored: if config.yaml cannot be edited the request stays pending.
+            try await allowlist.add(request.patternKeys, actor: actor)
+        }
         request.status = approve ? .approved : .denied
         request.scope = approve ? scope : nil
         request.denyReason = approve ? nil : reason.flatMap { $0.isEmpty ? nil : $0 }
         request.decidedBy = actor?.name ?? "operator"
+        request.decidedVia = "workspace"
         request.decidedAt = now
         let decided = request
         try Self.write(try open()) { db in
             try db.execute(
-                sql:
-                    "UPDATE approvals SET status = ?, scope = ?, deny_reason = ?, decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
-                arguments: [decided.status.rawValue, decided.scope?.rawValue, decided.denyReason, decided.decidedBy, now.timeIntervalSince1970, id])
-            if approve, scope == .always {
+                sql: """
+                    UPDATE approvals SET status = ?, scope = ?, deny_reason = ?, decided_by = ?, decided_at = ?, decided_via = ?
+                    WHERE id = ? AND status = 'pending'
+                    """,
+                arguments: [
+                    decided.status.rawValue, decided.scope?.rawValue, decided.denyReason, decided.decidedBy, now.timeIntervalSince1970,
+                    decided.decidedVia, id,
+                ])
+            if approve, scope == .always, decided.patternKeys.isEmpty {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO approval_rules (tool, action, created_at, created_by, request_id) VALUES (?, ?, ?, ?, ?)",
                     arguments: [decided.tool, decided.action, now.timeIntervalSince1970, decided.decidedBy, id])
@@ -130,6 +152,58 @@ public actor ApprovalQueue {
                 action: approve ? .approvalsApprove : .approvalsDeny, target: id,
                 summary: approve ? "scope \(scope.rawValue): \(request.tool): \(request.action.prefix(160))" : (request.denyReason ?? ""),
                 actor: actor))
+        wake(id)
+        await published()
+        return request
+    }
+
+    /// Records how the agent's own prompt settled request `id` (an answer in the chat, on the API server, at the
+    /// terminal, or its timeout), as the bridge that submitted it reports. Only that credential may report. When a
+    /// person's answer here lost the race to the other surface, the other surface's answer is what ran, so it is
+    /// what the request says from then on.
+    public func recordOutcome(_ id: String, _ outcome: ApprovalOutcome, actor: AuditActor?, now: Date? = nil) async throws -> ApprovalRequest {
+        let now = now ?? clock.now()
+        let surfaces = ["chat", "terminal", "headless"]
+        guard surfaces.contains(outcome.surface) else { throw WorkspaceError.invalidInput("`surface` is chat, terminal or headless.") }
+        let status: ApprovalRequest.Status
+        let scope: ApprovalRequest.Scope?
+        switch outcome.choice {
+        case "once", "session", "always":
+            status = .approved
+            scope = ApprovalRequest.Scope(rawValue: outcome.choice)
+        case "deny": (status, scope) = (.denied, nil)
+        case "timeout": (status, scope) = (.expired, nil)
+        default: throw WorkspaceError.invalidInput("`choice` is once, session, always, deny or timeout.")
+        }
+        var request = try await self.request(id)
+        let submitter = try Self.read(try open()) { db in
+            try String.fetchOne(db, sql: "SELECT submitter FROM approvals WHERE id = ?", arguments: [id])
+        }
+        guard let submitter, submitter == actor?.credentialID else {
+            throw WorkspaceError.forbidden("Only the bridge that submitted approval \(id) reports how the agent settled it.")
+        }
+        if request.status == status && (request.scope == scope || status != .approved) { return request }
+        let late = request.status != .pending && request.decidedVia == "workspace"
+        request.status = status
+        request.scope = scope
+        request.decidedVia = status == .expired ? "timeout" : outcome.surface
+        request.decidedBy =
+            status == .expired ? "timeout" : (outcome.surface == "terminal" ? "terminal" : outcome.surface == "chat" ? "chat" : "agent")
+        request.denyReason = late ? "answered on the \(outcome.surface) before the workspace's answer reached the agent" : nil
+        request.decidedAt = now
+        let settled = request
+        try Self.write(try open()) { db in
+            try db.execute(
+                sql: "UPDATE approvals SET status = ?, scope = ?, deny_reason = ?, decided_by = ?, decided_at = ?, decided_via = ? WHERE id = ?",
+                arguments: [
+                    settled.status.rawValue, settled.scope?.rawValue, settled.denyReason, settled.decidedBy, now.timeIntervalSince1970,
+                    settled.decidedVia, id,
+                ])
+        }
+        try? await audit.record(
+            AuditEvent(
+                action: .approvalsOutcome, target: id, outcome: .ok,
+                summary: "\(outcome.choice) on the \(outcome.surface): \(request.tool): \(request.action.prefix(160))", actor: actor))
         wake(id)
         await published()
         return request
@@ -244,6 +318,17 @@ public actor ApprovalQueue {
         migrator.registerMigration("approvals_submitter") { db in
             try db.execute(sql: "ALTER TABLE approvals ADD COLUMN submitter TEXT")
         }
+        migrator.registerMigration("approvals_agent_gate") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE approvals ADD COLUMN description TEXT;
+                    ALTER TABLE approvals ADD COLUMN pattern_keys TEXT NOT NULL DEFAULT '[]';
+                    ALTER TABLE approvals ADD COLUMN allow_permanent INTEGER NOT NULL DEFAULT 1;
+                    ALTER TABLE approvals ADD COLUMN smart_denied INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE approvals ADD COLUMN surface TEXT;
+                    ALTER TABLE approvals ADD COLUMN decided_via TEXT;
+                    """)
+        }
     }
 
     private static func write<T>(_ database: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
@@ -261,17 +346,25 @@ public actor ApprovalQueue {
         guard !submission.action.isEmpty, submission.action.count <= 20_000 else {
             throw WorkspaceError.invalidInput("`action` is required (≤ 20,000 characters).")
         }
-        for text in [submission.sessionId, submission.platform, submission.workdir, submission.reason].compactMap({ $0 }) + (submission.risks ?? []) {
+        for text in [submission.sessionId, submission.platform, submission.workdir, submission.reason, submission.description].compactMap({ $0 })
+            + (submission.risks ?? []) + (submission.patternKeys ?? [])
+        {
             guard text.count <= 4_000 else { throw WorkspaceError.invalidInput("A field is longer than 4,000 characters.") }
         }
-        guard (submission.risks ?? []).count <= 50 else { throw WorkspaceError.invalidInput("At most 50 risks.") }
+        guard (submission.risks ?? []).count <= 50, (submission.patternKeys ?? []).count <= 50 else {
+            throw WorkspaceError.invalidInput("At most 50 risks and 50 pattern keys.")
+        }
+        if let surface = submission.surface, !["cli", "gateway", "headless"].contains(surface) {
+            throw WorkspaceError.invalidInput("`surface` is cli, gateway or headless.")
+        }
         let fields =
             [("tool", submission.tool), ("action", submission.action)]
             + [
                 ("sessionId", submission.sessionId), ("platform", submission.platform),
-                ("workdir", submission.workdir), ("reason", submission.reason),
+                ("workdir", submission.workdir), ("reason", submission.reason), ("description", submission.description),
             ]
             .compactMap { name, value in value.map { (name, $0) } } + (submission.risks ?? []).map { ("risks", $0) }
+            + (submission.patternKeys ?? []).map { ("patternKeys", $0) }
         for (name, text) in fields where !Self.isDisplayable(text) {
             throw WorkspaceError.invalidInput(
                 "`\(name)` holds NUL or a control character (only tab and newline are allowed): what runs must be what is shown.")
@@ -294,30 +387,37 @@ public actor ApprovalQueue {
         let risks = OrderedJSON.array(request.risks.map(OrderedJSON.string)).rendered(.compact)
         try db.execute(
             sql: """
-                INSERT INTO approvals (id, created_at, expires_at, session_id, platform, tool, action, workdir, reason, risks, status, scope, decided_by, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO approvals (id, created_at, expires_at, session_id, platform, tool, action, workdir, reason, risks, status, scope,
+                    decided_by, decided_at, description, pattern_keys, allow_permanent, smart_denied, surface, decided_via)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 request.id, request.createdAt.timeIntervalSince1970, request.expiresAt.timeIntervalSince1970, request.sessionID, request.platform,
                 request.tool, request.action, request.workdir, request.reason, risks, request.status.rawValue, request.scope?.rawValue,
-                request.decidedBy, request.decidedAt?.timeIntervalSince1970,
+                request.decidedBy, request.decidedAt?.timeIntervalSince1970, request.description,
+                OrderedJSON.array(request.patternKeys.map(OrderedJSON.string)).rendered(.compact), request.allowPermanent, request.smartDenied,
+                request.surface, request.decidedVia,
             ])
     }
 
     private static func fetch(_ db: Database, _ clause: String, _ arguments: StatementArguments) throws -> [ApprovalRequest] {
         try Row.fetchAll(db, sql: "SELECT * FROM approvals " + clause, arguments: arguments).map { row in
-            let risksText: String = row["risks"]
-            let risks =
-                (try? OrderedJSON(parsing: risksText)).flatMap { value -> [String]? in
-                    if case .array(let items) = value { return items.compactMap(\.stringValue) }
-                    return nil
-                } ?? []
+            let risks = Self.strings(row["risks"])
             return ApprovalRequest(
                 id: row["id"], createdAt: Date(timeIntervalSince1970: row["created_at"]), expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
                 sessionID: row["session_id"], platform: row["platform"], tool: row["tool"], action: row["action"], workdir: row["workdir"],
                 reason: row["reason"], risks: risks, status: ApprovalRequest.Status(rawValue: row["status"]) ?? .pending,
                 scope: (row["scope"] as String?).flatMap(ApprovalRequest.Scope.init(rawValue:)), decidedBy: row["decided_by"],
-                decidedAt: (row["decided_at"] as Double?).map(Date.init(timeIntervalSince1970:)), denyReason: row["deny_reason"])
+                decidedAt: (row["decided_at"] as Double?).map(Date.init(timeIntervalSince1970:)), denyReason: row["deny_reason"],
+                description: row["description"], patternKeys: Self.strings(row["pattern_keys"]), allowPermanent: row["allow_permanent"],
+                smartDenied: row["smart_denied"], surface: row["surface"], decidedVia: row["decided_via"])
         }
+    }
+
+    private static func strings(_ text: String?) -> [String] {
+        (try? OrderedJSON(parsing: text ?? "[]")).flatMap { value -> [String]? in
+            if case .array(let items) = value { return items.compactMap(\.stringValue) }
+            return nil
+        } ?? []
     }
 }

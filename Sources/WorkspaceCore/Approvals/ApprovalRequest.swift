@@ -47,6 +47,126 @@ public struct ApprovalRequest: Sendable, Codable, Equatable {
     public var decidedAt: Date?
     /// The reason given with a denial.
     public var denyReason: String?
+    /// The agent's own description of what it found (its pattern descriptions, joined), when its gate asked.
+    public var description: String?
+    /// The agent's pattern keys: what an `always` adds to `command_allowlist`, what a `session` approval covers.
+    public var patternKeys: [String] = []
+    /// Whether the agent offers `always` (it withholds it for security-scan findings and smart-deny overrides).
+    public var allowPermanent: Bool = true
+    /// Whether the agent's smart triage said DENY and only an owner's one-time override is offered.
+    public var smartDenied: Bool = false
+    /// Where the agent's prompt lives: `cli`, `gateway` (chat or API server), `headless` (cron, scripts), or
+    /// none for requests of the first bridge.
+    public var surface: String?
+    /// Where the answer came from: `workspace`, `chat`, `terminal`, `rule`, `session` or `timeout`.
+    public var decidedVia: String?
+    /// The answers the agent accepts for this request, in its order (`once`, `session`, `always`, `deny`).
+    public var choices: [String] {
+        if smartDenied { return ["once", "deny"] }
+        return allowPermanent ? ["once", "session", "always", "deny"] : ["once", "session", "deny"]
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, createdAt, expiresAt, sessionID, platform, tool, action, workdir, reason, risks, status, scope, decidedBy, decidedAt,
+            denyReason, description, patternKeys, allowPermanent, smartDenied, surface, decidedVia, choices
+    }
+
+    /// Encodes every field and the `choices` the agent accepts.
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(id, forKey: .id)
+        try values.encode(createdAt, forKey: .createdAt)
+        try values.encode(expiresAt, forKey: .expiresAt)
+        try values.encodeIfPresent(sessionID, forKey: .sessionID)
+        try values.encodeIfPresent(platform, forKey: .platform)
+        try values.encode(tool, forKey: .tool)
+        try values.encode(action, forKey: .action)
+        try values.encodeIfPresent(workdir, forKey: .workdir)
+        try values.encodeIfPresent(reason, forKey: .reason)
+        try values.encode(risks, forKey: .risks)
+        try values.encode(status, forKey: .status)
+        try values.encodeIfPresent(scope, forKey: .scope)
+        try values.encodeIfPresent(decidedBy, forKey: .decidedBy)
+        try values.encodeIfPresent(decidedAt, forKey: .decidedAt)
+        try values.encodeIfPresent(denyReason, forKey: .denyReason)
+        try values.encodeIfPresent(description, forKey: .description)
+        try values.encode(patternKeys, forKey: .patternKeys)
+        try values.encode(allowPermanent, forKey: .allowPermanent)
+        try values.encode(smartDenied, forKey: .smartDenied)
+        try values.encodeIfPresent(surface, forKey: .surface)
+        try values.encodeIfPresent(decidedVia, forKey: .decidedVia)
+        try values.encode(choices, forKey: .choices)
+    }
+
+    /// Reads a request as encoded (`choices` is derived, not read).
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        id = try values.decode(String.self, forKey: .id)
+        createdAt = try values.decode(Date.self, forKey: .createdAt)
+        expiresAt = try values.decode(Date.self, forKey: .expiresAt)
+        sessionID = try values.decodeIfPresent(String.self, forKey: .sessionID)
+        platform = try values.decodeIfPresent(String.self, forKey: .platform)
+        tool = try values.decode(String.self, forKey: .tool)
+        action = try values.decode(String.self, forKey: .action)
+        workdir = try values.decodeIfPresent(String.self, forKey: .workdir)
+        reason = try values.decodeIfPresent(String.self, forKey: .reason)
+        risks = try values.decodeIfPresent([String].self, forKey: .risks) ?? []
+        status = try values.decode(Status.self, forKey: .status)
+        scope = try values.decodeIfPresent(Scope.self, forKey: .scope)
+        decidedBy = try values.decodeIfPresent(String.self, forKey: .decidedBy)
+        decidedAt = try values.decodeIfPresent(Date.self, forKey: .decidedAt)
+        denyReason = try values.decodeIfPresent(String.self, forKey: .denyReason)
+        description = try values.decodeIfPresent(String.self, forKey: .description)
+        patternKeys = try values.decodeIfPresent([String].self, forKey: .patternKeys) ?? []
+        allowPermanent = try values.decodeIfPresent(Bool.self, forKey: .allowPermanent) ?? true
+        smartDenied = try values.decodeIfPresent(Bool.self, forKey: .smartDenied) ?? false
+        surface = try values.decodeIfPresent(String.self, forKey: .surface)
+        decidedVia = try values.decodeIfPresent(String.self, forKey: .decidedVia)
+    }
+
+    /// A request.
+    public init(
+        id: String, createdAt: Date, expiresAt: Date, sessionID: String?, platform: String?, tool: String, action: String, workdir: String?,
+        reason: String?, risks: [String], status: Status, scope: Scope? = nil, decidedBy: String? = nil, decidedAt: Date? = nil,
+        denyReason: String? = nil, description: String? = nil, patternKeys: [String] = [], allowPermanent: Bool = true,
+        smartDenied: Bool = false, surface: String? = nil, decidedVia: String? = nil
+    ) {
+        self.id = id
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.sessionID = sessionID
+        self.platform = platform
+        self.tool = tool
+        self.action = action
+        self.workdir = workdir
+        self.reason = reason
+        self.risks = risks
+        self.status = status
+        self.scope = scope
+        self.decidedBy = decidedBy
+        self.decidedAt = decidedAt
+        self.denyReason = denyReason
+        self.description = description
+        self.patternKeys = patternKeys
+        self.allowPermanent = allowPermanent
+        self.smartDenied = smartDenied
+        self.surface = surface
+        self.decidedVia = decidedVia
+    }
+}
+
+/// How the agent's own prompt settled a request the workspace was also showing, as the bridge reports it.
+public struct ApprovalOutcome: Sendable, Decodable {
+    /// `once`, `session`, `always`, `deny` or `timeout`.
+    public var choice: String
+    /// Where it was answered: `chat` (a chat platform or the API server), `terminal`, `headless`.
+    public var surface: String
+
+    /// An outcome.
+    public init(choice: String, surface: String) {
+        self.choice = choice
+        self.surface = surface
+    }
 }
 
 /// A stored "always" approval: requests for `tool` whose action is exactly `action` are approved at once.
@@ -81,12 +201,28 @@ public struct ApprovalSubmission: Sendable, Decodable {
     public var reason: String?
     /// What looked risky.
     public var risks: [String]?
+    /// The agent's description of what it found.
+    public var description: String?
+    /// The agent's pattern keys.
+    public var patternKeys: [String]?
+    /// Whether the agent offers `always` (default yes).
+    public var allowPermanent: Bool?
+    /// Whether this is an owner override of a smart-triage DENY.
+    public var smartDenied: Bool?
+    /// `cli`, `gateway` or `headless`.
+    public var surface: String?
 
     /// A submission.
     public init(
         sessionId: String? = nil, platform: String? = nil, tool: String, action: String, workdir: String? = nil, reason: String? = nil,
-        risks: [String]? = nil
+        risks: [String]? = nil, description: String? = nil, patternKeys: [String]? = nil, allowPermanent: Bool? = nil, smartDenied: Bool? = nil,
+        surface: String? = nil
     ) {
+        self.description = description
+        self.patternKeys = patternKeys
+        self.allowPermanent = allowPermanent
+        self.smartDenied = smartDenied
+        self.surface = surface
         self.sessionId = sessionId
         self.platform = platform
         self.tool = tool
@@ -97,7 +233,7 @@ public struct ApprovalSubmission: Sendable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sessionID, sessionId, platform, tool, action, workdir, reason, risks
+        case sessionID, sessionId, platform, tool, action, workdir, reason, risks, description, patternKeys, allowPermanent, smartDenied, surface
     }
 
     /// Reads a submission; `sessionID` wins over the deprecated `sessionId`.
@@ -114,5 +250,10 @@ public struct ApprovalSubmission: Sendable, Decodable {
         workdir = try values.decodeIfPresent(String.self, forKey: .workdir)
         reason = try values.decodeIfPresent(String.self, forKey: .reason)
         risks = try values.decodeIfPresent([String].self, forKey: .risks)
+        description = try values.decodeIfPresent(String.self, forKey: .description)
+        patternKeys = try values.decodeIfPresent([String].self, forKey: .patternKeys)
+        allowPermanent = try values.decodeIfPresent(Bool.self, forKey: .allowPermanent)
+        smartDenied = try values.decodeIfPresent(Bool.self, forKey: .smartDenied)
+        surface = try values.decodeIfPresent(String.self, forKey: .surface)
     }
 }

@@ -45,4 +45,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case approvalsDeny = "approvals.deny"
     /// A standing approval rule removed.
     case approvalsRuleDelete = "approvals.rule.delete"
+    /// The agent's own prompt settled a request (in the chat, on the API server, at the terminal, or by timeout).
+    case approvalsOutcome = "approvals.outcome"
 }

@@ -58,7 +58,10 @@ func buildRoutes(
     KeyRoutes(vault: services.keys).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
     SkillRoutes(skills: services.skillService).addRoutes(to: api)
-    ApprovalRoutes(queue: services.approvals, home: services.home, password: services.password, credentials: services.credentials).addRoutes(to: api)
+    ApprovalRoutes(
+        queue: services.approvals, home: services.home, password: services.password, credentials: services.credentials,
+        allowlist: CommandAllowlist(config: services.config)
+    ).addRoutes(to: api)
     CronRoutes(cron: services.cron).addRoutes(to: api)
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
     LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)

@@ -91,7 +91,7 @@ struct WorkspaceServices: Sendable {
         signIn = SignIn(password: password, sessions: loginSessions, credentials: credentials, throttle: loginThrottle, audit: audit)
         approvals = ApprovalQueue(
             home: home, audit: audit, events: events, clock: clock, database: workspaceDatabase,
-            timeout: { Double(ApprovalSettings(home: home).timeout) })
+            allowlist: CommandAllowlist(config: config), timeout: { Double(ApprovalSettings(home: home).timeout) })
         cronJobs = CronJobsFile(home: home, timeZone: timeZone)
         let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
         cronScheduler = CronScheduler(

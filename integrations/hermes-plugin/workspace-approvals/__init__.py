@@ -1,31 +1,53 @@
-"""Hermes Workspace approvals bridge.
+"""Hermes Workspace approvals bridge: the workspace as one more place where the agent's own approval prompt is
+answered.
 
-Registers a ``pre_tool_call`` hook. When ``approvals.mode`` asks for a human decision, a shell command the agent
-considers dangerous (manual and smart modes), a file write or a network action (manual mode) is submitted to the
-workspace (``POST /api/v1/approvals``) and the hook blocks, long-polling ``GET /api/v1/approvals/<id>/decision``,
-until an operator decides or the request expires:
+The agent decides what needs a human (its hard-line blocklist, deny rules, ``command_allowlist``, pattern detection,
+smart triage, cron rules); this bridge adds no detector of its own for shell commands. When the agent's gate asks a
+person, the same question goes to the workspace (``POST /api/v1/approvals``) with the agent's description, pattern
+keys and the choices the agent offers, and the first answer from any surface settles it:
 
-* approved -> ``None`` (the tool runs),
-* denied or expired -> ``{"action": "block", "message": ...}``,
-* workspace unreachable, answering nonsense, or answering without the workspace's signature ->
-  ``{"action": "approve", ...}``, which hands the call to the agent's own approval prompt, with the action in the
-  message. The bridge never lets a call through silently.
+* gateway sessions (chat platforms, the API server's ``/v1/runs``): the ``pre_approval_request`` hook finds the
+  agent's own queue entry and a waiter thread resolves exactly that entry when the workspace decides; ``/approve``
+  in the chat or ``POST /v1/runs/{id}/approval`` resolve it first just as well, and the bridge then reports that
+  outcome to the workspace;
+* the CLI: an approval callback races the terminal prompt (the TUI's own panel, or a line on stdin) against the
+  workspace; whichever answers first wins and the other is told;
+* headless runs (cron jobs, scripts) when ``plugins.entries.workspace-approvals.headless`` is ``workspace``: the
+  request waits in the Approvals tab up to ``approvals.timeout`` instead of following ``approvals.cron_mode``.
+
+``always`` is persisted by the workspace into ``command_allowlist`` with its comment-keeping editor; the bridge
+answers the agent ``session`` and adds the keys to the agent's in-memory allowlist, so the agent honours them now
+and, from config.yaml, after a restart with the workspace down. An entry removed from ``command_allowlist`` is
+dropped from the running agent's allowlist at its next tool call.
+
+In manual mode file writes and network tools are escalated to the agent's gate through ``pre_tool_call`` (the agent
+itself does not gate them); tool calls that touch the workspace's own credentials, its URL, this plugin or the
+approvals settings are always escalated. Workspace unreachable, or an answer without the workspace's signature: the
+agent's own prompt stays the only surface, never a silent yes.
+
+Agent internals this depends on (hermes-agent 0.19.0; pinned by the workspace's interop tests, and when one is
+missing the bridge logs a warning and leaves the agent's own prompt alone): ``tools.approval._gateway_queues`` and
+``_lock`` (the per-session queue of ``_ApprovalEntry``), ``_permanent_approved``, ``approve_permanent``,
+``register_gateway_notify``, ``_is_interactive_cli``, ``_is_gateway_approval_context``, ``get_current_session_key``,
+``tools.terminal_tool._get_approval_callback``/``set_approval_callback``, and the TUI callback's
+``_approval_state["response_queue"]``.
 
 Its credential is its own: ``workspace.json`` beside this file (written by ``hermes-workspace install-plugin``, 0600)
-holds the URL, an *agent* token (it may submit a request and wait for the decision, nothing else) and a signing key.
-Every request carries a fresh ``X-Hermes-Nonce`` and the bridge believes an answer only when its
-``X-Hermes-Signature`` is the HMAC-SHA256 of that nonce and the body under the key, so whatever else listens on the
-port cannot say "approved". ``$HERMES_WORKSPACE_URL`` overrides the URL. Tool calls that touch the workspace's own
-credentials, its URL, this plugin or the approvals settings always need a person, whatever the detector says.
-Standard library only.
+holds the URL, an *agent* token (submit a request, wait for its decision, report an outcome decided elsewhere —
+nothing else) and a signing key; the bridge believes an answer only when its ``X-Hermes-Signature`` is the
+HMAC-SHA256 of the nonce it sent and the body. ``$HERMES_WORKSPACE_URL`` overrides the URL. Standard library only.
 """
 
 import hashlib
 import hmac
 import json
+import logging
 import os
+import queue
 import re
 import secrets
+import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -35,7 +57,8 @@ PLUGIN_NAME = "workspace-approvals"
 SHELL_TOOLS = {"terminal", "shell", "execute_code"}
 FILE_TOOLS = {"write_file", "patch", "edit_file", "delete_file", "move_file"}
 NETWORK_TOOLS = {"web_search", "web_extract", "web_crawl", "browser_navigate", "http_request"}
-POLL_SECONDS = 30
+POLL_SECONDS = 25
+logger = logging.getLogger(__name__)
 
 
 def _home():
@@ -107,22 +130,6 @@ def _guarded(tool_name, args, base):
     return None
 
 
-def _dangerous(command):
-    """The agent's own detector: (is_dangerous, pattern_key, description). Unknown -> dangerous."""
-    try:
-        from tools.approval import detect_dangerous_command
-        found = detect_dangerous_command(command)
-        if isinstance(found, tuple) and found:
-            risks = []
-            for part in found[1:]:
-                if part and str(part) not in risks:
-                    risks.append(str(part))
-            return bool(found[0]), risks
-        return bool(found), []
-    except Exception:
-        return True, ["could not run the agent's detector"]
-
-
 def _file_action(tool_name, args):
     """What a file tool will do, in full: the path and the content or edit it writes."""
     path = args.get("path") or args.get("file_path") or args.get("target") or "?"
@@ -143,29 +150,6 @@ def _describe(tool_name, args):
         return "%s %s" % (tool_name, json.dumps(args, ensure_ascii=False, sort_keys=True))
     except (TypeError, ValueError):
         return "%s %s" % (tool_name, args)
-
-
-def _needs_approval(tool_name, args, mode, base="http://127.0.0.1:9119"):
-    """(action text, risks) when the call needs a human decision under ``mode``, else None."""
-    if mode == "off":
-        return None
-    guarded = _guarded(tool_name, args, base)
-    if guarded:
-        return (_describe(tool_name, args), [guarded])
-    if tool_name in SHELL_TOOLS:
-        command = args.get("command") or args.get("code") or ""
-        if not isinstance(command, str) or not command.strip():
-            return None
-        dangerous, risks = _dangerous(command)
-        return (command, risks) if dangerous else None
-    if mode != "manual":
-        return None
-    if tool_name in FILE_TOOLS:
-        return (_file_action(tool_name, args), ["file write"])
-    if tool_name in NETWORK_TOOLS:
-        target = args.get("url") or args.get("query") or args.get("urls") or "?"
-        return ("%s %s" % (tool_name, target if isinstance(target, str) else json.dumps(target)), ["network access"])
-    return None
 
 
 class _Unsigned(ValueError):
@@ -204,63 +188,490 @@ def _visible(text):
     return "".join(out)
 
 
-def _escalate(reason, tool_name="", action=""):
-    """Hands the call to the agent's own prompt, saying exactly what would run. The rule key in brackets is per
-    action, so an "always" given at that prompt covers this action only, never every later fallback."""
-    if not action:
-        return {"action": "approve", "message": "Hermes Workspace could not be asked (%s); approve here instead." % reason}
-    key = hashlib.sha256(("%s\0%s" % (tool_name, action)).encode("utf-8", "replace")).hexdigest()[:16]
-    shown = _visible(action if len(action) <= 4000 else action[:4000]) + ("" if len(action) <= 4000 else "\n… (%d more characters)" % (len(action) - 4000))
-    return {"action": "approve",
-            "message": "Hermes Workspace could not be asked (%s). %s wants to run:\n%s\n[workspace-approvals:%s] Approve here only if you mean it."
-                       % (reason, tool_name or "The agent", shown, key)}
 
 
-def ask_workspace(tool_name, args, session_id="", platform="", workdir=None):
-    """The directive for one tool call (``None`` = run it). Public so it can be exercised directly."""
-    args = args if isinstance(args, dict) else {}
-    config = _config()
-    base = _settings(config)
-    needed = _needs_approval(tool_name, args, _mode(config), base)
-    if needed is None:
-        return None
-    action, risks = needed
-    _, token, key = _credentials()
-    if not token:
-        return _escalate("no credential in %s; run hermes-workspace install-plugin" % (Path(__file__).resolve().parent / "workspace.json"),
-                         tool_name, action)
-    submission = {"tool": tool_name, "action": action, "risks": risks, "reason": args.get("reason") or args.get("description")}
-    if session_id:
-        submission["sessionID"] = session_id
-    if platform:
-        submission["platform"] = platform
-    if workdir or os.environ.get("TERMINAL_CWD"):
-        submission["workdir"] = workdir or os.environ.get("TERMINAL_CWD")
+def _headless_setting(config):
+    """``workspace`` (a headless run's dangerous command waits in the Approvals tab) or ``agent`` (the default:
+    the agent's own ``approvals.cron_mode`` decides)."""
+    plugins = config.get("plugins") if isinstance(config.get("plugins"), dict) else {}
+    entries = plugins.get("entries") if isinstance(plugins.get("entries"), dict) else {}
+    entry = entries.get(PLUGIN_NAME) if isinstance(entries.get(PLUGIN_NAME), dict) else {}
+    return "workspace" if str(entry.get("headless") or "agent").strip().lower() == "workspace" else "agent"
+
+
+def _approval_module():
     try:
-        request = _call("POST", base + "/api/v1/approvals", token, {k: v for k, v in submission.items() if v}, key=key)
-        deadline = time.time() + 24 * 3600
-        while request.get("status") == "pending" and time.time() < deadline:
-            request = _call("GET", "%s/api/v1/approvals/%s/decision?wait=%d" % (base, request["id"], POLL_SECONDS), token,
-                            timeout=POLL_SECONDS + 15, key=key)
-    except (urllib.error.URLError, OSError, ValueError, KeyError) as error:
-        return _escalate(str(getattr(error, "reason", error)), tool_name, action)
+        from tools import approval
+        return approval
+    except Exception:
+        return None
+
+
+def _timeout(config):
+    approvals = config.get("approvals") if isinstance(config.get("approvals"), dict) else {}
+    try:
+        return max(1, int(approvals.get("timeout", 60)))
+    except (TypeError, ValueError):
+        return 60
+
+
+class _Workspace:
+    """One request in the workspace: submitted once, then waited on; every call signed and checked."""
+
+    def __init__(self, config):
+        self.base = _settings(config)
+        _, self.token, self.key = _credentials()
+
+    def submit(self, submission):
+        if not self.token:
+            raise OSError("no credential in workspace.json; run hermes-workspace install-plugin")
+        return _call("POST", self.base + "/api/v1/approvals", self.token, {k: v for k, v in submission.items() if v not in (None, "", [])},
+                     key=self.key)
+
+    def wait(self, request_id, seconds=POLL_SECONDS):
+        return _call("GET", "%s/api/v1/approvals/%s/decision?wait=%d" % (self.base, request_id, seconds), self.token,
+                     timeout=seconds + 15, key=self.key)
+
+    def report(self, request_id, choice, surface):
+        """Tells the workspace how the agent's own prompt settled a request (chat, API server, terminal, timeout)."""
+        try:
+            return _call("POST", "%s/api/v1/approvals/%s/outcome" % (self.base, request_id), self.token,
+                         {"choice": choice, "surface": surface}, key=self.key)
+        except Exception as error:  # the agent's decision stands whatever the workspace says
+            logger.info("workspace-approvals: could not report the outcome of %s: %s", request_id, error)
+            return None
+
+
+def _choice(request, allow_permanent=True, smart_denied=False):
+    """The agent's choice for a decided workspace request, or None while it is pending."""
     status = request.get("status")
     if status == "approved":
+        scope = request.get("scope") or "once"
+        if smart_denied:
+            return "once"
+        if scope == "always":
+            return "always" if allow_permanent else "session"
+        return scope if scope in ("once", "session") else "once"
+    if status in ("denied", "expired"):
+        return "deny"
+    return None
+
+
+def _deny_reason(request):
+    who = request.get("decidedBy") or "an operator"
+    if request.get("status") == "expired":
+        return "nobody answered in Hermes Workspace in time"
+    reason = request.get("denyReason")
+    return "denied in Hermes Workspace by %s%s" % (who, (": " + reason) if reason else "")
+
+
+def _make_permanent(keys):
+    """Adds pattern keys to the running agent's allowlist (the workspace wrote them to command_allowlist)."""
+    approval = _approval_module()
+    for key in keys or []:
+        if key and not str(key).startswith("tirith:"):
+            try:
+                approval.approve_permanent(key)
+            except Exception as error:
+                logger.warning("workspace-approvals: could not add %r to the agent's allowlist: %s", key, error)
+
+
+_synced_allowlist = None
+
+
+def _sync_allowlist(config):
+    """Drops entries removed from config.yaml's command_allowlist (e.g. in the workspace's Rules view) from the
+    running agent's in-memory allowlist, so a removal takes effect at the next tool call."""
+    global _synced_allowlist
+    listed = config.get("command_allowlist")
+    current = set(str(item) for item in listed) if isinstance(listed, list) else set()
+    previous, _synced_allowlist = _synced_allowlist, current
+    if previous is None:
+        return
+    approval = _approval_module()
+    removed = previous - current
+    if removed and approval is not None and hasattr(approval, "_permanent_approved"):
+        with approval._lock:
+            for key in removed:
+                approval._permanent_approved.discard(key)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Gateway sessions: the agent's own queue entry, resolved by whichever surface answers first.
+
+_forwarded = {}  # id(entry) -> (workspace, request id), while the agent waits
+_forwarded_lock = threading.Lock()
+_thread_context = threading.local()
+
+
+def _find_entry(approval, session_key, command):
+    with approval._lock:
+        for entry in reversed(approval._gateway_queues.get(session_key, [])):
+            if entry.result is None and not entry.event.is_set() and entry.data.get("command") == command:
+                return entry
+    return None
+
+
+def _claim(approval, session_key, entry):
+    """Takes ``entry`` out of the agent's queue if no other surface has; True when this bridge may answer it."""
+    with approval._lock:
+        waiting = approval._gateway_queues.get(session_key, [])
+        if entry not in waiting or entry.event.is_set():
+            return False
+        waiting.remove(entry)
+        if not waiting:
+            approval._gateway_queues.pop(session_key, None)
+        return True
+
+
+def _submission(tool, action, description, keys, allow_permanent, smart_denied, session_key, surface):
+    workdir = os.environ.get("TERMINAL_CWD") or None
+    platform = ""
+    try:
+        platform = _approval_module()._get_session_platform()
+    except Exception:
+        platform = os.environ.get("HERMES_SESSION_PLATFORM", "")
+    return {"tool": tool, "action": action, "description": description, "patternKeys": list(keys or []),
+            "allowPermanent": bool(allow_permanent), "smartDenied": bool(smart_denied), "sessionID": session_key,
+            "platform": platform, "surface": surface, "workdir": workdir}
+
+
+def _target(command, description):
+    """(tool, action) for a gate prompt: a plugin escalation shows ``<tool> (plugin approval rule)``; its action is
+    the one this bridge stashed when it escalated, else the agent's description."""
+    found = re.match(r"^<([A-Za-z0-9_.:-]+)> \(plugin approval rule\)$", command or "")
+    if not found:
+        return "terminal", command
+    stashed = getattr(_thread_context, "escalated", None)
+    if stashed and stashed[0] == found.group(1):
+        return stashed[0], stashed[1]
+    return found.group(1), description
+
+
+def _wait_for_gateway(entry, session_key, workspace, request, approval, allow_permanent, smart_denied, keys):
+    try:
+        while True:
+            if entry.event.is_set():
+                return
+            choice = _choice(request, allow_permanent, smart_denied)
+            if choice is not None:
+                break
+            request = workspace.wait(request["id"])
+        if request.get("status") == "expired" or not _claim(approval, session_key, entry):
+            return
+        with _forwarded_lock:
+            _forwarded.pop(id(entry), None)  # before the agent's post hook can see the answer as another surface's
+        if request.get("scope") == "always" and choice == "always":
+            _make_permanent(keys)
+            choice = "session"
+        entry.result = choice
+        if choice == "deny":
+            entry.reason = _deny_reason(request)
+        entry.event.set()
+    except Exception as error:
+        logger.warning("workspace-approvals: waiting for the workspace failed (%s); the agent's own prompt decides", error)
+        with _forwarded_lock:
+            _forwarded.pop(id(entry), None)
+
+
+def _pre_approval_request(command="", description="", pattern_key="", pattern_keys=None, session_key="", surface="", **_):
+    """The agent's gate is about to ask a person (``surface`` gateway or cli) or its smart triage (``smart``,
+    ignored: only escalations come to the workspace)."""
+    keys = list(pattern_keys or ([pattern_key] if pattern_key else []))
+    if surface == "cli":
+        _thread_context.keys = keys
+        return
+    if surface != "gateway":
+        return
+    approval = _approval_module()
+    entry = _find_entry(approval, session_key, command) if approval is not None and hasattr(approval, "_gateway_queues") else None
+    if entry is None:
+        logger.warning("workspace-approvals: the agent's approval queue was not found (agent version?); not asking the workspace")
+        return
+    config = _config()
+    workspace = _Workspace(config)
+    tool, action = _target(command, description)
+    allow_permanent = entry.data.get("allow_permanent", True) is not False
+    smart_denied = bool(entry.data.get("smart_denied"))
+    surface_name = "headless" if getattr(approval._gateway_notify_cbs.get(session_key), "_workspace_headless", False) else "gateway"
+    try:
+        request = workspace.submit(_submission(tool, action, description, keys, allow_permanent, smart_denied, session_key, surface_name))
+    except Exception as error:
+        logger.warning("workspace-approvals: the workspace could not be asked (%s)", error)
+        if surface_name == "headless" and _claim(approval, session_key, entry):
+            entry.result, entry.reason = "deny", "Hermes Workspace could not be asked (%s) and nobody else can answer" % error
+            entry.event.set()
+        return
+    with _forwarded_lock:
+        _forwarded[id(entry)] = (workspace, request["id"], surface_name, session_key, command)
+    threading.Thread(target=_wait_for_gateway, name="workspace-approval-%s" % request["id"][:8], daemon=True,
+                     args=(entry, session_key, workspace, request, approval, allow_permanent, smart_denied, keys)).start()
+
+
+def _post_approval_response(command="", session_key="", surface="", choice="", **_):
+    """The agent's gate has its answer. When another surface gave it, the workspace is told, so nobody is asked
+    twice and its history says who decided."""
+    if surface != "gateway":
+        return
+    approval = _approval_module()
+    if approval is None:
+        return
+    with _forwarded_lock:
+        matches = [(key, value) for key, value in _forwarded.items() if value[3] == session_key and value[4] == command]
+    for key, (workspace, request_id, surface_name, _, _) in matches:
+        # The one of these entries that left the agent's queue without this bridge claiming it is the one answered.
+        with approval._lock:
+            still_waiting = any(id(entry) == key for entry in approval._gateway_queues.get(session_key, []))
+        if still_waiting:
+            continue
+        with _forwarded_lock:
+            if _forwarded.pop(key, None) is None:
+                continue
+        workspace.report(request_id, choice or "timeout", "chat" if surface_name == "gateway" else surface_name)
+        return
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The CLI: the terminal prompt and the workspace race; the first answer wins.
+
+_stdin_lines = queue.Queue()
+_stdin_reader = None
+_stdin_lock = threading.Lock()
+
+
+def _read_stdin():
+    while True:
+        try:
+            line = sys.stdin.readline()
+        except Exception:
+            line = ""
+        if not line:
+            _stdin_lines.put(None)
+            return
+        _stdin_lines.put(line)
+
+
+def _terminal_line(deadline):
+    """One answer typed at the terminal before ``deadline``, or None (no terminal, end of input, or time up)."""
+    global _stdin_reader
+    with _stdin_lock:
+        if _stdin_reader is None:
+            _stdin_reader = threading.Thread(target=_read_stdin, name="workspace-approvals-stdin", daemon=True)
+            _stdin_reader.start()
+    while time.monotonic() < deadline:
+        try:
+            line = _stdin_lines.get(timeout=min(1.0, max(0.01, deadline - time.monotonic())))
+        except queue.Empty:
+            continue
+        if line is None:
+            _stdin_lines.put(None)  # stays at end of input for every later prompt
+            return None
+        return line.strip().lower()
+    return None
+
+
+def _terminal_choice(line, allow_permanent, smart_denied):
+    if smart_denied:
+        return "once" if line in ("o", "once", "y", "yes") else "deny"
+    table = {"o": "once", "once": "once", "s": "session", "session": "session", "a": "always", "always": "always"}
+    choice = table.get(line, "deny")
+    return "session" if choice == "always" and not allow_permanent else choice
+
+
+def _ask_terminal(original, command, description, allow_permanent, smart_denied, deadline, answers):
+    """Puts the terminal's answer into ``answers``: the agent's own TUI callback when there is one, else a line read
+    from stdin after the same prompt the agent prints."""
+    try:
+        if original is not None:
+            keywords = {"allow_permanent": allow_permanent}
+            if smart_denied:
+                keywords["smart_denied"] = True
+            answers.put(("terminal", original(command, description, **keywords), None))
+            return
+        choices = "[o]nce / [d]eny" if smart_denied else ("[o]nce / [s]ession / [a]lways / [d]eny" if allow_permanent else "[o]nce / [s]ession / [d]eny")
+        print("\n  ⚠ Dangerous command: %s\n      %s\n\n  %s (also waiting for Hermes Workspace)" % (description, _visible(command), choices))
+        sys.stdout.flush()
+        line = _terminal_line(deadline)
+        if line is not None:
+            answers.put(("terminal", _terminal_choice(line, allow_permanent, smart_denied), None))
+    except Exception as error:
+        logger.warning("workspace-approvals: the terminal prompt failed: %s", error)
+
+
+def _ask_workspace(workspace, request, deadline, answers, allow_permanent, smart_denied):
+    try:
+        while time.monotonic() < deadline:
+            choice = _choice(request, allow_permanent, smart_denied)
+            if choice is not None:
+                answers.put(("workspace", choice, request))
+                return
+            request = workspace.wait(request["id"], max(1, min(POLL_SECONDS, int(deadline - time.monotonic()))))
+    except Exception as error:
+        logger.warning("workspace-approvals: waiting for the workspace failed: %s", error)
+        answers.put(("workspace-failed", None, None))
+
+
+def _close_tui_prompt(original, choice):
+    """Answers the agent's TUI panel so it closes (internal: ``_approval_state["response_queue"]``)."""
+    state = getattr(getattr(original, "__self__", None), "_approval_state", None)
+    target = state.get("response_queue") if isinstance(state, dict) else None
+    if target is None:
+        logger.warning("workspace-approvals: cannot close the terminal's approval panel (agent version?); it times out by itself")
+        return
+    target.put(choice)
+
+
+def _cli_callback(original):
+    def callback(command, description, *, allow_permanent=True, smart_denied=False):
+        config = _config()
+        keys = getattr(_thread_context, "keys", None) or []
+        _thread_context.keys = None
+        tool, action = _target(command, description)
+        cron = os.environ.get("HERMES_CRON_SESSION", "").strip().lower() in ("1", "true", "yes", "on")
+        headless = cron and _headless_setting(config) == "workspace"
+        if cron and not headless:
+            approval = _approval_module()
+            return "once" if approval is not None and approval._get_cron_approval_mode() == "approve" else "deny"
+        workspace = _Workspace(config)
+        try:
+            request = workspace.submit(_submission(tool, action, description, keys, allow_permanent, smart_denied,
+                                                   _session_key(), "headless" if headless else "cli"))
+        except Exception as error:
+            logger.warning("workspace-approvals: the workspace could not be asked (%s); the terminal decides", error)
+            if original is not None:
+                keywords = {"allow_permanent": allow_permanent}
+                if smart_denied:
+                    keywords["smart_denied"] = True
+                return original(command, description, **keywords)
+            approval = _approval_module()
+            return approval.prompt_dangerous_approval(command, description, allow_permanent=allow_permanent,
+                                                      smart_denied=smart_denied, approval_callback=None)
+        deadline = time.monotonic() + _timeout(config)
+        answers = queue.Queue()
+        threading.Thread(target=_ask_workspace, daemon=True, args=(workspace, request, deadline, answers, allow_permanent, smart_denied)).start()
+        if not headless:
+            threading.Thread(target=_ask_terminal, daemon=True,
+                             args=(original, command, description, allow_permanent, smart_denied, deadline, answers)).start()
+        source, choice, decided = None, None, None
+        while time.monotonic() < deadline + 1:
+            try:
+                source, choice, decided = answers.get(timeout=max(0.05, deadline + 1 - time.monotonic()))
+            except queue.Empty:
+                break
+            if source != "workspace-failed":
+                break
+            source = None  # the workspace went away: only the terminal can still answer
+        if source == "workspace":
+            if original is not None:
+                _close_tui_prompt(original, choice)
+            if decided.get("scope") == "always" and choice == "always":
+                _make_permanent(keys)
+                choice = "session"
+            print("  %s in Hermes Workspace by %s." % ("Approved (%s)" % decided.get("scope", "once") if choice != "deny" else "Denied",
+                                                      decided.get("decidedBy") or "an operator"))
+            return choice
+        if source == "terminal":
+            workspace.report(request["id"], choice, "terminal")
+            return choice
+        print("\n  ⏱ Timeout — denying command")
+        workspace.report(request["id"], "timeout", "headless" if headless else "terminal")
+        return "deny"
+
+    callback._workspace_bridge = True
+    callback.original = original
+    return callback
+
+
+def _session_key():
+    """The agent's approval session key; in the CLI (which has none) the session id the last tool call carried."""
+    approval = _approval_module()
+    try:
+        key = approval.get_current_session_key(default="") or ""
+    except Exception:
+        key = os.environ.get("HERMES_SESSION_KEY", "")
+    return key or getattr(_thread_context, "session_id", "") or ""
+
+
+def _install_cli_callback():
+    """Puts the racing callback on this thread (the agent keeps its callbacks per thread)."""
+    try:
+        from tools import terminal_tool
+        current = terminal_tool._get_approval_callback()
+        if getattr(current, "_workspace_bridge", False):
+            return
+        terminal_tool.set_approval_callback(_cli_callback(current))
+    except Exception as error:
+        logger.warning("workspace-approvals: cannot add the workspace to the terminal prompt (agent version?): %s", error)
+
+
+def _headless_notify(approval_data):
+    """Registered for a headless session so the agent's gate waits (the pre_approval_request hook asks the
+    workspace); nothing else to notify."""
+
+
+_headless_notify._workspace_headless = True
+
+
+def _prepare_headless(approval):
+    """A run nobody watches, with ``headless: workspace``: makes the agent's gate wait for an answer (the agent's
+    ``HERMES_EXEC_ASK`` switch and a notify callback for the session) instead of following cron_mode."""
+    os.environ["HERMES_EXEC_ASK"] = "1"
+    key = _session_key() or "default"
+    with approval._lock:
+        present = approval._gateway_notify_cbs.get(key)
+    if present is None:
+        approval.register_gateway_notify(key, _headless_notify)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# pre_tool_call: what the agent itself does not gate.
+
+
+def _needs_approval(tool_name, args, mode, base="http://127.0.0.1:9119"):
+    """(action text, why) when the bridge escalates the call to the agent's gate, else None. Shell commands are
+    the agent's to judge, except those that touch the workspace's own credentials and settings."""
+    if mode == "off":
         return None
-    if status == "denied":
-        reason = request.get("denyReason")
-        return {"action": "block", "message": "Denied in Hermes Workspace" + (": " + reason if reason else ".")}
-    if status == "expired":
-        return {"action": "block", "message": "Nobody answered in Hermes Workspace before the approval timed out; not run."}
-    return _escalate("unexpected answer %r" % (status,), tool_name, action)
+    guarded = _guarded(tool_name, args, base)
+    if guarded:
+        return (_describe(tool_name, args), guarded)
+    if mode != "manual" or tool_name in SHELL_TOOLS:
+        return None
+    if tool_name in FILE_TOOLS:
+        return (_file_action(tool_name, args), "file write")
+    if tool_name in NETWORK_TOOLS:
+        target = args.get("url") or args.get("query") or args.get("urls") or "?"
+        return ("%s %s" % (tool_name, target if isinstance(target, str) else json.dumps(target)), "network access")
+    return None
 
 
 def _pre_tool_call(tool_name="", args=None, session_id="", **_):
     try:
-        return ask_workspace(tool_name, args or {}, session_id=session_id, platform=os.environ.get("HERMES_SESSION_PLATFORM", ""))
-    except Exception as error:  # never let a bridge failure allow the call
-        return _escalate("bridge error: %s" % error)
+        _thread_context.session_id = session_id or ""
+        config = _config()
+        _sync_allowlist(config)
+        approval = _approval_module()
+        if approval is not None:
+            interactive = approval._is_interactive_cli() and not approval._is_gateway_approval_context()
+            if interactive:
+                _install_cli_callback()
+            elif not approval._is_gateway_approval_context() and _headless_setting(config) == "workspace":
+                _prepare_headless(approval)
+        needed = _needs_approval(tool_name, args if isinstance(args, dict) else {}, _mode(config), _settings(config))
+        if needed is None:
+            return None
+        action, why = needed
+        _thread_context.escalated = (tool_name, action)
+        key = hashlib.sha256(("%s\0%s" % (tool_name, action)).encode("utf-8", "replace")).hexdigest()[:16]
+        shown = _visible(action if len(action) <= 4000 else action[:4000] + "\n… (%d more characters)" % (len(action) - 4000))
+        return {"action": "approve", "rule_key": "workspace-approvals:%s" % key,
+                "message": "%s (%s):\n%s" % (tool_name, why, shown)}
+    except Exception as error:  # never let a bridge failure allow a guarded call
+        logger.warning("workspace-approvals: %s", error)
+        return {"action": "approve", "message": "Hermes Workspace bridge error (%s); approve here only if you mean it." % error}
 
 
 def register(ctx):
     ctx.register_hook("pre_tool_call", _pre_tool_call)
+    ctx.register_hook("pre_approval_request", _pre_approval_request)
+    ctx.register_hook("post_approval_response", _post_approval_response)

@@ -9,9 +9,13 @@ struct ApprovalRoutes {
     let home: HermesHome
     let password: OperatorPassword
     let credentials: CredentialStore
+    let allowlist: CommandAllowlist
 
     struct RuleList: ResponseEncodable {
+        /// The first bridge's exact-action rules (still honoured for its requests).
         var items: [ApprovalRule]
+        /// The agent's own permanent approvals, `command_allowlist` in config.yaml.
+        var allowlist: [CommandAllowlist.Entry]
     }
 
     struct ApproveRequest: Decodable {
@@ -35,7 +39,14 @@ struct ApprovalRoutes {
             response.status = .created
             return response
         }
-        group.get("approvals/rules", .read) { _, _ in RuleList(items: try await queue.rules()) }
+        group.get("approvals/rules", .read) { _, _ in RuleList(items: try await queue.rules(), allowlist: try allowlist.entries()) }
+        group.delete("approvals/allowlist", .admin) { request, context -> Response in
+            guard let pattern = try QueryValues(request).string("pattern", maximumLength: 4_000), !pattern.isEmpty else {
+                throw WorkspaceError.invalidInput("`pattern` names the entry to remove.")
+            }
+            try await allowlist.remove(pattern, actor: context.auditActor)
+            return Response(status: .noContent)
+        }
         group.delete("approvals/rules/:rule", .admin) { _, context -> Response in
             guard let id = Int64(try context.parameters.require("rule")) else { throw WorkspaceError.notFound(what: "Rule") }
             try await queue.deleteRule(id, actor: context.auditActor)
@@ -46,6 +57,12 @@ struct ApprovalRoutes {
             let wait = try QueryValues(request).int("wait", in: 0...60, default: 0)
             return try signed(
                 try await queue.waitForDecision(try context.parameters.require("id"), seconds: TimeInterval(wait)),
+                request: request, context: context)
+        }
+        group.post("approvals/:id/outcome", .agent) { request, context -> Response in
+            let outcome = try await request.decode(as: ApprovalOutcome.self, context: context)
+            return try signed(
+                try await queue.recordOutcome(try context.parameters.require("id"), outcome, actor: context.auditActor),
                 request: request, context: context)
         }
         group.post("approvals/:id/approve", .operate) { request, context -> ApprovalRequest in
