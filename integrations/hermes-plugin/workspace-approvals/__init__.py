@@ -451,20 +451,24 @@ def _read_stdin():
         _stdin_lines.put(line)
 
 
-def _terminal_line(deadline):
-    """One answer typed at the terminal before ``deadline``, or None (no terminal, end of input, or time up)."""
+def _terminal_line(deadline, done):
+    """One answer typed at the terminal before ``deadline`` while ``done`` is unset, or None (no terminal, end of
+    input, time up, or the workspace answered first — a line read then is left for the next prompt)."""
     global _stdin_reader
     with _stdin_lock:
         if _stdin_reader is None:
             _stdin_reader = threading.Thread(target=_read_stdin, name="workspace-approvals-stdin", daemon=True)
             _stdin_reader.start()
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not done.is_set():
         try:
-            line = _stdin_lines.get(timeout=min(1.0, max(0.01, deadline - time.monotonic())))
+            line = _stdin_lines.get(timeout=0.2)
         except queue.Empty:
             continue
         if line is None:
             _stdin_lines.put(None)  # stays at end of input for every later prompt
+            return None
+        if done.is_set():
+            _stdin_lines.put(line)
             return None
         return line.strip().lower()
     return None
@@ -478,7 +482,7 @@ def _terminal_choice(line, allow_permanent, smart_denied):
     return "session" if choice == "always" and not allow_permanent else choice
 
 
-def _ask_terminal(original, command, description, allow_permanent, smart_denied, deadline, answers):
+def _ask_terminal(original, command, description, allow_permanent, smart_denied, deadline, answers, done):
     """Puts the terminal's answer into ``answers``: the agent's own TUI callback when there is one, else a line read
     from stdin after the same prompt the agent prints."""
     try:
@@ -491,7 +495,7 @@ def _ask_terminal(original, command, description, allow_permanent, smart_denied,
         choices = "[o]nce / [d]eny" if smart_denied else ("[o]nce / [s]ession / [a]lways / [d]eny" if allow_permanent else "[o]nce / [s]ession / [d]eny")
         print("\n  ⚠ Dangerous command: %s\n      %s\n\n  %s (also waiting for Hermes Workspace)" % (description, _visible(command), choices))
         sys.stdout.flush()
-        line = _terminal_line(deadline)
+        line = _terminal_line(deadline, done)
         if line is not None:
             answers.put(("terminal", _terminal_choice(line, allow_permanent, smart_denied), None))
     except Exception as error:
@@ -548,10 +552,11 @@ def _cli_callback(original):
                                                       smart_denied=smart_denied, approval_callback=None)
         deadline = time.monotonic() + _timeout(config)
         answers = queue.Queue()
+        done = threading.Event()
         threading.Thread(target=_ask_workspace, daemon=True, args=(workspace, request, deadline, answers, allow_permanent, smart_denied)).start()
         if not headless:
             threading.Thread(target=_ask_terminal, daemon=True,
-                             args=(original, command, description, allow_permanent, smart_denied, deadline, answers)).start()
+                             args=(original, command, description, allow_permanent, smart_denied, deadline, answers, done)).start()
         source, choice, decided = None, None, None
         while time.monotonic() < deadline + 1:
             try:
@@ -561,6 +566,7 @@ def _cli_callback(original):
             if source != "workspace-failed":
                 break
             source = None  # the workspace went away: only the terminal can still answer
+        done.set()
         if source == "workspace":
             if original is not None:
                 _close_tui_prompt(original, choice)
@@ -571,7 +577,9 @@ def _cli_callback(original):
                                                       decided.get("decidedBy") or "an operator"))
             return choice
         if source == "terminal":
-            workspace.report(request["id"], choice, "terminal")
+            # The agent's own prompt says "deny" when its timer runs out, a moment before this one does.
+            timed_out = choice == "deny" and time.monotonic() >= deadline - 1.5
+            workspace.report(request["id"], "timeout" if timed_out else choice, "terminal")
             return choice
         print("\n  ⏱ Timeout — denying command")
         workspace.report(request["id"], "timeout", "headless" if headless else "terminal")

@@ -1,0 +1,219 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A home for the real agent (hermes-agent 0.19.0 from `.build/hermes-venv`) whose model is a scripted stub on
+/// loopback (`Scripts/llm_stub.py`, test code), served by the real workspace binary with the approvals bridge
+/// installed: what an operator runs, with only the LLM replaced.
+struct AgentLab {
+    let root: URL
+    let site: DemoSite
+    let stubPort: Int
+    let stub: Process
+
+    var home: URL { root.appendingPathComponent("home") }
+    /// A folder the scripted commands work on.
+    var work: URL { root.appendingPathComponent("work") }
+    var base: String { String(site.url.dropLast()) }
+
+    /// The hermes CLI of the venv.
+    static var hermes: String? {
+        AgentProcess.python.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("hermes").path }
+    }
+
+    /// Writes the home (`approvals` as given), starts the stub with `turns` (and smart-triage `verdicts`), the
+    /// workspace, and installs the bridge.
+    static func start(
+        mode: String = "manual", timeout: Int = 8, turns: [[String: Any]], verdicts: [String] = [], extraConfig: String = ""
+    )
+        async throws -> AgentLab
+    {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-agent-lab-\(UUID().uuidString)")
+        let home = root.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("work"), withIntermediateDirectories: true)
+        let stubPort = try freePort()
+        let config = """
+            # Agent under test: the model is a scripted stub on loopback.
+            model:
+              provider: custom
+              base_url: http://127.0.0.1:\(stubPort)/v1
+              default: stub-model
+              api_key: stub-key
+            approvals:
+              mode: \(mode)  # what the test exercises
+              timeout: \(timeout)
+            security:
+              tirith_enabled: false
+            toolsets:
+              - terminal
+            \(extraConfig)
+            """
+        try Data((config + "\n").utf8).write(to: home.appendingPathComponent("config.yaml"))
+        let stub = try startStub(root: root, port: stubPort, turns: turns, verdicts: verdicts)
+        let site = try await DemoSite.serve(root: root)
+        try await offThePool {
+            try run(try BrowserEnvironment.binary().path, ["install-plugin", "--home", home.path, "--url", String(site.url.dropLast())])
+        }
+        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub)
+    }
+
+    static func startStub(root: URL, port: Int, turns: [[String: Any]], verdicts: [String]) throws -> Process {
+        let script = root.appendingPathComponent("script-\(UUID().uuidString.prefix(8)).json")
+        try JSONSerialization.data(withJSONObject: ["turns": turns, "verdicts": verdicts]).write(to: script)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", BrowserEnvironment.repository.appendingPathComponent("Tests/e2e/Scripts/llm_stub.py").path, String(port), script.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// A fresh stub with a new script on the same port (the old one is stopped).
+    func restub(turns: [[String: Any]], verdicts: [String] = []) async throws -> AgentLab {
+        stopProcess(stub)
+        let stub = try Self.startStub(root: root, port: stubPort, turns: turns, verdicts: verdicts)
+        try await waitForPort(stubPort)
+        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub)
+    }
+
+    /// The workspace's answers, seen with the operator's token.
+    func client() async throws -> RawExchange { try await site.client() }
+
+    /// Starts `hermes chat -Q -q prompt` in the work folder; its stdin is a pipe the test may answer on.
+    func chat(_ prompt: String, environment extra: [String: String] = [:]) throws -> AgentRun {
+        guard let hermes = Self.hermes else { throw BrowserTestError("hermes-agent is not installed: run scripts/hermes-venv.sh") }
+        return try AgentRun(arguments: [hermes, "chat", "-Q", "-q", prompt], home: home, directory: work, environment: extra)
+    }
+
+    /// Requests that reached the workspace, oldest first.
+    func requests() async throws -> [[String: Any]] {
+        let items = try await client().send("GET", "/api/v1/approvals?status=all&limit=500").object?["items"] as? [[String: Any]] ?? []
+        return items.reversed()
+    }
+
+    /// The first pending request whose action contains `text`, once there is one.
+    func pending(containing text: String, seconds: Double = 60) async throws -> [String: Any] {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let items = try await client().send("GET", "/api/v1/approvals?status=pending").object?["items"] as? [[String: Any]] ?? []
+            if let found = items.first(where: { ($0["action"] as? String)?.contains(text) == true }) { return found }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw BrowserTestError("no pending request for \(text) arrived")
+    }
+
+    /// Decides request `id` in the workspace as the operator.
+    @discardableResult
+    func decide(_ id: Any?, _ verb: String, _ body: String) async throws -> [String: Any] {
+        try await client().send("POST", "/api/v1/approvals/\(id ?? "")/\(verb)", headers: ["Content-Type: application/json"], body: body).object
+            ?? [:]
+    }
+
+    func stop() {
+        stopProcess(stub)
+        site.stop()
+    }
+}
+
+/// One agent process (the CLI, the gateway) with stdin and stdout pipes, in its own process group.
+final class AgentRun: @unchecked Sendable {
+    let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+    private let lock = NSLock()
+    private var collected = Data()
+
+    init(arguments: [String], home: URL, directory: URL, environment extra: [String: String]) throws {
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = Array(arguments.dropFirst())
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERMES_") && !$0.key.hasPrefix("API_SERVER") }
+        environment["HERMES_HOME"] = home.path
+        environment["TERMINAL_CWD"] = directory.path
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        process.currentDirectoryURL = directory
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        output.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.lock.withLock { self.collected.append(data) }
+        }
+        try process.run()
+    }
+
+    /// Everything printed so far.
+    var printed: String { lock.withLock { String(decoding: collected, as: UTF8.self) } }
+
+    /// Types `line` at the agent's terminal.
+    func type(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+
+    /// Closes stdin (no terminal).
+    func closeInput() { try? input.fileHandleForWriting.close() }
+
+    /// Waits for the process to exit (at most `seconds`, then kills it); returns what it printed.
+    func finish(seconds: Double = 120) async throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning { stop() }
+        process.waitUntilExit()
+        try await Task.sleep(for: .milliseconds(100))  // the last bytes the read handler has not delivered yet
+        return printed
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        kill(-process.processIdentifier, SIGKILL)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+func stopProcess(_ process: Process) {
+    guard process.isRunning else { return }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+}
+
+/// A TCP port nothing listens on now (the kernel's choice for port 0).
+func freePort() throws -> Int {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { throw BrowserTestError("socket failed") }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
+    }
+    guard bound else { throw BrowserTestError("bind failed") }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// Returns once something accepts connections on `port` (at most 30 s).
+func waitForPort(_ port: Int, seconds: Double = 30) async throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        close(descriptor)
+        if connected { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    throw BrowserTestError("nothing listens on port \(port)")
+}
