@@ -120,6 +120,11 @@ struct ServeCommand: AsyncParsableCommand {
                 "Refusing --cron local: the gateway's cron ticker is alive (cron/ticker_heartbeat is fresh), so jobs would be run by both. Stop the gateway's ticker or pass --force-cron."
             )
         }
+        if cronSettings.mode == .local, cronSettings.executor == .command, let bypass = CommandCronExecutor.approvalBypass(in: cronCommand) {
+            logger.warning(
+                "--cron-command: \(bypass); the Approvals tab will never see them. The default, \(CommandCronExecutor.defaultTemplate), keeps approvals on."
+            )
+        }
         let descriptors = FileDescriptorLimit.raise()
         if descriptors < 4_096 { logger.warning("Only \(descriptors) open files allowed (ulimit -n): that many connections at most.") }
         for path in AbandonedTemporaryFiles.remove(in: home) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkspaceCore
 
 /// The real agent's CLI (`hermes chat -Q -q`, hermes-agent 0.19.0) with the approvals bridge and a scripted model:
 /// every dangerous command its own gate flags reaches the workspace once, runs exactly when a person approved, and
@@ -104,5 +105,43 @@ import Testing
         #expect(!exists(lab.work.appendingPathComponent("s1")) && !exists(lab.work.appendingPathComponent("s2")), "\(printed)")
         let actions = try await lab.requests().compactMap { $0["action"] as? String }
         #expect(actions == ["rm -rf \(work)/s2"], "the triage approved s1 itself; only the escalation came: \(actions)")
+    }
+
+    @Test(.enabled(if: enabled, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    func aCronRunsDangerousCommandWaitsForTheWorkspaceWhenAskedTo() async throws {
+        let headless = "plugins:\n  entries:\n    workspace-approvals:\n      headless: workspace  # cron runs wait for the Approvals tab"
+        var lab = try await AgentLab.start(timeout: 30, turns: [], extraConfig: headless)
+        defer { lab.stop() }
+        let work = lab.work.path
+        for name in ["cron-a", "cron-b"] {
+            try FileManager.default.createDirectory(at: lab.work.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        lab = try await lab.restub(turns: [["tool": "terminal", "arguments": ["command": "rm -rf \(work)/cron-a"]], ["say": "cron done"]])
+        // The workspace's local scheduler runs a job with the default command, as `serve --cron local` does.
+        let template = CommandCronExecutor.defaultTemplate.replacingOccurrences(of: "hermes ", with: (AgentLab.hermes ?? "hermes") + " ")
+        let executor = try CommandCronExecutor(template: template, home: HermesHome(root: lab.home), timeout: 120)
+        let job = CronRunRequest(id: "job1", name: "tidy", prompt: "tidy up", workdir: work, sessionID: "cron_job1_20261202_120000")
+        let running = Task { await executor.run(job) }
+        guard let waiting = try? await lab.pending(containing: "cron-a") else {
+            Issue.record("no request arrived; the run said: \(await running.value)")
+            return
+        }
+        #expect(waiting["surface"] as? String == "headless", "\(waiting)")
+        #expect(FileManager.default.fileExists(atPath: "\(work)/cron-a"), "nothing runs while it waits")
+        try await lab.decide(waiting["id"], "approve", #"{"scope":"once"}"#)
+        let finished = await running.value
+        #expect(
+            finished.succeeded && !FileManager.default.fileExists(atPath: "\(work)/cron-a"),
+            "approved in the workspace: the cron run ran it \(finished)")
+
+        // Without the switch the agent's own cron rule (cron_mode: deny) decides, and nothing is asked.
+        let config = lab.home.appendingPathComponent("config.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "headless: workspace", with: "headless: agent")
+        try Data(text.utf8).write(to: config)
+        lab = try await lab.restub(turns: [["tool": "terminal", "arguments": ["command": "rm -rf \(work)/cron-b"]], ["say": "cron: {last_tool}"]])
+        let denied = await executor.run(job)
+        #expect(FileManager.default.fileExists(atPath: "\(work)/cron-b") && denied.output.contains("BLOCKED"), "\(denied)")
+        let actions = try await lab.requests().compactMap { $0["action"] as? String }
+        #expect(actions.count == 1, "the second run asked nobody: \(actions)")
     }
 }

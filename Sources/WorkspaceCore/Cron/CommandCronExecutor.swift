@@ -1,17 +1,32 @@
 import Foundation
 
-/// Runs a job as a command built from a template, e.g. `hermes -z {prompt}`: split into arguments like a shell
-/// would (quotes, no expansion), then `{id}`, `{name}`, `{prompt}`, `{model}`, `{session}` and `{home}` replaced
-/// inside each argument — never through a shell, so a prompt cannot inject commands. The prompt is also given on
-/// stdin; `HERMES_HOME`, `HERMES_CRON_SESSION=1` and `HERMES_CRON_JOB_ID` are set. Exit 0 with output = success.
+/// Runs a job as a command built from a template, e.g. `hermes chat -Q -q {prompt}`: split into arguments like a
+/// shell would (quotes, no expansion), then `{id}`, `{name}`, `{prompt}`, `{model}`, `{session}` and `{home}`
+/// replaced inside each argument — never through a shell, so a prompt cannot inject commands. A template without
+/// `{prompt}` gets the prompt on stdin; one with it gets an empty stdin (so nothing the prompt says can answer an
+/// approval prompt). `HERMES_HOME`, `HERMES_CRON_SESSION=1` and `HERMES_CRON_JOB_ID` are set. Exit 0 with output =
+/// success.
 public struct CommandCronExecutor: CronExecutor {
     private let template: [String]
     private let home: HermesHome
     private let timeout: TimeInterval
     private let environment: [String: String]
 
-    /// The default template: the agent's one-shot mode, which prints only the final response.
-    public static let defaultTemplate = "hermes -z {prompt}"
+    /// The default template: the agent's quiet single-query mode. Its dangerous-command gate stays on: with the
+    /// approvals bridge the question waits in the Approvals tab (`headless: workspace`) or follows
+    /// `approvals.cron_mode`; `hermes -z` would turn every approval off.
+    public static let defaultTemplate = "hermes chat -Q -q {prompt}"
+
+    /// Why `template` silently turns the agent's approvals off (`-z`/`--oneshot` sets `HERMES_YOLO_MODE`, so do
+    /// `--yolo` and `HERMES_YOLO_MODE=1`), or nil.
+    public static func approvalBypass(in template: String) -> String? {
+        let words = (try? split(template)) ?? []
+        if let word = words.first(where: { ["-z", "--oneshot", "--yolo"].contains($0) || $0.hasPrefix("--oneshot=") }) {
+            return "`\(word)` makes the agent auto-approve every dangerous command in cron runs"
+        }
+        if words.contains(where: { $0.hasPrefix("HERMES_YOLO_MODE=") }) { return "HERMES_YOLO_MODE turns the agent's approvals off" }
+        return nil
+    }
 
     /// An executor of `template` for jobs of `home`, each stopped after `timeout` seconds.
     public init(template: String, home: HermesHome, timeout: TimeInterval, environment: [String: String] = ProcessInfo.processInfo.environment) throws
@@ -23,7 +38,7 @@ public struct CommandCronExecutor: CronExecutor {
         self.environment = environment
     }
 
-    /// `command: hermes -z {prompt} (timeout 600 s)`.
+    /// `command: hermes chat -Q -q {prompt} (timeout 600 s)`.
     public var summary: String { "command: \(template.joined(separator: " ")) (timeout \(Int(timeout)) s)" }
 
     /// Runs the command off the concurrency pool; cancellation kills its process group.
@@ -41,11 +56,14 @@ public struct CommandCronExecutor: CronExecutor {
         environment["HERMES_CRON_JOB_ID"] = request.id
         if let workdir = request.workdir { environment["TERMINAL_CWD"] = workdir }
         let child = ChildProcess(arguments: arguments, environment: environment, directory: request.workdir)
+        let promptOnStdin = !template.contains { $0.contains("{prompt}") }
         let timeout = timeout
         let cancelled = CancellationFlag()
         do {
             let outcome = try await withTaskCancellationHandler {
-                try await offloaded { try child.run(input: Data(request.prompt.utf8), timeout: timeout, cancelled: { cancelled.isSet }) }
+                try await offloaded {
+                    try child.run(input: promptOnStdin ? Data(request.prompt.utf8) : Data(), timeout: timeout, cancelled: { cancelled.isSet })
+                }
             } onCancel: {
                 cancelled.set()
             }

@@ -18,6 +18,21 @@ public struct CronRunRequest: Sendable {
     public var workdir: String?
     /// The session id the run should use, as the agent names cron sessions (`cron_<id>_<YYYYMMDD_HHMMSS>`).
     public var sessionID: String
+
+    /// A run request.
+    public init(
+        id: String, name: String, prompt: String, skills: [String] = [], model: String? = nil, script: String? = nil, workdir: String? = nil,
+        sessionID: String
+    ) {
+        self.id = id
+        self.name = name
+        self.prompt = prompt
+        self.skills = skills
+        self.model = model
+        self.script = script
+        self.workdir = workdir
+        self.sessionID = sessionID
+    }
 }
 
 /// How a run ended.

@@ -85,6 +85,26 @@ import Testing
         id: "abc123", name: "n", prompt: "it's \"quoted\"; rm -rf / $(whoami)", skills: [], model: nil,
         script: nil, workdir: nil, sessionID: "cron_abc123_20261126_100000")
 
+    @Test func theDefaultCommandKeepsApprovalsOnAndBypassesAreNamed() throws {
+        #expect(CommandCronExecutor.approvalBypass(in: CommandCronExecutor.defaultTemplate) == nil)
+        #expect(!(try CommandCronExecutor.split(CommandCronExecutor.defaultTemplate)).contains("-z"))
+        for template in [
+            "hermes -z {prompt}", "hermes --oneshot {prompt}", "hermes chat --yolo -q {prompt}", "env HERMES_YOLO_MODE=1 hermes chat -q x",
+        ] {
+            #expect(CommandCronExecutor.approvalBypass(in: template) != nil, "\(template)")
+        }
+    }
+
+    @Test func aPromptInTheArgumentsIsNotAlsoOnStdin() async throws {
+        let home = try FixtureHome.empty()
+        defer { home.remove() }
+        let executor = try CommandCronExecutor(template: #"sh -c 'echo "arg: $0 stdin: $(cat)"' {prompt}"#, home: home.home, timeout: 5)
+        var request = request
+        request.prompt = "always"
+        let result = await executor.run(request)
+        #expect(result.output == "arg: always stdin:", "an approval prompt reading stdin finds nothing: \(result)")
+    }
+
     @Test func templatesSplitLikeAShellAndPlaceholdersNeverReachOne() async throws {
         #expect(
             try CommandCronExecutor.split(#"hermes -z {prompt} --name "a b" 'c d' e\ f"#) == [

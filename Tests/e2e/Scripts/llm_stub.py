@@ -15,6 +15,7 @@ JSON line, so a test can count what the agent asked. Standard library only; loop
 
 import http.server
 import json
+import os
 import sys
 import threading
 import time
@@ -112,4 +113,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+def exit_with_parent(parent=os.getppid()):
+    """A test that dies leaves no stub behind."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+threading.Thread(target=exit_with_parent, daemon=True).start()
 http.server.ThreadingHTTPServer(("127.0.0.1", PORT), Handler).serve_forever()
