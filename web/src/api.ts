@@ -159,6 +159,7 @@ export interface CronRun { id: string; size: number }
 
 export type ApprovalStatus = "pending" | "approved" | "denied" | "expired";
 export interface ApprovalRule { id: number; tool: string; action: string; createdAt: string; createdBy: string; requestID?: string }
+export interface AllowlistEntry { pattern: string; kind: "text" | "glob" | "plugin rule" }
 
 export type Role = "viewer" | "operator" | "admin" | "agent";
 
@@ -222,7 +223,8 @@ export const api = {
   approvals: (status: ApprovalStatus | "all") => request<{ mode: string; timeout: number; pending: number; loginRequired: boolean; items: Approval[] }>("/approvals" + queryString({ status })),
   approve: (approvalID: string, scope: "once" | "session" | "always") => request<Approval>(`/approvals/${id(approvalID)}/approve`, json({ scope })),
   deny: (approvalID: string, reason: string) => request<Approval>(`/approvals/${id(approvalID)}/deny`, json({ reason })),
-  approvalRules: () => request<{ items: ApprovalRule[] }>("/approvals/rules"),
+  approvalRules: () => request<{ items: ApprovalRule[]; allowlist: AllowlistEntry[] }>("/approvals/rules"),
+  removeAllowlistEntry: (pattern: string) => request<null>("/approvals/allowlist" + queryString({ pattern }), { method: "DELETE" }),
   deleteApprovalRule: (ruleID: number) => request<null>(`/approvals/rules/${ruleID}`, { method: "DELETE" }),
   audit: (query: Query) => request<{ items: AuditEvent[]; nextCursor?: string }>("/audit" + queryString(query)),
 };

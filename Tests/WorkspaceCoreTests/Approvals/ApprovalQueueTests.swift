@@ -97,4 +97,81 @@ import Testing
         }
         await #expect(throws: WorkspaceError.self) { try await queue.request("../../etc/passwd") }
     }
+
+    private let gate = ApprovalSubmission(
+        sessionId: "run_1", platform: "api_server", tool: "terminal", action: "rm -rf /tmp/y", description: "delete in root path",
+        patternKeys: ["delete in root path", "tirith:pipe"], allowPermanent: true, smartDenied: false, surface: "gateway")
+
+    @Test func alwaysWritesTheAgentsPatternKeysIntoItsAllowlistKeepingComments() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let config = "# mine\ncommand_allowlist:  # containers are fine\n  - podman *\napprovals:\n  mode: manual  # ask me\n"
+        try fixture.write(config, to: "config.yaml")
+        let audit = AuditLog(home: fixture.home)
+        let allowlist = CommandAllowlist(config: ConfigStore(home: fixture.home, audit: audit))
+        let queue = ApprovalQueue(home: fixture.home, audit: audit, events: EventBus(), allowlist: allowlist, timeout: { 60 })
+        let request = try await queue.submit(gate, actor: nil)
+        #expect(request.choices == ["once", "session", "always", "deny"] && request.patternKeys.count == 2)
+        let decided = try await queue.decide(
+            request.id, approve: true, scope: .always, actor: AuditActor(name: "alice", address: nil, requestID: nil))
+        #expect(decided.decidedVia == "workspace" && decided.scope == .always)
+        let text = try String(contentsOf: fixture.home.configFile, encoding: .utf8)
+        #expect(
+            text.contains("# mine") && text.contains("# containers are fine") && text.contains("mode: manual  # ask me"), "comments kept: \(text)")
+        #expect(try allowlist.entries().map(\.pattern) == ["podman *", "delete in root path"], "the scan key stays a session approval: \(text)")
+        #expect(try await queue.rules().isEmpty, "no exact-action rule: the agent's allowlist is the rule")
+        // The same key again adds nothing; removing it leaves the rest.
+        let again = try await queue.submit(gate, actor: nil)
+        #expect(again.status == .pending, "the agent's gate asked, so the workspace does not answer for it")
+        _ = try await queue.decide(again.id, approve: true, scope: .always, actor: nil)
+        #expect(try allowlist.entries().count == 2)
+        try await allowlist.remove("delete in root path", actor: nil)
+        #expect(try allowlist.entries().map(\.pattern) == ["podman *"])
+        await #expect(throws: WorkspaceError.self) { try await allowlist.remove("delete in root path", actor: nil) }
+    }
+
+    @Test func aChoiceTheAgentWithholdsIsRefusedAndTheRequestStaysPending() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let (queue, _) = queue(fixture)
+        var scanned = gate
+        scanned.allowPermanent = false
+        let noAlways = try await queue.submit(scanned, actor: nil)
+        #expect(noAlways.choices == ["once", "session", "deny"])
+        await #expect(throws: WorkspaceError.self) { try await queue.decide(noAlways.id, approve: true, scope: .always, actor: nil) }
+        var override = gate
+        override.smartDenied = true
+        let onlyOnce = try await queue.submit(override, actor: nil)
+        #expect(onlyOnce.choices == ["once", "deny"])
+        await #expect(throws: WorkspaceError.self) { try await queue.decide(onlyOnce.id, approve: true, scope: .session, actor: nil) }
+        let stillOnce = try await queue.request(onlyOnce.id).status
+        let stillNoAlways = try await queue.request(noAlways.id).status
+        #expect(stillOnce == .pending && stillNoAlways == .pending)
+        #expect(try await queue.decide(onlyOnce.id, approve: true, scope: .once, actor: nil).status == .approved)
+    }
+
+    @Test func anOutcomeElsewhereIsRecordedOnlyFromTheSubmitter() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        let (queue, _) = queue(fixture)
+        let bridge = AuditActor(name: "bridge", address: nil, requestID: nil, credentialID: "tok_bridge")
+        let request = try await queue.submit(gate, actor: bridge)
+        let stranger = AuditActor(name: "other", address: nil, requestID: nil, credentialID: "tok_other")
+        await #expect(throws: WorkspaceError.self) {
+            try await queue.recordOutcome(request.id, ApprovalOutcome(choice: "once", surface: "chat"), actor: stranger)
+        }
+        await #expect(throws: WorkspaceError.self) {
+            try await queue.recordOutcome(request.id, ApprovalOutcome(choice: "maybe", surface: "chat"), actor: bridge)
+        }
+        let settled = try await queue.recordOutcome(request.id, ApprovalOutcome(choice: "deny", surface: "chat"), actor: bridge)
+        #expect(settled.status == .denied && settled.decidedVia == "chat" && settled.decidedBy == "chat")
+        let timedOut = try await queue.submit(gate, actor: bridge)
+        let expired = try await queue.recordOutcome(timedOut.id, ApprovalOutcome(choice: "timeout", surface: "terminal"), actor: bridge)
+        #expect(expired.status == .expired && expired.decidedVia == "timeout")
+        // The chat won a race with a person here: what ran is what the request says.
+        let raced = try await queue.submit(gate, actor: bridge)
+        _ = try await queue.decide(raced.id, approve: true, actor: AuditActor(name: "alice", address: nil, requestID: nil))
+        let corrected = try await queue.recordOutcome(raced.id, ApprovalOutcome(choice: "deny", surface: "chat"), actor: bridge)
+        #expect(corrected.status == .denied && corrected.denyReason?.contains("before the workspace's answer") == true)
+    }
 }

@@ -33,6 +33,10 @@ export function ApprovalsTab() {
     setNotice(`${request.status === "approved" ? "Approved" : "Denied"}: ${request.action.slice(0, 80)}`);
     reload();
   };
+  const removeEntry = (pattern: string) => {
+    if (!window.confirm(`Remove “${pattern}” from command_allowlist? The agent asks again for it from its next tool call.`)) return;
+    api.removeAllowlistEntry(pattern).then(reload, (caught) => setError(describeError(caught)));
+  };
   const removeRule = (ruleID: number) => {
     api.deleteApprovalRule(ruleID).then(reload, (caught) => setError(describeError(caught)));
   };
@@ -59,9 +63,22 @@ export function ApprovalsTab() {
           <ul className="approval-list">{items.map((request) => <PendingApproval key={request.id} request={request} onDecided={decided} onError={setError} />)}</ul>
         )}
       </section>
-      <section className="card" aria-label="Rules">
-        <div className="card-head"><h2>Always allowed</h2><span className="muted small">{rules.data?.items.length ?? 0}</span></div>
-        {(rules.data?.items || []).length === 0 ? <p className="muted">No rules. "Always" on a request adds one for that exact action.</p> : (
+      <section className="card" aria-label="Allowlist">
+        <div className="card-head"><h2>Always allowed by the agent</h2><span className="muted small">{rules.data?.allowlist.length ?? 0}</span></div>
+        <p className="muted small">command_allowlist in config.yaml: the agent honours these with the workspace stopped. "Always" on a request adds its pattern keys.</p>
+        {(rules.data?.allowlist || []).length === 0 ? <p className="muted">Empty.</p> : (
+          <table className="table">
+            <thead><tr><th>Entry</th><th>Kind</th><th /></tr></thead>
+            <tbody>{rules.data!.allowlist.map((entry) => (
+              <tr key={entry.pattern} data-allowlist={entry.pattern}><td><code className="plain"><VisibleText text={entry.pattern} /></code></td><td>{entry.kind}</td>
+                <td><button className="button ghost small-button" type="button" onClick={() => removeEntry(entry.pattern)}>Remove</button></td></tr>
+            ))}</tbody>
+          </table>
+        )}
+      </section>
+      {(rules.data?.items || []).length > 0 && <section className="card" aria-label="Rules">
+        <div className="card-head"><h2>Exact-action rules</h2><span className="muted small">{rules.data?.items.length ?? 0}</span></div>
+        {(
           <table className="table">
             <thead><tr><th>Tool</th><th>Action</th><th>Added</th><th /></tr></thead>
             <tbody>{rules.data!.items.map((rule) => (
@@ -70,7 +87,7 @@ export function ApprovalsTab() {
             ))}</tbody>
           </table>
         )}
-      </section>
+      </section>}
       <section className="card" aria-label="History">
         <div className="card-head"><h2>History</h2></div>
         {past.length === 0 ? <p className="muted">No decisions yet.</p> : (
@@ -82,7 +99,7 @@ export function ApprovalsTab() {
                 <td><code className="clip"><VisibleText text={request.action} /></code></td>
                 <td><Badge tone={tones[request.status]}>{request.status}{request.scope && request.scope !== "once" ? ` (${request.scope})` : ""}</Badge>
                   {request.denyReason && <div className="muted small">{request.denyReason}</div>}</td>
-                <td>{request.decidedBy || "—"}</td>
+                <td>{request.decidedBy || "—"}{request.decidedVia && request.decidedVia !== "workspace" && <div className="muted small">via {request.decidedVia}</div>}</td>
               </tr>
             ))}</tbody>
           </table>

@@ -7,6 +7,8 @@ import { duration } from "../../format";
 import { describeError } from "../../ui/useLoader";
 import { hiddenCharacters, VisibleText } from "../../ui/VisibleText";
 
+const surfaceLabels: Record<string, string> = { cli: "also asked at the terminal", gateway: "also asked in the chat", headless: "nobody else is asked" };
+
 export function PendingApproval({ request, onDecided, onError }: { request: Approval; onDecided: (request: Approval) => void; onError: (message: string) => void }) {
   const [now, setNow] = useState(Date.now());
   const [reason, setReason] = useState("");
@@ -36,6 +38,7 @@ export function PendingApproval({ request, onDecided, onError }: { request: Appr
       <div className="approval-head">
         <strong><VisibleText text={request.tool} /></strong>
         {request.platform && <span className="badge badge-neutral"><VisibleText text={request.platform} /></span>}
+        {request.surface && <span className="badge badge-neutral" title="Where the agent also asks; the first answer wins">{surfaceLabels[request.surface] || request.surface}</span>}
         {request.sessionID && <a className="small" href={`${basePath}/sessions/${encodeURIComponent(request.sessionID)}`}>session <VisibleText text={request.sessionID} /></a>}
         <span className={"small " + (left < 15 ? "field-error" : "muted")}>{left > 0 ? `${duration(Math.ceil(left))} left` : "expiring…"}</span>
       </div>
@@ -57,10 +60,17 @@ export function PendingApproval({ request, onDecided, onError }: { request: Appr
         <blockquote className="agent-words small"><span className="agent-words-label">The agent says (unverified):</span> <VisibleText text={request.reason} /></blockquote>
       )}
       {request.risks.length > 0 && <div className="small field-error">Flagged by the agent's detector: <VisibleText text={request.risks.join(", ")} /></div>}
+      {request.description && (
+        <div className="small field-error">The agent's gate flagged: <VisibleText text={request.description} />
+          {request.patternKeys.length > 0 && <span className="muted"> (pattern {request.patternKeys.map((key) => `“${key}”`).join(", ")})</span>}</div>
+      )}
+      {request.smartDenied && <div className="alert alert-bad small">The agent's smart triage said DENY. You may override it for this one run only.</div>}
       <div className="approval-actions">
-        <button className="button" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "once"))}>Approve once</button>
-        <button className="button ghost" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "session"))}>For this session</button>
-        <button className="button ghost" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "always"))}>Always</button>
+        {request.choices.includes("once") && <button className={"button" + (request.smartDenied ? " ghost" : "")} type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "once"))}>Approve once</button>}
+        {request.choices.includes("session") && <button className="button ghost" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "session"))}>For this session</button>}
+        {request.choices.includes("always") && <button className="button ghost" type="button" disabled={cannotApprove}
+          title={request.patternKeys.length ? `Adds ${request.patternKeys.join(", ")} to command_allowlist in config.yaml` : "Approves this exact action from now on"}
+          onClick={() => act(api.approve(request.id, "always"))}>Always</button>}
         <input className="input" aria-label="Reason for denying" placeholder="Reason (optional)" value={reason} onChange={(event) => setReason(event.target.value)} />
         <button className="button danger" type="button" disabled={busy} onClick={() => act(api.deny(request.id, reason))}>Deny</button>
       </div>
