@@ -34,7 +34,7 @@ import WorkspaceCore
         ])
         let run = try lab.chat("tidy the work folder")
 
-        let a = try await lab.pending(containing: "/a")
+        let a = try await lab.pending(containing: "/a", from: run)
         #expect(a["choices"] as? [String] == ["once", "session", "always", "deny"] && a["surface"] as? String == "cli", "\(a)")
         #expect(a["patternKeys"] as? [String] == ["delete in root path"], "the agent's own pattern key: \(a)")
         #expect(exists(lab.work.appendingPathComponent("a")), "nothing ran before the decision")
@@ -99,7 +99,7 @@ import WorkspaceCore
                 ["say": "finished"],
             ], verdicts: ["APPROVE", "ESCALATE"])
         let run = try lab.chat("clean up")
-        let escalated = try await lab.pending(containing: "/s2")
+        let escalated = try await lab.pending(containing: "/s2", from: run)
         try await lab.decide(escalated["id"], "approve", #"{"scope":"once"}"#)
         let printed = try await run.finish()
         #expect(!exists(lab.work.appendingPathComponent("s1")) && !exists(lab.work.appendingPathComponent("s2")), "\(printed)")
@@ -110,7 +110,7 @@ import WorkspaceCore
     @Test(.enabled(if: enabled, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func aCronRunsDangerousCommandWaitsForTheWorkspaceWhenAskedTo() async throws {
         let headless = "plugins:\n  entries:\n    workspace-approvals:\n      headless: workspace  # cron runs wait for the Approvals tab"
-        var lab = try await AgentLab.start(timeout: 30, turns: [], extraConfig: headless)
+        var lab = try await AgentLab.start(timeout: 60, turns: [], extraConfig: headless)
         defer { lab.stop() }
         let work = lab.work.path
         for name in ["cron-a", "cron-b"] {
@@ -122,7 +122,7 @@ import WorkspaceCore
         let executor = try CommandCronExecutor(template: template, home: HermesHome(root: lab.home), timeout: 120)
         let job = CronRunRequest(id: "job1", name: "tidy", prompt: "tidy up", workdir: work, sessionID: "cron_job1_20261202_120000")
         let running = Task { await executor.run(job) }
-        guard let waiting = try? await lab.pending(containing: "cron-a") else {
+        guard let waiting = try? await lab.pending(containing: "cron-a", seconds: 180) else {
             Issue.record("no request arrived; the run said: \(await running.value)")
             return
         }

@@ -17,7 +17,7 @@ import Testing
         let run = try AgentRun(
             arguments: [hermes, "gateway", "run"], home: lab.home, directory: lab.work,
             environment: ["API_SERVER_ENABLED": "true", "API_SERVER_PORT": String(port), "API_SERVER_KEY": key, "API_SERVER_HOST": "127.0.0.1"])
-        try await waitForPort(port, seconds: 60)
+        try await waitForPort(port, seconds: 240)
         return run
     }
 

@@ -12,6 +12,8 @@ struct AgentLab {
     let site: DemoSite
     let stubPort: Int
     let stub: Process
+    /// The operator's client (its token read once).
+    let operatorClient: RawExchange
 
     var home: URL { root.appendingPathComponent("home") }
     /// A folder the scripted commands work on.
@@ -26,7 +28,7 @@ struct AgentLab {
     /// Writes the home (`approvals` as given), starts the stub with `turns` (and smart-triage `verdicts`), the
     /// workspace, and installs the bridge.
     static func start(
-        mode: String = "manual", timeout: Int = 8, turns: [[String: Any]], verdicts: [String] = [], extraConfig: String = ""
+        mode: String = "manual", timeout: Int = 20, turns: [[String: Any]], verdicts: [String] = [], extraConfig: String = ""
     )
         async throws -> AgentLab
     {
@@ -57,7 +59,7 @@ struct AgentLab {
         try await offThePool {
             try run(try BrowserEnvironment.binary().path, ["install-plugin", "--home", home.path, "--url", String(site.url.dropLast())])
         }
-        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub)
+        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub, operatorClient: try await site.client())
     }
 
     static func startStub(root: URL, port: Int, turns: [[String: Any]], verdicts: [String]) throws -> Process {
@@ -79,11 +81,11 @@ struct AgentLab {
         stopProcess(stub)
         let stub = try Self.startStub(root: root, port: stubPort, turns: turns, verdicts: verdicts)
         try await waitForPort(stubPort)
-        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub)
+        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub, operatorClient: operatorClient)
     }
 
     /// The workspace's answers, seen with the operator's token.
-    func client() async throws -> RawExchange { try await site.client() }
+    func client() async throws -> RawExchange { operatorClient }
 
     /// Starts `hermes chat -Q -q prompt` in the work folder; its stdin is a pipe the test may answer on.
     func chat(_ prompt: String, environment extra: [String: String] = [:]) throws -> AgentRun {
@@ -98,14 +100,15 @@ struct AgentLab {
     }
 
     /// The first pending request whose action contains `text`, once there is one.
-    func pending(containing text: String, seconds: Double = 60) async throws -> [String: Any] {
+    /// (The agent takes several seconds to start, and many times that on a loaded machine: 180 s by default.)
+    func pending(containing text: String, seconds: Double = 180, from run: AgentRun? = nil) async throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             let items = try await client().send("GET", "/api/v1/approvals?status=pending").object?["items"] as? [[String: Any]] ?? []
             if let found = items.first(where: { ($0["action"] as? String)?.contains(text) == true }) { return found }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw BrowserTestError("no pending request for \(text) arrived")
+        throw BrowserTestError("no pending request for \(text) arrived; the agent printed:\n\(run?.printed ?? "(not watched)")")
     }
 
     /// Decides request `id` in the workspace as the operator.
@@ -180,40 +183,4 @@ func stopProcess(_ process: Process) {
     guard process.isRunning else { return }
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
-}
-
-/// A TCP port nothing listens on now (the kernel's choice for port 0).
-func freePort() throws -> Int {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw BrowserTestError("socket failed") }
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) { pointer in
-        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0 }
-    }
-    guard bound else { throw BrowserTestError("bind failed") }
-    return Int(UInt16(bigEndian: address.sin_port))
-}
-
-/// Returns once something accepts connections on `port` (at most 30 s).
-func waitForPort(_ port: Int, seconds: Double = 30) async throws {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        close(descriptor)
-        if connected { return }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-    throw BrowserTestError("nothing listens on port \(port)")
 }

@@ -86,7 +86,7 @@ import Testing
                 "https://workspace.example/hermes",
             ])
         defer { server.stop() }
-        let proxyPort = try Self.freePort()
+        let proxyPort = try freePort()
         let prefix = root.appendingPathComponent("nginx")
         try FileManager.default.createDirectory(at: prefix.appendingPathComponent("logs"), withIntermediateDirectories: true)
         let config = Self.nginxConfig(proxyPort: proxyPort, upstreamPort: directPort, prefix: prefix.path)
@@ -104,7 +104,7 @@ import Testing
             _ = try? run(proxy.executableURL!.path, proxy.arguments! + ["-s", "stop"])
             proxy.waitUntilExit()
         }
-        try await Self.waitUntilListening(proxyPort)
+        try await waitForPort(proxyPort)
 
         let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort), "spoof"]) }
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")
@@ -126,41 +126,6 @@ import Testing
         #expect(
             rows == ["127.0.0.3", "127.0.0.3", "127.0.0.1"],
             "through the trusted proxy: the client behind it; direct with a spoofed X-Forwarded-For: the real peer. \(rows)")
-    }
-
-    /// Waits (up to 30 s) until something accepts connections on `port`: the proxy has started.
-    private static func waitUntilListening(_ port: Int) async throws {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            address.sin_port = in_port_t(UInt16(port).bigEndian)
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            close(descriptor)
-            if connected == 0 { return }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw BrowserTestError("nothing listens on port \(port)")
-    }
-
-    private static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutablePointer(to: &address) { pointer in
-            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                guard bind(descriptor, raw, length) == 0, getsockname(descriptor, raw, &length) == 0 else { throw BrowserTestError("no free port") }
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// The nginx snippet of docs/deploy.md, on loopback ports, talking to the workspace from 127.0.0.2.
@@ -215,7 +180,7 @@ import Testing
                 "https://workspace.example/hermes",
             ])
         defer { server.stop() }
-        let proxyPort = try Self.freePort()
+        let proxyPort = try freePort()
         let caddyfile = root.appendingPathComponent("Caddyfile")
         try """
         {
@@ -243,7 +208,7 @@ import Testing
             kill(proxy.processIdentifier, SIGKILL)
             proxy.waitUntilExit()
         }
-        try await Self.waitUntilListening(proxyPort)
+        try await waitForPort(proxyPort)
 
         let answer = try await offThePool { try run("/usr/bin/python3", ["-c", Self.client, String(proxyPort), String(directPort), "nospoof"]) }
         let result = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any], "\(answer)")

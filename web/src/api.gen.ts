@@ -73,6 +73,24 @@ export interface ApprovalRequest {
   choices: ("once" | "session" | "always" | "deny")[];
 }
 
+export interface PairedUser {
+  platform: string;
+  userID: string;
+  userName: string;
+  approvedAt?: string;
+}
+
+export interface StagedWrite {
+  id: string;
+  subsystem: "memory" | "skills";
+  action: string;
+  summary: string;
+  origin: string;
+  createdAt: string;
+  preview: string;
+  target: string;
+}
+
 export interface AuthState {
   loginRequired: boolean;
   authenticated: boolean;
@@ -176,7 +194,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   clientAddress?: string | null;
-  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome";
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke";
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;

@@ -159,6 +159,9 @@ export interface CronRun { id: string; size: number }
 
 export type ApprovalStatus = "pending" | "approved" | "denied" | "expired";
 export interface ApprovalRule { id: number; tool: string; action: string; createdAt: string; createdBy: string; requestID?: string }
+export interface StagedWriteItem { id: string; subsystem: "memory" | "skills"; action: string; summary: string; origin: string; createdAt: string; preview: string; target: string }
+export interface PairingRequest { platform: string; entry: string; userID: string; userName: string; createdAt: string; expiresAt: string }
+export interface PairedUser { platform: string; userID: string; userName: string; approvedAt?: string }
 export interface AllowlistEntry { pattern: string; kind: "text" | "glob" | "plugin rule" }
 
 export type Role = "viewer" | "operator" | "admin" | "agent";
@@ -224,6 +227,13 @@ export const api = {
   approve: (approvalID: string, scope: "once" | "session" | "always") => request<Approval>(`/approvals/${id(approvalID)}/approve`, json({ scope })),
   deny: (approvalID: string, reason: string) => request<Approval>(`/approvals/${id(approvalID)}/deny`, json({ reason })),
   approvalRules: () => request<{ items: ApprovalRule[]; allowlist: AllowlistEntry[] }>("/approvals/rules"),
+  stagedWrites: () => request<{ items: StagedWriteItem[] }>("/approvals/staged"),
+  decideStagedWrite: (item: StagedWriteItem, verb: "approve" | "reject") =>
+    request<StagedWriteItem>(`/approvals/staged/${item.subsystem}/${id(item.id)}/${verb}`, { method: "POST" }),
+  pairing: () => request<{ pending: PairingRequest[]; approved: PairedUser[] }>("/pairing"),
+  approvePairing: (platform: string, code: string) => request<PairedUser>("/pairing/approve", json({ platform, code })),
+  denyPairing: (platform: string, entry: string) => request<null>("/pairing/deny", json({ platform, entry })),
+  revokePairing: (platform: string, userID: string) => request<null>("/pairing/revoke", json({ platform, userID })),
   removeAllowlistEntry: (pattern: string) => request<null>("/approvals/allowlist" + queryString({ pattern }), { method: "DELETE" }),
   deleteApprovalRule: (ruleID: number) => request<null>(`/approvals/rules/${ruleID}`, { method: "DELETE" }),
   audit: (query: Query) => request<{ items: AuditEvent[]; nextCursor?: string }>("/audit" + queryString(query)),

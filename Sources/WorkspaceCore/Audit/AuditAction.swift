@@ -47,4 +47,14 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case approvalsRuleDelete = "approvals.rule.delete"
     /// The agent's own prompt settled a request (in the chat, on the API server, at the terminal, or by timeout).
     case approvalsOutcome = "approvals.outcome"
+    /// A staged memory or skill write applied (by the agent's own code).
+    case approvalsStagedApprove = "approvals.staged.approve"
+    /// A staged memory or skill write rejected (its file removed).
+    case approvalsStagedReject = "approvals.staged.reject"
+    /// A stranger paired with the bot (their code accepted by the agent).
+    case pairingApprove = "pairing.approve"
+    /// A waiting pairing request dropped.
+    case pairingDeny = "pairing.deny"
+    /// A paired user's access ended.
+    case pairingRevoke = "pairing.revoke"
 }

@@ -19,6 +19,21 @@ extension OrderedJSON {
         return nil
     }
 
+    /// The number of a numeric value (an integer read as a double too).
+    public var doubleValue: Double? {
+        switch self {
+        case .double(let value): value
+        case .int(let value): Double(value)
+        default: nil
+        }
+    }
+
+    /// The truth of a boolean value.
+    public var boolValue: Bool? {
+        if case .bool(let value) = self { return value }
+        return nil
+    }
+
     /// The strings of a list value; a bare string counts as a one-item list (as the agent reads `skills.disabled`,
     /// `skills.external_dirs`, `plugins.enabled`…); anything else is empty.
     public var stringList: [String] {

@@ -226,7 +226,7 @@ class _Workspace:
         if not self.token:
             raise OSError("no credential in workspace.json; run hermes-workspace install-plugin")
         return _call("POST", self.base + "/api/v1/approvals", self.token, {k: v for k, v in submission.items() if v not in (None, "", [])},
-                     key=self.key)
+                     timeout=30, key=self.key)
 
     def wait(self, request_id, seconds=POLL_SECONDS):
         return _call("GET", "%s/api/v1/approvals/%s/decision?wait=%d" % (self.base, request_id, seconds), self.token,

@@ -10,6 +10,12 @@ struct ApprovalRoutes {
     let password: OperatorPassword
     let credentials: CredentialStore
     let allowlist: CommandAllowlist
+    let staged: StagedWrites
+    let events: EventBus
+
+    struct StagedList: ResponseEncodable {
+        var items: [StagedWrites.Item]
+    }
 
     struct RuleList: ResponseEncodable {
         /// The first bridge's exact-action rules (still honoured for its requests).
@@ -38,6 +44,17 @@ struct ApprovalRoutes {
             var response = try signed(try await queue.submit(submission, actor: context.auditActor), request: request, context: context)
             response.status = .created
             return response
+        }
+        group.get("approvals/staged", .read) { _, _ in StagedList(items: staged.items()) }
+        group.post("approvals/staged/:subsystem/:staged/approve", .operate) { _, context -> StagedWrites.Item in
+            let item = try await staged.approve(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
+            _ = events.publish(.approvalsChanged, .object(["staged": .string(item.id)]))
+            return item
+        }
+        group.post("approvals/staged/:subsystem/:staged/reject", .operate) { _, context -> StagedWrites.Item in
+            let item = try await staged.reject(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
+            _ = events.publish(.approvalsChanged, .object(["staged": .string(item.id)]))
+            return item
         }
         group.get("approvals/rules", .read) { _, _ in RuleList(items: try await queue.rules(), allowlist: try allowlist.entries()) }
         group.delete("approvals/allowlist", .admin) { request, context -> Response in
@@ -77,6 +94,13 @@ struct ApprovalRoutes {
 }
 
 extension ApprovalRoutes {
+    func subsystem(_ context: WorkspaceRequestContext) throws -> StagedWrites.Subsystem {
+        guard let subsystem = StagedWrites.Subsystem(rawValue: try context.parameters.require("subsystem")) else {
+            throw WorkspaceError.notFound(what: "Staged writes of that kind (memory or skills)")
+        }
+        return subsystem
+    }
+
     /// `value` as JSON, signed for the approvals bridge when its agent token has a signing key:
     /// `X-Hermes-Signature: v1=<hex HMAC-SHA256(key, nonce + "\n" + body)>` with the `X-Hermes-Nonce` the bridge sent,
     /// so the bridge believes an answer only from this server, never from whatever else listens on its port.
@@ -93,4 +117,5 @@ extension ApprovalRoutes {
 }
 
 extension ApprovalRequest: ResponseEncodable {}
+extension StagedWrites.Item: ResponseEncodable {}
 extension ApprovalOverview: ResponseEncodable {}

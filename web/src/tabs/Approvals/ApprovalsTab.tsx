@@ -1,12 +1,13 @@
 // Approvals: pending requests first (pushed live), each approvable once / for the session / always, or deniable with
 // a reason; then the history and the "always" rules.
 import React, { useEffect, useState } from "react";
-import { api, Approval } from "../../api";
+import { api, Approval, StagedWriteItem } from "../../api";
 import { useConnectionState, useEvent } from "../../events";
 import { Badge } from "../../ui/Badge";
 import { dateTime, relativeTime } from "../../format";
 import { describeError, useLoader } from "../../ui/useLoader";
 import { PendingApproval } from "./PendingApproval";
+import { PairingCard } from "./PairingCard";
 import { VisibleText } from "../../ui/VisibleText";
 
 const tones = { pending: "warn", approved: "good", denied: "bad", expired: "neutral" } as const;
@@ -17,6 +18,8 @@ export function ApprovalsTab() {
   const pending = useLoader(() => api.approvals("pending"), [generation]);
   const history = useLoader(() => api.approvals("all"), [generation]);
   const rules = useLoader(() => api.approvalRules(), [generation]);
+  const staged = useLoader(() => api.stagedWrites(), [generation]);
+  const pairing = useLoader(() => api.pairing(), [generation]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEvent("approvals.changed", reload, []);
@@ -32,6 +35,10 @@ export function ApprovalsTab() {
   const decided = (request: Approval) => {
     setNotice(`${request.status === "approved" ? "Approved" : "Denied"}: ${request.action.slice(0, 80)}`);
     reload();
+  };
+  const decideStaged = (item: StagedWriteItem, verb: "approve" | "reject") => {
+    api.decideStagedWrite(item, verb).then(() => { setNotice(`${verb === "approve" ? "Applied" : "Rejected"}: ${item.summary.slice(0, 80)}`); reload(); },
+      (caught) => setError(describeError(caught)));
   };
   const removeEntry = (pattern: string) => {
     if (!window.confirm(`Remove “${pattern}” from command_allowlist? The agent asks again for it from its next tool call.`)) return;
@@ -63,6 +70,24 @@ export function ApprovalsTab() {
           <ul className="approval-list">{items.map((request) => <PendingApproval key={request.id} request={request} onDecided={decided} onError={setError} />)}</ul>
         )}
       </section>
+      {(staged.data?.items || []).length > 0 && <section className="card" aria-label="Staged writes">
+        <div className="card-head"><h2>Memory and skill writes waiting</h2><span className="muted small">{staged.data!.items.length}</span></div>
+        <p className="muted small">The agent staged these (memory.write_approval / skills.write_approval). Approve applies them with the agent's own code; memory edits reach the agent at its next session.</p>
+        <ul className="approval-list">{staged.data!.items.map((item) => (
+          <li className="approval" key={item.subsystem + item.id} data-staged={item.id}>
+            <div className="approval-head"><strong>{item.subsystem === "memory" ? `memory · ${item.target}` : `skill · ${item.target}`}</strong>
+              <span className="badge badge-neutral">{item.action}</span><span className="muted small" title={dateTime(item.createdAt)}>{relativeTime(item.createdAt)}</span></div>
+            <blockquote className="agent-words small"><span className="agent-words-label">The agent says:</span> <VisibleText text={item.summary} /></blockquote>
+            <pre className="approval-action" tabIndex={0} aria-label="What would change"><VisibleText text={item.preview} /></pre>
+            <div className="approval-actions">
+              <button className="button" type="button" onClick={() => decideStaged(item, "approve")}>Apply</button>
+              <button className="button danger" type="button" onClick={() => decideStaged(item, "reject")}>Reject</button>
+            </div>
+          </li>
+        ))}</ul>
+      </section>}
+      {pairing.data && <PairingCard pending={pairing.data.pending} approved={pairing.data.approved}
+        onChanged={(message) => { setNotice(message); reload(); }} onError={setError} />}
       <section className="card" aria-label="Allowlist">
         <div className="card-head"><h2>Always allowed by the agent</h2><span className="muted small">{rules.data?.allowlist.length ?? 0}</span></div>
         <p className="muted small">command_allowlist in config.yaml: the agent honours these with the workspace stopped. "Always" on a request adds its pattern keys.</p>

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// Messaging pairing: who is waiting to talk to the bot, who is paired, and the owner's answers. Granting access
+/// is an admin's; dropping a request or ending access an operator's.
+struct PairingRoutes {
+    let pairing: Pairing
+    let events: EventBus
+
+    struct ApproveRequest: Decodable {
+        var platform: String
+        var code: String
+    }
+
+    struct DenyRequest: Decodable {
+        var platform: String
+        var entry: String
+    }
+
+    struct RevokeRequest: Decodable {
+        var platform: String
+        var userID: String
+    }
+
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("pairing", .read) { _, _ in pairing.overview() }
+        group.post("pairing/approve", .admin) { request, context -> Pairing.User in
+            let body = try await request.decode(as: ApproveRequest.self, context: context)
+            let user = try await pairing.approve(platform: body.platform, code: body.code, actor: context.auditActor)
+            _ = events.publish(.approvalsChanged, .object(["pairing": .string(body.platform)]))
+            return user
+        }
+        group.post("pairing/deny", .operate) { request, context -> Response in
+            let body = try await request.decode(as: DenyRequest.self, context: context)
+            try await pairing.deny(platform: body.platform, entry: body.entry, actor: context.auditActor)
+            _ = events.publish(.approvalsChanged, .object(["pairing": .string(body.platform)]))
+            return Response(status: .noContent)
+        }
+        group.post("pairing/revoke", .operate) { request, context -> Response in
+            let body = try await request.decode(as: RevokeRequest.self, context: context)
+            try await pairing.revoke(platform: body.platform, userID: body.userID, actor: context.auditActor)
+            _ = events.publish(.approvalsChanged, .object(["pairing": .string(body.platform)]))
+            return Response(status: .noContent)
+        }
+    }
+}
+
+extension Pairing.Overview: ResponseEncodable {}
+extension Pairing.User: ResponseEncodable {}
