@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "E2ETests",
-            dependencies: ["WorkspaceCore", "TestSupport"],
+            dependencies: ["WorkspaceCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             path: "Tests/e2e",
             exclude: ["Scripts"]
         ),

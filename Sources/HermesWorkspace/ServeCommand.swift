@@ -75,6 +75,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert.")
     var tlsKey: String?
 
+    @Option(
+        name: .customLong("notify-webhook"),
+        help:
+            "POST a signed notice (no command text) to this http(s) URL for each new pending approval; receivers verify X-Hermes-Signature with workspace/webhook.key."
+    )
+    var notifyWebhook: String?
+
     @Flag(help: "Serve Prometheus metrics at /metrics (the token is required there too).")
     var metrics = false
 
@@ -94,6 +101,11 @@ struct ServeCommand: AsyncParsableCommand {
         if let publicURL {
             guard let url = URL(string: publicURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
                 throw ValidationError("--public-url must be an http(s) URL with a host.")
+            }
+        }
+        if let notifyWebhook {
+            guard let url = URL(string: notifyWebhook), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+                throw ValidationError("--notify-webhook must be an http(s) URL with a host.")
             }
         }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
@@ -138,6 +150,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.trustedProxies = trustedProxies.compactMap(AddressBlock.init)
         configuration.trustLoopbackProxy = trustLoopbackProxy
         configuration.publicURL = publicURL.flatMap(URL.init(string:))
+        configuration.approvalWebhook = notifyWebhook.flatMap(URL.init(string:))
         if configuration.webRoot == nil {
             logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
         }

@@ -11,15 +11,18 @@ public actor ApprovalQueue {
     private let timeout: @Sendable () -> TimeInterval
     private let clock: any WorkspaceClock
     private let allowlist: CommandAllowlist?
+    private let webhook: ApprovalWebhook?
     private var waiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
 
-    /// The queue of `home`; `timeout` gives `approvals.timeout` in seconds at submission time.
+    /// The queue of `home`; `timeout` gives `approvals.timeout` in seconds at submission time; `webhook` is told of
+    /// every new pending request.
     public init(
         home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(), database: WorkspaceDatabase? = nil,
-        allowlist: CommandAllowlist? = nil, timeout: @escaping @Sendable () -> TimeInterval
+        allowlist: CommandAllowlist? = nil, webhook: ApprovalWebhook? = nil, timeout: @escaping @Sendable () -> TimeInterval
     ) {
         self.clock = clock
         self.allowlist = allowlist
+        self.webhook = webhook
         storage = database ?? WorkspaceDatabase(home: home)
         self.audit = audit
         self.events = events
@@ -69,6 +72,10 @@ public actor ApprovalQueue {
             AuditEvent(
                 action: .approvalsSubmit, target: id, outcome: request.status == .pending ? .pending : .autoApproved,
                 summary: "\(request.tool): \(request.action.prefix(160))", actor: actor))
+        if request.status == .pending, let webhook {
+            let pending = request
+            Task.detached { await webhook.deliver(pending) }
+        }
         if request.status == .pending {
             let expiry = request.expiresAt
             Task { [weak self] in

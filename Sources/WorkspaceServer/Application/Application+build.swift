@@ -83,7 +83,16 @@ public func buildApplication(
     configuration: WorkspaceServerConfiguration, home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), logger: Logger,
     onReady: @escaping @Sendable (String) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    try buildApplication(configuration: configuration, services: try WorkspaceServices(home: home, cron: cron), logger: logger, onReady: onReady)
+    var webhook: ApprovalWebhook?
+    if let url = configuration.approvalWebhook {
+        let page = configuration.publicURL.map { $0.appendingPathComponent("approvals") }
+        webhook = try ApprovalWebhook(url: url, secret: try ApprovalWebhook.secret(home: home), approvalsPage: page)
+        logger.info(
+            "Announcing new approval requests to the webhook; receivers verify X-Hermes-Signature with the key in workspace/webhook.key",
+            metadata: ["url": .string(url.absoluteString)])
+    }
+    let services = try WorkspaceServices(home: home, cron: cron, webhook: webhook)
+    return try buildApplication(configuration: configuration, services: services, logger: logger, onReady: onReady)
 }
 
 /// The same over services already built (the tests reach into them).

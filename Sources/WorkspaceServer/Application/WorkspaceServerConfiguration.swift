@@ -32,6 +32,8 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var metricsEnabled = false
     /// How often the home's files are checked for changes where inotify is not available (seconds).
     public var homePollInterval: TimeInterval = 2
+    /// Where each new pending approval is announced (signed POST, see ``ApprovalWebhook``); nil: nowhere.
+    public var approvalWebhook: URL?
 
     /// Creates a configuration; the defaults are the secure local ones.
     public init(

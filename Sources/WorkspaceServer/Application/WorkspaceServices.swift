@@ -62,7 +62,10 @@ struct WorkspaceServices: Sendable {
     let cron: CronService
 
     /// Builds every service for `home`; `cron` says who runs its cron jobs; `clock` is the time they all read.
-    init(home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), clock: any WorkspaceClock = SystemClock()) throws {
+    init(
+        home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), clock: any WorkspaceClock = SystemClock(),
+        webhook: ApprovalWebhook? = nil
+    ) throws {
         self.home = home
         self.clock = clock
         tokens = TokenStore(home: home)
@@ -91,7 +94,7 @@ struct WorkspaceServices: Sendable {
         signIn = SignIn(password: password, sessions: loginSessions, credentials: credentials, throttle: loginThrottle, audit: audit)
         approvals = ApprovalQueue(
             home: home, audit: audit, events: events, clock: clock, database: workspaceDatabase,
-            allowlist: CommandAllowlist(config: config), timeout: { Double(ApprovalSettings(home: home).timeout) })
+            allowlist: CommandAllowlist(config: config), webhook: webhook, timeout: { Double(ApprovalSettings(home: home).timeout) })
         cronJobs = CronJobsFile(home: home, timeZone: timeZone)
         let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
         cronScheduler = CronScheduler(

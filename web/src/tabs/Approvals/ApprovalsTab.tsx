@@ -8,6 +8,7 @@ import { dateTime, relativeTime } from "../../format";
 import { describeError, useLoader } from "../../ui/useLoader";
 import { PendingApproval } from "./PendingApproval";
 import { PairingCard } from "./PairingCard";
+import { noticesSupported, noticesWanted, turnNoticesOff, turnNoticesOn } from "../../ui/approvalNotices";
 import { VisibleText } from "../../ui/VisibleText";
 
 const tones = { pending: "warn", approved: "good", denied: "bad", expired: "neutral" } as const;
@@ -21,6 +22,7 @@ export function ApprovalsTab() {
   const staged = useLoader(() => api.stagedWrites(), [generation]);
   const pairing = useLoader(() => api.pairing(), [generation]);
   const [error, setError] = useState<string | null>(null);
+  const [notices, setNotices] = useState(noticesWanted());
   const [notice, setNotice] = useState<string | null>(null);
   useEvent("approvals.changed", reload, []);
   useEvent("reset", reload, []);
@@ -61,6 +63,16 @@ export function ApprovalsTab() {
         <div className="alert alert-warn" data-no-password>No password is set: any program running as your Unix user — the agent
           included — can read this workspace's token file and act as you. Run <code>hermes-workspace passwd</code> so that
           approvals need a person who knows the password.</div>
+      )}
+      {noticesSupported() && (
+        <p className="small">
+          {notices
+            ? <>New requests are announced in this browser (a notification and a tone). <button className="button ghost small-button" type="button"
+              onClick={() => { turnNoticesOff(); setNotices(false); }}>Stop</button></>
+            : <button className="button ghost small-button" type="button" data-notices
+              onClick={() => turnNoticesOn().then((on) => { setNotices(on); if (!on) setError("The browser did not allow notifications for this page."); })}>
+              Notify me of new requests</button>}
+        </p>
       )}
       {notice && <div className="alert alert-good" role="status">{notice}</div>}
       {error && <div className="alert alert-bad" role="alert">{error}</div>}
