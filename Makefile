@@ -9,10 +9,15 @@ PORT ?= 9119
 run: vendor build $(DEMO_HOME)
 	.build/debug/hermes-workspace serve --home $(DEMO_HOME) --port $(PORT) --web-root web
 
-## Build everything and run every test (service, HTTP and browser tests).
+# The suites that drive the real agent (Python, several seconds of CPU per start): run after the rest, so their
+# load never starves the timing-sensitive streaming and browser tests on a 2-core machine.
+AGENT_SUITES = AgentApprovalsCLITests|AgentApprovalsGatewayTests|BrowserAgentApprovalTests|StagedWritesTests|PairingTests|ApprovalPluginInteropTests|AgentSelfApprovalTests
+
+## Build everything and run every test (service, HTTP and browser tests, then the real agent's).
 test: vendor
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip '$(AGENT_SUITES)'
+	$(SWIFT) test --skip-build --filter '$(AGENT_SUITES)'
 
 ## Unit and HTTP tests only (no browser, no reference agent, no proxies): the quick loop while you work.
 test-fast: vendor

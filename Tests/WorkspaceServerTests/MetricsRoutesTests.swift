@@ -82,6 +82,7 @@ import WorkspaceCore
                 "hermes_workspace_http_request_duration_seconds", "hermes_workspace_sse_clients", "hermes_workspace_gateway_up",
                 "hermes_workspace_approvals_pending", "hermes_workspace_cron_jobs_due", "hermes_workspace_cron_jobs_failed",
                 "hermes_workspace_state_db_read_duration_seconds", "hermes_workspace_state_db_up",
+                "hermes_workspace_approvals_staged_writes", "hermes_workspace_pairing_requests_pending",
             ] {
                 #expect(families[name] != nil, "\(name) in \(families.keys.sorted())")
             }

@@ -17,7 +17,12 @@ import Testing
         let run = try AgentRun(
             arguments: [hermes, "gateway", "run"], home: lab.home, directory: lab.work,
             environment: ["API_SERVER_ENABLED": "true", "API_SERVER_PORT": String(port), "API_SERVER_KEY": key, "API_SERVER_HOST": "127.0.0.1"])
-        try await waitForPort(port, seconds: 240)
+        do {
+            try await waitForPort(port, seconds: 240)
+        } catch {
+            run.stop()
+            throw BrowserTestError("the gateway's API server did not start: \(error)\n\(run.printed.suffix(2_000))")
+        }
         return run
     }
 

@@ -124,7 +124,7 @@ struct AgentLab {
     }
 }
 
-/// One agent process (the CLI, the gateway) with stdin and stdout pipes, in its own process group.
+/// One agent process (the CLI, the gateway) with stdin and stdout pipes.
 final class AgentRun: @unchecked Sendable {
     let process = Process()
     private let input = Pipe()
@@ -173,9 +173,13 @@ final class AgentRun: @unchecked Sendable {
 
     func stop() {
         guard process.isRunning else { return }
-        kill(-process.processIdentifier, SIGKILL)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+    }
+
+    /// A test that gave up on the run (a thrown error) leaves no agent behind.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }
 

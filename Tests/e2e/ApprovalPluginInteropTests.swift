@@ -122,4 +122,35 @@ import Glibc
         }
         #expect(tokens.split(separator: "\n").filter { $0.contains("approvals-bridge") }.count == 1, "the old bridge token was revoked: \(tokens)")
     }
+
+    /// A long-running process (the gateway) sees the headless switch turned on and off again: the agent's own
+    /// `HERMES_EXEC_ASK` and the bridge's notify callback follow it, so cron_mode decides again without a restart.
+    private static let headlessSwitch = """
+        import json, os, re
+        from hermes_cli.plugins import get_plugin_manager, get_pre_tool_call_directive
+        manager = get_plugin_manager(); manager.discover_and_load()
+        from tools import approval
+        config = os.path.join(os.environ["HERMES_HOME"], "config.yaml")
+        def switch(value):
+            text = open(config).read()
+            text = re.sub(r"headless: \\w+", "headless: " + value, text) if "headless:" in text else text.replace(
+                "workspace-approvals:\\n", "workspace-approvals:\\n      headless: " + value + "\\n", 1)
+            open(config, "w").write(text)
+            get_pre_tool_call_directive("terminal", {"command": "ls"}, session_id="cron-1")
+            return {"ask": os.environ.get("HERMES_EXEC_ASK"), "callback": approval._gateway_notify_cbs.get("default") is not None}
+        print(json.dumps({"on": switch("workspace"), "off": switch("agent")}))
+        """
+
+    @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    func theHeadlessSwitchFollowsTheConfigInARunningProcess() async throws {
+        let site = try await DemoSite.start(sessions: 1)
+        defer { site.stop() }
+        try await offThePool {
+            try run(try BrowserEnvironment.binary().path, ["install-plugin", "--home", site.home.path, "--url", String(site.url.dropLast())])
+        }
+        let answer = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.headlessSwitch], home: site.home))
+        #expect(
+            (answer["on"] as? [String: Any])?["ask"] as? String == "1" && (answer["on"] as? [String: Any])?["callback"] as? Bool == true, "\(answer)")
+        #expect((answer["off"] as? [String: Any])?["ask"] is NSNull && (answer["off"] as? [String: Any])?["callback"] as? Bool == false, "\(answer)")
+    }
 }

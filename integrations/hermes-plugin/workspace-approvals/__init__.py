@@ -620,15 +620,37 @@ def _headless_notify(approval_data):
 _headless_notify._workspace_headless = True
 
 
+_headless_keys = set()
+_set_exec_ask = False
+
+
 def _prepare_headless(approval):
     """A run nobody watches, with ``headless: workspace``: makes the agent's gate wait for an answer (the agent's
     ``HERMES_EXEC_ASK`` switch and a notify callback for the session) instead of following cron_mode."""
-    os.environ["HERMES_EXEC_ASK"] = "1"
-    key = _session_key() or "default"
+    global _set_exec_ask
+    if os.environ.get("HERMES_EXEC_ASK") != "1":
+        os.environ["HERMES_EXEC_ASK"] = "1"
+        _set_exec_ask = True
+    key = approval.get_current_session_key()  # the key the agent's gate looks its notify callback up by
     with approval._lock:
         present = approval._gateway_notify_cbs.get(key)
     if present is None:
         approval.register_gateway_notify(key, _headless_notify)
+        _headless_keys.add(key)
+
+
+def _undo_headless(approval):
+    """The switch went back to ``agent``: the agent's own cron rules decide again (in a long-running gateway too)."""
+    global _set_exec_ask
+    if _set_exec_ask:
+        os.environ.pop("HERMES_EXEC_ASK", None)
+        _set_exec_ask = False
+    for key in list(_headless_keys):
+        with approval._lock:
+            ours = getattr(approval._gateway_notify_cbs.get(key), "_workspace_headless", False)
+        if ours:
+            approval.unregister_gateway_notify(key)
+        _headless_keys.discard(key)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -663,8 +685,11 @@ def _pre_tool_call(tool_name="", args=None, session_id="", **_):
             interactive = approval._is_interactive_cli() and not approval._is_gateway_approval_context()
             if interactive:
                 _install_cli_callback()
-            elif not approval._is_gateway_approval_context() and _headless_setting(config) == "workspace":
-                _prepare_headless(approval)
+            elif _headless_setting(config) == "workspace":
+                if not approval._is_gateway_approval_context():
+                    _prepare_headless(approval)
+            elif _set_exec_ask or _headless_keys:
+                _undo_headless(approval)
         needed = _needs_approval(tool_name, args if isinstance(args, dict) else {}, _mode(config), _settings(config))
         if needed is None:
             return None
