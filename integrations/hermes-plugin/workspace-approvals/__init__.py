@@ -188,8 +188,6 @@ def _visible(text):
     return "".join(out)
 
 
-
-
 def _headless_setting(config):
     """``workspace`` (a headless run's dangerous command waits in the Approvals tab) or ``agent`` (the default:
     the agent's own ``approvals.cron_mode`` decides)."""
