@@ -80,7 +80,9 @@ import WorkspaceCore
         let offlinePrinted = try await offline.finish()
         #expect(exists(lab.work.appendingPathComponent("always-2")), "always is honoured with the workspace stopped\n\(offlinePrinted)")
         #expect(exists(lab.work.appendingPathComponent("f")), "nobody answered the agent's own prompt: not run\n\(offlinePrinted)")
-        #expect(offlinePrinted.contains("BLOCKED"), "the agent was told no\n\(offlinePrinted)")
+        #expect(
+            offlinePrinted.contains("BLOCKED") || offlinePrinted.contains("Timeout — denying"),
+            "the agent was told no\n\(offlinePrinted)\nthe model was asked:\n\(lab.stubRequests)")
         #expect(!offlinePrinted.contains("bash -c 'touch"), "the allowlisted command was not shown for approval")
     }
 

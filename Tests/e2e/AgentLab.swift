@@ -12,6 +12,8 @@ struct AgentLab {
     let site: DemoSite
     let stubPort: Int
     let stub: Process
+    /// The stub's script (its request log is beside it, `.log`).
+    let script: URL
     /// The operator's client (its token read once).
     let operatorClient: RawExchange
 
@@ -51,18 +53,25 @@ struct AgentLab {
               tirith_enabled: false
             toolsets:
               - terminal
+            # No background model calls of the agent's own (reviews, the skills curator) taking scripted turns.
+            memory:
+              nudge_interval: 0
+            skills:
+              creation_nudge_interval: 0
+            curator:
+              enabled: false
             \(extraConfig)
             """
         try Data((config + "\n").utf8).write(to: home.appendingPathComponent("config.yaml"))
-        let stub = try startStub(root: root, port: stubPort, turns: turns, verdicts: verdicts)
+        let (stub, script) = try startStub(root: root, port: stubPort, turns: turns, verdicts: verdicts)
         let site = try await DemoSite.serve(root: root)
         try await offThePool {
             try run(try BrowserEnvironment.binary().path, ["install-plugin", "--home", home.path, "--url", String(site.url.dropLast())])
         }
-        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub, operatorClient: try await site.client())
+        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub, script: script, operatorClient: try await site.client())
     }
 
-    static func startStub(root: URL, port: Int, turns: [[String: Any]], verdicts: [String]) throws -> Process {
+    static func startStub(root: URL, port: Int, turns: [[String: Any]], verdicts: [String]) throws -> (Process, URL) {
         let script = root.appendingPathComponent("script-\(UUID().uuidString.prefix(8)).json")
         try JSONSerialization.data(withJSONObject: ["turns": turns, "verdicts": verdicts]).write(to: script)
         let process = Process()
@@ -73,15 +82,28 @@ struct AgentLab {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        return process
+        return (process, script)
     }
 
     /// A fresh stub with a new script on the same port (the old one is stopped).
     func restub(turns: [[String: Any]], verdicts: [String] = []) async throws -> AgentLab {
         stopProcess(stub)
-        let stub = try Self.startStub(root: root, port: stubPort, turns: turns, verdicts: verdicts)
+        let (stub, script) = try Self.startStub(root: root, port: stubPort, turns: turns, verdicts: verdicts)
         try await waitForPort(stubPort)
-        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub, operatorClient: operatorClient)
+        return AgentLab(root: root, site: site, stubPort: stubPort, stub: stub, script: script, operatorClient: operatorClient)
+    }
+
+    /// One line per request the stub answered (messages, the system prompt's start, the last message's start): what
+    /// a failing test shows of the model's side.
+    var stubRequests: String {
+        let lines = ((try? String(contentsOf: URL(fileURLWithPath: script.path + ".log"), encoding: .utf8)) ?? "").split(separator: "\n")
+        return lines.map { line -> String in
+            guard let body = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return "?" }
+            let messages = body["messages"] as? [[String: Any]] ?? []
+            let system = messages.first { $0["role"] as? String == "system" }.map { String(describing: $0["content"] ?? "").prefix(50) } ?? ""
+            let last = messages.last.map { "\($0["role"] ?? ""): \(String(describing: $0["content"] ?? "").prefix(90))" } ?? ""
+            return "\(messages.count) msgs, tools \(body["tools"] != nil) | \(system) | \(last)"
+        }.joined(separator: "\n")
     }
 
     /// The workspace's answers, seen with the operator's token.

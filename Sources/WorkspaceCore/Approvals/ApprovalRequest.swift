@@ -1,7 +1,7 @@
 import Foundation
 
 /// One action waiting for (or having had) a human yes or no.
-public struct ApprovalRequest: Sendable, Codable, Equatable {
+public struct ApprovalRequest: Sendable, Encodable, Equatable {
     /// `pending`, `approved`, `denied` or `expired`.
     public enum Status: String, Sendable, Codable, CaseIterable {
         case pending, approved, denied, expired
@@ -52,76 +52,20 @@ public struct ApprovalRequest: Sendable, Codable, Equatable {
     /// The agent's pattern keys: what an `always` adds to `command_allowlist`, what a `session` approval covers.
     public var patternKeys: [String] = []
     /// Whether the agent offers `always` (it withholds it for security-scan findings and smart-deny overrides).
-    public var allowPermanent: Bool = true
+    public var allowPermanent: Bool = true { didSet { choices = Self.choices(allowPermanent: allowPermanent, smartDenied: smartDenied) } }
     /// Whether the agent's smart triage said DENY and only an owner's one-time override is offered.
-    public var smartDenied: Bool = false
+    public var smartDenied: Bool = false { didSet { choices = Self.choices(allowPermanent: allowPermanent, smartDenied: smartDenied) } }
     /// Where the agent's prompt lives: `cli`, `gateway` (chat or API server), `headless` (cron, scripts), or
     /// none for requests of the first bridge.
     public var surface: String?
     /// Where the answer came from: `workspace`, `chat`, `terminal`, `rule`, `session` or `timeout`.
     public var decidedVia: String?
     /// The answers the agent accepts for this request, in its order (`once`, `session`, `always`, `deny`).
-    public var choices: [String] {
+    public private(set) var choices: [String] = ["once", "session", "always", "deny"]
+
+    static func choices(allowPermanent: Bool, smartDenied: Bool) -> [String] {
         if smartDenied { return ["once", "deny"] }
         return allowPermanent ? ["once", "session", "always", "deny"] : ["once", "session", "deny"]
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case id, createdAt, expiresAt, sessionID, platform, tool, action, workdir, reason, risks, status, scope, decidedBy, decidedAt,
-            denyReason, description, patternKeys, allowPermanent, smartDenied, surface, decidedVia, choices
-    }
-
-    /// Encodes every field and the `choices` the agent accepts.
-    public func encode(to encoder: any Encoder) throws {
-        var values = encoder.container(keyedBy: CodingKeys.self)
-        try values.encode(id, forKey: .id)
-        try values.encode(createdAt, forKey: .createdAt)
-        try values.encode(expiresAt, forKey: .expiresAt)
-        try values.encodeIfPresent(sessionID, forKey: .sessionID)
-        try values.encodeIfPresent(platform, forKey: .platform)
-        try values.encode(tool, forKey: .tool)
-        try values.encode(action, forKey: .action)
-        try values.encodeIfPresent(workdir, forKey: .workdir)
-        try values.encodeIfPresent(reason, forKey: .reason)
-        try values.encode(risks, forKey: .risks)
-        try values.encode(status, forKey: .status)
-        try values.encodeIfPresent(scope, forKey: .scope)
-        try values.encodeIfPresent(decidedBy, forKey: .decidedBy)
-        try values.encodeIfPresent(decidedAt, forKey: .decidedAt)
-        try values.encodeIfPresent(denyReason, forKey: .denyReason)
-        try values.encodeIfPresent(description, forKey: .description)
-        try values.encode(patternKeys, forKey: .patternKeys)
-        try values.encode(allowPermanent, forKey: .allowPermanent)
-        try values.encode(smartDenied, forKey: .smartDenied)
-        try values.encodeIfPresent(surface, forKey: .surface)
-        try values.encodeIfPresent(decidedVia, forKey: .decidedVia)
-        try values.encode(choices, forKey: .choices)
-    }
-
-    /// Reads a request as encoded (`choices` is derived, not read).
-    public init(from decoder: any Decoder) throws {
-        let values = try decoder.container(keyedBy: CodingKeys.self)
-        id = try values.decode(String.self, forKey: .id)
-        createdAt = try values.decode(Date.self, forKey: .createdAt)
-        expiresAt = try values.decode(Date.self, forKey: .expiresAt)
-        sessionID = try values.decodeIfPresent(String.self, forKey: .sessionID)
-        platform = try values.decodeIfPresent(String.self, forKey: .platform)
-        tool = try values.decode(String.self, forKey: .tool)
-        action = try values.decode(String.self, forKey: .action)
-        workdir = try values.decodeIfPresent(String.self, forKey: .workdir)
-        reason = try values.decodeIfPresent(String.self, forKey: .reason)
-        risks = try values.decodeIfPresent([String].self, forKey: .risks) ?? []
-        status = try values.decode(Status.self, forKey: .status)
-        scope = try values.decodeIfPresent(Scope.self, forKey: .scope)
-        decidedBy = try values.decodeIfPresent(String.self, forKey: .decidedBy)
-        decidedAt = try values.decodeIfPresent(Date.self, forKey: .decidedAt)
-        denyReason = try values.decodeIfPresent(String.self, forKey: .denyReason)
-        description = try values.decodeIfPresent(String.self, forKey: .description)
-        patternKeys = try values.decodeIfPresent([String].self, forKey: .patternKeys) ?? []
-        allowPermanent = try values.decodeIfPresent(Bool.self, forKey: .allowPermanent) ?? true
-        smartDenied = try values.decodeIfPresent(Bool.self, forKey: .smartDenied) ?? false
-        surface = try values.decodeIfPresent(String.self, forKey: .surface)
-        decidedVia = try values.decodeIfPresent(String.self, forKey: .decidedVia)
     }
 
     /// A request.
@@ -152,6 +96,7 @@ public struct ApprovalRequest: Sendable, Codable, Equatable {
         self.smartDenied = smartDenied
         self.surface = surface
         self.decidedVia = decidedVia
+        choices = Self.choices(allowPermanent: allowPermanent, smartDenied: smartDenied)
     }
 }
 
