@@ -109,6 +109,9 @@ public struct Pairing: Sendable {
         guard (4...32).contains(code.count), code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw WorkspaceError.invalidInput("`code` is the pairing code the person was sent (letters and digits).")
         }
+        guard overview().pending.contains(where: { $0.platform == platform }) else {
+            throw WorkspaceError.conflict("Nobody is waiting to pair on \(platform).")
+        }
         let answer = try await AgentRuntime.run(
             Self.script, arguments: ["approve", platform, code], home: home, python: python(), instead: "run hermes pairing approve \(platform) CODE")
         guard answer["ok"]?.boolValue == true else {
@@ -128,7 +131,8 @@ public struct Pairing: Sendable {
     /// Drops the waiting request `entry` (its hash prefix) on `platform`.
     public func deny(platform: String, entry: String, actor: AuditActor?) async throws {
         try Self.check(platform: platform)
-        guard entry.count == 8, entry.allSatisfy(\.isHexDigit) else { throw WorkspaceError.notFound(what: "Pairing request \(entry.prefix(16))") }
+        guard entry.count == 8, entry.allSatisfy(\.isHexDigit), overview().pending.contains(where: { $0.platform == platform && $0.entry == entry })
+        else { throw WorkspaceError.notFound(what: "Pairing request \(entry.prefix(16)) on \(platform)") }
         let answer = try await AgentRuntime.run(
             Self.script, arguments: ["deny", platform, entry], home: home, python: python(), instead: "run hermes pairing clear-pending")
         guard answer["ok"]?.boolValue == true else { throw WorkspaceError.notFound(what: "Pairing request \(entry) on \(platform)") }
@@ -140,6 +144,10 @@ public struct Pairing: Sendable {
         try Self.check(platform: platform)
         guard !userID.isEmpty, userID.count <= 200, ApprovalQueue.isDisplayable(userID), !userID.contains("\n") else {
             throw WorkspaceError.invalidInput("`userID` is a paired user's id.")
+        }
+        // The list's own ids (what the Pairing card sends); the agent matches its aliases when it revokes.
+        guard overview().approved.contains(where: { $0.platform == platform && $0.userID == userID }) else {
+            throw WorkspaceError.notFound(what: "Paired user \(userID) on \(platform)")
         }
         let answer = try await AgentRuntime.run(
             Self.script, arguments: ["revoke", platform, userID], home: home, python: python(),
