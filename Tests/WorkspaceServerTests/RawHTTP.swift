@@ -31,7 +31,7 @@ enum RawHTTP {
 
     /// Sends `head` and reads the answer as it streams until `done` holds for what arrived (or `seconds` pass),
     /// then hangs up; returns everything read.
-    static func stream(port: Int, _ head: String, seconds: Double = 10, until done: @escaping @Sendable (String) -> Bool) async throws -> String {
+    static func stream(port: Int, _ head: String, seconds: Double = 60, until done: @escaping @Sendable (String) -> Bool) async throws -> String {
         try await offloaded {
             let descriptor = try connected(port: port, head)
             defer { close(descriptor) }
