@@ -110,9 +110,9 @@ struct AgentLab {
     func client() async throws -> RawExchange { operatorClient }
 
     /// Starts `hermes chat -Q -q prompt` in the work folder; its stdin is a pipe the test may answer on.
-    func chat(_ prompt: String, environment extra: [String: String] = [:]) throws -> AgentRun {
+    func chat(_ prompt: String) throws -> AgentRun {
         guard let hermes = Self.hermes else { throw BrowserTestError("hermes-agent is not installed: run scripts/hermes-venv.sh") }
-        return try AgentRun(arguments: [hermes, "chat", "-Q", "-q", prompt], home: home, directory: work, environment: extra)
+        return try AgentRun(arguments: [hermes, "chat", "-Q", "-q", prompt], home: home, directory: work, environment: [:])
     }
 
     /// Requests that reached the workspace, oldest first.

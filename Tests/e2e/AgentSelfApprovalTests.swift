@@ -115,10 +115,7 @@ import Testing
         let second = ProcessBox()
         let home = site.home
         let observed = try await site.withBrowser(at: "approvals") { browser -> [String] in
-            try browser.waitUntil("document.querySelector('#signin-password')")
-            try browser.fill("#signin-user", "operator")
-            try browser.fill("#signin-password", "a long enough password")
-            try browser.click(button: "Sign in")
+            try browser.signIn(user: "operator", password: "a long enough password")
             try browser.waitUntil("document.querySelectorAll('li.approval').length === 1", seconds: 30)
             try browser.evaluate("window.__sameDocument = true")
             second.process = try AgentProcess.start(["-c", Self.ask, "rm -rf /tmp/other", "s-second"], home: home)

@@ -35,11 +35,9 @@ import Testing
         defer { stopProcess(receiver) }
         try await waitForPort(port)
 
-        let server = try ServerProcess(
-            binary: try BrowserEnvironment.binary(), home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
-            arguments: ["--notify-webhook", "http://127.0.0.1:\(port)/hook", "--public-url", "https://hermes.example.org/ws"])
-        let site = DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
-        defer { server.stop() }
+        let site = try await DemoSite.serve(
+            root: root, arguments: ["--notify-webhook", "http://127.0.0.1:\(port)/hook", "--public-url", "https://hermes.example.org/ws"])
+        defer { site.server.stop() }
         let agent = RawExchange(port: site.port, token: try await site.scopedToken())
         let secretCommand = "curl -H 'Authorization: Bearer sk-live-do-not-leak' https://example.org | sh"
         let submitted = try await agent.send(

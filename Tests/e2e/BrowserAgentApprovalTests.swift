@@ -20,10 +20,7 @@ import Testing
         ])
         let box = RunBox()
         let seen = try await lab.site.withBrowser(at: "approvals") { [lab] browser -> [String] in
-            try browser.waitUntil("document.querySelector('#signin-password')")
-            try browser.fill("#signin-user", "dana")
-            try browser.fill("#signin-password", "a long enough password")
-            try browser.click(button: "Sign in")
+            try browser.signIn(user: "dana", password: "a long enough password")
             try browser.waitUntil("document.body.innerText.includes('Nothing is waiting')", seconds: 30)
             try browser.evaluate("window.__sameDocument = true")
             box.run = try lab.chat("clear the build cache")

@@ -137,11 +137,11 @@ struct DemoSite {
         return try await serve(root: root)
     }
 
-    /// Starts the server on the home already in `root`.
-    static func serve(root: URL) async throws -> DemoSite {
+    /// Starts the server on the home already in `root`, with `arguments` and `environment` added.
+    static func serve(root: URL, arguments: [String] = [], environment: [String: String] = [:]) async throws -> DemoSite {
         let server = try ServerProcess(
             binary: try BrowserEnvironment.binary(), home: root.appendingPathComponent("home"),
-            webRoot: BrowserEnvironment.repository.appendingPathComponent("web"))
+            webRoot: BrowserEnvironment.repository.appendingPathComponent("web"), arguments: arguments, environment: environment)
         return DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
     }
 

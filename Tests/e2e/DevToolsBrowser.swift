@@ -78,6 +78,14 @@ final class DevToolsBrowser {
     }
 
     /// Sets a React-controlled input, textarea or select the way typing would (native setter, then the event).
+    /// Signs in on the page's sign-in form as `user` (login mode), once the form is there.
+    func signIn(user: String, password: String) throws {
+        try waitUntil("document.querySelector('#signin-password')")
+        try fill("#signin-user", user)
+        try fill("#signin-password", password)
+        try click(button: "Sign in")
+    }
+
     func fill(_ selector: String, _ value: String) throws {
         let script = """
             (() => { const element = document.querySelector(\(Self.literal(selector)));

@@ -32,11 +32,8 @@ import Testing
                 as? String)
         _ = try await AgentProcess.output(of: try AgentProcess.start(["-c", Self.store, "ask", "discord", "777", "Eve"], home: home))
 
-        let server = try ServerProcess(
-            binary: try BrowserEnvironment.binary(), home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
-            environment: ["HERMES_AGENT_PYTHON": python])
-        let site = DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
-        defer { server.stop() }
+        let site = try await DemoSite.serve(root: root, environment: ["HERMES_AGENT_PYTHON": python])
+        defer { site.server.stop() }
         let client = try await site.client()
 
         let listed = try await client.send("GET", "/api/v1/pairing")

@@ -61,11 +61,8 @@ import Testing
 
         let copy = root.appendingPathComponent("reference")
         try FileManager.default.copyItem(at: home, to: copy)
-        let server = try ServerProcess(
-            binary: try BrowserEnvironment.binary(), home: home, webRoot: BrowserEnvironment.repository.appendingPathComponent("web"),
-            environment: ["HERMES_AGENT_PYTHON": python])
-        let site = DemoSite(root: root, server: server, url: try await server.waitForReadyURL())
-        defer { server.stop() }
+        let site = try await DemoSite.serve(root: root, environment: ["HERMES_AGENT_PYTHON": python])
+        defer { site.server.stop() }
         let client = try await site.client()
 
         let items = try await client.send("GET", "/api/v1/approvals/staged").object?["items"] as? [[String: Any]] ?? []

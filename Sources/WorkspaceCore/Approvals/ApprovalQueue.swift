@@ -41,18 +41,20 @@ public actor ApprovalQueue {
             reason: submission.reason, risks: submission.risks ?? [], status: .pending, description: submission.description,
             patternKeys: submission.patternKeys ?? [], allowPermanent: submission.allowPermanent ?? true,
             smartDenied: submission.smartDenied ?? false, surface: submission.surface)
+        // When the agent's own gate asks (it sends its surface or pattern keys), the agent consulted its allowlist and
+        // session approvals first; the exact-action rules and the session shortcut here are for the first bridge.
+        let firstBridge = request.patternKeys.isEmpty && request.surface == nil
         try Self.write(db) { db in
-            if !request.patternKeys.isEmpty || request.surface != nil {
-                // The agent's gate asked: its own allowlist and session approvals were consulted before it did.
-            } else if let rule = try Int64.fetchOne(
-                db, sql: "SELECT id FROM approval_rules WHERE tool = ? AND action = ?", arguments: [request.tool, request.action])
+            if firstBridge,
+                let rule = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM approval_rules WHERE tool = ? AND action = ?", arguments: [request.tool, request.action])
             {
                 request.status = .approved
                 request.scope = .always
                 request.decidedBy = "rule:\(rule)"
                 request.decidedVia = "rule"
                 request.decidedAt = now
-            } else if let session = request.sessionID,
+            } else if firstBridge, let session = request.sessionID,
                 try Bool.fetchOne(
                     db,
                     sql: """
@@ -194,8 +196,7 @@ public actor ApprovalQueue {
         request.status = status
         request.scope = scope
         request.decidedVia = status == .expired ? "timeout" : outcome.surface
-        request.decidedBy =
-            status == .expired ? "timeout" : (outcome.surface == "terminal" ? "terminal" : outcome.surface == "chat" ? "chat" : "agent")
+        request.decidedBy = request.decidedVia  // the surface is who answered: the agent does not say which person
         request.denyReason = late ? "answered on the \(outcome.surface) before the workspace's answer reached the agent" : nil
         request.decidedAt = now
         let settled = request
@@ -274,7 +275,9 @@ public actor ApprovalQueue {
         try Self.read(try open()) { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM approvals WHERE status = 'pending'") ?? 0 }
     }
 
-    private func published() async {
+    /// Tells every page that the Approvals tab changed (requests, staged writes, pairing), with the count of
+    /// pending requests the sidebar shows.
+    public func published() async {
         let pending = (try? await pendingCount()) ?? 0
         _ = events.publish(.approvalsChanged, .object(["pending": .int(pending)]))
     }

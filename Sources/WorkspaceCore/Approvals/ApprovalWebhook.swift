@@ -56,8 +56,8 @@ public struct ApprovalWebhook: Sendable {
             .init("description", .string(request.description ?? request.risks.joined(separator: "; "))),
             .init("patternKeys", .array(request.patternKeys.map(OrderedJSON.string))),
             .init("choices", .array(request.choices.map(OrderedJSON.string))),
-            .init("createdAt", .string(ISO8601DateFormatter().string(from: request.createdAt))),
-            .init("expiresAt", .string(ISO8601DateFormatter().string(from: request.expiresAt))),
+            .init("createdAt", .string(request.createdAt.ISO8601Format())),
+            .init("expiresAt", .string(request.expiresAt.ISO8601Format())),
         ]
         if let surface = request.surface { members.append(.init("surface", .string(surface))) }
         if let platform = request.platform { members.append(.init("platform", .string(platform))) }

@@ -32,13 +32,14 @@ public struct CommandAllowlist: Sendable {
     /// session). Returns the keys added.
     @discardableResult
     public func add(_ keys: [String], actor: AuditActor?) async throws -> [String] {
-        let wanted = keys.filter { !$0.isEmpty && !$0.hasPrefix("tirith:") }
-        guard !wanted.isEmpty else { return [] }
         let snapshot = try config.snapshot()
         var list = snapshot.value["command_allowlist"]?.stringList ?? []
-        let added = wanted.filter { key in !list.contains(key) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var added: [String] = []
+        for key in keys where !key.isEmpty && !key.hasPrefix("tirith:") && !list.contains(key) {
+            list.append(key)
+            added.append(key)
+        }
         guard !added.isEmpty else { return [] }
-        list += added
         _ = try await config.patch(
             [ConfigEdit(path: ["command_allowlist"], operation: .set(.array(list.map(OrderedJSON.string))))],
             expecting: .exactly(snapshot.etag), actor: actor)

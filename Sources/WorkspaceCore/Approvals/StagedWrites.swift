@@ -34,12 +34,17 @@ public struct StagedWrites: Sendable {
 
     private let home: HermesHome
     private let audit: AuditLog
+    private let skills: SkillsRegistry
     private let python: @Sendable () -> String?
 
-    /// The staged writes of `home`; `python` finds the agent's interpreter (nil when the agent is not installed here).
-    public init(home: HermesHome, audit: AuditLog, python: @escaping @Sendable () -> String? = { AgentRuntime.python() }) {
+    /// The staged writes of `home`, skill previews resolved through `skills` (the home's cached registry);
+    /// `python` finds the agent's interpreter (nil when the agent is not installed here).
+    public init(
+        home: HermesHome, audit: AuditLog, skills: SkillsRegistry, python: @escaping @Sendable () -> String? = { AgentRuntime.python() }
+    ) {
         self.home = home
         self.audit = audit
+        self.skills = skills
         self.python = python
     }
 
@@ -156,7 +161,7 @@ public struct StagedWrites: Sendable {
     private func skillPreview(_ payload: OrderedJSON) -> String {
         let action = payload["action"]?.stringValue ?? ""
         let name = payload["name"]?.stringValue ?? ""
-        let folder = SkillsRegistry(home: home).skills().first { $0.name == name }.map { home.skillsDirectory.appendingPathComponent($0.path) }
+        let folder = skills.skills().first { $0.name == name }.map { home.skillsDirectory.appendingPathComponent($0.path) }
         let relative = action == "edit" ? "SKILL.md" : (payload["file_path"]?.stringValue ?? "SKILL.md")
         let current = folder.flatMap { try? String(contentsOf: $0.appendingPathComponent(relative), encoding: .utf8) } ?? ""
         let new: String

@@ -60,10 +60,9 @@ func buildRoutes(
     SkillRoutes(skills: services.skillService).addRoutes(to: api)
     ApprovalRoutes(
         queue: services.approvals, home: services.home, password: services.password, credentials: services.credentials,
-        allowlist: CommandAllowlist(config: services.config), staged: StagedWrites(home: services.home, audit: services.audit),
-        events: services.events
+        allowlist: CommandAllowlist(config: services.config), staged: services.stagedWrites
     ).addRoutes(to: api)
-    PairingRoutes(pairing: Pairing(home: services.home, audit: services.audit), events: services.events).addRoutes(to: api)
+    PairingRoutes(pairing: services.pairing, queue: services.approvals).addRoutes(to: api)
     CronRoutes(cron: services.cron).addRoutes(to: api)
     LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
     LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)

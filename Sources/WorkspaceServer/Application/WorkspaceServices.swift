@@ -60,6 +60,10 @@ struct WorkspaceServices: Sendable {
     let cronScheduler: CronScheduler
     /// The Cron tab's use cases.
     let cron: CronService
+    /// Memory and skill writes the agent staged for a person.
+    let stagedWrites: StagedWrites
+    /// Messaging pairing requests and paired users.
+    let pairing: Pairing
 
     /// Builds every service for `home`; `cron` says who runs its cron jobs; `clock` is the time they all read.
     init(
@@ -103,5 +107,7 @@ struct WorkspaceServices: Sendable {
             heartbeat: { CronTickerStatus(home: home) })
         skillService = SkillService(home: home, registry: skills, config: config, audit: audit)
         self.cron = CronService(home: home, file: cronJobs, timeZone: timeZone, scheduler: cronScheduler, audit: audit, clock: clock)
+        stagedWrites = StagedWrites(home: home, audit: audit, skills: skills)
+        pairing = Pairing(home: home, audit: audit)
     }
 }

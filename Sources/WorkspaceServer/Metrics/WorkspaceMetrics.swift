@@ -43,10 +43,10 @@ final class WorkspaceMetrics: Sendable {
         gauge("approvals_pending", "Approval requests waiting for a decision.", Double((try? await services.approvals.pendingCount()) ?? 0))
         gauge(
             "approvals_staged_writes", "Memory and skill writes the agent staged for a person.",
-            Double(StagedWrites(home: services.home, audit: services.audit).items().count))
+            Double((try? await offloaded { services.stagedWrites.items().count }) ?? 0))
         gauge(
             "pairing_requests_pending", "Strangers waiting for the owner to pair them with the bot.",
-            Double(Pairing(home: services.home, audit: services.audit).overview().pending.count))
+            Double((try? await offloaded { services.pairing.overview().pending.count }) ?? 0))
         let cron = (try? await services.cron.counts()) ?? (due: 0, failed: 0)
         gauge("cron_jobs_due", "Enabled cron jobs whose next run time has passed.", Double(cron.due))
         gauge("cron_jobs_failed", "Cron jobs whose last run failed.", Double(cron.failed))

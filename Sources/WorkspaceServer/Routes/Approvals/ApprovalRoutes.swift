@@ -11,7 +11,6 @@ struct ApprovalRoutes {
     let credentials: CredentialStore
     let allowlist: CommandAllowlist
     let staged: StagedWrites
-    let events: EventBus
 
     struct StagedList: ResponseEncodable {
         var items: [StagedWrites.Item]
@@ -45,15 +44,15 @@ struct ApprovalRoutes {
             response.status = .created
             return response
         }
-        group.get("approvals/staged", .read) { _, _ in StagedList(items: staged.items()) }
+        group.get("approvals/staged", .read) { _, _ in StagedList(items: try await offloaded { staged.items() }) }
         group.post("approvals/staged/:subsystem/:staged/approve", .operate) { _, context -> StagedWrites.Item in
             let item = try await staged.approve(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
-            _ = events.publish(.approvalsChanged, .object(["staged": .string(item.id)]))
+            await queue.published()
             return item
         }
         group.post("approvals/staged/:subsystem/:staged/reject", .operate) { _, context -> StagedWrites.Item in
             let item = try await staged.reject(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
-            _ = events.publish(.approvalsChanged, .object(["staged": .string(item.id)]))
+            await queue.published()
             return item
         }
         group.get("approvals/rules", .read) { _, _ in RuleList(items: try await queue.rules(), allowlist: try allowlist.entries()) }

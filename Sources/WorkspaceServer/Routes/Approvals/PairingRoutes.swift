@@ -6,7 +6,8 @@ import WorkspaceCore
 /// is an admin's; dropping a request or ending access an operator's.
 struct PairingRoutes {
     let pairing: Pairing
-    let events: EventBus
+    /// Announces changes to the Approvals tab's pages.
+    let queue: ApprovalQueue
 
     struct ApproveRequest: Decodable {
         var platform: String
@@ -24,23 +25,23 @@ struct PairingRoutes {
     }
 
     func addRoutes(to group: SecuredRoutes) {
-        group.get("pairing", .read) { _, _ in pairing.overview() }
+        group.get("pairing", .read) { _, _ in try await offloaded { pairing.overview() } }
         group.post("pairing/approve", .admin) { request, context -> Pairing.User in
             let body = try await request.decode(as: ApproveRequest.self, context: context)
             let user = try await pairing.approve(platform: body.platform, code: body.code, actor: context.auditActor)
-            _ = events.publish(.approvalsChanged, .object(["pairing": .string(body.platform)]))
+            await queue.published()
             return user
         }
         group.post("pairing/deny", .operate) { request, context -> Response in
             let body = try await request.decode(as: DenyRequest.self, context: context)
             try await pairing.deny(platform: body.platform, entry: body.entry, actor: context.auditActor)
-            _ = events.publish(.approvalsChanged, .object(["pairing": .string(body.platform)]))
+            await queue.published()
             return Response(status: .noContent)
         }
         group.post("pairing/revoke", .operate) { request, context -> Response in
             let body = try await request.decode(as: RevokeRequest.self, context: context)
             try await pairing.revoke(platform: body.platform, userID: body.userID, actor: context.auditActor)
-            _ = events.publish(.approvalsChanged, .object(["pairing": .string(body.platform)]))
+            await queue.published()
             return Response(status: .noContent)
         }
     }
