@@ -74,8 +74,8 @@ import Testing
         let first = try await startRun(port, key, "delete w")
         let w = try await lab.pending(containing: "/w")
         #expect(w["surface"] as? String == "gateway" && w["platform"] as? String == "api_server" && w["sessionID"] as? String == first, "\(w)")
-        let waiting = try await api(port, key, "GET", "/v1/runs/\(first)")
-        #expect(waiting["status"] as? String == "waiting_for_approval", "the agent's own gate waits: \(waiting)")
+        // The bridge's hook runs just before the API server marks the run as waiting: wait for that mark.
+        try await waitFor { (try await api(port, key, "GET", "/v1/runs/\(first)"))["status"] as? String == "waiting_for_approval" }
         try await lab.decide(w["id"], "approve", #"{"scope":"once"}"#)
         let one = try await finished(port, key, first)
         #expect(!exists(lab.work.appendingPathComponent("w")) && (one["output"] as? String)?.contains("approved") == true, "\(one)")
