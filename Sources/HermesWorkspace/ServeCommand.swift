@@ -82,6 +82,13 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var notifyWebhook: String?
 
+    @Option(
+        name: .customLong("hermes-command"),
+        help:
+            "The agent's CLI for gateway start/stop/restart and profile management (default: hermes in PATH); split on spaces, never run through a shell."
+    )
+    var hermesCommand = "hermes"
+
     @Flag(help: "Serve Prometheus metrics at /metrics (the token is required there too).")
     var metrics = false
 
@@ -109,6 +116,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
+        guard !hermesCommand.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--hermes-command is empty.") }
         if !WorkspaceServerConfiguration.isLoopback(host) && !insecure {
             throw ValidationError(
                 "Refusing to listen on \(host): login auth is not configured. Use a loopback address (and an SSH tunnel or reverse proxy), or pass --insecure if you understand the risk."
@@ -157,7 +165,9 @@ struct ServeCommand: AsyncParsableCommand {
         let openBrowser = open
         let loginMode = OperatorPassword(home: home).isSet
         let credentials = CredentialStore(home: home)
-        let app = try buildApplication(configuration: configuration, home: home, cron: cronSettings, logger: logger) { url in
+        let app = try buildApplication(
+            configuration: configuration, home: home, cron: cronSettings, hermesCommand: HermesCommand(hermesCommand), logger: logger
+        ) { url in
             // Without a password the page carries no credential: the operator opens a one-time link instead.
             let link = loginMode ? nil : (try? credentials.createSigninCode()).map { SigninLinkCommand.link(base: url, code: $0) }
             let signIn = link.map { " — sign in: \($0)" } ?? " — sign in with your password"

@@ -2,6 +2,88 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export interface GatewayAction {
+  name: "gateway-start" | "gateway-stop" | "gateway-restart";
+  profile: string;
+  verb: "start" | "stop" | "restart";
+  status: "running" | "succeeded" | "failed";
+  method: "service" | "detached";
+  startedAt: string;
+  finishedAt?: string;
+  exitCode?: number;
+  previousPID?: number;
+  pid?: number;
+  message?: string;
+  log: string;
+  lines: string[];
+}
+
+export interface RestartNeeded {
+  gatewayStartedAt: string;
+  changed: {
+    path: string;
+    changedAt: string;
+  }[];
+}
+
+export interface ProfileSummary {
+  name: string;
+  path: string;
+  isDefault: boolean;
+  active: boolean;
+  description: string;
+  model?: string;
+  provider?: string;
+  hasEnv: boolean;
+  skillCount: number;
+  sessionCount: number;
+  costToday: number;
+  cron: {
+    total: number;
+    due: number;
+    failed: number;
+  };
+  pendingApprovals: number;
+  gateway: {
+    liveness: "running" | "stopped" | "stale-pid" | "running-elsewhere";
+    state: string;
+    pid?: number;
+    startedAt?: string;
+    drainRequested: boolean;
+    action?: GatewayAction;
+    restartNeeded?: RestartNeeded;
+  };
+  warnings: string[];
+}
+
+export interface ProfileList {
+  items: ProfileSummary[];
+  active: string;
+}
+
+export interface ProfileDeletionPlan {
+  profile: string;
+  path: string;
+  entries: ({
+    name: string;
+    kind: "file" | "folder";
+    bytes: number;
+    files: number;
+  })[];
+  bytes: number;
+  files: number;
+  gatewayRunning: boolean;
+  active: boolean;
+  dryRun: boolean;
+}
+
+export interface Persona {
+  profile: string;
+  text: string;
+  exists: boolean;
+  etag: string;
+}
+
 export interface CronJob {
   id: string;
   name: string;
@@ -71,6 +153,7 @@ export interface ApprovalRequest {
   surface?: "cli" | "gateway" | "headless";
   decidedVia?: "workspace" | "chat" | "terminal" | "headless" | "rule" | "session" | "timeout";
   choices: ("once" | "session" | "always" | "deny")[];
+  profile?: string;
 }
 
 export interface PairedUser {
@@ -194,18 +277,19 @@ export interface AuditEvent {
   at: string;
   actor: string;
   clientAddress?: string | null;
-  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke";
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul";
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;
   requestID?: string | null;
   requestId?: string | null;
+  profile?: string;
 }
 
 /** One event of a stream, as an EventSource sees it; `data` is compact JSON. */
 export interface ServerSentEvent {
   id?: string;
-  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "reset";
+  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "gateway.action" | "profiles.changed" | "reset";
   data?: string;
   retry?: number;
 }
@@ -235,7 +319,7 @@ export interface WorkspaceStatus {
 }
 
 export interface GatewayStatus {
-  liveness: "running" | "stopped" | "stale-pid";
+  liveness: "running" | "stopped" | "stale-pid" | "running-elsewhere";
   state: string;
   lastReportedState?: string;
   pid?: number;
@@ -267,6 +351,7 @@ export interface GatewayStatus {
     stale: boolean;
   };
   warnings: string[];
+  restartNeeded?: RestartNeeded;
 }
 
 export interface HostStats {

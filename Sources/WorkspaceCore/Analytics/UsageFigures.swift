@@ -27,7 +27,7 @@ public struct UsageFigures: Sendable, Codable, Equatable {
         sessions: 0, conversations: 0, messages: 0, apiCalls: 0, toolCalls: 0, tokens: .zero, cost: .zero,
         sessionsWithActualCost: 0, auxiliary: .zero)
 
-    static func + (lhs: UsageFigures, rhs: UsageFigures) -> UsageFigures {
+    public static func + (lhs: UsageFigures, rhs: UsageFigures) -> UsageFigures {
         UsageFigures(
             sessions: lhs.sessions + rhs.sessions, conversations: lhs.conversations + rhs.conversations,
             messages: lhs.messages + rhs.messages, apiCalls: lhs.apiCalls + rhs.apiCalls, toolCalls: lhs.toolCalls + rhs.toolCalls,

@@ -10,7 +10,7 @@ public actor ApprovalQueue {
     private let events: EventBus
     private let timeout: @Sendable () -> TimeInterval
     private let clock: any WorkspaceClock
-    private let allowlist: CommandAllowlist?
+    private let allowlist: @Sendable (String?) -> CommandAllowlist?
     private let webhook: ApprovalWebhook?
     private var waiters: [String: [UUID: CheckedContinuation<Void, Never>]] = [:]
 
@@ -18,7 +18,8 @@ public actor ApprovalQueue {
     /// every new pending request.
     public init(
         home: HermesHome, audit: AuditLog, events: EventBus, clock: any WorkspaceClock = SystemClock(), database: WorkspaceDatabase? = nil,
-        allowlist: CommandAllowlist? = nil, webhook: ApprovalWebhook? = nil, timeout: @escaping @Sendable () -> TimeInterval
+        allowlist: @escaping @Sendable (String?) -> CommandAllowlist? = { _ in nil }, webhook: ApprovalWebhook? = nil,
+        timeout: @escaping @Sendable () -> TimeInterval
     ) {
         self.clock = clock
         self.allowlist = allowlist
@@ -40,7 +41,7 @@ public actor ApprovalQueue {
             platform: submission.platform, tool: submission.tool, action: submission.action, workdir: submission.workdir,
             reason: submission.reason, risks: submission.risks ?? [], status: .pending, description: submission.description,
             patternKeys: submission.patternKeys ?? [], allowPermanent: submission.allowPermanent ?? true,
-            smartDenied: submission.smartDenied ?? false, surface: submission.surface)
+            smartDenied: submission.smartDenied ?? false, surface: submission.surface, profile: submission.profile)
         // When the agent's own gate asks (it sends its surface or pattern keys), the agent consulted its allowlist and
         // session approvals first; the exact-action rules and the session shortcut here are for the first bridge.
         let firstBridge = request.patternKeys.isEmpty && request.surface == nil
@@ -129,7 +130,7 @@ public actor ApprovalQueue {
             throw WorkspaceError.invalidInput(
                 "The agent offers \(request.choices.filter { $0 != "deny" }.joined(separator: ", ")) for approval \(id), not \(scope.rawValue).")
         }
-        if approve, scope == .always, !request.patternKeys.isEmpty, let allowlist {
+        if approve, scope == .always, !request.patternKeys.isEmpty, let allowlist = allowlist(request.profile) {
             // Written before the decision is stored: if config.yaml cannot be edited the request stays pending.
             try await allowlist.add(request.patternKeys, actor: actor)
         }
@@ -339,6 +340,9 @@ public actor ApprovalQueue {
                     ALTER TABLE approvals ADD COLUMN decided_via TEXT;
                     """)
         }
+        migrator.registerMigration("approvals_profile") { db in
+            try db.execute(sql: "ALTER TABLE approvals ADD COLUMN profile TEXT")
+        }
     }
 
     private static func write<T>(_ database: DatabaseQueue, _ body: (Database) throws -> T) throws -> T {
@@ -366,6 +370,9 @@ public actor ApprovalQueue {
         }
         if let surface = submission.surface, !["cli", "gateway", "headless"].contains(surface) {
             throw WorkspaceError.invalidInput("`surface` is cli, gateway or headless.")
+        }
+        if let profile = submission.profile, !(profile == "default" || ProfileName.isWellFormed(profile)) {
+            throw WorkspaceError.invalidInput("`profile` is not a profile name.")
         }
         let fields =
             [("tool", submission.tool), ("action", submission.action)]
@@ -398,15 +405,15 @@ public actor ApprovalQueue {
         try db.execute(
             sql: """
                 INSERT INTO approvals (id, created_at, expires_at, session_id, platform, tool, action, workdir, reason, risks, status, scope,
-                    decided_by, decided_at, description, pattern_keys, allow_permanent, smart_denied, surface, decided_via)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    decided_by, decided_at, description, pattern_keys, allow_permanent, smart_denied, surface, decided_via, profile)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 request.id, request.createdAt.timeIntervalSince1970, request.expiresAt.timeIntervalSince1970, request.sessionID, request.platform,
                 request.tool, request.action, request.workdir, request.reason, risks, request.status.rawValue, request.scope?.rawValue,
                 request.decidedBy, request.decidedAt?.timeIntervalSince1970, request.description,
                 OrderedJSON.array(request.patternKeys.map(OrderedJSON.string)).rendered(.compact), request.allowPermanent, request.smartDenied,
-                request.surface, request.decidedVia,
+                request.surface, request.decidedVia, request.profile,
             ])
     }
 
@@ -420,7 +427,7 @@ public actor ApprovalQueue {
                 scope: (row["scope"] as String?).flatMap(ApprovalRequest.Scope.init(rawValue:)), decidedBy: row["decided_by"],
                 decidedAt: (row["decided_at"] as Double?).map(Date.init(timeIntervalSince1970:)), denyReason: row["deny_reason"],
                 description: row["description"], patternKeys: Self.strings(row["pattern_keys"]), allowPermanent: row["allow_permanent"],
-                smartDenied: row["smart_denied"], surface: row["surface"], decidedVia: row["decided_via"])
+                smartDenied: row["smart_denied"], surface: row["surface"], decidedVia: row["decided_via"], profile: row["profile"])
         }
     }
 

@@ -60,6 +60,8 @@ public struct ApprovalRequest: Sendable, Encodable, Equatable {
     public var surface: String?
     /// Where the answer came from: `workspace`, `chat`, `terminal`, `rule`, `session` or `timeout`.
     public var decidedVia: String?
+    /// The profile whose agent asked (absent: the default profile).
+    public var profile: String?
     /// The answers the agent accepts for this request, in its order (`once`, `session`, `always`, `deny`).
     public private(set) var choices: [String] = ["once", "session", "always", "deny"]
 
@@ -73,7 +75,7 @@ public struct ApprovalRequest: Sendable, Encodable, Equatable {
         id: String, createdAt: Date, expiresAt: Date, sessionID: String?, platform: String?, tool: String, action: String, workdir: String?,
         reason: String?, risks: [String], status: Status, scope: Scope? = nil, decidedBy: String? = nil, decidedAt: Date? = nil,
         denyReason: String? = nil, description: String? = nil, patternKeys: [String] = [], allowPermanent: Bool = true,
-        smartDenied: Bool = false, surface: String? = nil, decidedVia: String? = nil
+        smartDenied: Bool = false, surface: String? = nil, decidedVia: String? = nil, profile: String? = nil
     ) {
         self.id = id
         self.createdAt = createdAt
@@ -96,6 +98,7 @@ public struct ApprovalRequest: Sendable, Encodable, Equatable {
         self.smartDenied = smartDenied
         self.surface = surface
         self.decidedVia = decidedVia
+        self.profile = profile == "default" ? nil : profile
         choices = Self.choices(allowPermanent: allowPermanent, smartDenied: smartDenied)
     }
 }
@@ -156,6 +159,8 @@ public struct ApprovalSubmission: Sendable, Decodable {
     public var smartDenied: Bool?
     /// `cli`, `gateway` or `headless`.
     public var surface: String?
+    /// The profile whose agent asks (from its `HERMES_HOME`; absent: the default profile).
+    public var profile: String?
 
     /// A submission.
     public init(
@@ -178,7 +183,8 @@ public struct ApprovalSubmission: Sendable, Decodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case sessionID, sessionId, platform, tool, action, workdir, reason, risks, description, patternKeys, allowPermanent, smartDenied, surface
+        case sessionID, sessionId, platform, tool, action, workdir, reason, risks, description, patternKeys, allowPermanent, smartDenied, surface,
+            profile
     }
 
     /// Reads a submission; `sessionID` wins over the deprecated `sessionId`.
@@ -200,5 +206,6 @@ public struct ApprovalSubmission: Sendable, Decodable {
         allowPermanent = try values.decodeIfPresent(Bool.self, forKey: .allowPermanent)
         smartDenied = try values.decodeIfPresent(Bool.self, forKey: .smartDenied)
         surface = try values.decodeIfPresent(String.self, forKey: .surface)
+        profile = try values.decodeIfPresent(String.self, forKey: .profile)
     }
 }

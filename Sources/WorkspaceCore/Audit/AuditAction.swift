@@ -57,4 +57,22 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case pairingDeny = "pairing.deny"
     /// A paired user's access ended.
     case pairingRevoke = "pairing.revoke"
+    /// A gateway started (by the agent's service command or detached).
+    case gatewayStart = "gateway.start"
+    /// A gateway stopped.
+    case gatewayStop = "gateway.stop"
+    /// A gateway restarted.
+    case gatewayRestart = "gateway.restart"
+    /// A drain requested or cancelled (`.drain_request.json`).
+    case gatewayDrain = "gateway.drain"
+    /// A profile created (by the agent's `hermes profile create`).
+    case profilesCreate = "profiles.create"
+    /// A profile renamed.
+    case profilesRename = "profiles.rename"
+    /// A profile deleted.
+    case profilesDelete = "profiles.delete"
+    /// A profile's description set (`profile.yaml`).
+    case profilesDescribe = "profiles.describe"
+    /// A profile's persona (`SOUL.md`) saved.
+    case profilesSoul = "profiles.soul"
 }

@@ -21,9 +21,11 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     public var summary: String
     /// The request id, to find the access-log line.
     public var requestID: String?
+    /// The profile it was done in (absent: the default profile, or the machine).
+    public var profile: String?
 
     private enum CodingKeys: String, CodingKey {
-        case id, at, actor, clientAddress, action, target, outcome, summary, requestID
+        case id, at, actor, clientAddress, action, target, outcome, summary, requestID, profile
         /// The old spelling, written beside `requestID` until 0.3.
         case requestId
     }
@@ -40,6 +42,7 @@ public struct AuditEvent: Sendable, Codable, Equatable {
         outcome = try values.decode(AuditOutcome.self, forKey: .outcome)
         summary = try values.decode(String.self, forKey: .summary)
         requestID = try values.decodeIfPresent(String.self, forKey: .requestID) ?? values.decodeIfPresent(String.self, forKey: .requestId)
+        profile = try values.decodeIfPresent(String.self, forKey: .profile)
     }
 
     /// Writes the event with both spellings of the request id (`requestId` goes in 0.3).
@@ -55,6 +58,7 @@ public struct AuditEvent: Sendable, Codable, Equatable {
         try values.encode(summary, forKey: .summary)
         try values.encodeIfPresent(requestID, forKey: .requestID)
         try values.encodeIfPresent(requestID, forKey: .requestId)
+        try values.encodeIfPresent(profile, forKey: .profile)
     }
 
     /// Creates an event stamped now.

@@ -4,10 +4,23 @@ import GRDB
 /// The audit trail in the workspace's own database (`workspace/workspace.db`), never in the agent's files.
 public final class AuditLog: Sendable {
     private let storage: WorkspaceDatabase
+    /// The profile this view records for (nil: the default profile, or the machine).
+    public let profile: String?
 
     /// Keeps the trail for `home`; the database is created on the first use.
     public init(home: HermesHome, database: WorkspaceDatabase? = nil) {
         storage = database ?? WorkspaceDatabase(home: home)
+        profile = nil
+    }
+
+    private init(storage: WorkspaceDatabase, profile: String?) {
+        self.storage = storage
+        self.profile = profile
+    }
+
+    /// The same trail, recording events as done in `profile` (one trail for every profile on the machine).
+    public func scoped(to profile: ProfileName) -> AuditLog {
+        AuditLog(storage: storage, profile: profile.isDefault ? nil : profile.rawValue)
     }
 
     /// Stores `event`.
@@ -15,11 +28,11 @@ public final class AuditLog: Sendable {
         try await database().write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     event.at.timeIntervalSince1970, event.actor, event.clientAddress, event.action, event.target,
-                    event.outcome.rawValue, event.summary, event.requestID,
+                    event.outcome.rawValue, event.summary, event.requestID, event.profile ?? profile,
                 ])
         }
     }
@@ -36,11 +49,12 @@ public final class AuditLog: Sendable {
                       AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2)
                       AND (?3 IS NULL OR target = ?3) AND (?4 IS NULL OR actor = ?4) AND (?5 IS NULL OR outcome = ?5)
                       AND (?6 IS NULL OR at >= ?6) AND (?7 IS NULL OR at < ?7)
+                      AND (?9 IS NULL OR COALESCE(profile, 'default') = ?9)
                     ORDER BY id DESC LIMIT ?8
                     """,
                 arguments: [
                     query.beforeID, query.actionPrefix, query.target, query.actor, query.outcome?.rawValue,
-                    query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970, limit + 1,
+                    query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970, limit + 1, query.profile,
                 ])
         }
         let items = rows.prefix(limit).map(Self.event(from:))
@@ -53,6 +67,7 @@ public final class AuditLog: Sendable {
             actor: AuditActor(name: row["actor"], address: row["client_address"], requestID: row["request_id"]),
             at: Date(timeIntervalSince1970: row["at"]))
         event.id = row["id"]
+        event.profile = row["profile"]
         event.action = row["action"]  // kept as written, so actions of another build still read
         return event
     }
@@ -99,6 +114,9 @@ public final class AuditLog: Sendable {
                     CREATE INDEX audit_action ON audit(action, id);
                     CREATE INDEX audit_at ON audit(at);
                     """)
+        }
+        migrator.registerMigration("audit_profile") { db in
+            try db.execute(sql: "ALTER TABLE audit ADD COLUMN profile TEXT")
         }
     }
 }

@@ -18,6 +18,8 @@ public struct AuditQuery: Sendable, Equatable {
     public var since: Date?
     /// Events before this time.
     public var until: Date?
+    /// Events done in this profile (`default` for the root home and the machine).
+    public var profile: String?
 
     /// Creates a query for the newest events.
     public init() {}

@@ -15,6 +15,11 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case cronRunFinished = "cron.run.finished"
     /// The gateway's pid or state file changed (data: file).
     case gatewayChanged = "gateway.changed"
+    /// A gateway action (start, stop, restart) made progress or ended (data: profile, name, status, method,
+    /// exitCode, pid, lines).
+    case gatewayAction = "gateway.action"
+    /// A profile was created, renamed or deleted, or its description changed.
+    case profilesChanged = "profiles.changed"
     /// Events after the client's `Last-Event-ID` were lost: reload everything.
     case reset
 }

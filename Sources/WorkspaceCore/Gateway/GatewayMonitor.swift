@@ -26,7 +26,7 @@ public struct GatewayMonitor: Sendable {
         let record = files.processRecord()
         let live = liveProcess(record: record, stateFile: stateFile)
         let reported = stateFile?.state
-        let liveness: GatewayStatus.Liveness
+        var liveness: GatewayStatus.Liveness
         if live != nil {
             liveness = .running
         } else if files.pidFileExists || stateFile?.claimsAlive == true {
@@ -34,22 +34,30 @@ public struct GatewayMonitor: Sendable {
         } else {
             liveness = .stopped
         }
+        // A gateway in another PID namespace (the agent in one container, the workspace in another): its pid is not
+        // a process here at all, yet its state file says it runs and its API server answers (or its lock is held).
+        let pid = live?.pid ?? record?.pid ?? stateFile?.record?.pid
+        var apiServer = await apiServerStatus(probe: live != nil)
+        if live == nil, stateFile?.claimsAlive == true, let pid, processes.snapshot(of: pid) == nil {
+            if apiServer.enabled, APIServerProbe.isLocal(apiServer.host) { apiServer = await apiServerStatus(probe: true) }
+            if apiServer.reachable == true || files.lockIsHeld() { liveness = .runningElsewhere }
+        }
         let shownState: String
-        if live != nil {
-            shownState = reported ?? "running"
-        } else {
-            shownState = reported == "startup_failed" ? "startup_failed" : "stopped"
+        switch liveness {
+        case .running: shownState = reported ?? "running"
+        case .runningElsewhere: shownState = "\(reported ?? "running") (not in this PID namespace)"
+        default: shownState = reported == "startup_failed" ? "startup_failed" : "stopped"
         }
         let startedAt = live.flatMap { processes.startDate(ticks: $0.startTicks) }
+        let alive = liveness == .running || liveness == .runningElsewhere
         return GatewayStatus(
-            liveness: liveness, state: shownState, lastReportedState: reported,
-            pid: live?.pid ?? record?.pid ?? stateFile?.record?.pid,
+            liveness: liveness, state: shownState, lastReportedState: reported, pid: pid,
             startedAt: startedAt, uptimeSeconds: startedAt.map { max(0, Date().timeIntervalSince($0)) },
-            activeAgents: live == nil ? 0 : stateFile?.activeAgents ?? 0,
+            activeAgents: alive ? stateFile?.activeAgents ?? 0 : 0,
             exitReason: stateFile?.exitReason, updatedAt: stateFile?.updatedAt,
-            platforms: stateFile?.platforms ?? [],
-            apiServer: await apiServerStatus(gatewayAlive: live != nil),
-            cronTicker: CronTickerStatus(home: home), warnings: warnings)
+            platforms: stateFile?.platforms ?? [], apiServer: apiServer,
+            cronTicker: CronTickerStatus(home: home), warnings: warnings,
+            restartNeeded: liveness == .running ? startedAt.flatMap { RestartCheck(home: home).report(gatewayStartedAt: $0) } : nil)
     }
 
     private func liveProcess(record: GatewayProcessRecord?, stateFile: GatewayStateFile?) -> ProcessSnapshot? {
@@ -66,7 +74,7 @@ public struct GatewayMonitor: Sendable {
         return ProcessTable.looksLikeGateway(snapshot.arguments) ? snapshot : nil
     }
 
-    private func apiServerStatus(gatewayAlive: Bool) async -> APIServerStatus {
+    private func apiServerStatus(probe gatewayAlive: Bool) async -> APIServerStatus {
         let settings = APIServerSettings(home: home)
         let (enabled, host, port) = (settings.enabled, settings.host, settings.port)
         var status = APIServerStatus(enabled: enabled, host: host, port: port, reachable: nil, latencyMilliseconds: nil, version: nil, error: nil)

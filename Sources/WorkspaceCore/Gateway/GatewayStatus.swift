@@ -10,6 +10,9 @@ public struct GatewayStatus: Sendable, Codable, Equatable {
         case stopped
         /// A pid file or state file names a process that is gone or is not a gateway.
         case stalePid = "stale-pid"
+        /// The pid is not visible here, but the state file says it runs and its API server answers (or its lock is
+        /// held): a gateway in another PID namespace (a container beside this one).
+        case runningElsewhere = "running-elsewhere"
     }
 
     /// Verified liveness; never taken from the state file alone.
@@ -38,6 +41,9 @@ public struct GatewayStatus: Sendable, Codable, Equatable {
     public var cronTicker: CronTickerStatus
     /// Problems found while reading the gateway files (unreadable JSON, …).
     public var warnings: [String]
+    /// What changed in config.yaml, .env, skills or plugins after the running gateway started: it needs a restart
+    /// to see it (nil when nothing did, or when it is not running).
+    public var restartNeeded: RestartCheck.Report?
 }
 
 /// One messaging platform's connection as the gateway reported it.

@@ -48,25 +48,23 @@ func buildRoutes(
     if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: root, path: configuration.metricsPath) }
     let api = root.group(RouterPath(configuration.apiPrefix))
     AuthRoutes(signIn: services.signIn, authenticator: authenticator, basePath: configuration.basePath).addRoutes(to: api)
-    StatusRoutes(status: services.status).addRoutes(to: api)
-    SessionRoutes(
-        sessions: services.sessions, search: services.search, exporter: services.exporter, deleter: services.deleter,
-        timeZone: services.timeZone
-    ).addRoutes(to: api)
-    AnalyticsRoutes(analytics: services.analytics).addRoutes(to: api)
-    ConfigRoutes(store: services.config).addRoutes(to: api)
-    KeyRoutes(vault: services.keys).addRoutes(to: api)
+    let scope = ProfileScope(homes: services.profiles)
+    StatusRoutes(scope: scope).addRoutes(to: api)
+    SessionRoutes(scope: scope).addRoutes(to: api)
+    AnalyticsRoutes(scope: scope).addRoutes(to: api)
+    ConfigRoutes(scope: scope).addRoutes(to: api)
+    KeyRoutes(scope: scope).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
-    SkillRoutes(skills: services.skillService).addRoutes(to: api)
-    ApprovalRoutes(
-        queue: services.approvals, home: services.home, password: services.password, credentials: services.credentials,
-        allowlist: CommandAllowlist(config: services.config), staged: services.stagedWrites
-    ).addRoutes(to: api)
-    PairingRoutes(pairing: services.pairing, queue: services.approvals).addRoutes(to: api)
-    CronRoutes(cron: services.cron).addRoutes(to: api)
-    LogRoutes(files: services.logFiles, reader: services.logs).addRoutes(to: api)
-    LogStreamRoutes(home: services.home, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
+    SkillRoutes(scope: scope).addRoutes(to: api)
+    ApprovalRoutes(queue: services.approvals, scope: scope, password: services.password, credentials: services.credentials).addRoutes(to: api)
+    PairingRoutes(scope: scope, queue: services.approvals).addRoutes(to: api)
+    CronRoutes(scope: scope).addRoutes(to: api)
+    LogRoutes(scope: scope).addRoutes(to: api)
+    LogStreamRoutes(scope: scope, bus: services.events, slots: services.logStreams, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
     EventRoutes(bus: services.events, tickets: services.eventTickets, heartbeat: configuration.eventHeartbeat).addRoutes(to: api)
+    ProfileRoutes(homes: services.profiles, manager: services.profileManager, queue: services.approvals).addRoutes(to: api)
+    MachineRoutes(homes: services.profiles).addRoutes(to: api)
+    GatewayRoutes(scope: scope).addRoutes(to: api)
     let declared = Set(table.entries.map { "\($0.method) \($0.path)" })
     let undeclared = router.routes.map(\.description).filter { !declared.contains($0) }
     precondition(undeclared.isEmpty, "routes without a declared access: \(undeclared.joined(separator: ", "))")
@@ -79,8 +77,8 @@ func buildRoutes(
 /// URL once the socket listens. On graceful shutdown the server stops first; open event and log streams end
 /// themselves, so it never waits on a page left open.
 public func buildApplication(
-    configuration: WorkspaceServerConfiguration, home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), logger: Logger,
-    onReady: @escaping @Sendable (String) async -> Void = { _ in }
+    configuration: WorkspaceServerConfiguration, home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(),
+    hermesCommand: HermesCommand = HermesCommand(), logger: Logger, onReady: @escaping @Sendable (String) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     var webhook: ApprovalWebhook?
     if let url = configuration.approvalWebhook {
@@ -90,7 +88,7 @@ public func buildApplication(
             "Announcing new approval requests to the webhook; receivers verify X-Hermes-Signature with the key in workspace/webhook.key",
             metadata: ["url": .string(url.absoluteString)])
     }
-    let services = try WorkspaceServices(home: home, cron: cron, webhook: webhook)
+    let services = try WorkspaceServices(home: home, cron: cron, webhook: webhook, hermesCommand: hermesCommand)
     return try buildApplication(configuration: configuration, services: services, logger: logger, onReady: onReady)
 }
 

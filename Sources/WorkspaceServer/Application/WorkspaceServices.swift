@@ -1,47 +1,23 @@
 import WorkspaceCore
 
-/// The services the routers use, built once per process from the home.
+/// The services the routers use, built once per process: the machine-level ones (credentials, sign-in, the audit
+/// trail, events, the approvals queue) and, per profile, ``HomeServices`` — the default profile's up front, the
+/// others' on first use (``ProfileHomes``).
 struct WorkspaceServices: Sendable {
-    /// The home being served.
+    /// The root home being served (the default profile).
     let home: HermesHome
     /// Where every service reads the time.
     let clock: any WorkspaceClock
     /// The API token.
     let tokens: TokenStore
-    /// The Status tab's data.
-    let status: StatusService
-    /// The agent's time zone.
-    let timeZone: AgentTimeZone
-    /// The audit trail.
+    /// The audit trail (one for the machine; each profile's services record their profile).
     let audit: AuditLog
-    /// Sessions: lists, details, transcripts, stats.
-    let sessions: SessionStore
-    /// Full-text search over messages.
-    let search: SessionSearch
-    /// Streaming exports.
-    let exporter: SessionExporter
-    /// The only writer of `state.db`.
-    let deleter: SessionDeleter
-    /// Usage analytics.
-    let analytics: AnalyticsService
-    /// `config.yaml`: reads, surgical edits, raw saves, history.
-    let config: ConfigStore
-    /// `.env`: the key vault.
-    let keys: KeyVault
-    /// The agent's log files.
-    let logFiles: LogFiles
-    /// Pages of log records.
-    let logs: LogReader
     /// Open log streams (bounded).
     let logStreams: ConcurrencyLimit
     /// Events for open pages.
     let events: EventBus
     /// Single-use tickets for opening the event stream from a browser.
     let eventTickets: EventTickets
-    /// The installed skills.
-    let skills: SkillsRegistry
-    /// The Skills tab's use cases.
-    let skillService: SkillService
     /// Scoped API tokens and one-time sign-in links.
     let credentials: CredentialStore
     /// The operator password (login mode when set).
@@ -54,60 +30,86 @@ struct WorkspaceServices: Sendable {
     let signIn: SignIn
     /// Requests waiting for a human yes or no.
     let approvals: ApprovalQueue
-    /// `cron/jobs.json`, shared with the agent.
-    let cronJobs: CronJobsFile
-    /// Who runs cron jobs, and the local scheduler when it is us.
-    let cronScheduler: CronScheduler
-    /// The Cron tab's use cases.
-    let cron: CronService
-    /// Memory and skill writes the agent staged for a person.
-    let stagedWrites: StagedWrites
-    /// Messaging pairing requests and paired users.
-    let pairing: Pairing
+    /// Every profile's services.
+    let profiles: ProfileHomes
+    /// Creating, renaming and deleting profiles; their personas.
+    let profileManager: ProfileManager
+    /// How the agent's CLI is called.
+    let hermesCommand: HermesCommand
 
-    /// Builds every service for `home`; `cron` says who runs its cron jobs; `clock` is the time they all read.
+    /// The default profile's services.
+    var main: HomeServices { profiles.main }
+    /// The Status tab's data (default profile).
+    var status: StatusService { main.status }
+    /// The agent's time zone (default profile).
+    var timeZone: AgentTimeZone { main.timeZone }
+    /// Sessions (default profile).
+    var sessions: SessionStore { main.sessions }
+    /// Full-text search (default profile).
+    var search: SessionSearch { main.search }
+    /// Streaming exports (default profile).
+    var exporter: SessionExporter { main.exporter }
+    /// The writer of `state.db` (default profile).
+    var deleter: SessionDeleter { main.deleter }
+    /// Usage analytics (default profile).
+    var analytics: AnalyticsService { main.analytics }
+    /// `config.yaml` (default profile).
+    var config: ConfigStore { main.config }
+    /// `.env` (default profile).
+    var keys: KeyVault { main.keys }
+    /// The log files (default profile).
+    var logFiles: LogFiles { main.logFiles }
+    /// Pages of log records (default profile).
+    var logs: LogReader { main.logs }
+    /// The installed skills (default profile).
+    var skills: SkillsRegistry { main.skills }
+    /// The Skills tab's use cases (default profile).
+    var skillService: SkillService { main.skillService }
+    /// `cron/jobs.json` (default profile).
+    var cronJobs: CronJobsFile { main.cronJobs }
+    /// The cron scheduler (default profile; the local scheduler runs only its jobs).
+    var cronScheduler: CronScheduler { main.cronScheduler }
+    /// The Cron tab's use cases (default profile).
+    var cron: CronService { main.cron }
+    /// Staged writes (default profile).
+    var stagedWrites: StagedWrites { main.stagedWrites }
+    /// Pairing (default profile).
+    var pairing: Pairing { main.pairing }
+
+    /// Builds every service for `home`; `cron` says who runs the default profile's cron jobs (other profiles'
+    /// belong to their gateways); `clock` is the time they all read; `hermesCommand` calls the agent's CLI.
     init(
         home: HermesHome, cron: CronSchedulerSettings = CronSchedulerSettings(), clock: any WorkspaceClock = SystemClock(),
-        webhook: ApprovalWebhook? = nil
+        webhook: ApprovalWebhook? = nil, hermesCommand: HermesCommand = HermesCommand()
     ) throws {
         self.home = home
         self.clock = clock
+        self.hermesCommand = hermesCommand
         tokens = TokenStore(home: home)
-        status = StatusService(home: home, gateway: GatewayMonitor(home: home))
-        timeZone = AgentTimeZone(home: home)
         let workspaceDatabase = WorkspaceDatabase(home: home)
-        audit = AuditLog(home: home, database: workspaceDatabase)
-        let database = StateDatabase(url: home.stateDatabase)
-        sessions = SessionStore(database: database)
-        search = SessionSearch(database: database)
-        exporter = SessionExporter(store: sessions)
-        deleter = SessionDeleter(store: sessions, audit: audit)
-        analytics = AnalyticsService(database: database, timeZone: timeZone, now: { [clock] in clock.now() })
-        config = ConfigStore(home: home, audit: audit)
-        skills = SkillsRegistry(home: home)
-        keys = KeyVault(home: home, audit: audit, skills: skills)
-        logFiles = LogFiles(home: home)
-        logs = LogReader(home: home)
+        let audit = AuditLog(home: home, database: workspaceDatabase)
+        self.audit = audit
         logStreams = ConcurrencyLimit(limit: 32)
-        events = EventBus()
+        let events = EventBus()
+        self.events = events
         eventTickets = EventTickets(clock: clock)
         password = OperatorPassword(home: home)
         credentials = CredentialStore(home: home, clock: clock, database: workspaceDatabase)
         loginSessions = LoginSessions(home: home, clock: clock, database: workspaceDatabase)
         loginThrottle = LoginThrottle(clock: clock)
         signIn = SignIn(password: password, sessions: loginSessions, credentials: credentials, throttle: loginThrottle, audit: audit)
+        let main = try HomeServices(
+            profile: .default, home: home, root: home, cron: cron, clock: clock, audit: audit, events: events, command: hermesCommand)
+        let profiles = ProfileHomes(main: main) { name, profileHome in
+            try HomeServices(
+                profile: name, home: profileHome, root: home, cron: CronSchedulerSettings(), clock: clock, audit: audit, events: events,
+                command: hermesCommand)
+        }
+        self.profiles = profiles
+        profileManager = ProfileManager(directory: profiles.directory, command: hermesCommand, audit: audit, events: events)
         approvals = ApprovalQueue(
             home: home, audit: audit, events: events, clock: clock, database: workspaceDatabase,
-            allowlist: CommandAllowlist(config: config), webhook: webhook, timeout: { Double(ApprovalSettings(home: home).timeout) })
-        cronJobs = CronJobsFile(home: home, timeZone: timeZone)
-        let ticker = CronTicker(home: home, file: cronJobs, timeZone: timeZone, runTimeout: cron.timeout)
-        cronScheduler = CronScheduler(
-            mode: cron.mode, ticker: ticker, executor: cron.mode == .local ? try cron.makeExecutor(home: home) : nil,
-            events: events, maximumParallel: cron.maximumParallel, force: cron.force,
-            heartbeat: { CronTickerStatus(home: home) })
-        skillService = SkillService(home: home, registry: skills, config: config, audit: audit)
-        self.cron = CronService(home: home, file: cronJobs, timeZone: timeZone, scheduler: cronScheduler, audit: audit, clock: clock)
-        stagedWrites = StagedWrites(home: home, audit: audit, skills: skills)
-        pairing = Pairing(home: home, audit: audit)
+            allowlist: { name in (try? profiles.services(named: name))?.allowlist }, webhook: webhook,
+            timeout: { Double(ApprovalSettings(home: home).timeout) })
     }
 }

@@ -15,6 +15,13 @@ extension Response {
         .json(try StreamingJSONEncoder().encode(value))
     }
 
+    /// `value` as JSON with `status` (201 for something created, 202 for something begun).
+    static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        var response = try json(value)
+        response.status = status
+        return response
+    }
+
     /// `value` as JSON with `etag` and `Cache-Control: no-store`: what an editable resource answers.
     static func json(_ value: some Encodable, etag: String, status: HTTPResponse.Status = .ok) throws -> Response {
         var response = try json(value)

@@ -109,7 +109,7 @@ import Testing
         try fixture.write(config, to: "config.yaml")
         let audit = AuditLog(home: fixture.home)
         let allowlist = CommandAllowlist(config: ConfigStore(home: fixture.home, audit: audit))
-        let queue = ApprovalQueue(home: fixture.home, audit: audit, events: EventBus(), allowlist: allowlist, timeout: { 60 })
+        let queue = ApprovalQueue(home: fixture.home, audit: audit, events: EventBus(), allowlist: { _ in allowlist }, timeout: { 60 })
         let request = try await queue.submit(gate, actor: nil)
         #expect(request.choices == ["once", "session", "always", "deny"] && request.patternKeys.count == 2)
         let decided = try await queue.decide(

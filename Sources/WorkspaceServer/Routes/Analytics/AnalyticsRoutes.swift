@@ -7,44 +7,35 @@ import WorkspaceCore
 /// Every endpoint takes a window: `from`/`to` (epoch, ISO-8601 or `YYYY-MM-DD`, `to` inclusive), or `days`
 /// (default 30) ending today; `tz` (default: the agent's zone) and `bucket` (`day`, `week`, `month`).
 struct AnalyticsRoutes {
-    let analytics: AnalyticsService
-    private let answers: EncodedAnswerCache
-
-    init(analytics: AnalyticsService) {
-        self.analytics = analytics
-        answers = EncodedAnswerCache(database: analytics.database)
-    }
+    let scope: ProfileScope
 
     func addRoutes(to group: SecuredRoutes) {
         group.get("analytics/usage", .read) { request, _ in
-            let range = try range(request)
-            return try await cached("usage|\(range.key)") { try await analytics.usage(range) }
+            let (home, range) = (try scope(request), try range(request))
+            return try await home.analyticsAnswers.response(for: "usage|\(range.key)") { try await home.analytics.usage(range) }
         }
         group.get("analytics/models", .read) { request, _ in
-            let range = try range(request)
-            return try await cached("models|\(range.key)") { try await analytics.models(range) }
+            let (home, range) = (try scope(request), try range(request))
+            return try await home.analyticsAnswers.response(for: "models|\(range.key)") { try await home.analytics.models(range) }
         }
         group.get("analytics/platforms", .read) { request, _ in
-            let range = try range(request)
-            return try await cached("platforms|\(range.key)") { try await analytics.platforms(range) }
+            let (home, range) = (try scope(request), try range(request))
+            return try await home.analyticsAnswers.response(for: "platforms|\(range.key)") { try await home.analytics.platforms(range) }
         }
         group.get("analytics/top-sessions", .read) { request, _ in
             let values = QueryValues(request)
-            let range = try range(request)
+            let (home, range) = (try scope(request), try range(request))
             let measure: TopSessionsReport.Measure = try values.choice("by", default: .cost)
             let limit = try values.int("limit", in: 1...100, default: 10)
-            return try await cached("top|\(range.key)|\(measure.rawValue)|\(limit)") {
-                try await analytics.topSessions(range, by: measure, limit: limit)
+            return try await home.analyticsAnswers.response(for: "top|\(range.key)|\(measure.rawValue)|\(limit)") {
+                try await home.analytics.topSessions(range, by: measure, limit: limit)
             }
         }
     }
 
-    private func cached(_ key: String, _ report: @escaping @Sendable () async throws -> some Encodable & Sendable) async throws -> Response {
-        try await answers.response(for: key, report)
-    }
-
     private func range(_ request: Request) throws -> AnalyticsRange {
         let values = QueryValues(request)
+        let analytics = try scope(request).analytics
         let requestedZone = try values.timeZone("tz")
         let zone = requestedZone ?? analytics.timeZone.current
         let bucket: AnalyticsRange.Bucket = try values.choice("bucket", default: .day)

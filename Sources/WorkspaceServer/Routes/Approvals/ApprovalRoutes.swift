@@ -6,11 +6,14 @@ import WorkspaceCore
 /// session, always) and denies, and manages the "always" rules.
 struct ApprovalRoutes {
     let queue: ApprovalQueue
-    let home: HermesHome
+    let scope: ProfileScope
     let password: OperatorPassword
     let credentials: CredentialStore
-    let allowlist: CommandAllowlist
-    let staged: StagedWrites
+
+    /// The staged writes of the profile `request` names.
+    private func staged(_ request: Request) throws -> StagedWrites { try scope(request).stagedWrites }
+    /// The `command_allowlist` of the profile `request` names.
+    private func allowlist(_ request: Request) throws -> CommandAllowlist { try scope(request).allowlist }
 
     struct StagedList: ResponseEncodable {
         var items: [StagedWrites.Item]
@@ -35,7 +38,7 @@ struct ApprovalRoutes {
         group.get("approvals", .read) { request, _ -> ApprovalOverview in
             let values = QueryValues(request)
             return try await ApprovalOverview.load(
-                queue: queue, home: home, password: password, status: try values.string("status", maximumLength: 10),
+                queue: queue, home: try scope(request).home, password: password, status: try values.string("status", maximumLength: 10),
                 limit: try values.int("limit", in: 1...500, default: 100))
         }
         group.post("approvals", .agent) { request, context -> Response in
@@ -44,23 +47,26 @@ struct ApprovalRoutes {
             response.status = .created
             return response
         }
-        group.get("approvals/staged", .read) { _, _ in StagedList(items: try await offloaded { staged.items() }) }
-        group.post("approvals/staged/:subsystem/:staged/approve", .operate) { _, context -> StagedWrites.Item in
-            let item = try await staged.approve(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
+        group.get("approvals/staged", .read) { request, _ in
+            let staged = try staged(request)
+            return StagedList(items: try await offloaded { staged.items() })
+        }
+        group.post("approvals/staged/:subsystem/:staged/approve", .operate) { request, context -> StagedWrites.Item in
+            let item = try await staged(request).approve(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
             await queue.published()
             return item
         }
-        group.post("approvals/staged/:subsystem/:staged/reject", .operate) { _, context -> StagedWrites.Item in
-            let item = try await staged.reject(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
+        group.post("approvals/staged/:subsystem/:staged/reject", .operate) { request, context -> StagedWrites.Item in
+            let item = try await staged(request).reject(try subsystem(context), try context.parameters.require("staged"), actor: context.auditActor)
             await queue.published()
             return item
         }
-        group.get("approvals/rules", .read) { _, _ in RuleList(items: try await queue.rules(), allowlist: try allowlist.entries()) }
+        group.get("approvals/rules", .read) { request, _ in RuleList(items: try await queue.rules(), allowlist: try allowlist(request).entries()) }
         group.delete("approvals/allowlist", .admin) { request, context -> Response in
             guard let pattern = try QueryValues(request).string("pattern", maximumLength: 4_000), !pattern.isEmpty else {
                 throw WorkspaceError.invalidInput("`pattern` names the entry to remove.")
             }
-            try await allowlist.remove(pattern, actor: context.auditActor)
+            try await allowlist(request).remove(pattern, actor: context.auditActor)
             return Response(status: .noContent)
         }
         group.delete("approvals/rules/:rule", .admin) { _, context -> Response in

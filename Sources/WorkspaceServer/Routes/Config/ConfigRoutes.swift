@@ -5,7 +5,10 @@ import WorkspaceCore
 
 /// The Config tab: `/config…`. Reads mask secrets; writes need `If-Match` and answer with the new ETag.
 struct ConfigRoutes {
-    let store: ConfigStore
+    let scope: ProfileScope
+
+    /// The ConfigStore of the profile `request` names.
+    private func store(_ request: Request) throws -> ConfigStore { try scope(request).config }
 
     func addRoutes(to group: SecuredRoutes) {
         group.get("config", .read, use: document)
@@ -18,43 +21,44 @@ struct ConfigRoutes {
         group.post("config/history/:id/restore", .admin, use: restore)
     }
 
-    @Sendable func document(_: Request, _: WorkspaceRequestContext) async throws -> Response {
-        let document = try store.document()
+    @Sendable func document(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
+        let document = try store(request).document()
         return try .json(document, etag: document.etag)
     }
 
-    @Sendable func effective(_: Request, _: WorkspaceRequestContext) async throws -> Response {
-        let effective = try store.effective()
+    @Sendable func effective(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
+        let effective = try store(request).effective()
         return try .json(effective, etag: effective.etag)
     }
 
-    @Sendable func schema(_: Request, _: WorkspaceRequestContext) async throws -> Response {
+    @Sendable func schema(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
         Response.json(Array(ConfigSchema.hermes.jsonSchema.rendered(.compact).utf8))
     }
 
     @Sendable func patch(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let body = try await ConfigPatchRequest(body: request.orderedJSON(context: context))
-        let change = try await store.patch(body.edits, expecting: request.expectedRevision, dryRun: body.dryRun, actor: context.auditActor)
+        let change = try await store(request).patch(body.edits, expecting: request.expectedRevision, dryRun: body.dryRun, actor: context.auditActor)
         return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
     }
 
-    @Sendable func raw(_: Request, _: WorkspaceRequestContext) async throws -> Response {
-        let raw = try store.raw()
+    @Sendable func raw(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
+        let raw = try store(request).raw()
         return try .json(raw, etag: raw.etag)
     }
 
     @Sendable func replace(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let (text, dryRun) = try await rawBody(request, context: context)
-        let change = try await store.replace(with: text, expecting: request.expectedRevision, dryRun: dryRun, actor: context.auditActor)
+        let change = try await store(request).replace(with: text, expecting: request.expectedRevision, dryRun: dryRun, actor: context.auditActor)
         return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
     }
 
-    @Sendable func history(_: Request, _: WorkspaceRequestContext) async throws -> Response {
-        try Response.json(try store.historyView())
+    @Sendable func history(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
+        try Response.json(try store(request).historyView())
     }
 
     @Sendable func restore(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
-        let change = try await store.restore(try context.parameters.require("id"), expecting: request.expectedRevision, actor: context.auditActor)
+        let change = try await store(request).restore(
+            try context.parameters.require("id"), expecting: request.expectedRevision, actor: context.auditActor)
         return try .json(ConfigChangeView(change), etag: change.snapshot.etag)
     }
 

@@ -6,7 +6,10 @@ import WorkspaceCore
 /// schedule in the agent's grammar and shows its next fire times. Every handler is decode → one ``CronService``
 /// call → encode.
 struct CronRoutes {
-    let cron: CronService
+    let scope: ProfileScope
+
+    /// The CronService of the profile `request` names.
+    private func cron(_ request: Request) throws -> CronService { try scope(request).cron }
 
     struct PauseRequest: Decodable {
         var reason: String?
@@ -42,34 +45,34 @@ struct CronRoutes {
         group.post("cron/preview", .read, use: preview)
     }
 
-    @Sendable func list(_: Request, _: WorkspaceRequestContext) async throws -> JobList {
-        JobList(items: try await cron.jobs())
+    @Sendable func list(_ request: Request, _: WorkspaceRequestContext) async throws -> JobList {
+        JobList(items: try await cron(request).jobs())
     }
 
-    @Sendable func scheduler(_: Request, _: WorkspaceRequestContext) async throws -> CronService.SchedulerReport {
-        try await cron.schedulerReport()
+    @Sendable func scheduler(_ request: Request, _: WorkspaceRequestContext) async throws -> CronService.SchedulerReport {
+        try await cron(request).schedulerReport()
     }
 
     @Sendable func create(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
-        let job = try await cron.create(try await draft(request, context), actor: context.auditActor)
+        let job = try await cron(request).create(try await draft(request, context), actor: context.auditActor)
         return try .json(job, etag: job.etag, status: .created)
     }
 
-    @Sendable func show(_: Request, _ context: WorkspaceRequestContext) async throws -> Response {
-        let job = try await cron.job(try context.parameters.require("id"))
+    @Sendable func show(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let job = try await cron(request).job(try context.parameters.require("id"))
         return try .json(job, etag: job.etag)
     }
 
     @Sendable func update(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         let draft = try await draft(request, context)
-        let job = try await cron.update(id, with: draft, revision: request.expectedRevision, actor: context.auditActor)
+        let job = try await cron(request).update(id, with: draft, revision: request.expectedRevision, actor: context.auditActor)
         return try .json(job, etag: job.etag)
     }
 
     @Sendable func runs(_ request: Request, _ context: WorkspaceRequestContext) async throws -> RunList {
         let values = QueryValues(request)
-        let page = try await cron.runs(
+        let page = try await cron(request).runs(
             of: try context.parameters.require("id"), limit: try values.int("limit", in: 1...200, default: 50),
             before: try values.string("cursor", maximumLength: 64))
         return RunList(items: page.runs, nextCursor: page.nextCursor)
@@ -80,32 +83,32 @@ struct CronRoutes {
         let job = try context.parameters.require("id")
         if try QueryValues(request).bool("download") == true {
             return try FileDownload.response(
-                for: try cron.outputFile(of: job, run: run), name: "\(job)-\(run).md", contentType: "text/markdown; charset=utf-8")
+                for: try cron(request).outputFile(of: job, run: run), name: "\(job)-\(run).md", contentType: "text/markdown; charset=utf-8")
         }
-        return try Response.json(try await cron.output(of: job, run: run))
+        return try Response.json(try await cron(request).output(of: job, run: run))
     }
 
     @Sendable func pause(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
         let reason = try await request.decodeIfPresent(as: PauseRequest.self, context: context)?.reason
-        return try await cron.pause(try context.parameters.require("id"), reason: reason, actor: context.auditActor)
+        return try await cron(request).pause(try context.parameters.require("id"), reason: reason, actor: context.auditActor)
     }
 
-    @Sendable func resume(_: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
-        try await cron.resume(try context.parameters.require("id"), actor: context.auditActor)
+    @Sendable func resume(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
+        try await cron(request).resume(try context.parameters.require("id"), actor: context.auditActor)
     }
 
-    @Sendable func trigger(_: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
-        try await cron.trigger(try context.parameters.require("id"), actor: context.auditActor)
+    @Sendable func trigger(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobSummary {
+        try await cron(request).trigger(try context.parameters.require("id"), actor: context.auditActor)
     }
 
-    @Sendable func delete(_: Request, _ context: WorkspaceRequestContext) async throws -> Response {
-        try await cron.delete(try context.parameters.require("id"), actor: context.auditActor)
+    @Sendable func delete(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        try await cron(request).delete(try context.parameters.require("id"), actor: context.auditActor)
         return Response(status: .noContent)
     }
 
     @Sendable func preview(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronService.Preview {
         let body = try await request.decode(as: PreviewRequest.self, context: context)
-        return try cron.preview(body.schedule, timezone: body.timezone, count: body.count ?? 5)
+        return try cron(request).preview(body.schedule, timezone: body.timezone, count: body.count ?? 5)
     }
 
     private func draft(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobDraft {

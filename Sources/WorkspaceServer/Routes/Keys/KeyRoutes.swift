@@ -4,7 +4,10 @@ import WorkspaceCore
 
 /// The API Keys tab: `/keys…`. Values are masked everywhere except the one reveal answer, which is never cached.
 struct KeyRoutes {
-    let vault: KeyVault
+    let scope: ProfileScope
+
+    /// The KeyVault of the profile `request` names.
+    private func vault(_ request: Request) throws -> KeyVault { try scope(request).keys }
 
     struct KeyList: ResponseEncodable {
         var readOnly: Bool
@@ -26,20 +29,20 @@ struct KeyRoutes {
     }
 
     func addRoutes(to group: SecuredRoutes) {
-        group.get("keys", .read) { _, _ in KeyList(readOnly: vault.isReadOnly, items: vault.list()) }
+        group.get("keys", .read) { request, _ in try KeyList(readOnly: vault(request).isReadOnly, items: vault(request).list()) }
         group.put("keys/:name", .admin) { request, context -> SetKeyAnswer in
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: SetKeyRequest.self, context: context)
-            let existed = try await vault.set(name, to: body.value, actor: context.auditActor)
-            return SetKeyAnswer(created: !existed, item: vault.entry(name))
+            let existed = try await vault(request).set(name, to: body.value, actor: context.auditActor)
+            return SetKeyAnswer(created: !existed, item: try vault(request).entry(name))
         }
-        group.delete("keys/:name", .admin) { _, context -> Response in
-            try await vault.delete(try context.parameters.require("name"), actor: context.auditActor)
+        group.delete("keys/:name", .admin) { request, context -> Response in
+            try await vault(request).delete(try context.parameters.require("name"), actor: context.auditActor)
             return Response(status: .noContent)
         }
-        group.post("keys/:name/reveal", .admin) { _, context -> Response in
+        group.post("keys/:name/reveal", .admin) { request, context -> Response in
             let name = try context.parameters.require("name")
-            var response = try Response.json(RevealAnswer(name: name, value: try await vault.reveal(name, actor: context.auditActor)))
+            var response = try Response.json(RevealAnswer(name: name, value: try await vault(request).reveal(name, actor: context.auditActor)))
             response.headers[.cacheControl] = "no-store"
             return response
         }

@@ -4,15 +4,19 @@ import WorkspaceCore
 
 /// The Logs tab: `/logs/files` and `/logs` (pages of parsed records, newest last, paged backwards across rotation).
 struct LogRoutes {
-    let files: LogFiles
-    let reader: LogReader
+    let scope: ProfileScope
+
+    /// The LogFiles of the profile `request` names.
+    private func files(_ request: Request) throws -> LogFiles { try scope(request).logFiles }
+    /// The LogReader of the profile `request` names.
+    private func reader(_ request: Request) throws -> LogReader { try scope(request).logs }
 
     struct FileList: ResponseEncodable {
         var items: [LogFiles.File]
     }
 
     func addRoutes(to group: SecuredRoutes) {
-        group.get("logs/files", .read) { _, _ in FileList(items: files.all()) }
+        group.get("logs/files", .read) { request, _ in try FileList(items: files(request).all()) }
         group.get("logs", .read) { request, _ -> LogPage in
             let values = QueryValues(request)
             let log = try values.string("file", maximumLength: 64) ?? "agent"
@@ -23,7 +27,7 @@ struct LogRoutes {
             }
             let filter = try Self.filter(values)
             let limit = try values.int("limit", in: 1...2_000, default: 200)
-            return try await reader.pageOffThePool(log: log, before: cursor, limit: limit, filter: filter)
+            return try await reader(request).pageOffThePool(log: log, before: cursor, limit: limit, filter: filter)
         }
     }
 

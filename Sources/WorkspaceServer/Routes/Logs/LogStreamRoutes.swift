@@ -7,7 +7,7 @@ import WorkspaceCore
 /// `GET /logs/stream`: new records of one log as Server-Sent Events, with the `/logs` filters, resumable by the
 /// event id (the position after the last record sent), following rotation and truncation.
 struct LogStreamRoutes {
-    let home: HermesHome
+    let scope: ProfileScope
     let bus: EventBus
     let slots: ConcurrencyLimit
     let heartbeat: Duration
@@ -17,6 +17,7 @@ struct LogStreamRoutes {
     func addRoutes(to group: SecuredRoutes) {
         group.get("logs/stream", .read, acceptsTicket: true) { request, _ -> Response in
             let values = QueryValues(request)
+            let home = try scope(request).home
             let log = try values.string("file", maximumLength: 64) ?? "agent"
             guard LogFiles.isLogName(log) else { throw QueryValues.invalid("file", "is not a log name") }
             let filter = try LogRoutes.filter(values)
@@ -27,7 +28,7 @@ struct LogStreamRoutes {
             }
             let start = resume ?? LogFollower.end(of: log, in: home)
             try slots.acquire()
-            let (home, bus, slots, heartbeat, interval) = (home, bus, slots, heartbeat, interval)
+            let (bus, slots, heartbeat, interval) = (bus, slots, heartbeat, interval)
             return Response.eventStream { writer in
                 defer { slots.release() }
                 let follower = try LogFollower(home: home, log: log, from: start)

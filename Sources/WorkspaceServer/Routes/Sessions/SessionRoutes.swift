@@ -4,35 +4,26 @@ import WorkspaceCore
 
 /// The Sessions tab: `/sessions…`, read-only apart from deletion.
 struct SessionRoutes {
-    let sessions: SessionStore
-    let search: SessionSearch
-    let exporter: SessionExporter
-    let deleter: SessionDeleter
-    let timeZone: AgentTimeZone
-    private let answers: EncodedAnswerCache
-
-    init(sessions: SessionStore, search: SessionSearch, exporter: SessionExporter, deleter: SessionDeleter, timeZone: AgentTimeZone) {
-        self.sessions = sessions
-        self.search = search
-        self.exporter = exporter
-        self.deleter = deleter
-        self.timeZone = timeZone
-        answers = EncodedAnswerCache(database: sessions.database)
-    }
+    let scope: ProfileScope
 
     func addRoutes(to group: SecuredRoutes) {
         group.get("sessions", .read) { request, _ -> Response in
+            let home = try scope(request)
             let values = QueryValues(request)
-            let zone = timeZone.current
+            let zone = home.timeZone.current
             let query = try SessionQuery(values, timeZone: zone)
             let includeTotal = try values.bool("total") ?? false
             // Pages carry the time-based "active" flag, so a cached page lives one second at most.
-            return try await answers.response(for: "list|\(zone.identifier)|\(request.uri.query ?? "")", lifetime: 1) {
-                try await sessions.page(query, includeTotal: includeTotal)
+            return try await home.sessionAnswers.response(for: "list|\(zone.identifier)|\(request.uri.query ?? "")", lifetime: 1) {
+                try await home.sessions.page(query, includeTotal: includeTotal)
             }
         }
-        group.get("sessions/stats", .read) { _, _ in try await answers.response(for: "stats") { try await sessions.stats() } }
+        group.get("sessions/stats", .read) { request, _ in
+            let home = try scope(request)
+            return try await home.sessionAnswers.response(for: "stats") { try await home.sessions.stats() }
+        }
         group.get("sessions/search", .read) { request, _ -> SearchResults in
+            let home = try scope(request)
             let values = QueryValues(request)
             guard let text = try values.string("q", maximumLength: 10_240) else {
                 throw QueryValues.invalid("q", "is required")
@@ -47,19 +38,22 @@ struct SessionRoutes {
                 guard let value = Int64(text), value > 0 else { throw QueryValues.invalid("cursor", "is not valid") }
                 return value
             }
-            return try await search.search(
+            return try await home.search.search(
                 query, order: try values.choice("order", default: .newest), limit: try values.int("limit", in: 1...50, default: 20),
                 cursor: cursor, visibility: try values.choice("visibility", default: .history))
         }
         group.post("sessions/delete", .admin) { request, context -> Response in
+            let home = try scope(request)
             let body = try await request.decode(as: BulkDeleteRequest.self, context: context)
-            return try await bulkDelete(body, context: context)
+            return try await bulkDelete(body, home: home, context: context)
         }
-        group.get("sessions/:id", .read) { _, context in
+        group.get("sessions/:id", .read) { request, context in
+            let home = try scope(request)
             let id = try context.parameters.require("id")
-            return try await answers.response(for: "detail|\(id)", lifetime: 1) { try await sessions.detail(id: id) }
+            return try await home.sessionAnswers.response(for: "detail|\(id)", lifetime: 1) { try await home.sessions.detail(id: id) }
         }
         group.get("sessions/:id/messages", .read) { request, context -> TranscriptPage in
+            let home = try scope(request)
             let values = QueryValues(request)
             // Pages with `cursor` like every list; `after`, its old name, still works until 0.3.
             let after =
@@ -67,18 +61,19 @@ struct SessionRoutes {
                     guard let value = Int64(text), value >= 0 else { throw QueryValues.invalid("cursor", "must be a message id") }
                     return value
                 } ?? 0
-            return try await sessions.transcript(
+            return try await home.sessions.transcript(
                 id: try context.parameters.require("id"), after: after,
                 limit: try values.int("limit", in: 1...500, default: 200),
                 visibility: try values.choice("visibility", default: .live))
         }
         group.get("sessions/:id/export", .read) { request, context -> Response in
+            let home = try scope(request)
             let values = QueryValues(request)
             let format: ExportFormat = try values.choice("format", default: .json)
             let visibility: TranscriptVisibility = try values.choice("visibility", default: .live)
             // Looked up first, so a missing session is a 404 before any byte of the download is sent.
-            let detail = try await sessions.detail(id: try context.parameters.require("id"))
-            let exporter = exporter
+            let detail = try await home.sessions.detail(id: try context.parameters.require("id"))
+            let exporter = home.exporter
             let name = SessionExporter.fileName(id: detail.conversation.id, format: format)
             return Response(
                 status: .ok,
@@ -87,15 +82,16 @@ struct SessionRoutes {
                     .cacheControl: "no-store",
                 ],
                 body: ResponseBody { writer in
-                    try await exporter.export(detail, format: format, visibility: visibility) { chunk in
+                    try await home.exporter.export(detail, format: format, visibility: visibility) { chunk in
                         try await writer.write(ByteBuffer(string: chunk))
                     }
                     try await writer.finish(nil)
                 })
         }
-        group.delete("sessions/:id", .admin) { _, context -> DeletionReport in
+        group.delete("sessions/:id", .admin) { request, context -> DeletionReport in
+            let home = try scope(request)
             let id = try context.parameters.require("id")
-            let report = try await deleter.delete(ids: [id], actor: context.auditActor)
+            let report = try await home.deleter.delete(ids: [id], actor: context.auditActor)
             if let refusal = report.refused.first {
                 throw refusal.reason == .active
                     ? APIError(
@@ -107,7 +103,7 @@ struct SessionRoutes {
         }
     }
 
-    private func bulkDelete(_ body: BulkDeleteRequest, context: WorkspaceRequestContext) async throws -> Response {
+    private func bulkDelete(_ body: BulkDeleteRequest, home: HomeServices, context: WorkspaceRequestContext) async throws -> Response {
         switch (body.ids, body.filter) {
         case (let ids?, nil):
             guard !ids.isEmpty, ids.count <= 500 else {
@@ -116,13 +112,13 @@ struct SessionRoutes {
             if body.dryRun == true {
                 throw APIError(.badRequest, code: "invalid_input", message: "`dryRun` applies to a `filter`; ids are deleted as listed.")
             }
-            return try .json(try await deleter.delete(ids: ids, actor: context.auditActor))
+            return try .json(try await home.deleter.delete(ids: ids, actor: context.auditActor))
         case (nil, let filter?):
-            let query = try filter.query(timeZone: timeZone.current)
+            let query = try filter.query(timeZone: home.timeZone.current)
             if body.dryRun ?? true {
-                return try .json(try await deleter.preview(query))
+                return try .json(try await home.deleter.preview(query))
             }
-            return try .json(try await deleter.delete(matching: query, actor: context.auditActor))
+            return try .json(try await home.deleter.delete(matching: query, actor: context.auditActor))
         default:
             throw APIError(.badRequest, code: "invalid_input", message: "Send exactly one of `ids` or `filter`.")
         }

@@ -5,7 +5,10 @@ import WorkspaceCore
 /// The Skills tab: `/skills…` — the registry's list, one skill with its files, SKILL.md edits (ETag), new skills,
 /// and enable/disable stored in `config.yaml`.
 struct SkillRoutes {
-    let skills: SkillService
+    let scope: ProfileScope
+
+    /// The SkillService of the profile `request` names.
+    private func skills(_ request: Request) throws -> SkillService { try scope(request).skillService }
 
     struct FileAnswer: ResponseEncodable {
         var path: String
@@ -46,22 +49,22 @@ struct SkillRoutes {
         let filter = SkillService.Filter(
             search: try values.string("q", maximumLength: 200), category: try values.string("category", maximumLength: 200),
             enabled: enabled.map { $0 == "true" })
-        return try await skills.list(filter)
+        return try await skills(request).list(filter)
     }
 
     @Sendable func create(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let body = try await request.decode(as: CreateRequest.self, context: context)
-        let detail = try await skills.create(
+        let detail = try await skills(request).create(
             name: body.name, category: body.category, description: body.description, body: body.body, actor: context.auditActor)
         return try .json(detail, etag: detail.etag, status: .created)
     }
 
-    @Sendable func show(_: Request, _ context: WorkspaceRequestContext) async throws -> Response {
-        let detail = try await skills.detail(of: try context.parameters.require("name"))
+    @Sendable func show(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
+        let detail = try await skills(request).detail(of: try context.parameters.require("name"))
         return try .json(detail, etag: detail.etag)
     }
 
-    @Sendable func file(_: Request, _ context: WorkspaceRequestContext) async throws -> FileAnswer {
+    @Sendable func file(_ request: Request, _ context: WorkspaceRequestContext) async throws -> FileAnswer {
         let name = try context.parameters.require("name")
         // The router hands over segments as sent: decode them (`my%20notes.md`, `caf%C3%A9.md`); encoded slashes
         // and dot segments never get this far (PathGuardMiddleware), and the workbench checks containment again.
@@ -71,20 +74,20 @@ struct SkillRoutes {
             }
             return decoded
         }.joined(separator: "/")
-        return FileAnswer(path: path, text: try await skills.file(path, of: name))
+        return FileAnswer(path: path, text: try await skills(request).file(path, of: name))
     }
 
     @Sendable func updateContent(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let name = try context.parameters.require("name")
         let body = try await request.decode(as: ContentRequest.self, context: context)
-        let detail = try await skills.updateContent(of: name, to: body.text, revision: request.expectedRevision, actor: context.auditActor)
+        let detail = try await skills(request).updateContent(of: name, to: body.text, revision: request.expectedRevision, actor: context.auditActor)
         return try .json(detail, etag: detail.etag)
     }
 
     @Sendable func setEnabled(_ request: Request, _ context: WorkspaceRequestContext) async throws -> SkillService.Toggled {
         let name = try context.parameters.require("name")
         let body = try await request.decode(as: EnabledRequest.self, context: context)
-        return try await skills.setEnabled(name, enabled: body.enabled, platform: body.platform, actor: context.auditActor)
+        return try await skills(request).setEnabled(name, enabled: body.enabled, platform: body.platform, actor: context.auditActor)
     }
 }
 

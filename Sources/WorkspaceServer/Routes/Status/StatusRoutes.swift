@@ -3,7 +3,7 @@ import WorkspaceCore
 
 /// `GET /health` (public) and `GET /status` for the Status tab.
 struct StatusRoutes {
-    let status: StatusService
+    let scope: ProfileScope
 
     /// The health answer.
     struct Health: ResponseEncodable {
@@ -15,8 +15,8 @@ struct StatusRoutes {
         group.get("health", .public) { _, _ in
             Health(status: "ok", version: WorkspaceVersion.current)
         }
-        group.get("status", .read) { _, _ in
-            await status.snapshot()
+        group.get("status", .read) { request, _ in
+            await try scope(request).status.snapshot()
         }
     }
 }

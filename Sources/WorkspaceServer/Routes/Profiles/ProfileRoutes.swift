@@ -1,0 +1,123 @@
+import Foundation
+import Hummingbird
+import WorkspaceCore
+
+/// The profiles of the machine: `GET /profiles` (one row per profile — the machine-level Status), management with
+/// the agent's own `hermes profile` commands, personas (`SOUL.md`), and the views across every profile (`/machine/…`).
+struct ProfileRoutes {
+    let homes: ProfileHomes
+    let manager: ProfileManager
+    let queue: ApprovalQueue
+
+    struct ProfileList: ResponseEncodable {
+        /// Every profile, the default first.
+        var items: [ProfileSummary]
+        /// The agent CLI's sticky profile.
+        var active: String
+    }
+
+    struct CreateRequest: Decodable {
+        var name: String
+        var cloneFrom: String?
+        var cloneAll: Bool?
+        var description: String?
+    }
+
+    struct RenameRequest: Decodable {
+        var name: String
+    }
+
+    struct DeleteRequest: Decodable {
+        var dryRun: Bool?
+        var confirm: String?
+    }
+
+    struct DescribeRequest: Decodable {
+        var description: String
+    }
+
+    struct PersonaRequest: Decodable {
+        var text: String
+    }
+
+    func addRoutes(to group: SecuredRoutes) {
+        group.get("profiles", .read) { _, _ -> ProfileList in
+            let pending = try await pendingByProfile()
+            var items: [ProfileSummary] = []
+            for services in homes.all() {
+                items.append(await ProfileSummary.load(services, directory: homes.directory, pending: pending[services.profile.rawValue] ?? 0))
+            }
+            return ProfileList(items: items, active: homes.directory.active().rawValue)
+        }
+        group.post("profiles", .admin) { request, context -> Response in
+            let body = try await request.decode(as: CreateRequest.self, context: context)
+            let name = try await manager.create(
+                body.name, cloneFrom: body.cloneFrom, all: body.cloneAll ?? false, description: body.description, actor: context.auditActor)
+            return try .json(try await summary(name), status: .created)
+        }
+        group.get("profiles/:profile", .read) { _, context -> ProfileSummary in
+            try await summary(try profile(context))
+        }
+        group.post("profiles/:profile/rename", .admin) { request, context -> ProfileSummary in
+            let old = try profile(context)
+            let body = try await request.decode(as: RenameRequest.self, context: context)
+            try await refuseWhileGatewayRuns(old, doing: "renamed")
+            let new = try await manager.rename(old, to: body.name, actor: context.auditActor)
+            homes.forget(old)
+            return try await summary(new)
+        }
+        group.post("profiles/:profile/delete", .admin) { request, context -> ProfileManager.DeletionPlan in
+            let name = try profile(context)
+            let body = try await request.decodeIfPresent(as: DeleteRequest.self, context: context) ?? DeleteRequest()
+            let running = try homes.services(for: name).gateway.action()?.status == "running"
+            if running { throw WorkspaceError.conflict("A gateway action is running for profile \(name); wait for it to finish.") }
+            let alive = await (try homes.services(for: name)).gatewayMonitor.status().liveness == .running
+            let plan = try await manager.delete(
+                name, confirm: body.confirm, dryRun: body.dryRun ?? true, gatewayRunning: alive, actor: context.auditActor)
+            if !plan.dryRun { homes.forget(name) }
+            return plan
+        }
+        group.put("profiles/:profile/description", .admin) { request, context -> ProfileSummary in
+            let name = try profile(context)
+            let body = try await request.decode(as: DescribeRequest.self, context: context)
+            try await manager.describe(name, body.description, actor: context.auditActor)
+            return try await summary(name)
+        }
+        group.get("profiles/:profile/soul", .read) { _, context -> Response in
+            let persona = try await manager.persona(try profile(context))
+            return try .json(persona, etag: persona.etag)
+        }
+        group.put("profiles/:profile/soul", .admin) { request, context -> Response in
+            let name = try profile(context)
+            let body = try await request.decode(as: PersonaRequest.self, context: context)
+            let persona = try await manager.savePersona(name, body.text, revision: request.expectedRevision, actor: context.auditActor)
+            return try .json(persona, etag: persona.etag)
+        }
+    }
+
+    private func profile(_ context: WorkspaceRequestContext) throws -> ProfileName {
+        let name = try ProfileName(try context.parameters.require("profile"))
+        guard homes.directory.exists(name) else { throw WorkspaceError.notFound(what: "Profile \(name)") }
+        return name
+    }
+
+    private func summary(_ name: ProfileName) async throws -> ProfileSummary {
+        let pending = try await pendingByProfile()
+        return await ProfileSummary.load(try homes.services(for: name), directory: homes.directory, pending: pending[name.rawValue] ?? 0)
+    }
+
+    private func pendingByProfile() async throws -> [String: Int] {
+        try await queue.list(status: .pending, limit: 500).reduce(into: [:]) { $0[$1.profile ?? "default", default: 0] += 1 }
+    }
+
+    private func refuseWhileGatewayRuns(_ name: ProfileName, doing: String) async throws {
+        let status = await (try homes.services(for: name)).gatewayMonitor.status()
+        if status.liveness == .running {
+            throw WorkspaceError.conflict(
+                "Profile \(name)'s gateway is running (pid \(status.pid.map(String.init) ?? "?")); stop it before it is \(doing).")
+        }
+    }
+}
+
+extension ProfileSummary: ResponseEncodable {}
+extension ProfileManager.DeletionPlan: ResponseEncodable {}
