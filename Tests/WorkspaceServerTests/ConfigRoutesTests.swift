@@ -59,6 +59,17 @@ import WorkspaceCore
         }
     }
 
+    @Test func aDocumentThatIsOnlyNullReadsAsNoSettingsAsTheAgentReadsIt() async throws {
+        try await TestServer.test(fixture: true) { server, client in
+            try Data("# nothing set\n~\n".utf8).write(to: server.home.configFile)
+            try await client.execute(uri: "/api/v1/config", method: .get, headers: server.authorized) { response in
+                #expect(response.status == .ok)
+                let body = try JSONBody(response.body)
+                #expect((body["config"]?.value as? [String: Any])?.isEmpty == true, "\(String(buffer: response.body))")
+            }
+        }
+    }
+
     @Test func invalidValuesAndBodiesAreRefusedWithoutTouchingTheFile() async throws {
         try await TestServer.test(fixture: true, bodyLimit: 1 << 20) { server, client in
             let before = try Data(contentsOf: server.home.configFile)

@@ -13,6 +13,9 @@ struct RawExchange: Sendable {
         let head: String
         let body: Data
 
+        /// The body as text.
+        var text: String { String(decoding: body, as: UTF8.self) }
+
         /// The body as a JSON object, if it is one.
         var object: [String: Any]? { try? JSONSerialization.jsonObject(with: body) as? [String: Any] }
 

@@ -9,6 +9,9 @@ import { SignInLink } from "./ui/SignInLink";
 import { LiveIndicator } from "./ui/LiveIndicator";
 import { startEvents } from "./events";
 import { usePendingApprovals } from "./usePendingApprovals";
+import { ProfileMarker, ProfileSwitcher } from "./ui/ProfileSwitcher";
+import { RestartBanner } from "./ui/RestartBanner";
+import { useProfile } from "./profile";
 
 export function App() {
   const path = usePath();
@@ -27,13 +30,14 @@ export function App() {
   }, [active]);
   const tab = active || tabs[0];
   const pendingApprovals = usePendingApprovals(hasToken);
+  const profile = useProfile();
   return (
-    <div className="shell">
+    <div className={profile === "default" ? "shell" : "shell shell-profile"}>
       <Sidebar active={tab.path} badges={{ "/approvals": pendingApprovals }} />
       <main className="content">
         <header className="topbar">
-          <h1>{tab.label}</h1>
-          <div className="topbar-actions">{hasToken && <LiveIndicator />}<ThemeToggle />
+          <h1>{tab.label}{hasToken && <ProfileMarker />}</h1>
+          <div className="topbar-actions">{hasToken && <ProfileSwitcher tabPath={tab.path} />}{hasToken && <LiveIndicator />}<ThemeToggle />
             {hasToken && (
               <button className="button ghost small-button" type="button"
                 onClick={() => api.logout().finally(() => { rememberCSRF(null); window.location.reload(); })}>Sign out</button>
@@ -41,7 +45,7 @@ export function App() {
           </div>
         </header>
         {!hasToken ? (auth === null ? null : auth.signIn === "password" ? <SignIn onSignedIn={refreshAuth} /> : <SignInLink />)
-          : <tab.render key={tab.path} />}
+          : <><RestartBanner /><tab.render key={tab.path + "|" + profile} /></>}
       </main>
     </div>
   );

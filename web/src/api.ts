@@ -3,20 +3,22 @@
 
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
-  ModelUsageRow, PlatformReport, SearchResultGroup, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
-  SkillDetail, TokenCounts, ToolCall, TopSessionsReport, TranscriptMessage, TranscriptPage, UsageFigures, UsageReport,
-  WorkspaceStatus,
+  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
+  SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
 } from "./api.gen";
+import { withProfile } from "./profile";
 
 // Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
-  ModelUsageRow, PlatformReport, SearchResultGroup, SearchResults, SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill,
-  SkillDetail, TokenCounts, ToolCall, TopSessionsReport, TranscriptMessage, TranscriptPage, UsageFigures, UsageReport,
-  WorkspaceStatus,
+  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
+  SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
 };
+export type GatewayVerb = "start" | "stop" | "restart";
 export type Approval = ApprovalRequest;
 export type SkillInfo = Skill;
 export type CronDraft = CronJobDraft;
@@ -67,7 +69,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   headers.set("Accept", "application/json");
   const csrf = sessionStorage.getItem(csrfKey);
   if (csrf && init.method && init.method !== "GET") headers.set("X-CSRF-Token", csrf);
-  const response = await fetch(`${basePath}/api/v1${path}`, { ...init, headers, credentials: "same-origin" });
+  const response = await fetch(`${basePath}/api/v1${withProfile(path)}`, { ...init, headers, credentials: "same-origin" });
   const text = await response.text();
   const body = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -129,7 +131,7 @@ function json(body: unknown, method = "POST", headers: Record<string, string> = 
 /// Downloads a route's body as a file with the page's session cookie (a fetch, so an error shows as an error
 /// instead of a saved error page).
 async function download(path: string, fallbackName: string) {
-  const response = await fetch(`${basePath}/api/v1${path}`, { credentials: "same-origin" });
+  const response = await fetch(`${basePath}/api/v1${withProfile(path)}`, { credentials: "same-origin" });
   if (!response.ok) {
     const body = await response.json().catch(() => null);
     throw new ApiError(response.status, body && body.error ? body.error : { code: "http_" + response.status, message: response.statusText });
@@ -172,6 +174,18 @@ export const api = {
   logout: () => request<null>("/auth/logout", { method: "POST" }),
   health: () => request<{ status: string; version: string }>("/health"),
   status: () => request<WorkspaceStatus>("/status"),
+  profiles: () => request<ProfileList>("/profiles"),
+  createProfile: (body: { name: string; cloneFrom?: string; cloneAll?: boolean; description?: string }) =>
+    request<ProfileSummary>("/profiles", json(body)),
+  renameProfile: (name: string, to: string) => request<ProfileSummary>(`/profiles/${id(name)}/rename`, json({ name: to })),
+  deleteProfile: (name: string, confirm?: string) =>
+    request<ProfileDeletionPlan>(`/profiles/${id(name)}/delete`, json(confirm ? { dryRun: false, confirm } : { dryRun: true })),
+  describeProfile: (name: string, description: string) => request<ProfileSummary>(`/profiles/${id(name)}/description`, json({ description }, "PUT")),
+  persona: (name: string) => request<Persona>(`/profiles/${id(name)}/soul`),
+  savePersona: (name: string, text: string, etag: string) => request<Persona>(`/profiles/${id(name)}/soul`, json({ text }, "PUT", { "If-Match": etag })),
+  gateway: (verb: GatewayVerb) => request<{ action: GatewayAction; joined: boolean }>(`/gateway/${verb}`, { method: "POST" }),
+  gatewayDrain: (cancel: boolean) => request<{ draining: boolean }>("/gateway/drain", json({ action: cancel ? "cancel" : "drain" })),
+  gatewayActions: () => request<{ items: GatewayAction[] }>("/gateway/actions"),
   sessions: (query: Query) => request<SessionPage>("/sessions" + queryString(query)),
   sessionStats: () => request<SessionStats>("/sessions/stats"),
   session: (sessionID: string) => request<SessionDetail>(`/sessions/${id(sessionID)}`),
@@ -202,7 +216,7 @@ export const api = {
   revealKey: (name: string) => request<{ name: string; value: string }>(`/keys/${id(name)}/reveal`, { method: "POST" }),
   logFiles: () => request<{ items: LogFile[] }>("/logs/files"),
   logs: (query: Query) => request<LogPage>("/logs" + queryString(query)),
-  logStreamURL: (query: Query, ticket: string) => `${basePath}/api/v1/logs/stream` + queryString({ ...query, ticket }),
+  logStreamURL: (query: Query, ticket: string) => `${basePath}/api/v1` + withProfile("/logs/stream" + queryString({ ...query, ticket })),
   eventTicket: () => request<{ ticket: string; expiresAt: string }>("/events/ticket", { method: "POST" }),
   cronJobs: () => request<{ items: CronJob[] }>("/cron/jobs"),
   cronScheduler: () => request<CronScheduler>("/cron/scheduler"),
@@ -215,7 +229,7 @@ export const api = {
   cronPreview: (schedule: string, count = 5) => request<CronPreview>("/cron/preview", json({ schedule, count })),
   cronRuns: (jobID: string, cursor?: string) => request<{ items: CronRun[]; nextCursor?: string }>(`/cron/jobs/${id(jobID)}/runs` + queryString({ limit: 20, cursor })),
   cronRun: (jobID: string, runID: string) => request<{ id: string; text: string; sizeBytes: number; truncated: boolean }>(`/cron/jobs/${id(jobID)}/runs/${id(runID)}`),
-  cronRunDownloadURL: (jobID: string, runID: string) => `${basePath}/api/v1/cron/jobs/${id(jobID)}/runs/${id(runID)}?download=true`,
+  cronRunDownloadURL: (jobID: string, runID: string) => `${basePath}/api/v1` + withProfile(`/cron/jobs/${id(jobID)}/runs/${id(runID)}?download=true`),
   skills: () => request<{ items: SkillInfo[]; categories: string[] }>("/skills"),
   skill: (name: string) => request<SkillDetail>(`/skills/${id(name)}`),
   skillFile: (name: string, path: string) => request<{ path: string; text: string }>(`/skills/${id(name)}/files/${path.split("/").map(id).join("/")}`),

@@ -2,12 +2,16 @@
 // header), resumed after the last event id on reconnect, and announced as live / reconnecting / offline.
 import { useEffect, useState } from "react";
 import { api, basePath, hasSession } from "./api";
+import { currentProfile } from "./profile";
 
 export type ConnectionState = "connecting" | "live" | "offline";
 export interface WorkspaceEvent { type: string; id: string; data: any }
 type Handler = (event: WorkspaceEvent) => void;
 
-const knownTypes = ["config.changed", "env.changed", "cron.jobs.changed", "cron.run.started", "cron.run.finished", "gateway.changed", "approvals.changed", "reset"];
+const knownTypes = [
+  "config.changed", "env.changed", "cron.jobs.changed", "cron.run.started", "cron.run.finished", "gateway.changed", "gateway.action",
+  "profiles.changed", "approvals.changed", "reset",
+];
 const handlers = new Map<string, Set<Handler>>();
 const stateListeners = new Set<(state: ConnectionState) => void>();
 let state: ConnectionState = "connecting";
@@ -21,10 +25,15 @@ function setState(next: ConnectionState) {
   stateListeners.forEach((listener) => listener(next));
 }
 
+/// Events about one profile's files; a page shows them only for its own profile.
+const profileEvents = new Set(["config.changed", "env.changed", "cron.jobs.changed", "gateway.changed", "gateway.action"]);
+
 function deliver(type: string, message: MessageEvent) {
   if (message.lastEventId) lastEventId = message.lastEventId;
   let data: any = null;
   try { data = message.data ? JSON.parse(message.data) : null; } catch { data = null; }
+  const profile = data && typeof data.profile === "string" ? data.profile : "default";
+  if (profileEvents.has(type) && profile !== currentProfile()) return;
   handlers.get(type)?.forEach((handler) => handler({ type, id: message.lastEventId, data }));
 }
 

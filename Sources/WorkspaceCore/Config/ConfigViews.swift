@@ -89,7 +89,8 @@ extension ConfigStore {
     /// The file as the Config tab shows it.
     public nonisolated func document() throws -> ConfigDocumentView {
         let snapshot = try snapshot()
-        let (config, masked) = ConfigMasking().masked(snapshot.value)
+        // A document that is only `null` (or `~`) reads as no settings, as the agent's `yaml.safe_load(f) or {}` does.
+        let (config, masked) = ConfigMasking().masked(snapshot.value == .null ? .object([]) : snapshot.value)
         return ConfigDocumentView(
             path: configFile.path, exists: snapshot.exists, etag: snapshot.etag, modified: snapshot.modified, readOnly: isReadOnly,
             config: config, maskedPaths: masked)

@@ -5,12 +5,14 @@ import Foundation
 public struct HomeChangeFeed: Sendable {
     private let home: HermesHome
     private let bus: EventBus
+    private let profile: String?
     private let watcher: FileChangeWatcher
 
-    /// The feed for `home` into `bus`.
-    public init(home: HermesHome, bus: EventBus, pollInterval: TimeInterval = 2, allowInotify: Bool = true) {
+    /// The feed for `home` into `bus`; a named `profile`'s events carry its name (`"profile"` in their data).
+    public init(home: HermesHome, bus: EventBus, profile: ProfileName = .default, pollInterval: TimeInterval = 2, allowInotify: Bool = true) {
         self.home = home
         self.bus = bus
+        self.profile = profile.isDefault ? nil : profile.rawValue
         watcher = FileChangeWatcher(
             files: [home.configFile, home.envFile, home.cronJobsFile, home.gatewayStateFile, home.gatewayPIDFile],
             pollInterval: pollInterval, allowInotify: allowInotify)
@@ -18,24 +20,28 @@ public struct HomeChangeFeed: Sendable {
 
     /// Watches until cancelled.
     public func run() async {
-        let home = home
-        let bus = bus
+        let (home, bus, profile) = (home, bus, profile)
         await watcher.run { changed in
-            for file in changed { Self.publish(file, home: home, bus: bus) }
+            for file in changed { Self.publish(file, home: home, bus: bus, profile: profile) }
         }
     }
 
-    private static func publish(_ file: URL, home: HermesHome, bus: EventBus) {
+    private static func publish(_ file: URL, home: HermesHome, bus: EventBus, profile: String?) {
+        let named: [OrderedJSON.Member] = profile.map { [OrderedJSON.Member("profile", .string($0))] } ?? []
         switch file.lastPathComponent {
         case home.configFile.lastPathComponent:
             let text = FileManager.default.contents(atPath: file.path).map { String(decoding: $0, as: UTF8.self) }
-            bus.publish(.configChanged, .object(["etag": .optional(text.map(ConfigSnapshot.etag(of:))), "exists": .bool(text != nil)]))
+            bus.publish(
+                .configChanged,
+                .object(
+                    [OrderedJSON.Member("etag", .optional(text.map(ConfigSnapshot.etag(of:)))), OrderedJSON.Member("exists", .bool(text != nil))]
+                        + named))
         case home.envFile.lastPathComponent:
-            bus.publish(.envChanged)
+            bus.publish(.envChanged, .object(named))
         case home.cronJobsFile.lastPathComponent:
-            bus.publish(.cronJobsChanged)
+            bus.publish(.cronJobsChanged, .object(named))
         default:
-            bus.publish(.gatewayChanged, .object(["file": .string(file.lastPathComponent)]))
+            bus.publish(.gatewayChanged, .object([OrderedJSON.Member("file", .string(file.lastPathComponent))] + named))
         }
     }
 }

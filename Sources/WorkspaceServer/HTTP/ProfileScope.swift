@@ -10,6 +10,6 @@ struct ProfileScope: Sendable {
     /// The services of the profile `request` names.
     func callAsFunction(_ request: Request) throws -> HomeServices {
         guard request.uri.query != nil else { return homes.main }
-        return try homes.services(named: try QueryValues(request).string("profile", maximumLength: 64))
+        return try homes.services(named: try QueryValues(request).nonEmpty("profile", maximumLength: 64))
     }
 }

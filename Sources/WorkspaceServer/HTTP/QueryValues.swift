@@ -36,6 +36,13 @@ struct QueryValues {
         return value
     }
 
+    /// The value of `name`, which when present must not be empty (a name such as `profile=` is refused, not taken
+    /// as absent).
+    func nonEmpty(_ name: String, maximumLength: Int = 1_024) throws -> String? {
+        if let value = parameters[name]?.first, value.isEmpty { throw Self.invalid(name, "is empty; leave it out for the default") }
+        return try string(name, maximumLength: maximumLength)
+    }
+
     /// Parameter `name`, or — when it is absent — `old`, the spelling it replaces (kept for one release).
     func deprecatedAlias(_ name: String, old: String, maximumLength: Int = 1_024) throws -> String? {
         try string(name, maximumLength: maximumLength) ?? string(old, maximumLength: maximumLength)

@@ -1,6 +1,5 @@
 import React from "react";
-import { basePath } from "../api";
-import { navigate } from "../router";
+import { hrefFor, navigate } from "../router";
 import { tabs } from "../tabs";
 
 export function Sidebar({ active, badges }: { active: string; badges: Record<string, number> }) {
@@ -14,7 +13,7 @@ export function Sidebar({ active, badges }: { active: string; badges: Record<str
         {tabs.map((tab) => (
           <li key={tab.path}>
             <a
-              href={basePath + tab.path}
+              href={hrefFor(tab.path)}
               className={tab.path === active ? "nav-link active" : "nav-link"}
               aria-current={tab.path === active ? "page" : undefined}
               onClick={(event) => { event.preventDefault(); navigate(tab.path); }}

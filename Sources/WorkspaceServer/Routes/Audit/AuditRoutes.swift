@@ -26,7 +26,7 @@ struct AuditRoutes {
                 return outcome
             }
             // The trail is the machine's: without `profile` it lists every profile's events.
-            query.profile = try values.string("profile", maximumLength: 64).map { try ProfileName($0).rawValue }
+            query.profile = try values.nonEmpty("profile", maximumLength: 64).map { try ProfileName($0).rawValue }
             query.since = try values.date("since", timeZone: timeZone.current)
             query.until = try values.date("until", timeZone: timeZone.current, endOfDay: true)
             return try await audit.page(query)

@@ -14,7 +14,8 @@ extension SessionQuery {
         archived = try values.choice("archived", default: .exclude)
         text = try values.string("q", maximumLength: 200)
         parentID = try values.string("parent", maximumLength: 256)
-        profile = try values.string("profile", maximumLength: 64)
+        // `profile` chooses the home (``ProfileScope``); the column filter has a name of its own.
+        profile = try values.string("profileName", maximumLength: 64)
         sort = try values.choice("sort", default: .started)
         ascending =
             try values.string("order").map { order in

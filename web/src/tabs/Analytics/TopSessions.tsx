@@ -1,7 +1,7 @@
 import React, { useState } from "react";
-import { api, basePath, Query } from "../../api";
+import { api, Query } from "../../api";
 import { compact, dateTime, usd } from "../../format";
-import { navigate } from "../../router";
+import { navigate, hrefFor } from "../../router";
 import { useLoader } from "../../ui/useLoader";
 import { sessionLabel } from "../Sessions/SessionRow";
 
@@ -20,7 +20,7 @@ export function TopSessions({ query, queryKey }: { query: Query; queryKey: strin
       <ol className="top-list">
         {(top.data?.sessions || []).map((session) => (
           <li key={session.id}>
-            <a href={`${basePath}/sessions/${encodeURIComponent(session.id)}`} onClick={(event) => { event.preventDefault(); navigate(`/sessions/${encodeURIComponent(session.id)}`); }}>{sessionLabel(session)}</a>
+            <a href={hrefFor(`/sessions/${encodeURIComponent(session.id)}`)} onClick={(event) => { event.preventDefault(); navigate(`/sessions/${encodeURIComponent(session.id)}`); }}>{sessionLabel(session)}</a>
             <span className="muted small"> {session.platform} · {dateTime(session.startedAt)} · {compact(session.tokens.total)} tokens · {usd(session.cost.actualUSD ?? session.cost.estimatedUSD)}</span>
           </li>
         ))}

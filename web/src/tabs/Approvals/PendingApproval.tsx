@@ -1,8 +1,9 @@
 // One pending request: exactly what will run (hidden characters made visible, every line in a bounded box that must
 // be read to its end before it can be approved), where, what the agent claims about it (labelled as the agent's
 // words), time left, and the decision buttons.
+import { hrefFor } from "../../router";
 import React, { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { api, Approval, basePath } from "../../api";
+import { api, Approval } from "../../api";
 import { duration } from "../../format";
 import { describeError } from "../../ui/useLoader";
 import { hiddenCharacters, VisibleText } from "../../ui/VisibleText";
@@ -39,7 +40,7 @@ export function PendingApproval({ request, onDecided, onError }: { request: Appr
         <strong><VisibleText text={request.tool} /></strong>
         {request.platform && <span className="badge badge-neutral"><VisibleText text={request.platform} /></span>}
         {request.surface && <span className="badge badge-neutral" title="Where the agent also asks; the first answer wins">{surfaceLabels[request.surface] || request.surface}</span>}
-        {request.sessionID && <a className="small" href={`${basePath}/sessions/${encodeURIComponent(request.sessionID)}`}>session <VisibleText text={request.sessionID} /></a>}
+        {request.sessionID && <a className="small" href={hrefFor(`/sessions/${encodeURIComponent(request.sessionID)}`, request.profile || "default")}>session <VisibleText text={request.sessionID} /></a>}
         <span className={"small " + (left < 15 ? "field-error" : "muted")}>{left > 0 ? `${duration(Math.ceil(left))} left` : "expiring…"}</span>
       </div>
       {hidden.length > 0 && (

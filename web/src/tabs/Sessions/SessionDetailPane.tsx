@@ -1,5 +1,6 @@
 import React, { useState } from "react";
-import { api, basePath, SessionDetail, SessionSummary } from "../../api";
+import { api, SessionDetail, SessionSummary } from "../../api";
+import { hrefFor } from "../../router";
 import { compact, dateTime, usd } from "../../format";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { describeError, useLoader } from "../../ui/useLoader";
@@ -8,7 +9,7 @@ import { Transcript } from "./Transcript";
 import { UsageTable } from "./UsageTable";
 
 function SessionLink({ session, onOpen }: { session: SessionSummary; onOpen: (id: string) => void }) {
-  return <a href={`${basePath}/sessions/${encodeURIComponent(session.id)}`} onClick={(event) => { event.preventDefault(); onOpen(session.id); }}>{sessionLabel(session)}</a>;
+  return <a href={hrefFor(`/sessions/${encodeURIComponent(session.id)}`)} onClick={(event) => { event.preventDefault(); onOpen(session.id); }}>{sessionLabel(session)}</a>;
 }
 
 function Lineage({ detail, onOpen }: { detail: SessionDetail; onOpen: (id: string) => void }) {

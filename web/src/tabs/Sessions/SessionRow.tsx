@@ -1,5 +1,6 @@
+import { hrefFor } from "../../router";
 import React from "react";
-import { basePath, SessionSummary } from "../../api";
+import { SessionSummary } from "../../api";
 import { compact, relativeTime, usd } from "../../format";
 import { Badge } from "../../ui/Badge";
 
@@ -25,7 +26,7 @@ export function SessionRow({ session, selected, onOpen, style }: {
 }) {
   return (
     <li style={style} className={selected ? "session-row selected" : "session-row"}>
-      <a href={`${basePath}/sessions/${encodeURIComponent(session.id)}`} aria-current={selected ? "true" : undefined}
+      <a href={hrefFor(`/sessions/${encodeURIComponent(session.id)}`)} aria-current={selected ? "true" : undefined}
          onClick={(event) => { event.preventDefault(); onOpen(session.id); }}>
         <span className="session-main">
           <span className="session-title">{sessionLabel(session)}</span>

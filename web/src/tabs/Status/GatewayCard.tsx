@@ -2,12 +2,14 @@ import React from "react";
 import { GatewayStatus } from "../../api";
 import { Badge, Tone } from "../../ui/Badge";
 import { duration, relativeTime } from "../../format";
+import { GatewayControls } from "./GatewayControls";
 
 function livenessBadge(gateway: GatewayStatus): { tone: Tone; text: string } {
   if (gateway.liveness === "running") {
     return { tone: gateway.state === "running" ? "good" : "warn", text: gateway.state };
   }
   if (gateway.liveness === "stale-pid") return { tone: "bad", text: "not running (stale pid file)" };
+  if (gateway.liveness === "running-elsewhere") return { tone: "good", text: gateway.state };
   return { tone: gateway.state === "startup_failed" ? "bad" : "neutral", text: gateway.state === "startup_failed" ? "startup failed" : "stopped" };
 }
 
@@ -24,7 +26,12 @@ export function GatewayCard({ gateway }: { gateway: GatewayStatus }) {
         <p className="alert alert-bad small">
           gateway.pid names process {gateway.pid ?? "?"}, which is not a live gateway. It last reported
           <strong> {gateway.lastReportedState ?? "nothing"}</strong>{gateway.updatedAt ? ` ${relativeTime(gateway.updatedAt)}` : ""}.
-          Start it with <code>hermes gateway run</code>.
+          Start it below, or with <code>hermes gateway run</code>.
+        </p>
+      )}
+      {gateway.restartNeeded && gateway.liveness === "running" && (
+        <p className="alert alert-warn small" data-testid="gateway-restart-needed">
+          Restart needed: {gateway.restartNeeded.changed.map((change) => change.path).slice(0, 4).join(", ")} changed after the gateway started.
         </p>
       )}
       <dl className="facts">
@@ -46,6 +53,7 @@ export function GatewayCard({ gateway }: { gateway: GatewayStatus }) {
         {gateway.exitReason && (<><dt>Exit reason</dt><dd>{gateway.exitReason}</dd></>)}
       </dl>
       {gateway.warnings.map((warning) => <p key={warning} className="alert alert-warn small">{warning}</p>)}
+      <GatewayControls gateway={gateway} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { GatewayCard } from "./GatewayCard";
 import { PlatformsCard } from "./PlatformsCard";
 import { HostCard } from "./HostCard";
 import { WorkspaceCard } from "./WorkspaceCard";
+import { ProfilesCard } from "./ProfilesCard";
 
 const refreshMilliseconds = 3000;
 
@@ -15,6 +16,7 @@ export function StatusTab() {
   // Host figures change all the time and are polled; a gateway state change is pushed and shown at once.
   const [nudge, setNudge] = useState(0);
   useEvent("gateway.changed", () => setNudge((value) => value + 1), []);
+  useEvent("gateway.action", () => setNudge((value) => value + 1), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -48,6 +50,7 @@ export function StatusTab() {
         <PlatformsCard gateway={status.gateway} />
         <HostCard host={status.host} />
         <WorkspaceCard workspace={status.workspace} />
+        <ProfilesCard />
       </div>
       <p className="muted small refreshed" aria-live="polite">
         Refreshes every {refreshMilliseconds / 1000}s{updated ? ` · updated ${updated.toLocaleTimeString()}` : ""}
