@@ -13,16 +13,25 @@ struct InstallPluginCommand: AsyncParsableCommand {
     @Option(help: "Where the workspace listens, as the agent should reach it.")
     var url = "http://127.0.0.1:9119"
 
+    @Option(help: "Install it into this profile's home (profiles/NAME under --home) instead of the default profile's.")
+    var profile: String?
+
     @Option(help: "The plugin folder to install (default: integrations/hermes-plugin/workspace-approvals beside the binary or the repository).")
     var source: String?
 
     func run() async throws {
-        let home = try homeOption.existingHome()
+        let root = try homeOption.existingHome()
+        let name = try profile.map { try ProfileName($0) } ?? .default
+        let home: HermesHome
+        do { home = try ProfileDirectory(root: root).home(of: name) } catch { throw ValidationError("\(error)") }
         guard let folder = source.map({ URL(fileURLWithPath: $0) }) ?? Self.defaultSource() else {
             throw ValidationError("The plugin files were not found; pass --source PATH/workspace-approvals.")
         }
-        let installed = try await PluginInstaller(home: home, config: ConfigStore(home: home, audit: AuditLog(home: home)))
-            .install(from: folder, url: url, actor: AuditActor(name: "cli", address: nil, requestID: nil))
+        let audit = AuditLog(home: root).scoped(to: name)
+        let installed = try await PluginInstaller(
+            home: home, config: ConfigStore(home: home, audit: audit), profile: name, credentials: CredentialStore(home: root)
+        )
+        .install(from: folder, url: url, actor: AuditActor(name: "cli", address: nil, requestID: nil))
         print("Installed \(installed.path) and enabled it in \(home.configFile.path). Restart the agent (gateway) to load it.")
     }
 

@@ -317,6 +317,47 @@ import Testing
         _ = try await finished(client, "gateway-stop")
     }
 
+    @Test(.enabled(if: enabled, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
+    func aProfilesAgentAsksAsThatProfileAndAlwaysGoesIntoItsOwnAllowlist() async throws {
+        let (site, _) = try await site()
+        defer { site.stop() }
+        let client = try await site.client()
+        let coder = site.home.appendingPathComponent("profiles/coder")
+        try Data("approvals:\n  mode: manual\n  timeout: 60\nsecurity:\n  tirith_enabled: false\n".utf8).write(
+            to: coder.appendingPathComponent("config.yaml"))
+        try await offThePool {
+            try run(
+                try BrowserEnvironment.binary().path,
+                ["install-plugin", "--home", site.home.path, "--profile", "coder", "--url", String(site.url.dropLast())])
+        }
+        #expect(FileManager.default.fileExists(atPath: coder.appendingPathComponent("plugins/workspace-approvals/workspace.json").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: site.home.appendingPathComponent("plugins/workspace-approvals").path),
+            "the default's plugins untouched")
+        let defaultBefore = try Data(contentsOf: site.home.appendingPathComponent("config.yaml"))
+        let asking = try AgentProcess.start(["-c", AgentProcess.gate, "rm -rf /tmp/hermes-profile-test", "s1"], home: coder)
+        var request: [String: Any] = [:]
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline, request.isEmpty {
+            let items = try await client.send("GET", "/api/v1/approvals?status=pending").object?["items"] as? [[String: Any]] ?? []
+            request = items.first { ($0["action"] as? String)?.contains("hermes-profile-test") == true } ?? [:]
+            if request.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(request["profile"] as? String == "coder", "the request says whose agent asked: \(request)")
+        let rows = try await client.send("GET", "/api/v1/profiles").object?["items"] as? [[String: Any]] ?? []
+        let pending = Dictionary(
+            uniqueKeysWithValues: rows.compactMap { row in (row["name"] as? String).map { ($0, row["pendingApprovals"] as? Int ?? -1) } })
+        #expect(pending["coder"] == 1 && pending["default"] == 0, "\(pending)")
+        let approved = try await client.send(
+            "POST", "/api/v1/approvals/\(request["id"] ?? "")/approve", headers: ["Content-Type: application/json"], body: #"{"scope":"always"}"#)
+        #expect(approved.status == 200, "\(approved.text)")
+        let answer = try await AgentProcess.output(of: asking)
+        #expect(answer["approved"] as? Bool == true, "\(answer)")
+        let coderConfig = try String(contentsOf: coder.appendingPathComponent("config.yaml"), encoding: .utf8)
+        #expect(coderConfig.contains("command_allowlist"), "always goes into the asking profile's allowlist:\n\(coderConfig)")
+        #expect(try Data(contentsOf: site.home.appendingPathComponent("config.yaml")) == defaultBefore, "and never into another profile's")
+    }
+
     /// The action `name` of profile coder once it is no longer running.
     private func finished(_ client: RawExchange, _ name: String) async throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(240)

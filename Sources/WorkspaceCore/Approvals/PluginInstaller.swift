@@ -16,12 +16,20 @@ public struct PluginInstaller: Sendable {
 
     private let home: HermesHome
     private let config: ConfigStore
+    private let credentials: CredentialStore
+    private let profile: ProfileName
 
-    /// An installer for `home`, editing its configuration through `config`.
-    public init(home: HermesHome, config: ConfigStore) {
+    /// An installer for `home`, editing its configuration through `config`; a named `profile`'s home is under the
+    /// root home whose workspace holds the credentials (`credentials`), and its bridge has a token of its own.
+    public init(home: HermesHome, config: ConfigStore, profile: ProfileName = .default, credentials: CredentialStore? = nil) {
         self.home = home
         self.config = config
+        self.profile = profile
+        self.credentials = credentials ?? CredentialStore(home: home)
     }
+
+    /// The bridge token's name for `profile`.
+    public static func tokenName(for profile: ProfileName) -> String { profile.isDefault ? tokenName : "\(tokenName)-\(profile)" }
 
     /// Copies `source` (a folder holding `plugin.yaml` and `__init__.py`) and enables it for `url`. Returns the
     /// installed folder.
@@ -38,8 +46,11 @@ public struct PluginInstaller: Sendable {
         try manager.copyItem(at: source, to: staging)
         for leftover in ["__pycache__", "workspace.json"] { try? manager.removeItem(at: staging.appendingPathComponent(leftover)) }
         do {
-            let token = try CredentialStore(home: home).createToken(name: Self.tokenName, role: .agent, replacing: true)
-            let settings: OrderedJSON = .object(["url": .string(url), "token": .string(token.secret), "signingKey": .string(token.signingKey ?? "")])
+            let token = try credentials.createToken(name: Self.tokenName(for: profile), role: .agent, replacing: true)
+            let settings: OrderedJSON = .object([
+                "url": .string(url), "token": .string(token.secret), "signingKey": .string(token.signingKey ?? ""),
+                "profile": .string(profile.rawValue),
+            ])
             try AtomicFileWriter(forcedMode: 0o600).write(
                 Data((settings.rendered(.indented) + "\n").utf8), to: staging.appendingPathComponent("workspace.json"))
             let retired = plugins.appendingPathComponent(".\(Self.pluginName).old-\(UUID().uuidString)")

@@ -322,6 +322,15 @@ def _claim(approval, session_key, entry):
         return True
 
 
+def _profile():
+    """The profile this agent runs as, as install-plugin recorded it (the workspace serves every profile)."""
+    try:
+        stored = json.loads((Path(__file__).resolve().parent / "workspace.json").read_text(encoding="utf-8"))
+        return str(stored.get("profile") or "default")
+    except (OSError, ValueError):
+        return "default"
+
+
 def _submission(tool, action, description, keys, allow_permanent, smart_denied, session_key, surface):
     workdir = os.environ.get("TERMINAL_CWD") or None
     platform = ""
@@ -331,7 +340,7 @@ def _submission(tool, action, description, keys, allow_permanent, smart_denied, 
         platform = os.environ.get("HERMES_SESSION_PLATFORM", "")
     return {"tool": tool, "action": action, "description": description, "patternKeys": list(keys or []),
             "allowPermanent": bool(allow_permanent), "smartDenied": bool(smart_denied), "sessionID": session_key,
-            "platform": platform, "surface": surface, "workdir": workdir}
+            "platform": platform, "surface": surface, "workdir": workdir, "profile": _profile()}
 
 
 def _target(command, description):
