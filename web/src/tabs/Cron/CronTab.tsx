@@ -8,6 +8,7 @@ import { JobEditor } from "./JobEditor";
 import { JobRow } from "./JobRow";
 import { RunHistory } from "./RunHistory";
 import { SchedulerBanner } from "./SchedulerBanner";
+import { AllProfilesJobs } from "./AllProfilesJobs";
 
 export function CronTab() {
   const [generation, setGeneration] = useState(0);
@@ -74,6 +75,7 @@ export function CronTab() {
         )}
       </section>
       {chosen && <RunHistory job={chosen} generation={generation} />}
+      <AllProfilesJobs generation={generation} />
       {deleting && (
         <ConfirmDialog title={`Delete ${deleting.name}?`} confirmLabel="Delete" busy={busy} onConfirm={remove} onCancel={() => setDeleting(null)}>
           <p>The job leaves cron/jobs.json and its saved outputs (cron/output/{deleting.id}/) are removed.</p>
