@@ -3,8 +3,9 @@ import WorkspaceCore
 
 /// The services of one profile's home: everything a tab reads or writes in it. The default profile's are built
 /// with the process; another profile's the first time a request names it (``ProfileHomes``). They share the
-/// machine-level ones — the clock, the audit trail (each recording its profile), the event bus.
-struct HomeServices: Sendable {
+/// machine-level ones — the clock, the audit trail (each recording its profile), the event bus. A class: a request
+/// resolves it once, and passing one reference costs less than copying some thirty.
+final class HomeServices: Sendable {
     /// Which profile.
     let profile: ProfileName
     /// Its home.

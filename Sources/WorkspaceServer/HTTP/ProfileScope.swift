@@ -9,7 +9,8 @@ struct ProfileScope: Sendable {
 
     /// The services of the profile `request` names.
     func callAsFunction(_ request: Request) throws -> HomeServices {
-        guard request.uri.query != nil else { return homes.main }
+        // Most requests name no profile: a substring test decides that without parsing the query.
+        guard let query = request.uri.query, query.contains("profile") || query.contains("%") else { return homes.main }
         return try homes.services(named: try QueryValues(request).nonEmpty("profile", maximumLength: 64))
     }
 }
