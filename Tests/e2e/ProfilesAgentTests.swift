@@ -187,18 +187,8 @@ import Testing
         defer { site.stop() }
         let client = try await site.client()
         let coder = site.home.appendingPathComponent("profiles/coder")
-        let port = try freePort()
-        let key = "k" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
-        try Data("API_SERVER_ENABLED=true\nAPI_SERVER_HOST=127.0.0.1\nAPI_SERVER_PORT=\(port)\nAPI_SERVER_KEY=\(key)\n".utf8)
-            .write(to: coder.appendingPathComponent(".env"))
-        defer {
-            // Whatever happens, no gateway outlives the test.
-            if let text = try? String(contentsOf: coder.appendingPathComponent("gateway.pid"), encoding: .utf8),
-                let pid = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["pid"] as? Int
-            {
-                kill(pid_t(pid), SIGKILL)
-            }
-        }
+        let port = try Self.enableAPIServer(in: coder)
+        defer { Self.killGateway(of: coder) }
         let post = { (path: String) async throws -> RawExchange.Answer in
             try await client.send("POST", path, headers: ["Content-Type: application/json"], body: "{}")
         }
@@ -264,19 +254,8 @@ import Testing
         let client = try await site.client()
         let coder = site.home.appendingPathComponent("profiles/coder")
         try Self.writeSessions(["coder-s1"], profile: coder)
-        let port = try freePort()
-        try Data(
-            "API_SERVER_ENABLED=true\nAPI_SERVER_HOST=127.0.0.1\nAPI_SERVER_PORT=\(port)\nAPI_SERVER_KEY=k\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))\n"
-                .utf8
-        )
-        .write(to: coder.appendingPathComponent(".env"))
-        defer {
-            if let text = try? String(contentsOf: coder.appendingPathComponent("gateway.pid"), encoding: .utf8),
-                let pid = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["pid"] as? Int
-            {
-                kill(pid_t(pid), SIGKILL)
-            }
-        }
+        let port = try Self.enableAPIServer(in: coder)
+        defer { Self.killGateway(of: coder) }
         _ = try await client.send("POST", "/api/v1/gateway/start?profile=coder", headers: ["Content-Type: application/json"], body: "{}")
         #expect(try await finished(client, "gateway-start")["status"] as? String == "succeeded")
         let firstPID = try await waitForGateway(client, port: port) { $0 == "running" }
@@ -356,6 +335,24 @@ import Testing
         let coderConfig = try String(contentsOf: coder.appendingPathComponent("config.yaml"), encoding: .utf8)
         #expect(coderConfig.contains("command_allowlist"), "always goes into the asking profile's allowlist:\n\(coderConfig)")
         #expect(try Data(contentsOf: site.home.appendingPathComponent("config.yaml")) == defaultBefore, "and never into another profile's")
+    }
+
+    /// Turns on the API server in `profile`'s `.env` on a free loopback port (the gateway then has a platform to run).
+    private static func enableAPIServer(in profile: URL) throws -> Int {
+        let port = try freePort()
+        let key = "k" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        try Data("API_SERVER_ENABLED=true\nAPI_SERVER_HOST=127.0.0.1\nAPI_SERVER_PORT=\(port)\nAPI_SERVER_KEY=\(key)\n".utf8)
+            .write(to: profile.appendingPathComponent(".env"))
+        return port
+    }
+
+    /// Whatever happened, no gateway of `profile` outlives the test.
+    private static func killGateway(of profile: URL) {
+        if let text = try? String(contentsOf: profile.appendingPathComponent("gateway.pid"), encoding: .utf8),
+            let pid = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["pid"] as? Int
+        {
+            kill(pid_t(pid), SIGKILL)
+        }
     }
 
     /// The action `name` of profile coder once it is no longer running.

@@ -18,22 +18,8 @@ import Glibc
         let fixture = try FixtureHome.empty()
         defer { fixture.remove() }
         // The gateway must be running to drain: a process holding the lock that looks like one.
-        let helper = Process()
-        helper.executableURL = URL(fileURLWithPath: "/bin/sh")
-        helper.arguments = ["-c", "exec 9>\"$0\"; flock -x 9; sleep 60", fixture.home.gatewayLockFile.path, "hermes", "gateway", "run"]
-        try helper.run()
-        defer { helper.terminate() }
-        let pid = Int(helper.processIdentifier)
-        var ticks: UInt64 = 0
-        for _ in 0..<200 {
-            if let snapshot = ProcessTable().snapshot(of: pid), GatewayFiles(home: fixture.home).lockIsHeld() {
-                ticks = snapshot.startTicks
-                break
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        try fixture.write(
-            #"{"pid": \#(pid), "kind": "hermes-gateway", "argv": ["hermes", "gateway", "run"], "start_time": \#(ticks)}"#, to: "gateway.pid")
+        let gateway = try await FakeGateway.start(in: fixture)
+        defer { gateway.stop() }
         let control = control(fixture)
         let drain = try await control.drain(cancel: false, suppressNotification: true, actor: nil)
         #expect(drain.draining && control.drainRequested)

@@ -39,22 +39,9 @@ import Testing
     @Test func aLiveGatewayHoldingTheLockIsRunning() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }
-        let helper = Process()
-        helper.executableURL = URL(fileURLWithPath: "/bin/sh")
-        helper.arguments = ["-c", "exec 9>\"$0\"; flock -x 9; sleep 60", fixture.home.gatewayLockFile.path, "hermes", "gateway", "run"]
-        try helper.run()
-        defer { helper.terminate() }
-        let pid = Int(helper.processIdentifier)
-        var ticks: UInt64 = 0
-        for _ in 0..<100 {
-            if let snapshot = ProcessTable().snapshot(of: pid), GatewayFiles(home: fixture.home).lockIsHeld() {
-                ticks = snapshot.startTicks
-                break
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
-        try fixture.write(
-            #"{"pid": \#(pid), "kind": "hermes-gateway", "argv": ["hermes", "gateway", "run"], "start_time": \#(ticks)}"#, to: "gateway.pid")
+        let gateway = try await FakeGateway.start(in: fixture)
+        defer { gateway.stop() }
+        let (pid, ticks) = (gateway.pid, gateway.startTicks)
         try fixture.write(String(format: Self.stateJSON, pid, ticks), to: "gateway_state.json")
         try fixture.write(String(Date().timeIntervalSince1970 - 30), to: "cron/ticker_heartbeat")
         let status = await GatewayMonitor(home: fixture.home).status()
