@@ -179,12 +179,13 @@ struct DemoSite {
     /// Runs `body` with a browser whose tab shows `path`, off the concurrency pool; the browser is closed after.
     /// Without a password the browser first opens a fresh one-time sign-in link (`hermes-workspace signin-link`), as an
     /// operator does; in login mode it opens the page and signs in itself. `signedIn: false` opens the bare page.
-    func withBrowser<T: Sendable>(at path: String, signedIn: Bool = true, _ body: @escaping @Sendable (DevToolsBrowser) throws -> T) async throws -> T
-    {
+    func withBrowser<T: Sendable>(
+        at path: String, signedIn: Bool = true, timeZone: String? = nil, _ body: @escaping @Sendable (DevToolsBrowser) throws -> T
+    ) async throws -> T {
         let profile = root.appendingPathComponent("devtools-\(UUID().uuidString)")
         let address = signedIn ? try await signinLink(next: "/" + path) ?? url + path : url + path
         return try await offThePool {
-            let browser = try DevToolsBrowser(chromium: try BrowserEnvironment.chromium(), profile: profile)
+            let browser = try DevToolsBrowser(chromium: try BrowserEnvironment.chromium(), profile: profile, timeZone: timeZone)
             defer { browser.close() }
             try browser.open(address)
             return try body(browser)

@@ -15,7 +15,8 @@ final class DevToolsBrowser {
     private var sessionID: String?
     private let profile: String
 
-    init(chromium: String, profile: URL) throws {
+    /// Starts Chromium with its own `profile` folder; `timeZone` (an IANA id) is the zone its pages live in.
+    init(chromium: String, profile: URL, timeZone: String? = nil) throws {
         self.profile = profile.path
         var toBrowser: [Int32] = [0, 0]
         var fromBrowser: [Int32] = [0, 0]
@@ -33,8 +34,12 @@ final class DevToolsBrowser {
         ]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        var environment = ProcessInfo.processInfo.environment
+        if let timeZone { environment["TZ"] = timeZone }
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var child: pid_t = 0
-        let status = posix_spawn(&child, chromium, &actions, nil, &argv, environ)
+        let status = posix_spawn(&child, chromium, &actions, nil, &argv, &envp)
         Glibc.close(toBrowser[0])
         Glibc.close(fromBrowser[1])
         guard status == 0 else { throw BrowserTestError("chromium did not start (\(status))") }

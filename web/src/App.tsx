@@ -12,6 +12,7 @@ import { usePendingApprovals } from "./usePendingApprovals";
 import { ProfileMarker, ProfileSwitcher } from "./ui/ProfileSwitcher";
 import { RestartBanner } from "./ui/RestartBanner";
 import { useProfile } from "./profile";
+import { setAgentZone } from "./time";
 
 export function App() {
   const path = usePath();
@@ -31,6 +32,14 @@ export function App() {
   const tab = active || tabs[0];
   const pendingApprovals = usePendingApprovals(hasToken);
   const profile = useProfile();
+  // The agent's zone (per profile) is what every time the agent schedules or records is shown in: known before a
+  // tab shows its first time, so no time is ever shown in the wrong zone first.
+  const [zoneFor, setZoneFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (!hasToken) return;
+    const settle = () => setZoneFor(profile);
+    api.status().then((status) => { setAgentZone(status.workspace.agentTimeZone); settle(); }, settle);
+  }, [hasToken, profile]);
   return (
     <div className={profile === "default" ? "shell" : "shell shell-profile"}>
       <Sidebar active={tab.path} badges={{ "/approvals": pendingApprovals }} />
@@ -45,6 +54,7 @@ export function App() {
           </div>
         </header>
         {!hasToken ? (auth === null ? null : auth.signIn === "password" ? <SignIn onSignedIn={refreshAuth} /> : <SignInLink />)
+          : zoneFor !== profile ? <div className="loading">Loading…</div>
           : <><RestartBanner /><tab.render key={tab.path + "|" + profile} /></>}
       </main>
     </div>

@@ -314,6 +314,7 @@ export interface WorkspaceStatus {
     home: string;
     startedAt: string;
     uptimeSeconds: number;
+    agentTimeZone: string;
   };
   host: HostStats;
 }

@@ -1,4 +1,5 @@
 // Small formatters shared by the tabs.
+import { agentDateTime } from "./time";
 
 export function bytes(value: number | undefined): string {
   if (value === undefined || value === null) return "—";
@@ -41,9 +42,9 @@ export function usd(value: number | undefined): string {
   return `$${Math.round(value).toLocaleString()}`;
 }
 
+/// A time the agent scheduled or recorded, in its zone with the abbreviation (the one rule, web/src/time.ts).
 export function dateTime(iso: string | undefined): string {
-  if (!iso) return "—";
-  return new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  return agentDateTime(iso);
 }
 
 export function shortDate(iso: string | undefined): string {

@@ -9,6 +9,7 @@ public struct StatusService: Sendable {
     private let gateway: RecentValue<GatewayStatus>
     private let host: RecentValue<HostStats>
     private let startedAt: Date
+    private let timeZone: AgentTimeZone
 
     /// Creates the service for `home`, counting uptime from `startedAt`.
     public init(
@@ -19,6 +20,7 @@ public struct StatusService: Sendable {
         self.gateway = RecentValue(lifetime: freshness) { await gateway.status() }
         self.host = RecentValue(lifetime: freshness) { hostReader.read(diskPath: home.path) }
         self.startedAt = startedAt
+        timeZone = AgentTimeZone(home: home)
     }
 
     /// The current status.
@@ -27,7 +29,7 @@ public struct StatusService: Sendable {
         async let hostStats = host.value()
         let workspace = WorkspaceStatus.Workspace(
             version: WorkspaceVersion.current, home: home.path, startedAt: startedAt,
-            uptimeSeconds: max(0, Date().timeIntervalSince(startedAt)))
+            uptimeSeconds: max(0, Date().timeIntervalSince(startedAt)), agentTimeZone: timeZone.current.identifier)
         return await WorkspaceStatus(gateway: gatewayStatus, workspace: workspace, host: hostStats)
     }
 }

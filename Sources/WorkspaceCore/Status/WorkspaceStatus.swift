@@ -12,6 +12,9 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
         public var startedAt: Date
         /// Seconds since it started.
         public var uptimeSeconds: Double
+        /// The agent's time zone (IANA id: its `timezone` setting, else `TZ`, else this machine's): the zone every
+        /// time the agent schedules or records is shown in.
+        public var agentTimeZone: String
     }
 
     /// Gateway health.

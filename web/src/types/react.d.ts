@@ -187,6 +187,7 @@ declare namespace JSX {
   textarea: HTML<HTMLTextAreaElement>;
   th: HTML<HTMLTableCellElement>;
   thead: HTML<HTMLTableSectionElement>;
+  time: HTML<HTMLTimeElement> & { dateTime?: string };
   tr: HTML<HTMLTableRowElement>;
   ul: HTML<HTMLUListElement>;
   article: HTML<HTMLElement>;

@@ -1,6 +1,7 @@
+import { When } from "../../ui/When";
 import React, { useState } from "react";
 import { api, Query } from "../../api";
-import { compact, dateTime, usd } from "../../format";
+import {compact, usd } from "../../format";
 import { navigate, hrefFor } from "../../router";
 import { useLoader } from "../../ui/useLoader";
 import { sessionLabel } from "../Sessions/SessionRow";
@@ -21,7 +22,7 @@ export function TopSessions({ query, queryKey }: { query: Query; queryKey: strin
         {(top.data?.sessions || []).map((session) => (
           <li key={session.id}>
             <a href={hrefFor(`/sessions/${encodeURIComponent(session.id)}`)} onClick={(event) => { event.preventDefault(); navigate(`/sessions/${encodeURIComponent(session.id)}`); }}>{sessionLabel(session)}</a>
-            <span className="muted small"> {session.platform} · {dateTime(session.startedAt)} · {compact(session.tokens.total)} tokens · {usd(session.cost.actualUSD ?? session.cost.estimatedUSD)}</span>
+            <span className="muted small"> {session.platform} · <When iso={session.startedAt} /> · {compact(session.tokens.total)} tokens · {usd(session.cost.actualUSD ?? session.cost.estimatedUSD)}</span>
           </li>
         ))}
       </ol>

@@ -1,5 +1,6 @@
 // Approvals: pending requests first (pushed live), each approvable once / for the session / always, or deniable with
 // a reason; then the history and the "always" rules.
+import { When } from "../../ui/When";
 import React, { useEffect, useState } from "react";
 import { api, Approval, StagedWriteItem } from "../../api";
 import { useConnectionState, useEvent } from "../../events";
@@ -119,7 +120,7 @@ export function ApprovalsTab() {
           <table className="table">
             <thead><tr><th>Tool</th><th>Action</th><th>Added</th><th /></tr></thead>
             <tbody>{rules.data!.items.map((rule) => (
-              <tr key={rule.id}><td>{rule.tool}</td><td><code><VisibleText text={rule.action} /></code></td><td>{dateTime(rule.createdAt)} by {rule.createdBy}</td>
+              <tr key={rule.id}><td>{rule.tool}</td><td><code><VisibleText text={rule.action} /></code></td><td><When iso={rule.createdAt} /> by {rule.createdBy}</td>
                 <td><button className="button ghost small-button" type="button" onClick={() => removeRule(rule.id)}>Remove</button></td></tr>
             ))}</tbody>
           </table>

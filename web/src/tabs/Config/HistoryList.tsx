@@ -1,7 +1,8 @@
 // Earlier versions of config.yaml (the last 20 writes), each with what changed after it, and a restore button.
+import { When } from "../../ui/When";
 import React, { useState } from "react";
 import { api, ConfigChange } from "../../api";
-import { dateTime } from "../../format";
+
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { DiffView } from "../../ui/DiffView";
 import { describeError, useLoader } from "../../ui/useLoader";
@@ -31,7 +32,7 @@ export function HistoryList({ etag, readOnly, onRestored, reloadKey }: {
             <li key={version.id}>
               <details>
                 <summary>
-                  <span>{dateTime(version.savedAt)}</span> <span className="muted small">{version.size} bytes · replaced by the change below</span>
+                  <span><When iso={version.savedAt} /></span> <span className="muted small">{version.size} bytes · replaced by the change below</span>
                 </summary>
                 <DiffView diff={version.diff} label={`Changes after ${version.id}`} />
               </details>

@@ -1,8 +1,9 @@
 // Create or edit a job: schedule checked live against the server (kind, display, next 5 runs), prompt, skills from
 // the registry, model override, delivery target, repeat count. Edits send only what changed, with the job's ETag.
+import { When } from "../../ui/When";
 import React, { useEffect, useState } from "react";
 import { api, CronDraft, CronJob, CronPreview } from "../../api";
-import { dateTime } from "../../format";
+
 import { describeError } from "../../ui/useLoader";
 import { SkillPicker } from "./SkillPicker";
 import { jobFields, newJobFields } from "./jobView";
@@ -73,7 +74,7 @@ export function JobEditor({ job, onSaved, onCancel }: { job: CronJob | null; onS
         {scheduleError ? <span className="field-error">{scheduleError}</span> : preview && (
           <>
             <span className="small"><strong>{preview.kind}</strong> · {preview.display} · {preview.timezone}</span>
-            <ol className="small cron-next">{preview.next.map((time) => <li key={time}>{dateTime(time)}</li>)}</ol>
+            <ol className="small cron-next">{preview.next.map((time) => <li key={time}><When iso={time} /></li>)}</ol>
             {preview.next.length === 0 && <span className="small muted">It never runs.</span>}
           </>
         )}

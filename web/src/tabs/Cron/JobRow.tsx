@@ -1,4 +1,5 @@
 // One job in the list: status chip, schedule, next run (relative and absolute), last result, and its actions.
+import { When } from "../../ui/When";
 import React from "react";
 import { CronJob, CronStatus } from "../../api";
 import { Badge, Tone } from "../../ui/Badge";
@@ -21,10 +22,10 @@ export function JobRow({ job, selected, onSelect, onEdit, onAction, onDelete }: 
       </td>
       <td><Badge tone={tones[job.status] || "neutral"}>{job.status}</Badge></td>
       <td><code>{job.schedule}</code></td>
-      <td title={dateTime(job.nextRunAt)}>{paused || !job.nextRunAt ? "—" : <>{relativeTime(job.nextRunAt)}<div className="muted small">{dateTime(job.nextRunAt)}</div></>}</td>
+      <td title={dateTime(job.nextRunAt)}>{paused || !job.nextRunAt ? "—" : <>{relativeTime(job.nextRunAt)}<div className="muted small"><When iso={job.nextRunAt} /></div></>}</td>
       <td>
         {job.lastStatus ? <Badge tone={job.lastStatus === "ok" ? "good" : "bad"}>{job.lastStatus}</Badge> : <span className="muted">never ran</span>}
-        {job.lastRunAt && <div className="muted small">{relativeTime(job.lastRunAt)}</div>}
+        {job.lastRunAt && <div className="muted small">{relativeTime(job.lastRunAt)} · <When iso={job.lastRunAt} /></div>}
         {job.lastError && <div className="field-error clip" title={job.lastError}>{job.lastError}</div>}
       </td>
       <td className="row-actions">

@@ -1,4 +1,5 @@
 // The selected job's saved outputs, newest first, with the chosen one rendered as Markdown.
+import { agentWallTime, useAgentZone } from "../../time";
 import React, { useEffect, useState } from "react";
 import { api, CronJob, CronRun } from "../../api";
 import { Markdown } from "../../ui/Markdown";
@@ -6,6 +7,7 @@ import { bytes } from "../../format";
 import { describeError, useLoader } from "../../ui/useLoader";
 
 export function RunHistory({ job, generation }: { job: CronJob; generation: number }) {
+  useAgentZone();
   const [pages, setPages] = useState<CronRun[]>([]);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function RunHistory({ job, generation }: { job: CronJob; generation: numb
             {pages.map((run) => (
               <li key={run.id}>
                 <button className={"chip" + (run.id === chosen ? " active" : "")} type="button" onClick={() => setChosen(run.id)}>
-                  {run.id.replace("_", " ").replace(/-(\d\d)-(\d\d)$/, ":$1:$2")}</button>
+                  {agentWallTime(run.id)}</button>
                 <span className="muted small"> {bytes(run.size)}</span>
               </li>
             ))}

@@ -1,6 +1,7 @@
+import { When } from "../../ui/When";
 import React from "react";
 import { TranscriptMessage } from "../../api";
-import { dateTime } from "../../format";
+
 import { Markdown } from "../../ui/Markdown";
 import { prettyJSON, ToolCallView } from "./ToolCallView";
 
@@ -13,7 +14,7 @@ export function MessageView({ message, highlighted }: { message: TranscriptMessa
       <header className="message-head">
         <span><span className="message-role">{message.role}</span>{message.role === "tool" && <span className="tool-name"> · {message.toolName || "result"}</span>}</span>
         <span className="muted small">
-          {dateTime(message.timestamp)}
+          <When iso={message.timestamp} />
           {message.compacted ? " · compacted" : !message.active ? " · rewound" : ""}
           {message.finishReason && message.finishReason !== "stop" && message.finishReason !== "tool_calls" ? ` · ${message.finishReason}` : ""}
         </span>

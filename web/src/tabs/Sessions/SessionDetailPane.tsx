@@ -1,3 +1,4 @@
+import { When } from "../../ui/When";
 import React, { useState } from "react";
 import { api, SessionDetail, SessionSummary } from "../../api";
 import { hrefFor } from "../../router";
@@ -25,7 +26,7 @@ function Lineage({ detail, onOpen }: { detail: SessionDetail; onOpen: (id: strin
       {groups.filter(([, list]) => list.length > 0).map(([label, list]) => (
         <div key={label}>
           <h4>{label}</h4>
-          <ul>{list.map((child) => <li key={child.id}><SessionLink session={child} onOpen={onOpen} /> <span className="muted small">{dateTime(child.startedAt)}</span></li>)}</ul>
+          <ul>{list.map((child) => <li key={child.id}><SessionLink session={child} onOpen={onOpen} /> <span className="muted small"><When iso={child.startedAt} /></span></li>)}</ul>
         </div>
       ))}
     </div>
@@ -78,7 +79,7 @@ export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted }
       <dl className="facts detail-facts">
         <dt>Platform</dt><dd>{conversation.platform}{detail.segments[0]?.displayName ? ` · ${detail.segments[0].displayName}` : ""}</dd>
         <dt>Model</dt><dd>{conversation.model || "—"}{conversation.provider ? ` via ${conversation.provider}` : ""}</dd>
-        <dt>Started</dt><dd>{dateTime(conversation.startedAt)}</dd>
+        <dt>Started</dt><dd><When iso={conversation.startedAt} /></dd>
         <dt>Ended</dt><dd>{conversation.endedAt ? `${dateTime(conversation.endedAt)}${conversation.endReason ? ` (${conversation.endReason})` : ""}` : "still open"}</dd>
         <dt>Messages</dt><dd>{conversation.messageCount} messages, {conversation.toolCallCount} tool calls, {conversation.apiCallCount} API calls</dd>
         <dt>Tokens</dt><dd>{compact(conversation.tokens.total)} — input {compact(conversation.tokens.input)}, output {compact(conversation.tokens.output)}, cache read {compact(conversation.tokens.cacheRead)}, cache write {compact(conversation.tokens.cacheWrite)}</dd>

@@ -6,6 +6,7 @@ import { PlatformsCard } from "./PlatformsCard";
 import { HostCard } from "./HostCard";
 import { WorkspaceCard } from "./WorkspaceCard";
 import { ProfilesCard } from "./ProfilesCard";
+import { setAgentZone } from "../../time";
 
 const refreshMilliseconds = 3000;
 
@@ -27,6 +28,7 @@ export function StatusTab() {
         const next = await api.status();
         if (cancelled) return;
         setStatus(next);
+        setAgentZone(next.workspace.agentTimeZone);
         setError(null);
         setUpdated(new Date());
       } catch (caught) {
