@@ -116,6 +116,21 @@ final class DevToolsBrowser {
         try evaluate(script)
     }
 
+    /// Makes the page `width` × `height` CSS pixels (a phone-like touch viewport below 600 px).
+    func setViewport(width: Int, height: Int) throws {
+        _ = try send(
+            "Emulation.setDeviceMetricsOverride",
+            ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600, "screenWidth": width, "screenHeight": height])
+    }
+
+    /// Saves what the page shows as a PNG at `file`.
+    func screenshot(to file: URL) throws {
+        let answer = try send("Page.captureScreenshot", ["format": "png"])
+        guard let text = answer["data"] as? String, let data = Data(base64Encoded: text) else { throw BrowserTestError("no screenshot") }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+
     /// A JavaScript string literal for `text`.
     static func literal(_ text: String) -> String {
         String(decoding: try! JSONSerialization.data(withJSONObject: [text]), as: UTF8.self).dropFirst().dropLast().description

@@ -70,7 +70,7 @@ export function JobEditor({ job, onSaved, onCancel }: { job: CronJob | null; onS
         <input id="cron-schedule" className="input" value={schedule} onChange={(event) => setSchedule(event.target.value)} aria-invalid={scheduleError !== null}
           placeholder="every 30m · 0 9 * * 1-5 · 2026-12-24T18:00 · 2h" />
       </label>
-      <div className="cron-preview" aria-live="polite" aria-label="Schedule preview">
+      <div className="cron-preview" role="status" aria-live="polite" aria-label="Schedule preview">
         {scheduleError ? <span className="field-error">{scheduleError}</span> : preview && (
           <>
             <span className="small"><strong>{preview.kind}</strong> · {preview.display} · {preview.timezone}</span>

@@ -26,21 +26,22 @@ export function MessageView({ message, highlighted }: { message: TranscriptMessa
         </details>
       )}
       {message.role === "tool" ? (
-        <details className="tool-result" open={(message.content || "").length < 400}>
-          <summary>
-            Result{message.callMessageID !== undefined && (
-              <a className="small tool-link" href={`#m${message.callMessageID}`} onClick={(event) => {
-                event.preventDefault();
-                document.getElementById(`m${message.callMessageID}`)?.scrollIntoView({ block: "center" });
-              }}>↑ call</a>
-            )}
-          </summary>
-          <pre className="code-block"><code>{prettyJSON(message.content || "")}</code></pre>
-        </details>
+        <div className="tool-call-wrap">
+          <details className="tool-result" open={(message.content || "").length < 400}>
+            <summary>Result</summary>
+            <pre className="code-block" tabIndex={0}><code>{prettyJSON(message.content || "")}</code></pre>
+          </details>
+          {message.callMessageID !== undefined && (
+            <a className="small tool-link" href={`#m${message.callMessageID}`} onClick={(event) => {
+              event.preventDefault();
+              document.getElementById(`m${message.callMessageID}`)?.scrollIntoView({ block: "center" });
+            }}>↑ call</a>
+          )}
+        </div>
       ) : message.content ? (
         <Markdown source={message.content} />
       ) : message.contentParts ? (
-        <pre className="code-block"><code>{prettyJSON(message.contentParts)}</code></pre>
+        <pre className="code-block" tabIndex={0}><code>{prettyJSON(message.contentParts)}</code></pre>
       ) : null}
       {message.contentBytes !== undefined && (
         <div className="muted small" role="note">Only the first MiB of this {message.contentBytes.toLocaleString()}-byte message is shown; export the session for all of it.</div>

@@ -49,7 +49,7 @@ export function StackedBarChart({ title, series, data, format }: {
             let stacked = 0;
             const x = margin.left + index * slot + (slot - barWidth) / 2;
             return (
-              <g key={datum.label} tabIndex={0} className="bar" aria-label={`${datum.label}: ${format(totals[index])}`}
+              <g key={datum.label} tabIndex={0} className="bar" role="img" aria-label={`${datum.label}: ${format(totals[index])}`}
                  onMouseEnter={() => setHover(index)} onMouseLeave={() => setHover(null)} onFocus={() => setHover(index)} onBlur={() => setHover(null)}>
                 <rect x={margin.left + index * slot} y={margin.top} width={slot} height={plotHeight} className="bar-hit" />
                 {series.map((item) => {

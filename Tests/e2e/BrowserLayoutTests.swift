@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// Every tab and its main sub-views in headless Chromium against the real binary on a demo home, at 1440×900 and
+/// 390×844, light and dark: nothing is wider than the window, no text is cut off by its box (an ellipsis is a
+/// deliberate cut), and axe-core (from PyPI, `scripts/fetch-axe.sh`) finds no serious or critical violation of
+/// WCAG 2 A/AA. Screenshots land in `.build/screenshots/` (CI keeps them as artifacts).
+@Suite(.serialized) struct BrowserLayoutTests {
+    static let axe = BrowserEnvironment.repository.appendingPathComponent(".build/axe/axe.min.js")
+    static let screenshots = BrowserEnvironment.repository.appendingPathComponent(".build/screenshots")
+
+    /// A view: the address to open, what must be on screen before it is measured, and an optional step to reach it.
+    struct View: Sendable {
+        var name: String
+        var path: String
+        var ready: String
+        var step: String? = nil
+    }
+
+    static let views: [View] = [
+        View(name: "status", path: "status", ready: "document.querySelector('[data-testid=gateway-state]')"),
+        View(name: "config", path: "config", ready: "document.querySelector('.config, .config-toolbar')"),
+        View(name: "keys", path: "keys", ready: "document.querySelectorAll('.key-row, [data-key], tbody tr').length > 0"),
+        View(name: "sessions", path: "sessions", ready: "document.querySelectorAll('a[href*=\"/sessions/\"]').length > 0"),
+        View(
+            name: "session-detail", path: "sessions", ready: "document.querySelector('.transcript, .message')",
+            step: "document.querySelector('a[href*=\"/sessions/\"]').click()"),
+        View(name: "logs", path: "logs", ready: "document.querySelector('.log-count')"),
+        View(name: "analytics", path: "analytics", ready: "document.querySelector('.stat-value')"),
+        View(name: "cron", path: "cron", ready: "document.querySelector('.cron-banner') && document.querySelector('.cron button')"),
+        View(
+            name: "cron-editor", path: "cron", ready: "document.querySelector('#cron-schedule')",
+            step: "[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'New job').click()"),
+        View(name: "skills", path: "skills", ready: "document.querySelectorAll('.skill, .skill-row, tbody tr, li').length > 3"),
+        View(name: "approvals", path: "approvals", ready: "document.querySelector('.approvals, h2')"),
+    ]
+
+    /// What the page measures: horizontal overflow, and text cut off by a box that hides its overflow.
+    static let measure = """
+        (() => {
+          const overflow = document.documentElement.scrollWidth - window.innerWidth;
+          const clipped = [];
+          for (const element of document.querySelectorAll('body *')) {
+            const style = getComputedStyle(element);
+            if (style.display === 'none' || style.visibility === 'hidden') continue;
+            const hides = ['hidden', 'clip'].includes(style.overflowX);
+            // An ellipsis is a deliberate cut; a 1-px box is text for screen readers only (visually hidden).
+            if (!hides || style.textOverflow === 'ellipsis' || element.clientWidth <= 1) continue;
+            const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim());
+            if (hasText && element.scrollWidth > element.clientWidth + 1) clipped.push(element.tagName.toLowerCase() + '.' + element.className + ': ' + element.textContent.trim().slice(0, 40));
+          }
+          const wide = overflow > 0 ? [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(-5).map((e) => e.tagName.toLowerCase() + '.' + e.className + ' right=' + Math.round(e.getBoundingClientRect().right)) : [];
+          return JSON.stringify({ overflow, clipped: clipped.slice(0, 8), wide });
+        })()
+        """
+
+    static let runAxe = """
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, resultTypes: ['violations'] }).then((result) =>
+          JSON.stringify(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | '))))
+        """
+
+    @Test func everyTabHoldsAtEveryWidthInBothThemesWithNoSeriousAccessibilityViolation() async throws {
+        let site = try await DemoSite.start(sessions: 40)
+        defer { site.stop() }
+        let axeSource = try? String(contentsOf: Self.axe, encoding: .utf8)
+        if axeSource == nil { print("axe-core is not fetched (scripts/fetch-axe.sh): the accessibility checks are skipped") }
+        let problems = try await site.withBrowser(at: "status") { browser -> [String] in
+            try browser.waitUntil("document.querySelector('[data-testid=gateway-state]')")
+            var problems: [String] = []
+            for (width, height) in [(1440, 900), (390, 844)] {
+                try browser.setViewport(width: width, height: height)
+                for theme in ["light", "dark"] {
+                    try browser.evaluate("localStorage.setItem('hermes-workspace-theme', '\(theme)')")
+                    for view in Self.views {
+                        try browser.evaluate(
+                            "history.pushState({}, '', (document.querySelector('meta[name=hermes-base-path]')?.content || '') + '/\(view.path)'); dispatchEvent(new PopStateEvent('popstate'))"
+                        )
+                        try browser.evaluate("document.documentElement.setAttribute('data-theme', '\(theme)')")
+                        if let step = view.step {
+                            try browser.waitUntil(Self.views.first { $0.path == view.path && $0.step == nil }?.ready ?? "true", seconds: 20)
+                            try browser.evaluate(step)
+                        }
+                        try browser.waitUntil(view.ready, seconds: 20)
+                        let label = "\(view.name) \(width)px \(theme)"
+                        let measured = try browser.evaluate(Self.measure) as? String ?? "{}"
+                        let object = (try? JSONSerialization.jsonObject(with: Data(measured.utf8)) as? [String: Any]) ?? [:]
+                        if (object["overflow"] as? Int ?? 0) > 0 {
+                            problems.append("\(label): \(object["overflow"] ?? 0) px too wide: \(object["wide"] ?? "")")
+                        }
+                        if let clipped = object["clipped"] as? [String], !clipped.isEmpty { problems.append("\(label): text cut off: \(clipped)") }
+                        try browser.screenshot(to: Self.screenshots.appendingPathComponent("\(view.name)-\(width)-\(theme).png"))
+                        if let axeSource {
+                            if try browser.evaluate("typeof axe") as? String != "object" { try browser.evaluate(axeSource + ";0") }
+                            let found = try browser.evaluate(Self.runAxe) as? String ?? "[]"
+                            if found != "[]" { problems.append("\(label): axe: \(found)") }
+                        }
+                    }
+                }
+            }
+            return problems
+        }
+        #expect(problems.isEmpty, "\(problems.count) problems:\n\(problems.joined(separator: "\n"))")
+    }
+}
