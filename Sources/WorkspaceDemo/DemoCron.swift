@@ -11,7 +11,7 @@ struct DemoCron {
     func write(to home: HermesHome, writer: AtomicFileWriter) throws {
         let outputRoot = home.cronDirectory.appendingPathComponent("output")
         try FileManager.default.createDirectory(at: outputRoot, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        FileManager.default.createFile(atPath: home.cronDirectory.appendingPathComponent(".jobs.lock").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: home.cronDirectory.appendingPathComponent(".jobs.lock").path, contents: Data())
         let document = OrderedJSON.object([
             "jobs": .array(jobs()),
             "updated_at": .string(iso(now)),

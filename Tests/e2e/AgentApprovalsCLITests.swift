@@ -21,7 +21,7 @@ import WorkspaceCore
         for name in ["a", "b", "c", "d", "e"] {
             try FileManager.default.createDirectory(at: lab.work.appendingPathComponent(name), withIntermediateDirectories: true)
         }
-        FileManager.default.createFile(atPath: "\(work)/e/old.tmp", contents: Data())
+        _ = FileManager.default.createFile(atPath: "\(work)/e/old.tmp", contents: Data())
         let terminal = { (command: String) -> [String: Any] in ["tool": "terminal", "arguments": ["command": command]] }
         lab = try await lab.restub(turns: [
             terminal("rm -rf \(work)/a"),  // approved once in the workspace

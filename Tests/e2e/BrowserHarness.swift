@@ -30,6 +30,7 @@ struct BrowserTestError: Error, CustomStringConvertible {
 
 /// Runs blocking work (a child process, the DevTools pipe) on a Dispatch thread, never on the Swift concurrency
 /// pool: tests run in parallel on a pool as small as the machine, and a few blocked browser tests would starve it.
+@discardableResult
 func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue(label: "e2e.off-the-pool").async { continuation.resume(with: Result { try work() }) }

@@ -17,7 +17,7 @@ import Testing
         let token = try await site.scopedToken(role: "viewer")
         let streams = try ["events", "logs/stream?file=agent"].map { path -> (Process, URL) in
             let output = site.root.appendingPathComponent("stream-\(UUID().uuidString).txt")
-            FileManager.default.createFile(atPath: output.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
             let curl = Process()
             curl.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
             curl.arguments = ["-sN", "-H", "Authorization: Bearer \(token)", "-o", output.path, "\(site.url)api/v1/\(path)"]

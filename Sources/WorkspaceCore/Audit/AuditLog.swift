@@ -55,9 +55,10 @@ public final class AuditLog: Sendable {
                 arguments: [
                     query.beforeID, query.actionPrefix, query.target, query.actor, query.outcome?.rawValue,
                     query.since?.timeIntervalSince1970, query.until?.timeIntervalSince1970, limit + 1, query.profile,
-                ])
+                ]
+            ).map(Self.event(from:))
         }
-        let items = rows.prefix(limit).map(Self.event(from:))
+        let items = Array(rows.prefix(limit))
         return AuditPage(items: items, nextCursor: rows.count > limit ? items.last?.id.map(String.init) : nil)
     }
 

@@ -51,7 +51,7 @@ public struct ConfigBackups: Sendable {
             let id = String(name.dropFirst(Self.prefix.count))
             guard Self.isValid(id), let date = Self.formatter.date(from: String(id.prefix(19))) else { return nil }
             let size = (try? FileManager.default.attributesOfItem(atPath: url(for: id).path)[.size] as? Int) ?? 0
-            return Version(id: id, savedAt: date, size: size ?? 0)
+            return Version(id: id, savedAt: date, size: size)
         }
         .sorted { ($0.savedAt, $0.id.count, $0.id) > ($1.savedAt, $1.id.count, $1.id) }
     }

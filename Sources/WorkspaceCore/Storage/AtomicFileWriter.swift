@@ -32,7 +32,7 @@ public struct AtomicFileWriter: Sendable {
         var template = Array("\(directory)/.\(target.lastPathComponent).\(getpid()).XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else { throw Self.failure(target.path, "cannot create a temporary file") }
-        let temporaryPath = String(cString: template)
+        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer {
             if !renamed { unlink(temporaryPath) }

@@ -36,7 +36,7 @@ public struct AddressBlock: Sendable, Equatable, CustomStringConvertible {
         var buffer = [CChar](repeating: 0, count: 64)
         var copy = network
         _ = inet_ntop(network.count == 4 ? AF_INET : AF_INET6, &copy, &buffer, socklen_t(buffer.count))
-        return String(cString: buffer) + "/\(prefix)"
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) + "/\(prefix)"
     }
 
     private static func bytes(of text: String) -> [UInt8]? {

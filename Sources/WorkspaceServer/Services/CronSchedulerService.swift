@@ -23,7 +23,7 @@ struct CronSchedulerService: Service {
         }
         let changes = try events.subscribe(after: nil)
         let scheduler = scheduler
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await scheduler.run() }
                 group.addTask {

@@ -22,8 +22,8 @@ struct HomeWatchService: Service {
     /// Watches until graceful shutdown.
     func run() async throws {
         let feeds = feeds
-        try await withGracefulShutdownHandler {
-            try await cancelWhenGracefulShutdown {
+        await withGracefulShutdownHandler {
+            await cancelWhenGracefulShutdown {
                 await withTaskGroup(of: Void.self) { group in
                     for feed in feeds { group.addTask { await feed.run() } }
                 }

@@ -31,7 +31,7 @@ enum AgentPython {
         process.environment = environment
         let output = Pipe()
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("agent-python-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let errors = try FileHandle(forWritingTo: errorFile)
         defer { try? errors.close() }

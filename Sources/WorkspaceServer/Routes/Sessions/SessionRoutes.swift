@@ -73,7 +73,6 @@ struct SessionRoutes {
             let visibility: TranscriptVisibility = try values.choice("visibility", default: .live)
             // Looked up first, so a missing session is a 404 before any byte of the download is sent.
             let detail = try await home.sessions.detail(id: try context.parameters.require("id"))
-            let exporter = home.exporter
             let name = SessionExporter.fileName(id: detail.conversation.id, format: format)
             return Response(
                 status: .ok,

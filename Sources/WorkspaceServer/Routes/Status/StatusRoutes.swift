@@ -16,7 +16,7 @@ struct StatusRoutes {
             Health(status: "ok", version: WorkspaceVersion.current)
         }
         group.get("status", .read) { request, _ in
-            await try scope(request).status.snapshot()
+            try await scope(request).status.snapshot()
         }
     }
 }
