@@ -175,7 +175,13 @@ struct ServeCommand: AsyncParsableCommand {
             if openBrowser { Self.openInBrowser(link ?? url) }
         }
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        do {
+            try await group.run()
+        } catch  where "\(error)".contains("Address already in use") {
+            throw PortInUse(
+                "Port \(port) on \(host) is already in use by another program. Stop it, or choose another port: --port \(port == 0 ? 9120 : port + 1) (make run PORT=\(port == 0 ? 9120 : port + 1))."
+            )
+        }
     }
 
     private var cronMode: String {
@@ -193,4 +199,10 @@ struct ServeCommand: AsyncParsableCommand {
         process.arguments = ["xdg-open", url]
         try? process.run()
     }
+}
+
+/// A port another program holds: said in a sentence, without the usage text a validation error prints.
+struct PortInUse: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

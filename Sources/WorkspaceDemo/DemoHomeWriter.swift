@@ -32,6 +32,8 @@ public struct DemoHomeWriter: Sendable {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         let writer = AtomicFileWriter(defaultMode: 0o600)
+        try manager.createDirectory(at: home.workspaceDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try writer.write(Data("Written by hermes-workspace demo: every session, key and figure in this home is made up.\n".utf8), to: home.demoMarker)
         try writer.write(Data(DemoTextFiles.config.utf8), to: home.configFile)
         try writer.write(Data(DemoTextFiles.environment.utf8), to: home.envFile)
         try writer.write(Data(DemoTextFiles.soul.utf8), to: home.root.appendingPathComponent("SOUL.md"))

@@ -12,5 +12,6 @@ import Testing
         #expect(dom.contains(#"data-testid="platform-discord""#))
         #expect(dom.contains("invalid_token"))
         #expect(dom.contains("Approvals"))
+        #expect(dom.contains(#"data-testid="demo-home""#), "a demo home says its figures are made up")
     }
 }

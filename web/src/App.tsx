@@ -35,10 +35,11 @@ export function App() {
   // The agent's zone (per profile) is what every time the agent schedules or records is shown in: known before a
   // tab shows its first time, so no time is ever shown in the wrong zone first.
   const [zoneFor, setZoneFor] = useState<string | null>(null);
+  const [demo, setDemo] = useState(false);
   useEffect(() => {
     if (!hasToken) return;
     const settle = () => setZoneFor(profile);
-    api.status().then((status) => { setAgentZone(status.workspace.agentTimeZone); settle(); }, settle);
+    api.status().then((status) => { setAgentZone(status.workspace.agentTimeZone); setDemo(status.workspace.demoHome); settle(); }, settle);
   }, [hasToken, profile]);
   return (
     <div className={profile === "default" ? "shell" : "shell shell-profile"}>
@@ -55,7 +56,9 @@ export function App() {
         </header>
         {!hasToken ? (auth === null ? null : auth.signIn === "password" ? <SignIn onSignedIn={refreshAuth} /> : <SignInLink />)
           : zoneFor !== profile ? <div className="loading">Loading…</div>
-          : <><RestartBanner /><tab.render key={tab.path + "|" + profile} /></>}
+          : <>
+            {demo && <div className="alert alert-info demo-banner" role="note" data-testid="demo-home">Demo home: every session, key and figure here is made up (<code>hermes-workspace demo</code>). Point <code>--home</code> at your agent's home to see yours.</div>}
+            <RestartBanner /><tab.render key={tab.path + "|" + profile} /></>}
       </main>
     </div>
   );

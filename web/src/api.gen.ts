@@ -315,6 +315,7 @@ export interface WorkspaceStatus {
     startedAt: string;
     uptimeSeconds: number;
     agentTimeZone: string;
+    demoHome: boolean;
   };
   host: HostStats;
 }

@@ -67,6 +67,8 @@ public struct HermesHome: Sendable, Equatable {
     public var tokenFile: URL { workspaceDirectory.appendingPathComponent("token") }
     /// `workspace/workspace.db`, the workspace's own SQLite database (audit trail).
     public var workspaceDatabase: URL { workspaceDirectory.appendingPathComponent("workspace.db") }
+    /// `workspace/demo-home`, written by `hermes-workspace demo`: the page says every figure is made up.
+    public var demoMarker: URL { workspaceDirectory.appendingPathComponent("demo-home") }
     /// `workspace/backups/`, earlier versions of `config.yaml` kept by the workspace.
     public var backupsDirectory: URL { workspaceDirectory.appendingPathComponent("backups") }
 

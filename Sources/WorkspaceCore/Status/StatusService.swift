@@ -29,7 +29,8 @@ public struct StatusService: Sendable {
         async let hostStats = host.value()
         let workspace = WorkspaceStatus.Workspace(
             version: WorkspaceVersion.current, home: home.path, startedAt: startedAt,
-            uptimeSeconds: max(0, Date().timeIntervalSince(startedAt)), agentTimeZone: timeZone.current.identifier)
+            uptimeSeconds: max(0, Date().timeIntervalSince(startedAt)), agentTimeZone: timeZone.current.identifier,
+            demoHome: FileManager.default.fileExists(atPath: home.demoMarker.path))
         return await WorkspaceStatus(gateway: gatewayStatus, workspace: workspace, host: hostStats)
     }
 }

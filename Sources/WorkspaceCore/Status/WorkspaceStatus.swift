@@ -15,6 +15,8 @@ public struct WorkspaceStatus: Sendable, Codable, Equatable {
         /// The agent's time zone (IANA id: its `timezone` setting, else `TZ`, else this machine's): the zone every
         /// time the agent schedules or records is shown in.
         public var agentTimeZone: String
+        /// Whether the home is one `hermes-workspace demo` wrote (made-up data).
+        public var demoHome: Bool
     }
 
     /// Gateway health.

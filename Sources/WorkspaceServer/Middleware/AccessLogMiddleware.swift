@@ -20,7 +20,9 @@ struct AccessLogMiddleware: RouterMiddleware {
         let started = ContinuousClock.now
         let response = try await next(request, context)
         let milliseconds = started.duration(to: .now).milliseconds
-        logger.info(
+        // One line per request at debug (a quiet start; --log-level debug shows them), a server error at warning.
+        logger.log(
+            level: response.status.code >= 500 ? .warning : .debug,
             "\(request.method) \(request.uri.path) \(response.status.code) \(String(format: "%.1f", milliseconds))ms",
             metadata: ["request_id": .string(context.requestID), "client": .string(context.clientAddress ?? "-")])
         return response
