@@ -32,6 +32,9 @@ export function App() {
   const tab = active || tabs[0];
   const pendingApprovals = usePendingApprovals(hasToken);
   const profile = useProfile();
+  useEffect(() => {
+    document.title = `${tab.label}${profile === "default" ? "" : ` · ${profile}`} · Hermes Workspace`;
+  }, [tab.label, profile]);
   // The agent's zone (per profile) is what every time the agent schedules or records is shown in: known before a
   // tab shows its first time, so no time is ever shown in the wrong zone first.
   const [zoneFor, setZoneFor] = useState<string | null>(null);

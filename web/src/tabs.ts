@@ -13,20 +13,21 @@ import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
 export interface TabInfo {
   path: string;
   label: string;
+  /// The name of its icon in ui/Icon.tsx.
   icon: string;
   render: () => JSX.Element;
 }
 
 export const tabs: TabInfo[] = [
-  { path: "/status", label: "Status", icon: "◉", render: StatusTab },
-  { path: "/config", label: "Config", icon: "⚙", render: ConfigTab },
-  { path: "/keys", label: "API Keys", icon: "⚿", render: KeysTab },
-  { path: "/sessions", label: "Sessions", icon: "☰", render: SessionsTab },
-  { path: "/logs", label: "Logs", icon: "≡", render: LogsTab },
-  { path: "/analytics", label: "Analytics", icon: "▤", render: AnalyticsTab },
-  { path: "/cron", label: "Cron", icon: "◷", render: CronTab },
-  { path: "/skills", label: "Skills", icon: "✦", render: SkillsTab },
-  { path: "/approvals", label: "Approvals", icon: "✓", render: ApprovalsTab },
+  { path: "/status", label: "Status", icon: "status", render: StatusTab },
+  { path: "/config", label: "Config", icon: "config", render: ConfigTab },
+  { path: "/keys", label: "API Keys", icon: "keys", render: KeysTab },
+  { path: "/sessions", label: "Sessions", icon: "sessions", render: SessionsTab },
+  { path: "/logs", label: "Logs", icon: "logs", render: LogsTab },
+  { path: "/analytics", label: "Analytics", icon: "analytics", render: AnalyticsTab },
+  { path: "/cron", label: "Cron", icon: "cron", render: CronTab },
+  { path: "/skills", label: "Skills", icon: "skills", render: SkillsTab },
+  { path: "/approvals", label: "Approvals", icon: "approvals", render: ApprovalsTab },
 ];
 
 /// The tab `path` belongs to (`/sessions/abc` → Sessions), or undefined.

@@ -109,7 +109,7 @@ export function ApprovalsTab() {
             <thead><tr><th>Entry</th><th>Kind</th><th /></tr></thead>
             <tbody>{rules.data!.allowlist.map((entry) => (
               <tr key={entry.pattern} data-allowlist={entry.pattern}><td><code className="plain"><VisibleText text={entry.pattern} /></code></td><td>{entry.kind}</td>
-                <td><button className="button ghost small-button" type="button" onClick={() => removeEntry(entry.pattern)}>Remove</button></td></tr>
+                <td><button className="button danger-outline small-button" type="button" onClick={() => removeEntry(entry.pattern)}>Remove</button></td></tr>
             ))}</tbody>
           </table>
         )}
@@ -121,7 +121,7 @@ export function ApprovalsTab() {
             <thead><tr><th>Tool</th><th>Action</th><th>Added</th><th /></tr></thead>
             <tbody>{rules.data!.items.map((rule) => (
               <tr key={rule.id}><td>{rule.tool}</td><td><code><VisibleText text={rule.action} /></code></td><td><When iso={rule.createdAt} /> by {rule.createdBy}</td>
-                <td><button className="button ghost small-button" type="button" onClick={() => removeRule(rule.id)}>Remove</button></td></tr>
+                <td><button className="button danger-outline small-button" type="button" onClick={() => removeRule(rule.id)}>Remove</button></td></tr>
             ))}</tbody>
           </table>
         )}

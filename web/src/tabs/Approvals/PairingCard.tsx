@@ -54,7 +54,7 @@ export function PairingCard({ pending, approved, onChanged, onError }: {
             <tr key={user.platform + user.userID} data-paired={user.userID}><td>{user.platform}</td>
               <td><VisibleText text={user.userName || "(no name)"} /> <span className="muted small"><VisibleText text={user.userID} /></span></td>
               <td>{user.approvedAt ? relativeTime(user.approvedAt) : "—"}</td>
-              <td><button className="button ghost small-button" type="button" onClick={() => revoke(user)}>Revoke</button></td></tr>
+              <td><button className="button danger-outline small-button" type="button" onClick={() => revoke(user)}>Revoke</button></td></tr>
           ))}</tbody>
         </table>
       )}

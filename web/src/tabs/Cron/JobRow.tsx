@@ -33,7 +33,7 @@ export function JobRow({ job, selected, onSelect, onEdit, onAction, onDelete }: 
         {paused ? <button className="button ghost small-button" type="button" onClick={() => onAction("resume")}>Resume</button>
           : <button className="button ghost small-button" type="button" onClick={() => onAction("pause")}>Pause</button>}
         <button className="button ghost small-button" type="button" onClick={() => onAction("trigger")} disabled={job.status === "running"}>Run now</button>
-        <button className="button ghost small-button" type="button" onClick={onDelete}>Delete</button>
+        <button className="button danger-outline small-button" type="button" onClick={onDelete}>Delete</button>
       </td>
     </tr>
   );

@@ -85,7 +85,7 @@ export function KeyRow({ entry, readOnly, onChanged, onDelete }: {
           : <button type="button" className="button ghost" onClick={reveal}>Reveal</button>)}
         {entry.isSet && <button type="button" className="button ghost" onClick={copy}>Copy</button>}
         {!readOnly && !editing && <button type="button" className="button ghost" onClick={() => setEditing(true)}>{entry.isSet ? "Replace" : "Set"}</button>}
-        {!readOnly && entry.isSet && <button type="button" className="button ghost danger-text" onClick={() => onDelete(entry)}>Delete</button>}
+        {!readOnly && entry.isSet && <button type="button" className="button danger-outline" onClick={() => onDelete(entry)}>Delete</button>}
       </div>
     </li>
   );

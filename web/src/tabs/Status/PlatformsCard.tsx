@@ -4,7 +4,8 @@ import { Badge } from "../../ui/Badge";
 import { relativeTime } from "../../format";
 
 export function PlatformsCard({ gateway }: { gateway: GatewayStatus }) {
-  const live = gateway.liveness === "running";
+  // A dead gateway's last report is history, not state: greyed and worded "as of".
+  const live = gateway.liveness === "running" || gateway.liveness === "running-elsewhere";
   return (
     <section className="card" aria-labelledby="platforms-title">
       <div className="card-head">
@@ -14,13 +15,14 @@ export function PlatformsCard({ gateway }: { gateway: GatewayStatus }) {
       {gateway.platforms.length === 0 ? <p className="muted">No platforms reported.</p> : (
         <ul className="platforms">
           {gateway.platforms.map((platform) => (
-            <li key={platform.name} className="platform" data-testid={`platform-${platform.name}`}>
+            <li key={platform.name} className={live ? "platform" : "platform platform-stale"} data-testid={`platform-${platform.name}`}>
               <div className="platform-row">
                 <span className="platform-name">{platform.name}</span>
-                <Badge tone={!live ? "neutral" : platform.healthy ? "good" : platform.state === "fatal" ? "bad" : "warn"}>{platform.state}</Badge>
+                <Badge tone={!live ? "neutral" : platform.healthy ? "good" : platform.state === "fatal" ? "bad" : "warn"}>
+                  {live ? platform.state : `${platform.state} as of ${relativeTime(platform.updatedAt)}`}</Badge>
               </div>
               {platform.errorMessage && <p className="platform-error small">{platform.errorCode ? `${platform.errorCode}: ` : ""}{platform.errorMessage}</p>}
-              <span className="muted small">updated {relativeTime(platform.updatedAt)}</span>
+              <span className="muted small">{live ? `updated ${relativeTime(platform.updatedAt)}` : "the gateway is not running: this is its last report"}</span>
             </li>
           ))}
         </ul>

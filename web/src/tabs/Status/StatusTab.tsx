@@ -6,6 +6,7 @@ import { PlatformsCard } from "./PlatformsCard";
 import { HostCard } from "./HostCard";
 import { WorkspaceCard } from "./WorkspaceCard";
 import { ProfilesCard } from "./ProfilesCard";
+import { AttentionStrip } from "./AttentionStrip";
 import { setAgentZone } from "../../time";
 
 const refreshMilliseconds = 3000;
@@ -47,6 +48,7 @@ export function StatusTab() {
   return (
     <div className="status">
       {error && <div className="alert alert-warn" role="alert">Live refresh failed: {error}. Showing the last good data.</div>}
+      <AttentionStrip status={status} nudge={nudge} />
       <div className="grid">
         <GatewayCard gateway={status.gateway} />
         <PlatformsCard gateway={status.gateway} />

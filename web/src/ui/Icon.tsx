@@ -1,0 +1,27 @@
+// Inline SVG icons (stroke, currentColor): they render the same everywhere, unlike font glyphs that a system may
+// not have (the API Keys icon was an empty box on some machines).
+import React from "react";
+
+const paths: Record<string, string[]> = {
+  status: ["M3 12h4l3-8 4 16 3-8h4"],
+  config: ["M4 6h10", "M18 6h2", "M4 12h4", "M12 12h8", "M4 18h12", "M20 18h0", "M16 4v4", "M10 10v4", "M18 16v4"],
+  keys: ["M14.5 9.5a4.5 4.5 0 1 0-3.2 4.3L13 15.5h2v2h2v2h3v-3l-5.7-5.7a4.5 4.5 0 0 0 .2-1.3z", "M8.5 8.5h.01"],
+  sessions: ["M4 5h16v10H9l-5 4z"],
+  logs: ["M5 6h14", "M5 10h14", "M5 14h10", "M5 18h12"],
+  analytics: ["M5 20V11", "M10 20V5", "M15 20v-7", "M20 20V9", "M3 20h18"],
+  cron: ["M12 7v5l3 2", "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z"],
+  skills: ["M12 3l2.6 5.6L20 9.4l-4 4 1 5.6-5-2.8-5 2.8 1-5.6-4-4 5.4-.8z"],
+  approvals: ["M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6z", "M9 12l2 2 4-4"],
+  menu: ["M4 7h16", "M4 12h16", "M4 17h16"],
+};
+
+export type IconName = keyof typeof paths;
+
+export function Icon({ name, size = 18 }: { name: string; size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8"
+      stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
+      {(paths[name] || []).map((d) => <path key={d} d={d} />)}
+    </svg>
+  );
+}
