@@ -9,11 +9,17 @@ const width = 760;
 const height = 220;
 const margin = { top: 12, right: 12, bottom: 28, left: 56 };
 
-function niceMaximum(value: number): number {
-  if (value <= 0) return 1;
-  const magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-  const step = [1, 2, 2.5, 5, 10].find((candidate) => candidate * magnitude >= value) || 10;
-  return step * magnitude;
+/// Round ticks for an axis up to `value`: a step of 1, 2 or 5 times a power of ten giving at most five intervals, and
+/// the top tick the first multiple of it at or above `value` (so 250k reads 0/50k/…/250k, never 63k/125k).
+export function niceTicks(value: number): { maximum: number; ticks: number[] } {
+  if (!(value > 0)) return { maximum: 1, ticks: [0, 0.25, 0.5, 0.75, 1] };
+  const rough = value / 5;
+  const magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
+  const step = ([1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough)) || 10 * magnitude;
+  const maximum = Math.ceil(value / step - 1e-9) * step;
+  const ticks: number[] = [];
+  for (let tick = 0; tick <= maximum + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);
+  return { maximum, ticks };
 }
 
 export function StackedBarChart({ title, series, data, format }: {
@@ -21,7 +27,7 @@ export function StackedBarChart({ title, series, data, format }: {
 }) {
   const [hover, setHover] = useState<number | null>(null);
   const totals = data.map((datum) => series.reduce((sum, item) => sum + (datum.values[item.key] || 0), 0));
-  const maximum = niceMaximum(Math.max(0, ...totals));
+  const { maximum, ticks } = niceTicks(Math.max(0, ...totals));
   const plotWidth = width - margin.left - margin.right;
   const plotHeight = height - margin.top - margin.bottom;
   const slot = data.length ? plotWidth / data.length : plotWidth;
@@ -39,10 +45,10 @@ export function StackedBarChart({ title, series, data, format }: {
       </figcaption>
       <div className="chart-frame">
         <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} preserveAspectRatio="none">
-          {[0, 0.25, 0.5, 0.75, 1].map((fraction) => (
-            <g key={fraction}>
-              <line x1={margin.left} x2={width - margin.right} y1={y(maximum * fraction)} y2={y(maximum * fraction)} className="grid-line" />
-              <text x={margin.left - 6} y={y(maximum * fraction) + 4} textAnchor="end" className="axis-label">{format(maximum * fraction)}</text>
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} className="grid-line" />
+              <text x={margin.left - 6} y={y(tick) + 4} textAnchor="end" className="axis-label">{format(tick)}</text>
             </g>
           ))}
           {data.map((datum, index) => {
