@@ -34,6 +34,8 @@ export function PendingApproval({ request, onDecided, onError }: { request: Appr
   const lines = request.action.split("\n").length;
   const hidden = [request.action, request.tool, request.workdir || "", request.reason || "", ...request.risks].flatMap(hiddenCharacters);
   const cannotApprove = busy || !seen;
+  // What the agent's own detector flagged as dangerous: Deny is the focused, prominent answer; approving is a choice.
+  const flagged = request.smartDenied || request.risks.length > 0 || request.patternKeys.length > 0 || !!request.description;
   return (
     <li className="approval" data-approval={request.id}>
       <div className="approval-head">
@@ -67,13 +69,13 @@ export function PendingApproval({ request, onDecided, onError }: { request: Appr
       )}
       {request.smartDenied && <div className="alert alert-bad small">The agent's smart triage said DENY. You may override it for this one run only.</div>}
       <div className="approval-actions">
-        {request.choices.includes("once") && <button className={"button" + (request.smartDenied ? " ghost" : "")} type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "once"))}>Approve once</button>}
+        {request.choices.includes("once") && <button className={"button" + (flagged ? " ghost" : "")} type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "once"))}>Approve once</button>}
         {request.choices.includes("session") && <button className="button ghost" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "session"))}>For this session</button>}
         {request.choices.includes("always") && <button className="button ghost" type="button" disabled={cannotApprove}
           title={request.patternKeys.length ? `Adds ${request.patternKeys.join(", ")} to command_allowlist in config.yaml` : "Approves this exact action from now on"}
           onClick={() => act(api.approve(request.id, "always"))}>Always</button>}
         <input className="input" aria-label="Reason for denying" placeholder="Reason (optional)" value={reason} onChange={(event) => setReason(event.target.value)} />
-        <button className="button danger" type="button" disabled={busy} onClick={() => act(api.deny(request.id, reason))}>Deny</button>
+        <button className="button danger" type="button" disabled={busy} autoFocus={flagged} onClick={() => act(api.deny(request.id, reason))}>Deny</button>
       </div>
     </li>
   );
