@@ -122,10 +122,14 @@ import Testing
             #expect(
                 own.keys.isSubset(of: setKeys) && setKeys.intersection(["WRITER_ONLY_KEY"]).isEmpty == (name != "writer"), "\(name): keys \(setKeys)")
             let skills = try await client.send("GET", "/api/v1/skills?profile=\(name)").object?["items"] as? [[String: Any]] ?? []
-            let skillFolder = folder.appendingPathComponent("skills")
-            for skill in skills.compactMap({ $0["path"] as? String ?? $0["name"] as? String }).prefix(5) {
-                #expect(FileManager.default.fileExists(atPath: skillFolder.path), "\(name): skill \(skill) from its own skills/")
-            }
+            // Exactly the SKILL.md files under this profile's own skills/ (the demo's default has some, the new ones none).
+            let skillFolder = folder.appendingPathComponent("skills").standardizedFileURL.path
+            let ownSkills = (FileManager.default.enumerator(atPath: skillFolder)?.allObjects as? [String] ?? [])
+                .filter { $0.hasSuffix("SKILL.md") && !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+            let folders = Set(ownSkills.map { ($0 as NSString).deletingLastPathComponent.split(separator: "/").last.map(String.init) ?? "" })
+            let skillNames = skills.compactMap { $0["name"] as? String }
+            #expect(Set(skillNames) == folders && skillNames.count == ownSkills.count, "\(name): skills \(skillNames) vs \(ownSkills)")
+            if name == "default" { #expect(!ownSkills.isEmpty, "the demo home has skills to compare") }
             let status = try await client.send("GET", "/api/v1/status?profile=\(name)").object ?? [:]
             #expect((status["workspace"] as? [String: Any])?["home"] as? String == folder.standardizedFileURL.path, "\(name): status")
             let logs = try await client.send("GET", "/api/v1/logs/files?profile=\(name)")
