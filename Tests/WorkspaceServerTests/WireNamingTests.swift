@@ -31,7 +31,7 @@ import WorkspaceCore
                 #expect(response.status == .badRequest, "the old spelling is held to the same limit when both are sent")
             }
 
-            let id = try #require(try await server.services.sessions.page(SessionQuery(), includeTotal: false).items.first?.id)
+            let id = try #require(try await server.services.main.sessions.page(SessionQuery(), includeTotal: false).items.first?.id)
             var firstPage: (cursor: String, rest: [Int]) = ("", [])
             try await client.execute(uri: "/api/v1/sessions/\(id)/messages?limit=3", method: .get, headers: server.authorized) { response in
                 firstPage.cursor = try JSONBody(response.body)["nextCursor"]?.string ?? ""

@@ -175,6 +175,7 @@ export const api = {
   health: () => request<{ status: string; version: string }>("/health"),
   status: () => request<WorkspaceStatus>("/status"),
   profiles: () => request<ProfileList>("/profiles"),
+  profile: (name: string) => request<ProfileSummary>(`/profiles/${id(name)}`),
   machineCronJobs: () => request<{ items: { profile: string; job: CronJob }[]; warnings: string[] }>("/machine/cron/jobs"),
   createProfile: (body: { name: string; cloneFrom?: string; cloneAll?: boolean; description?: string }) =>
     request<ProfileSummary>("/profiles", json(body)),

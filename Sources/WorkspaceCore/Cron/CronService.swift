@@ -106,14 +106,15 @@ public struct CronService: Sendable {
         return SchedulerReport(state: state, ticker: ticker, overdueJobs: due, warnings: warnings)
     }
 
-    /// Counts for monitoring: enabled jobs whose next run time has passed, and jobs whose last run failed.
-    public func counts() async throws -> (due: Int, failed: Int) {
+    /// Counts for monitoring, from one read of `jobs.json`: all jobs, enabled jobs whose next run time has passed,
+    /// and jobs whose last run failed.
+    public func counts() async throws -> (total: Int, due: Int, failed: Int) {
         let jobs = try await offloaded { [file] in try file.jobs() }
         let now = clock.now()
         let due = jobs.filter {
             $0["enabled"] != .bool(false) && ($0["next_run_at"]?.stringValue.flatMap(CronJobsFile.date(fromISO:)) ?? .distantFuture) <= now
         }
-        return (due.count, jobs.filter { $0["last_status"]?.stringValue == "error" }.count)
+        return (jobs.count, due.count, jobs.filter { $0["last_status"]?.stringValue == "error" }.count)
     }
 
     /// Creates a job from `draft`.

@@ -122,7 +122,7 @@ public final class GatewayControl: Sendable {
     public func begin(_ verb: Verb, actor: AuditActor?) async throws -> (action: Action, joined: Bool) {
         if let running = state.value.current {
             if running.verb == verb { return (running, true) }
-            throw refusal(
+            throw await refusal(
                 verb,
                 WorkspaceError.conflict(
                     "A gateway-\(running.verb.rawValue) is running for profile \(profile) (since \(running.startedAt)); wait for it to finish."),
@@ -131,7 +131,7 @@ public final class GatewayControl: Sendable {
         let status = await monitor.status()
         let alive = status.liveness == .running
         if verb == .start, alive {
-            throw refusal(
+            throw await refusal(
                 verb,
                 WorkspaceError.conflict(
                     "The gateway of profile \(profile) is already running (pid \(status.pid.map(String.init) ?? "?"), state \(status.state))."), actor
@@ -139,10 +139,10 @@ public final class GatewayControl: Sendable {
         }
         if verb == .stop, !alive {
             let detail = status.liveness == .runningElsewhere ? "it runs outside this PID namespace; stop it where it runs" : "state \(status.state)"
-            throw refusal(verb, WorkspaceError.conflict("The gateway of profile \(profile) is not running here (\(detail))."), actor)
+            throw await refusal(verb, WorkspaceError.conflict("The gateway of profile \(profile) is not running here (\(detail))."), actor)
         }
         let program: [String]
-        do { program = try command.arguments(profile: profile, []) } catch { throw refusal(verb, error, actor) }
+        do { program = try command.arguments(profile: profile, []) } catch { throw await refusal(verb, error, actor) }
         let action = Action(
             name: "gateway-\(verb.rawValue)", profile: profile.rawValue, verb: verb, status: "running", method: "service", startedAt: Date(),
             previousPID: alive ? status.pid : nil, log: "logs/gateway-\(verb.rawValue).log", lines: [])
@@ -153,7 +153,7 @@ public final class GatewayControl: Sendable {
         }
         if let claimed {
             if claimed.verb == verb { return (claimed, true) }
-            throw refusal(
+            throw await refusal(
                 verb, WorkspaceError.conflict("A gateway-\(claimed.verb.rawValue) is running for profile \(profile); wait for it to finish."), actor)
         }
         publish(action)
@@ -176,7 +176,7 @@ public final class GatewayControl: Sendable {
         }
         let status = await monitor.status()
         guard status.liveness == .running || status.liveness == .runningElsewhere else {
-            throw refusal(
+            throw await refusal(
                 nil, WorkspaceError.conflict("The gateway of profile \(profile) is not running (state \(status.state)); there is nothing to drain."),
                 actor)
         }
@@ -316,15 +316,12 @@ public final class GatewayControl: Sendable {
             ]))
     }
 
-    private func refusal(_ verb: Verb?, _ error: any Error, _ actor: AuditActor?) -> any Error {
-        let action = verb.map(Self.auditAction) ?? .gatewayDrain
-        let audit = audit
-        let target = "gateway"
-        Task {
-            try? await audit.record(
-                AuditEvent(
-                    action: action, target: target, outcome: .refused, summary: String(describing: error).prefix(200).description, actor: actor))
-        }
+    /// Records `error` as the refusal of `verb` (a drain without one) and returns it to be thrown.
+    private func refusal(_ verb: Verb?, _ error: any Error, _ actor: AuditActor?) async -> any Error {
+        try? await audit.record(
+            AuditEvent(
+                action: verb.map(Self.auditAction) ?? .gatewayDrain, target: "gateway", outcome: .refused,
+                summary: String(describing: error).prefix(200).description, actor: actor))
         return error
     }
 

@@ -56,8 +56,7 @@ public struct GatewayMonitor: Sendable {
             activeAgents: alive ? stateFile?.activeAgents ?? 0 : 0,
             exitReason: stateFile?.exitReason, updatedAt: stateFile?.updatedAt,
             platforms: stateFile?.platforms ?? [], apiServer: apiServer,
-            cronTicker: CronTickerStatus(home: home), warnings: warnings,
-            restartNeeded: liveness == .running ? startedAt.flatMap { RestartCheck(home: home).report(gatewayStartedAt: $0) } : nil)
+            cronTicker: CronTickerStatus(home: home), warnings: warnings)
     }
 
     private func liveProcess(record: GatewayProcessRecord?, stateFile: GatewayStateFile?) -> ProcessSnapshot? {

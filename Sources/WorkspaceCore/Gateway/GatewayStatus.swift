@@ -42,8 +42,9 @@ public struct GatewayStatus: Sendable, Codable, Equatable {
     /// Problems found while reading the gateway files (unreadable JSON, …).
     public var warnings: [String]
     /// What changed in config.yaml, .env, skills or plugins after the running gateway started: it needs a restart
-    /// to see it (nil when nothing did, or when it is not running).
-    public var restartNeeded: RestartCheck.Report?
+    /// to see it (nil when nothing did, or when it is not running). Filled in by ``StatusService``, whose answer is
+    /// kept for a second, not by every liveness check.
+    public var restartNeeded: RestartCheck.Report? = nil
 }
 
 /// One messaging platform's connection as the gateway reported it.

@@ -33,12 +33,17 @@ public struct HermesCommand: Sendable, Equatable {
         return found
     }
 
+    /// `argv` for `hermes ARGUMENTS…` (commands about profiles themselves, such as `profile create`).
+    public func arguments(_ rest: [String], environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [String] {
+        [try program(environment: environment)] + words.dropFirst() + rest
+    }
+
     /// `argv` for `hermes -p PROFILE ARGUMENTS…` (the profile always named, so the sticky `active_profile` never
     /// redirects it).
     public func arguments(
         profile: ProfileName, _ rest: [String], environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> [String] {
-        [try program(environment: environment)] + words.dropFirst() + ["-p", profile.rawValue] + rest
+        try arguments(["-p", profile.rawValue] + rest, environment: environment)
     }
 
     /// The environment the agent's commands run in: this process's, without other `HERMES_*` settings and without the

@@ -81,7 +81,7 @@ public struct ProfileManager: Sendable {
         if let description {
             arguments += ["--description", try Self.checkedDescription(description)]
         }
-        let argv = try [command.program()] + command.words.dropFirst() + arguments
+        let argv = try command.arguments(arguments)
         try await audit.scoped(to: name).recording(.profilesCreate, target: name.rawValue, actor: actor) {
             try self.run(argv)
             guard self.directory.exists(name) else { throw WorkspaceError.unavailable("`hermes profile create` did not create \(name).") }
@@ -96,7 +96,7 @@ public struct ProfileManager: Sendable {
         guard directory.exists(old) else { throw WorkspaceError.notFound(what: "Profile \(old)") }
         let new = try ProfileName.forNewProfile(text)
         guard !directory.exists(new) else { throw WorkspaceError.conflict("Profile \(new) already exists.") }
-        let argv = try [command.program()] + command.words.dropFirst() + ["profile", "rename", old.rawValue, new.rawValue]
+        let argv = try command.arguments(["profile", "rename", old.rawValue, new.rawValue])
         try await audit.scoped(to: old).recording(.profilesRename, target: old.rawValue, actor: actor) {
             try self.run(argv)
             guard self.directory.exists(new) else { throw WorkspaceError.unavailable("`hermes profile rename` did not rename \(old).") }
@@ -116,7 +116,7 @@ public struct ProfileManager: Sendable {
         guard confirm == name.rawValue else {
             throw WorkspaceError.invalidInput("To delete profile \(name), send \"confirm\": \"\(name)\" (a dry run lists what goes).")
         }
-        let argv = try [command.program()] + command.words.dropFirst() + ["profile", "delete", name.rawValue, "--yes"]
+        let argv = try command.arguments(["profile", "delete", name.rawValue, "--yes"])
         try await audit.scoped(to: name).recording(.profilesDelete, target: name.rawValue, actor: actor) {
             try self.run(argv)
             guard !self.directory.exists(name) else { throw WorkspaceError.unavailable("`hermes profile delete` left \(name) in place.") }
@@ -129,7 +129,7 @@ public struct ProfileManager: Sendable {
     public func describe(_ name: ProfileName, _ text: String, actor: AuditActor?) async throws {
         guard directory.exists(name) else { throw WorkspaceError.notFound(what: "Profile \(name)") }
         let description = try Self.checkedDescription(text)
-        let argv = try [command.program()] + command.words.dropFirst() + ["profile", "describe", name.rawValue, "--text", description]
+        let argv = try command.arguments(["profile", "describe", name.rawValue, "--text", description])
         try await audit.scoped(to: name).recording(.profilesDescribe, target: name.rawValue, actor: actor) { try self.run(argv) }
         events.publish(.profilesChanged, .object(["profile": .string(name.rawValue), "change": .string("described")]))
     }

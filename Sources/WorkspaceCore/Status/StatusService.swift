@@ -17,11 +17,19 @@ public struct StatusService: Sendable {
         startedAt: Date = Date(), freshness: Duration = .seconds(1)
     ) {
         self.home = home
-        self.gateway = RecentValue(lifetime: freshness) { await gateway.status() }
+        let restartCheck = RestartCheck(home: home)
+        self.gateway = RecentValue(lifetime: freshness) {
+            var status = await gateway.status()
+            if status.liveness == .running, let started = status.startedAt { status.restartNeeded = restartCheck.report(gatewayStartedAt: started) }
+            return status
+        }
         self.host = RecentValue(lifetime: freshness) { hostReader.read(diskPath: home.path) }
         self.startedAt = startedAt
         timeZone = AgentTimeZone(home: home)
     }
+
+    /// The gateway's status, with what needs a restart (at most a second old).
+    public func gatewayStatus() async -> GatewayStatus { await gateway.value() }
 
     /// The current status.
     public func snapshot() async -> WorkspaceStatus {

@@ -54,7 +54,7 @@ func buildRoutes(
     AnalyticsRoutes(scope: scope).addRoutes(to: api)
     ConfigRoutes(scope: scope).addRoutes(to: api)
     KeyRoutes(scope: scope).addRoutes(to: api)
-    AuditRoutes(audit: services.audit, timeZone: services.timeZone).addRoutes(to: api)
+    AuditRoutes(audit: services.audit, timeZone: services.main.timeZone).addRoutes(to: api)
     SkillRoutes(scope: scope).addRoutes(to: api)
     ApprovalRoutes(queue: services.approvals, scope: scope, password: services.password, credentials: services.credentials).addRoutes(to: api)
     PairingRoutes(scope: scope, queue: services.approvals).addRoutes(to: api)

@@ -49,14 +49,13 @@ struct ProfileSummary: Sendable, Encodable {
         let home = services.home
         let config = (try? String(contentsOf: home.configFile, encoding: .utf8)).flatMap { try? YAMLDocument(text: $0).value }
         let (model, provider) = modelAndProvider(config?["model"])
-        async let status = services.gatewayMonitor.status()
+        async let status = services.status.gatewayStatus()
         let stats: SessionStats? = await attempt("sessions", &warnings) { try await services.sessions.stats() }
         let today = try? AnalyticsRange.lastDays(1, now: Date(), timeZone: services.timeZone.current, bucket: .day)
         let usage: UsageReport? = await attempt("cost", &warnings) {
             guard let today else { return nil }
             return try await services.analytics.usage(today)
         }
-        let jobs = await attempt("cron", &warnings) { try await services.cron.jobs() }
         let counts = await attempt("cron", &warnings) { try await services.cron.counts() }
         let skills = (try? await offloaded { services.skills.skills().count }) ?? 0
         let gateway = await status
@@ -65,7 +64,7 @@ struct ProfileSummary: Sendable, Encodable {
             active: directory.active() == services.profile, description: description(home), model: model, provider: provider,
             hasEnv: FileManager.default.fileExists(atPath: home.envFile.path), skillCount: skills, sessionCount: stats?.conversations ?? 0,
             costToday: usage.map { $0.totals.cost.actualUSD ?? $0.totals.cost.estimatedUSD } ?? 0,
-            cron: Cron(total: jobs?.count ?? 0, due: counts?.due ?? 0, failed: counts?.failed ?? 0), pendingApprovals: pending,
+            cron: Cron(total: counts?.total ?? 0, due: counts?.due ?? 0, failed: counts?.failed ?? 0), pendingApprovals: pending,
             gateway: Gateway(
                 liveness: gateway.liveness, state: gateway.state, pid: gateway.pid, startedAt: gateway.startedAt,
                 drainRequested: services.gateway.drainRequested,

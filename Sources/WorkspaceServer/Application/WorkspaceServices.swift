@@ -37,44 +37,8 @@ struct WorkspaceServices: Sendable {
     /// How the agent's CLI is called.
     let hermesCommand: HermesCommand
 
-    /// The default profile's services.
+    /// The default profile's services (`profiles.services(for:)` for another's).
     var main: HomeServices { profiles.main }
-    /// The Status tab's data (default profile).
-    var status: StatusService { main.status }
-    /// The agent's time zone (default profile).
-    var timeZone: AgentTimeZone { main.timeZone }
-    /// Sessions (default profile).
-    var sessions: SessionStore { main.sessions }
-    /// Full-text search (default profile).
-    var search: SessionSearch { main.search }
-    /// Streaming exports (default profile).
-    var exporter: SessionExporter { main.exporter }
-    /// The writer of `state.db` (default profile).
-    var deleter: SessionDeleter { main.deleter }
-    /// Usage analytics (default profile).
-    var analytics: AnalyticsService { main.analytics }
-    /// `config.yaml` (default profile).
-    var config: ConfigStore { main.config }
-    /// `.env` (default profile).
-    var keys: KeyVault { main.keys }
-    /// The log files (default profile).
-    var logFiles: LogFiles { main.logFiles }
-    /// Pages of log records (default profile).
-    var logs: LogReader { main.logs }
-    /// The installed skills (default profile).
-    var skills: SkillsRegistry { main.skills }
-    /// The Skills tab's use cases (default profile).
-    var skillService: SkillService { main.skillService }
-    /// `cron/jobs.json` (default profile).
-    var cronJobs: CronJobsFile { main.cronJobs }
-    /// The cron scheduler (default profile; the local scheduler runs only its jobs).
-    var cronScheduler: CronScheduler { main.cronScheduler }
-    /// The Cron tab's use cases (default profile).
-    var cron: CronService { main.cron }
-    /// Staged writes (default profile).
-    var stagedWrites: StagedWrites { main.stagedWrites }
-    /// Pairing (default profile).
-    var pairing: Pairing { main.pairing }
 
     /// Builds every service for `home`; `cron` says who runs the default profile's cron jobs (other profiles'
     /// belong to their gateways); `clock` is the time they all read; `hermesCommand` calls the agent's CLI.

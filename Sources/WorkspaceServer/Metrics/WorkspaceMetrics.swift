@@ -38,21 +38,21 @@ final class WorkspaceMetrics: Sendable {
                 value)
         }
         gauge("sse_clients", "Open event and log streams.", Double(services.events.listenerCount + services.logStreams.inUse))
-        let status = await services.status.snapshot()
+        let status = await services.main.status.snapshot()
         gauge("gateway_up", "1 when the agent's gateway process is running.", status.gateway.liveness == .running ? 1 : 0)
         gauge("approvals_pending", "Approval requests waiting for a decision.", Double((try? await services.approvals.pendingCount()) ?? 0))
         gauge(
             "approvals_staged_writes", "Memory and skill writes the agent staged for a person.",
-            Double((try? await offloaded { services.stagedWrites.items().count }) ?? 0))
+            Double((try? await offloaded { services.main.stagedWrites.items().count }) ?? 0))
         gauge(
             "pairing_requests_pending", "Strangers waiting for the owner to pair them with the bot.",
-            Double((try? await offloaded { services.pairing.overview().pending.count }) ?? 0))
-        let cron = (try? await services.cron.counts()) ?? (due: 0, failed: 0)
+            Double((try? await offloaded { services.main.pairing.overview().pending.count }) ?? 0))
+        let cron = (try? await services.main.cron.counts()) ?? (total: 0, due: 0, failed: 0)
         gauge("cron_jobs_due", "Enabled cron jobs whose next run time has passed.", Double(cron.due))
         gauge("cron_jobs_failed", "Cron jobs whose last run failed.", Double(cron.failed))
         let clock = ContinuousClock()
         let started = clock.now
-        let readable = (try? await services.sessions.stats()) != nil
+        let readable = (try? await services.main.sessions.stats()) != nil
         let elapsed = clock.now - started
         gauge("state_db_up", "1 when state.db could be read.", readable ? 1 : 0)
         registry.makeDurationHistogram(

@@ -10,7 +10,7 @@ struct CronSchedulerService: Service {
 
     /// The scheduler of `services`.
     init(services: WorkspaceServices) {
-        scheduler = services.cronScheduler
+        scheduler = services.main.cronScheduler
         events = services.events
     }
 

@@ -54,13 +54,7 @@ struct MachineRoutes {
         }
         group.get("machine/sessions/search", .read) { request, _ -> SearchList in
             let values = QueryValues(request)
-            guard let text = try values.string("q", maximumLength: 10_240) else { throw QueryValues.invalid("q", "is required") }
-            let query: SearchQuery
-            do {
-                query = try SearchQuery(text, mode: try values.choice("mode", default: .auto))
-            } catch let error as WorkspaceError {
-                throw APIError(.badRequest, code: "invalid_search", message: error.description, details: ["parameter": "q"])
-            }
+            let query = try SessionRoutes.searchQuery(values)
             let limit = try values.int("limit", in: 1...50, default: 10)
             var list = SearchList(items: [], warnings: [])
             for services in homes.all() {

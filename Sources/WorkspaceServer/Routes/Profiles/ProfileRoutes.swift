@@ -61,7 +61,11 @@ struct ProfileRoutes {
         group.post("profiles/:profile/rename", .admin) { request, context -> ProfileSummary in
             let old = try profile(context)
             let body = try await request.decode(as: RenameRequest.self, context: context)
-            try await refuseWhileGatewayRuns(old, doing: "renamed")
+            let gateway = try await gatewayState(old).status
+            if gateway.liveness == .running {
+                throw WorkspaceError.conflict(
+                    "Profile \(old)'s gateway is running (pid \(gateway.pid.map(String.init) ?? "?")); stop it before it is renamed.")
+            }
             let new = try await manager.rename(old, to: body.name, actor: context.auditActor)
             homes.forget(old)
             return try await summary(new)
@@ -69,11 +73,13 @@ struct ProfileRoutes {
         group.post("profiles/:profile/delete", .admin) { request, context -> ProfileManager.DeletionPlan in
             let name = try profile(context)
             let body = try await request.decodeIfPresent(as: DeleteRequest.self, context: context) ?? DeleteRequest()
-            let running = try homes.services(for: name).gateway.action()?.status == "running"
-            if running { throw WorkspaceError.conflict("A gateway action is running for profile \(name); wait for it to finish.") }
-            let alive = await (try homes.services(for: name)).gatewayMonitor.status().liveness == .running
+            let gateway = try await gatewayState(name)
+            if let action = gateway.action {
+                throw WorkspaceError.conflict("A \(action.name) is running for profile \(name); wait for it to finish.")
+            }
             let plan = try await manager.delete(
-                name, confirm: body.confirm, dryRun: body.dryRun ?? true, gatewayRunning: alive, actor: context.auditActor)
+                name, confirm: body.confirm, dryRun: body.dryRun ?? true, gatewayRunning: gateway.status.liveness == .running,
+                actor: context.auditActor)
             if !plan.dryRun { homes.forget(name) }
             return plan
         }
@@ -110,12 +116,11 @@ struct ProfileRoutes {
         try await queue.list(status: .pending, limit: 500).reduce(into: [:]) { $0[$1.profile ?? "default", default: 0] += 1 }
     }
 
-    private func refuseWhileGatewayRuns(_ name: ProfileName, doing: String) async throws {
-        let status = await (try homes.services(for: name)).gatewayMonitor.status()
-        if status.liveness == .running {
-            throw WorkspaceError.conflict(
-                "Profile \(name)'s gateway is running (pid \(status.pid.map(String.init) ?? "?")); stop it before it is \(doing).")
-        }
+    /// `name`'s gateway now (measured, not the second-old status) and its running action, if any.
+    private func gatewayState(_ name: ProfileName) async throws -> (status: GatewayStatus, action: GatewayControl.Action?) {
+        let services = try homes.services(for: name)
+        let running = services.gateway.action().flatMap { $0.status == "running" ? $0 : nil }
+        return (await services.gatewayMonitor.status(), running)
     }
 }
 

@@ -25,15 +25,7 @@ struct SessionRoutes {
         group.get("sessions/search", .read) { request, _ -> SearchResults in
             let home = try scope(request)
             let values = QueryValues(request)
-            guard let text = try values.string("q", maximumLength: 10_240) else {
-                throw QueryValues.invalid("q", "is required")
-            }
-            let query: SearchQuery
-            do {
-                query = try SearchQuery(text, mode: try values.choice("mode", default: .auto))
-            } catch let error as WorkspaceError {
-                throw APIError(.badRequest, code: "invalid_search", message: error.description, details: ["parameter": "q"])
-            }
+            let query = try Self.searchQuery(values)
             let cursor = try values.string("cursor").map { text -> Int64 in
                 guard let value = Int64(text), value > 0 else { throw QueryValues.invalid("cursor", "is not valid") }
                 return value
@@ -123,6 +115,19 @@ struct SessionRoutes {
         }
     }
 
+}
+
+extension SessionRoutes {
+    /// The search `q` and `mode` describe (a 400 `invalid_search` naming `q` when it is not one); `/sessions/search`
+    /// and `/machine/sessions/search` read it alike.
+    static func searchQuery(_ values: QueryValues) throws -> SearchQuery {
+        guard let text = try values.string("q", maximumLength: 10_240) else { throw QueryValues.invalid("q", "is required") }
+        do {
+            return try SearchQuery(text, mode: try values.choice("mode", default: .auto))
+        } catch let error as WorkspaceError {
+            throw APIError(.badRequest, code: "invalid_search", message: error.description, details: ["parameter": "q"])
+        }
+    }
 }
 
 extension TranscriptPage: ResponseEncodable {}

@@ -12,7 +12,8 @@ type Item = { tone: "bad" | "warn" | "neutral"; text: string; path: string; test
 
 export function AttentionStrip({ status, nudge }: { status: WorkspaceStatus; nudge: number }) {
   const profile = useProfile();
-  const row = useLoader(() => api.profiles().then((list) => list.items.find((item) => item.name === profile) || null), [profile, nudge]);
+  // This profile's row only: the whole machine's list reads every profile's files.
+  const row = useLoader(() => api.profile(profile), [profile, nudge]);
   const today = useLoader(() => api.usage({ days: 1 }), [profile, nudge]);
   const errors = useLoader(() => api.logs({ file: "agent", level: "ERROR", limit: 200 }), [profile, nudge]);
   const hourAgo = Date.now() - 3600_000;
