@@ -26,7 +26,7 @@ test-fast: vendor
 
 ## The gates CI runs first: swift-format, TypeScript strict, api.gen.ts matching openapi.yaml, the map naming real paths.
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Plugins Package.swift
 	cd web && tsc --project .
 	scripts/gen-api-types.py --check
 	scripts/check-doc-paths.py
@@ -38,7 +38,8 @@ contract:
 build:
 	$(SWIFT) build
 
-release:
+## The release binary, with the web UI and the approvals plugin built into it (React's files are fetched first).
+release: vendor
 	$(SWIFT) build -c release
 
 vendor:

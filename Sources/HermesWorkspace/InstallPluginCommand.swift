@@ -16,7 +16,7 @@ struct InstallPluginCommand: AsyncParsableCommand {
     @Option(help: "Install it into this profile's home (profiles/NAME under --home) instead of the default profile's.")
     var profile: String?
 
-    @Option(help: "The plugin folder to install (default: integrations/hermes-plugin/workspace-approvals beside the binary or the repository).")
+    @Option(help: "Install the plugin from this folder instead of the copy built into the binary.")
     var source: String?
 
     func run() async throws {
@@ -24,14 +24,21 @@ struct InstallPluginCommand: AsyncParsableCommand {
         let name = try profile.map { try ProfileName($0) } ?? .default
         let home: HermesHome
         do { home = try ProfileDirectory(root: root).home(of: name) } catch { throw ValidationError("\(error)") }
-        guard let folder = source.map({ URL(fileURLWithPath: $0) }) ?? Self.defaultSource() else {
+        let files: PluginInstaller.Source
+        if let source {
+            files = .folder(URL(fileURLWithPath: source))
+        } else if let embedded = BundledFiles.embeddedPlugin {
+            files = .files(embedded)
+        } else if let folder = Self.defaultSource() {
+            files = .folder(folder)
+        } else {
             throw ValidationError("The plugin files were not found; pass --source PATH/workspace-approvals.")
         }
         let audit = AuditLog(home: root).scoped(to: name)
         let installed = try await PluginInstaller(
             home: home, config: ConfigStore(home: home, audit: audit), profile: name, credentials: CredentialStore(home: root)
         )
-        .install(from: folder, url: url, actor: AuditActor(name: "cli", address: nil, requestID: nil))
+        .install(from: files, url: url, actor: AuditActor(name: "cli", address: nil, requestID: nil))
         print("Installed \(installed.path) and enabled it in \(home.configFile.path). Restart the agent (gateway) to load it.")
     }
 

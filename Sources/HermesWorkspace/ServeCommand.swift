@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("allowed-host"), help: "Another host name clients may use to reach this server (repeatable).")
     var allowedHosts: [String] = []
 
-    @Option(name: .customLong("web-root"), help: "Folder holding the web UI (dist/ and vendor/); found next to the binary or in ./web by default.")
+    @Option(name: .customLong("web-root"), help: "Serve the web UI from this folder (dist/ and vendor/) instead of the copy built into the binary.")
     var webRoot: String?
 
     @Flag(help: "Allow listening on a non-loopback address without login auth. Anyone who can reach the port and holds the token gets in.")
@@ -152,15 +152,21 @@ struct ServeCommand: AsyncParsableCommand {
         }
         _ = try TokenStore(home: home).current()
         var configuration = WorkspaceServerConfiguration(
-            host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot ?? Self.defaultWebRoot())
+            host: host, port: port, basePath: basePath, extraAllowedHosts: allowedHosts, webRoot: webRoot)
+        if webRoot == nil {
+            // The UI built into the binary, else a folder beside it (a build made before React's files were fetched).
+            if let embedded = BundledFiles.embeddedWeb { configuration.embeddedWeb = embedded } else { configuration.webRoot = Self.defaultWebRoot() }
+        }
         configuration.metricsEnabled = metrics
         if let tlsCertificate, let tlsKey { configuration.tls = (tlsCertificate, tlsKey) }
         configuration.trustedProxies = trustedProxies.compactMap(AddressBlock.init)
         configuration.trustLoopbackProxy = trustLoopbackProxy
         configuration.publicURL = publicURL.flatMap(URL.init(string:))
         configuration.approvalWebhook = notifyWebhook.flatMap(URL.init(string:))
-        if configuration.webRoot == nil {
-            logger.warning("Web UI files not found; serving the API only. Pass --web-root to point at the web folder.")
+        if configuration.webRoot == nil, configuration.embeddedWeb == nil {
+            logger.warning(
+                "Web UI files not found (this binary was built before web/fetch-vendor.sh ran); serving the API only. Pass --web-root to point at the web folder."
+            )
         }
         let openBrowser = open
         let loginMode = OperatorPassword(home: home).isSet

@@ -80,4 +80,30 @@ import Testing
             }
         }
     }
+
+    /// The catalog built into the binary is the same catalog a folder gives: `dist/` at the root, `vendor/` under
+    /// `/vendor/`, nothing else and no hidden name; the folder and the embedded copy answer with the same bytes.
+    @Test func embeddedFilesAreTheSameCatalogAsTheFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("spa-embedded-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files: [String: Data] = [
+            "dist/index.html": Data("<html>__APP_JS__</html>".utf8), "dist/app-0123456789.js": Data("console.log(1)".utf8),
+            "vendor/react@18.3.1.min.js": Data("window.React={}".utf8), "dist/.hidden": Data("no".utf8),
+            "src/App.tsx": Data("no".utf8),
+        ]
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        let embedded = SPAAssets(files: files)
+        let folder = SPAAssets.load(webRoot: root.path)
+        #expect(Set(embedded.files.keys) == ["/app-0123456789.js", "/vendor/react@18.3.1.min.js"])
+        #expect(Set(folder.files.keys) == Set(embedded.files.keys))
+        for (path, asset) in embedded.files {
+            #expect(asset.body == folder.files[path]?.body && asset.contentType == folder.files[path]?.contentType && asset.immutable, "\(path)")
+        }
+        #expect(embedded.indexTemplate == "<html>__APP_JS__</html>" && folder.indexTemplate == embedded.indexTemplate)
+        #expect(SPAAssets(files: ["dist/../x.js": Data(), "vendor//y.js": Data(), "dist/": Data()]).files.isEmpty)
+    }
 }

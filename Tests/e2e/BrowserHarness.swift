@@ -94,10 +94,16 @@ final class ServerProcess: @unchecked Sendable {
     private let process = Process()
     private let output = Pipe()
 
-    init(binary: URL, home: URL, webRoot: URL, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// Starts `binary serve` on `home`, with the UI from `webRoot` (`nil`: the one built into the binary), in
+    /// `currentDirectory` (default: the test's).
+    init(
+        binary: URL, home: URL, webRoot: URL?, arguments: [String] = [], environment: [String: String] = [:], currentDirectory: URL? = nil
+    ) throws {
         process.executableURL = binary
-        process.arguments = ["serve", "--home", home.path, "--port", "0", "--web-root", webRoot.path, "--log-level", "warning"] + arguments
+        process.arguments =
+            ["serve", "--home", home.path, "--port", "0", "--log-level", "warning"] + (webRoot.map { ["--web-root", $0.path] } ?? []) + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -31,19 +31,38 @@ public struct PluginInstaller: Sendable {
     /// The bridge token's name for `profile`.
     public static func tokenName(for profile: ProfileName) -> String { profile.isDefault ? tokenName : "\(tokenName)-\(profile)" }
 
-    /// Copies `source` (a folder holding `plugin.yaml` and `__init__.py`) and enables it for `url`. Returns the
-    /// installed folder.
+    /// Where the plugin's files come from.
+    public enum Source: Sendable {
+        /// A folder holding `plugin.yaml` and `__init__.py`.
+        case folder(URL)
+        /// Files by path relative to the plugin folder (the copy built into the binary).
+        case files([String: Data])
+    }
+
+    /// Installs the plugin's files from `source` and enables it for `url`. Returns the installed folder.
     @discardableResult
-    public func install(from source: URL, url: String, actor: AuditActor?) async throws -> URL {
+    public func install(from source: Source, url: String, actor: AuditActor?) async throws -> URL {
         let manager = FileManager.default
-        for file in ["plugin.yaml", "__init__.py"] where !manager.fileExists(atPath: source.appendingPathComponent(file).path) {
-            throw WorkspaceError.notFound(what: "\(source.appendingPathComponent(file).path)")
-        }
         let plugins = home.root.appendingPathComponent("plugins")
         let target = plugins.appendingPathComponent(Self.pluginName)
         let staging = plugins.appendingPathComponent(".\(Self.pluginName).installing-\(UUID().uuidString)")
-        try manager.createDirectory(at: plugins, withIntermediateDirectories: true)
-        try manager.copyItem(at: source, to: staging)
+        switch source {
+        case .folder(let folder):
+            for file in ["plugin.yaml", "__init__.py"] where !manager.fileExists(atPath: folder.appendingPathComponent(file).path) {
+                throw WorkspaceError.notFound(what: "\(folder.appendingPathComponent(file).path)")
+            }
+            try manager.createDirectory(at: plugins, withIntermediateDirectories: true)
+            try manager.copyItem(at: folder, to: staging)
+        case .files(let files):
+            for file in ["plugin.yaml", "__init__.py"] where files[file] == nil { throw WorkspaceError.notFound(what: "the plugin's \(file)") }
+            let paths = files.keys.filter { path in !path.split(separator: "/").contains { $0 == ".." || $0 == "." || $0.isEmpty } }
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for path in paths {
+                let file = staging.appendingPathComponent(path)
+                try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(files[path] ?? Data()).write(to: file)
+            }
+        }
         for leftover in ["__pycache__", "workspace.json"] { try? manager.removeItem(at: staging.appendingPathComponent(leftover)) }
         do {
             let token = try credentials.createToken(name: Self.tokenName(for: profile), role: .agent, replacing: true)

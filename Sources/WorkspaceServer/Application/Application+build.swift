@@ -97,7 +97,7 @@ func buildApplication(
     configuration: WorkspaceServerConfiguration, services: WorkspaceServices, logger: Logger,
     onReady: @escaping @Sendable (String) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
-    let assets = configuration.webRoot.map(SPAAssets.load(webRoot:)) ?? .none
+    let assets = configuration.webRoot.map(SPAAssets.load(webRoot:)) ?? configuration.embeddedWeb.map(SPAAssets.init(files:)) ?? .none
     let router = buildRouter(configuration: configuration, services: services, assets: assets, logger: logger)
     let basePath = configuration.basePath
     let scheme = configuration.tls == nil ? "http" : "https"

@@ -15,6 +15,8 @@ public struct WorkspaceServerConfiguration: Sendable {
     public var bodyLimit: Int
     /// Folder holding `dist/` (our bundle) and `vendor/` (React), or `nil` to serve the API only.
     public var webRoot: String?
+    /// The web UI's files built into the binary (path under the web folder → bytes), served when `webRoot` is `nil`.
+    public var embeddedWeb: [String: Data]?
     /// Quiet time after which an event stream sends a keep-alive comment (it is also how a gone client is noticed).
     public var eventHeartbeat: Duration = .seconds(15)
     /// How long a kept-alive connection may wait for its next request before it is closed (an answer in progress,

@@ -32,9 +32,9 @@ struct SPAAssets: Sendable {
     /// Loads `webRoot/dist/**` at `/` and `webRoot/vendor/*` at `/vendor/`; files whose real path leaves
     /// their folder are skipped.
     static func load(webRoot: String) -> SPAAssets {
-        var files: [String: Asset] = [:]
+        var files: [String: Data] = [:]
         let root = URL(fileURLWithPath: webRoot).standardizedFileURL
-        for (folder, prefix) in [("dist", ""), ("vendor", "/vendor")] {
+        for folder in ["dist", "vendor"] {
             let directory = root.appendingPathComponent(folder).resolvingSymlinksInPath()
             guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
             for case let url as URL in enumerator {
@@ -43,14 +43,26 @@ struct SPAAssets: Sendable {
                     (try? real.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true,
                     let data = FileManager.default.contents(atPath: real.path)
                 else { continue }
-                let relative = String(url.standardizedFileURL.path.dropFirst(directory.path.count))
-                guard relative.hasPrefix("/"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-                let name = url.lastPathComponent
-                files[prefix + relative] = Asset(body: ByteBuffer(bytes: data), contentType: contentType(of: name), immutable: isVersioned(name))
+                files[folder + String(url.standardizedFileURL.path.dropFirst(directory.path.count))] = data
             }
         }
-        let index = files.removeValue(forKey: "/index.html").map { String(buffer: $0.body) }
-        return SPAAssets(files: files, indexTemplate: index)
+        return SPAAssets(files: files)
+    }
+
+    /// The catalog of `files`, keyed by path under the web folder (`dist/index.html`, `vendor/react@18.3.1.min.js`):
+    /// `dist/**` is served at `/`, `vendor/**` at `/vendor/`, anything else and hidden names are left out.
+    init(files: [String: Data]) {
+        var assets: [String: Asset] = [:]
+        for (path, data) in files {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count >= 2, ["dist", "vendor"].contains(parts[0]), !parts.dropFirst().contains(where: { $0.isEmpty || $0.hasPrefix(".") })
+            else { continue }
+            let url = (parts[0] == "dist" ? "" : "/vendor") + "/" + parts.dropFirst().joined(separator: "/")
+            let name = String(parts[parts.count - 1])
+            assets[url] = Asset(body: ByteBuffer(bytes: data), contentType: Self.contentType(of: name), immutable: Self.isVersioned(name))
+        }
+        let index = assets.removeValue(forKey: "/index.html").map { String(buffer: $0.body) }
+        self.init(files: assets, indexTemplate: index)
     }
 
     private static func isVersioned(_ name: String) -> Bool {
