@@ -41,6 +41,44 @@ import WorkspaceCore
             }
         }
     }
+
+    /// A form checking as the operator types asks with `report`: a schedule the grammar refuses is an answer
+    /// (valid: false and the same message the 400 carries), a good one says valid: true; a bad zone or count is
+    /// still the caller's mistake, a 400.
+    @Test func withReportARefusedScheduleIsAnAnswerNotAnError() async throws {
+        try await TestServer.test(fixture: true) { server, client in
+            var headers = server.authorized
+            headers[.contentType] = "application/json"
+            var refusal = ""
+            try await client.execute(
+                uri: "/api/v1/cron/preview", method: .post, headers: headers, body: ByteBuffer(string: #"{"schedule":"every banana"}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+                refusal = try JSONBody(response.body)["error"]?["message"]?.string ?? ""
+            }
+            try await client.execute(
+                uri: "/api/v1/cron/preview", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"schedule":"every banana","report":true}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                let body = try JSONBody(response.body)
+                #expect(body["valid"]?.bool == false && body["next"]?.count == 0)
+                #expect(body["problem"]?["code"]?.string == "invalid_input" && body["problem"]?["message"]?.string == refusal && !refusal.isEmpty)
+            }
+            try await client.execute(
+                uri: "/api/v1/cron/preview", method: .post, headers: headers, body: ByteBuffer(string: #"{"schedule":"every 5m","report":true}"#)
+            ) { response in
+                let body = try JSONBody(response.body)
+                #expect(response.status == .ok && body["valid"]?.bool == true && body["next"]?.count == 5)
+            }
+            for payload in [#"{"schedule":"every 5m","timezone":"Mars/Olympus","report":true}"#, #"{"schedule":"x","count":500,"report":true}"#] {
+                try await client.execute(uri: "/api/v1/cron/preview", method: .post, headers: headers, body: ByteBuffer(string: payload)) {
+                    response in
+                    #expect(response.status == .badRequest, "\(payload)")
+                }
+            }
+        }
+    }
 }
 
 @Suite struct CronJobRoutesTests {

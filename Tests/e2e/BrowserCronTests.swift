@@ -14,16 +14,26 @@ import Testing
         defer { site.stop() }
         let before = try jobs(site).count
         let observed = try await site.withBrowser(at: "cron") { browser -> [String] in
-            try browser.waitUntil("document.querySelector('.cron-table tbody tr') && document.querySelector('.cron-banner')")
+            try browser.waitUntil("document.querySelector('.cron-card') && document.querySelector('.cron-banner')")
             let list = try browser.evaluate("document.querySelector('.cron').innerText") as? String ?? ""
+            try browser.recordLog()
             try browser.click(button: "New job")
             try browser.waitUntil("document.querySelector('#cron-schedule') && document.querySelector('#cron-skill option[value=\"web-research\"]')")
-            try browser.fill("#cron-schedule", "every banana")
+            // Typed as a person types: each keystroke a new value, the preview debounced; the refusal is shown
+            // inline and nothing is logged as a failed request.
+            for end in ["every b", "every ban", "every banana"] { try browser.fill("#cron-schedule", end) }
             try browser.waitUntil("document.querySelector('.cron-preview .field-error')")
             let refused = try browser.evaluate("document.querySelector('.cron-preview').innerText") as? String ?? ""
+            let logged = browser.logged.joined(separator: "\n")
             let createDisabled =
                 try browser.evaluate("[...document.querySelectorAll('.cron-editor button')].find((b) => b.textContent === 'Create').disabled")
                 as? Bool
+            // A preset writes the agent's grammar into the field.
+            try browser.click(button: "Weekdays at", in: ".cron-editor")
+            try browser.waitUntil(
+                "document.querySelector('#cron-schedule').value === '0 9 * * 1-5' && document.querySelectorAll('.cron-next li').length === 5")
+            try browser.click(button: "Every N minutes", in: ".cron-editor")
+            try browser.waitUntil("document.querySelector('#cron-schedule').value === 'every 30m'")
             try browser.fill("#cron-schedule", "0 9 * * 1-5")
             try browser.waitUntil("document.querySelectorAll('.cron-next li').length === 5")
             let preview = try browser.evaluate("document.querySelector('.cron-preview').innerText") as? String ?? ""
@@ -34,15 +44,27 @@ import Testing
             try browser.click(button: "Create", in: ".cron-editor")
             try browser.waitUntil(
                 "document.querySelector('.alert-good') && document.querySelector('.alert-good').textContent.includes('Browser digest created')")
-            try browser.waitUntil("[...document.querySelectorAll('.cron-table tbody tr')].some((row) => row.innerText.includes('Browser digest'))")
+            try browser.waitUntil("[...document.querySelectorAll('.cron-card')].some((card) => card.innerText.includes('Browser digest'))")
+            let card =
+                try browser.evaluate(
+                    "[...document.querySelectorAll('.cron-card')].find((card) => card.innerText.includes('Browser digest')).innerText")
+                as? String ?? ""
             try browser.evaluate(
-                "[...document.querySelectorAll('.cron-table tbody tr')].find((row) => row.innerText.includes('Browser digest')).querySelector('.row-actions button:nth-child(2)').click()"
+                "[...[...document.querySelectorAll('.cron-card')].find((card) => card.innerText.includes('Browser digest')).querySelectorAll('button')].find((b) => b.textContent === 'Pause').click()"
             )
             try browser.waitUntil(
-                "[...document.querySelectorAll('.cron-table tbody tr')].some((row) => row.innerText.includes('Browser digest') && row.innerText.includes('paused'))"
+                "[...document.querySelectorAll('.cron-card')].some((card) => card.innerText.includes('Browser digest') && card.innerText.includes('paused'))"
             )
-            return [list, refused, createDisabled == true ? "disabled" : "enabled", preview]
+            // The recorder does see a failed request (so the check above can fail).
+            try browser.evaluate("fetch('/api/v1/no-such-route').then(() => true)")
+            try browser.waitUntil("true")
+            let control = browser.logged.joined(separator: "\n")
+            return [list, refused, createDisabled == true ? "disabled" : "enabled", preview, logged, card, control]
         }
+        #expect(!observed[4].contains("400"), "an invalid schedule while typing logs no failed request: \(observed[4])")
+        #expect(observed[6].contains("404"), "the log recorder sees failed requests: \(observed[6])")
+        #expect(observed[5].contains("Weekdays at 09:00 CET") && observed[5].contains("0 9 * * 1-5"), "the card reads the schedule: \(observed[5])")
+        #expect(observed[0].contains("Daily at 02:15") && observed[0].contains("Every 30 minutes"), "the demo's schedules in words: \(observed[0])")
         #expect(observed[0].contains("Morning") || observed[0].contains("every 30m"), "the demo's jobs are listed: \(observed[0].prefix(300))")
         #expect(observed[0].contains("Scheduler:"))
         #expect(observed[1].contains("not a schedule") || observed[1].contains("not an interval"), "\(observed[1])")
@@ -66,8 +88,8 @@ import Testing
         }
         let id = try #require(withRuns, "the demo home has saved runs")
         let text = try await site.withBrowser(at: "cron") { browser -> String in
-            try browser.waitUntil("document.querySelector('tr[data-job=\"\(id)\"]')")
-            try browser.evaluate("document.querySelector('tr[data-job=\"\(id)\"] button').click()")
+            try browser.waitUntil("document.querySelector('.cron-card[data-job=\"\(id)\"]')")
+            try browser.evaluate("document.querySelector('.cron-card[data-job=\"\(id)\"] .cron-card-title').click()")
             try browser.waitUntil("document.querySelector('.cron-run-output h1, .cron-run-output h2, .cron-run-output p')")
             return try browser.evaluate("document.querySelector('.cron-runs').innerText") as? String ?? ""
         }

@@ -21,9 +21,8 @@ import Testing
             try browser.click(button: "Sign in")
             try browser.waitUntil("document.body.innerText.includes('Gateway') && !document.querySelector('#signin-password')")
             try browser.evaluate("window.location.href = '/cron'")
-            try browser.waitUntil("document.querySelector('.cron-table tbody tr')")
-            try browser.evaluate(
-                "[...document.querySelectorAll('.cron-table tbody tr')][0].querySelector('.row-actions button:nth-child(2)').click()")
+            try browser.waitUntil("document.querySelector('.cron-card')")
+            try browser.evaluate("document.querySelector('.cron-card .cron-card-actions button:nth-child(2)').click()")
             try browser.waitUntil("document.querySelector('.alert-good') || document.querySelector('.alert-bad')")
             let change =
                 try browser.evaluate("(document.querySelector('.alert-good') || document.querySelector('.alert-bad')).textContent") as? String ?? ""

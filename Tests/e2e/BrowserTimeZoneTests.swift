@@ -15,27 +15,32 @@ import Testing
             body: #"{"name":"Zone check","prompt":"hello","schedule":"0 9 * * 1-5"}"#)
         #expect(created.status == 201, "\(created.text)")
         let seen = try await site.withBrowser(at: "cron", timeZone: "America/New_York") { browser -> [String: String] in
-            try browser.waitUntil("[...document.querySelectorAll('.cron-table tbody tr')].some((row) => row.innerText.includes('Zone check'))")
+            try browser.waitUntil("[...document.querySelectorAll('.cron-card')].some((card) => card.innerText.includes('Zone check'))")
             var seen: [String: String] = [:]
             seen["browserZone"] = try browser.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") as? String
             seen["next"] =
                 try browser.evaluate(
-                    "[...document.querySelectorAll('.cron-table tbody tr')].find((row) => row.innerText.includes('Zone check')).querySelector('td:nth-child(4)').innerText"
+                    "[...document.querySelectorAll('.cron-card')].find((card) => card.innerText.includes('Zone check')).querySelector('.cron-next-run dd').innerText"
+                )
+                as? String
+            seen["reading"] =
+                try browser.evaluate(
+                    "[...document.querySelectorAll('.cron-card')].find((card) => card.innerText.includes('Zone check')).querySelector('.cron-reading').innerText"
                 )
                 as? String
             seen["nextHover"] =
                 try browser.evaluate(
-                    "[...document.querySelectorAll('.cron-table tbody tr')].find((row) => row.innerText.includes('Zone check')).querySelector('td:nth-child(4) time').title"
+                    "[...document.querySelectorAll('.cron-card')].find((card) => card.innerText.includes('Zone check')).querySelector('.cron-next-run time').title"
                 )
                 as? String
             // A demo job that has run: its last run and its run history.
             seen["last"] =
                 try browser.evaluate(
-                    "([...document.querySelectorAll('.cron-table tbody tr')].find((row) => row.querySelector('td:nth-child(5) time')) || document.body).querySelector('td:nth-child(5) time').innerText"
+                    "([...document.querySelectorAll('.cron-card')].find((card) => card.querySelector('.cron-last-run time')) || document.body).querySelector('.cron-last-run time').innerText"
                 )
                 as? String
             try browser.evaluate(
-                "[...document.querySelectorAll('.cron-table tbody tr')].find((row) => row.querySelector('td:nth-child(5) time')).querySelector('.link-button').click()"
+                "[...document.querySelectorAll('.cron-card')].find((card) => card.querySelector('.cron-last-run time')).querySelector('.cron-card-title').click()"
             )
             try browser.waitUntil("document.querySelector('.cron-run-list .chip')")
             seen["run"] = try browser.evaluate("document.querySelector('.cron-run-list .chip').innerText") as? String
@@ -47,6 +52,7 @@ import Testing
             return seen
         }
         #expect(seen["browserZone"] == "America/New_York", "the browser lives in New York: \(seen)")
+        #expect((seen["reading"] ?? "").contains("Weekdays at 09:00 CET"), "the schedule in words, in the agent's time: \(seen)")
         for key in ["next", "preview"] {
             let text = seen[key] ?? ""
             #expect(text.contains("09:00") && text.contains("CET") && !text.contains("03:00"), "\(key) in Berlin time with its zone: \(text)")

@@ -14,6 +14,8 @@ final class DevToolsBrowser {
     private var pending = Data()
     private var sessionID: String?
     private let profile: String
+    /// What the page logged (`level: text url`) since ``recordLog()``: console errors and failed requests.
+    private(set) var logged: [String] = []
 
     /// Starts Chromium with its own `profile` folder; `timeZone` (an IANA id) is the zone its pages live in.
     init(chromium: String, profile: URL, timeZone: String? = nil) throws {
@@ -53,6 +55,11 @@ final class DevToolsBrowser {
         let target = try send("Target.createTarget", ["url": url], inSession: false)
         let attached = try send("Target.attachToTarget", ["targetId": target["targetId"] as? String ?? "", "flatten": true], inSession: false)
         sessionID = attached["sessionId"] as? String
+    }
+
+    /// Starts collecting what the page logs into ``logged`` (each later call reads the events that arrived).
+    func recordLog() throws {
+        _ = try send("Log.enable", [:])
     }
 
     /// The value of a JavaScript expression in the page (promises awaited).
@@ -169,6 +176,9 @@ final class DevToolsBrowser {
         let deadline = Date().addingTimeInterval(30)
         while true {
             let reply = try nextMessage(before: deadline)
+            if reply["method"] as? String == "Log.entryAdded", let entry = (reply["params"] as? [String: Any])?["entry"] as? [String: Any] {
+                logged.append("\(entry["level"] ?? ""): \(entry["text"] ?? "") \(entry["url"] ?? "")")
+            }
             guard reply["id"] as? Int == nextID else { continue }
             if let error = reply["error"] as? [String: Any] { throw BrowserTestError("\(method) failed: \(error)") }
             return reply["result"] as? [String: Any] ?? [:]

@@ -2,6 +2,27 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+/** A schedule read as the agent reads it, or (with `report`) the agent's grammar refusing it. */
+export type CronPreview = CronPreviewParsed | CronPreviewRefused;
+
+export interface CronPreviewParsed {
+  valid: true;
+  kind: "interval" | "cron" | "once";
+  display: string;
+  timezone: string;
+  schedule: { [key: string]: Json };
+  next: string[];
+}
+
+export interface CronPreviewRefused {
+  valid: false;
+  problem: {
+    code: string;
+    message: string;
+  };
+  next: string[];
+}
+
 export interface GatewayAction {
   name: "gateway-start" | "gateway-stop" | "gateway-restart";
   profile: string;

@@ -3,7 +3,7 @@
 
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -13,7 +13,7 @@ import { withProfile } from "./profile";
 // Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -151,7 +151,6 @@ async function download(path: string, fallbackName: string) {
 const id = (value: string) => encodeURIComponent(value);
 
 export type CronStatus = "scheduled" | "running" | "paused" | "failed" | "completed";
-export interface CronPreview { kind: string; display: string; timezone: string; next: string[] }
 export interface CronScheduler {
   state: { mode: "gateway" | "local"; active: boolean; standbyReason?: string; executor?: string; running: string[]; lastTickAt?: string; nextWakeAt?: string; lastError?: string };
   ticker: { heartbeatAt?: string; heartbeatAgeSeconds?: number; stale: boolean };
@@ -228,7 +227,7 @@ export const api = {
   cronAction: (jobID: string, action: "pause" | "resume" | "trigger", reason?: string) =>
     request<CronJob>(`/cron/jobs/${id(jobID)}/${action}`, action === "pause" && reason ? json({ reason }) : { method: "POST" }),
   deleteCronJob: (jobID: string) => request<null>(`/cron/jobs/${id(jobID)}`, { method: "DELETE" }),
-  cronPreview: (schedule: string, count = 5) => request<CronPreview>("/cron/preview", json({ schedule, count })),
+  cronPreview: (schedule: string, count = 5) => request<CronPreview>("/cron/preview", json({ schedule, count, report: true })),
   cronRuns: (jobID: string, cursor?: string) => request<{ items: CronRun[]; nextCursor?: string }>(`/cron/jobs/${id(jobID)}/runs` + queryString({ limit: 20, cursor })),
   cronRun: (jobID: string, runID: string) => request<{ id: string; text: string; sizeBytes: number; truncated: boolean }>(`/cron/jobs/${id(jobID)}/runs/${id(runID)}`),
   cronRunDownloadURL: (jobID: string, runID: string) => `${basePath}/api/v1` + withProfile(`/cron/jobs/${id(jobID)}/runs/${id(runID)}?download=true`),

@@ -28,6 +28,34 @@ public struct CronService: Sendable {
         public var schedule: OrderedJSON
         /// The next fire times.
         public var next: [Date]
+        /// Always `true`: the schedule parsed (a ``PreviewOutcome/refused(_:)`` says `false`).
+        public var valid = true
+    }
+
+    /// A preview, or the agent's grammar refusing the schedule — answered, not thrown, for a form checking as the
+    /// operator types (a 400 per keystroke would fill the browser's console).
+    public enum PreviewOutcome: Sendable, Encodable {
+        case parsed(Preview)
+        /// Why the schedule is not one the agent accepts.
+        case refused(String)
+
+        private enum Keys: String, CodingKey { case valid, problem, next }
+        private struct Problem: Encodable {
+            let code = "invalid_input"
+            let message: String
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .parsed(let preview):
+                try preview.encode(to: encoder)
+            case .refused(let message):
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode(false, forKey: .valid)
+                try container.encode([Date](), forKey: .next)
+                try container.encode(Problem(message: message), forKey: .problem)
+            }
+        }
     }
 
     /// A run output's first MiB.
@@ -171,9 +199,10 @@ public struct CronService: Sendable {
         try runs.outputFile(of: job, run: run)
     }
 
-    /// Reads `schedule` as the agent would and lists its next `count` (1 to 50) fire times in `timezone` (the
-    /// agent's zone when empty).
-    public func preview(_ schedule: String, timezone: String?, count: Int) throws -> Preview {
+    /// Validates `schedule` in the agent's grammar and computes its next `count` fire times in `timezone` (default:
+    /// the agent's); a schedule the grammar refuses is ``PreviewOutcome/refused(_:)``, a bad zone or count throws
+    /// (they are the caller's mistake, not the text's).
+    public func check(_ schedule: String, timezone: String?, count: Int) throws -> PreviewOutcome {
         let zone: TimeZone
         if let name = timezone, !name.isEmpty {
             guard let named = TimeZone(identifier: name) else { throw WorkspaceError.invalidInput("Unknown time zone \(name).") }
@@ -182,9 +211,12 @@ public struct CronService: Sendable {
             zone = timeZone.current
         }
         guard (1...50).contains(count) else { throw WorkspaceError.invalidInput("`count` must be 1 to 50.") }
-        guard schedule.count <= 200 else { throw WorkspaceError.invalidInput("The schedule is too long.") }
+        guard schedule.count <= 200 else { return .refused("The schedule is too long.") }
+        let parsed: CronSchedule
+        do { parsed = try CronSchedule(parsing: schedule, now: clock.now(), zone: zone) } catch WorkspaceError.invalidInput(let message) {
+            return .refused(message)
+        }
         let now = clock.now()
-        let parsed = try CronSchedule(parsing: schedule, now: now, zone: zone)
         var next: [Date] = []
         var cursor = now
         var lastRun: Date?
@@ -195,7 +227,7 @@ public struct CronService: Sendable {
         }
         let stored = parsed.stored()
         let kind: String = if case .object(let members) = stored, case .string(let value)? = members.first?.value { value } else { "" }
-        return Preview(kind: kind, display: parsed.display, timezone: zone.identifier, schedule: stored, next: next)
+        return .parsed(Preview(kind: kind, display: parsed.display, timezone: zone.identifier, schedule: stored, next: next))
     }
 
     /// Runs a job change off the pool, records it, and wakes the local scheduler.

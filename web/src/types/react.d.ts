@@ -199,6 +199,7 @@ declare namespace JSX {
   figcaption: HTML<HTMLElement>;
   figure: HTML<HTMLElement>;
   header: HTML<HTMLElement>;
+  footer: HTML<HTMLElement>;
   i: HTML<HTMLElement>;
   main: HTML<HTMLElement>;
   mark: HTML<HTMLElement>;

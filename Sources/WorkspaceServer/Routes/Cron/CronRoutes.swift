@@ -28,6 +28,8 @@ struct CronRoutes {
         var schedule: String
         var timezone: String?
         var count: Int?
+        /// Answer a refused schedule as `{"valid": false, "problem": …}` (200) instead of a 400.
+        var report: Bool?
     }
 
     func addRoutes(to group: SecuredRoutes) {
@@ -106,9 +108,11 @@ struct CronRoutes {
         return Response(status: .noContent)
     }
 
-    @Sendable func preview(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronService.Preview {
+    @Sendable func preview(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronService.PreviewOutcome {
         let body = try await request.decode(as: PreviewRequest.self, context: context)
-        return try cron(request).preview(body.schedule, timezone: body.timezone, count: body.count ?? 5)
+        let outcome = try cron(request).check(body.schedule, timezone: body.timezone, count: body.count ?? 5)
+        if body.report != true, case .refused(let message) = outcome { throw WorkspaceError.invalidInput(message) }
+        return outcome
     }
 
     private func draft(_ request: Request, _ context: WorkspaceRequestContext) async throws -> CronJobDraft {
@@ -118,5 +122,5 @@ struct CronRoutes {
 
 extension CronJobSummary: ResponseEncodable {}
 extension CronService.SchedulerReport: ResponseEncodable {}
-extension CronService.Preview: ResponseEncodable {}
+extension CronService.PreviewOutcome: ResponseEncodable {}
 extension CronService.RunOutput: ResponseEncodable {}

@@ -5,7 +5,7 @@ import { useEvent } from "../../events";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { describeError, useLoader } from "../../ui/useLoader";
 import { JobEditor } from "./JobEditor";
-import { JobRow } from "./JobRow";
+import { JobCard } from "./JobCard";
 import { RunHistory } from "./RunHistory";
 import { SchedulerBanner } from "./SchedulerBanner";
 import { AllProfilesJobs } from "./AllProfilesJobs";
@@ -61,17 +61,14 @@ export function CronTab() {
         <JobEditor job={editing === "new" ? null : editing} onCancel={() => setEditing(null)}
           onSaved={(job, created) => { setEditing(null); setNotice(`${job.name} ${created ? "created" : "saved"}.`); setSelected(job.id); reload(); }} />
       )}
-      <section className="card" aria-label="Jobs">
-        {items.length === 0 ? <p className="muted">No jobs yet. Create one, or ask the agent to schedule something.</p> : (
-          <table className="table cron-table">
-            <thead><tr><th>Job</th><th>Status</th><th>Schedule</th><th>Next run</th><th>Last result</th><th /></tr></thead>
-            <tbody>
-              {items.map((job) => (
-                <JobRow key={job.id} job={job} selected={job.id === selected} onSelect={() => setSelected(job.id === selected ? null : job.id)}
-                  onEdit={() => { setEditing(job); setNotice(null); }} onAction={(action) => act(job, action)} onDelete={() => setDeleting(job)} />
-              ))}
-            </tbody>
-          </table>
+      <section aria-label="Jobs">
+        {items.length === 0 ? <p className="card muted">No jobs yet. Create one, or ask the agent to schedule something.</p> : (
+          <div className="cron-cards">
+            {items.map((job) => (
+              <JobCard key={job.id} job={job} selected={job.id === selected} onSelect={() => setSelected(job.id === selected ? null : job.id)}
+                onEdit={() => { setEditing(job); setNotice(null); }} onAction={(action) => act(job, action)} onDelete={() => setDeleting(job)} />
+            ))}
+          </div>
         )}
       </section>
       {chosen && <RunHistory job={chosen} generation={generation} />}

@@ -2,10 +2,11 @@
 // the registry, model override, delivery target, repeat count. Edits send only what changed, with the job's ETag.
 import { When } from "../../ui/When";
 import React, { useEffect, useState } from "react";
-import { api, CronDraft, CronJob, CronPreview } from "../../api";
+import { api, CronDraft, CronJob, CronPreviewParsed } from "../../api";
 
 import { describeError } from "../../ui/useLoader";
 import { SkillPicker } from "./SkillPicker";
+import { SchedulePresets } from "./SchedulePresets";
 import { jobFields, newJobFields } from "./jobView";
 
 const deliveryTargets = ["local", "origin", "all", "telegram", "discord", "slack", "whatsapp", "signal", "matrix", "email", "sms", "webhook"];
@@ -19,19 +20,23 @@ export function JobEditor({ job, onSaved, onCancel }: { job: CronJob | null; onS
   const [model, setModel] = useState(initial.model);
   const [deliver, setDeliver] = useState(initial.deliver);
   const [repeat, setRepeat] = useState(initial.repeatTimes === null ? "" : String(initial.repeatTimes));
-  const [preview, setPreview] = useState<CronPreview | null>(null);
+  const [preview, setPreview] = useState<CronPreviewParsed | null>(null);
   const [scheduleError, setScheduleError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Checked as the operator types, 300 ms after the last keystroke; a refusal comes back as an answer
+  // (`report: true`), so typing an unfinished schedule never logs a failed request.
   useEffect(() => {
     const trimmed = schedule.trim();
     if (!trimmed) { setPreview(null); setScheduleError("A schedule is required."); return; }
     let current = true;
     const timer = window.setTimeout(() => {
-      api.cronPreview(trimmed).then((answer) => { if (current) { setPreview(answer); setScheduleError(null); } },
-        (caught) => { if (current) { setPreview(null); setScheduleError(describeError(caught)); } });
-    }, 250);
+      api.cronPreview(trimmed).then((answer) => {
+        if (!current) return;
+        if (answer.valid) { setPreview(answer); setScheduleError(null); } else { setPreview(null); setScheduleError(answer.problem.message); }
+      }, (caught) => { if (current) { setPreview(null); setScheduleError(describeError(caught)); } });
+    }, 300);
     return () => { current = false; window.clearTimeout(timer); };
   }, [schedule]);
 
@@ -66,6 +71,7 @@ export function JobEditor({ job, onSaved, onCancel }: { job: CronJob | null; onS
     <form className="card cron-editor" onSubmit={save} aria-label={job ? `Edit ${job.name}` : "New job"}>
       <div className="card-head"><h2>{job ? `Edit ${job.name}` : "New job"}</h2>{job && <code className="muted small">{job.id}</code>}</div>
       <label className="field">Name<input id="cron-name" className="input" value={name} onChange={(event) => setName(event.target.value)} placeholder="From the prompt when empty" maxLength={200} /></label>
+      <SchedulePresets onPick={setSchedule} />
       <label className="field">Schedule
         <input id="cron-schedule" className="input" value={schedule} onChange={(event) => setSchedule(event.target.value)} aria-invalid={scheduleError !== null}
           placeholder="every 30m · 0 9 * * 1-5 · 2026-12-24T18:00 · 2h" />
