@@ -40,7 +40,7 @@ struct DemoCron {
                 1, name: "Morning briefing", prompt: "Give me my morning briefing: calendar, weather, top news.",
                 skills: ["morning-briefing"],
                 schedule: .object(["kind": .string("cron"), "expr": .string("0 9 * * 1-5"), "display": .string("0 9 * * 1-5")]),
-                display: "0 9 * * 1-5", next: nextWeekdayNine(), last: now.addingTimeInterval(-80_000), status: "ok", deliver: "telegram",
+                display: "0 9 * * 1-5", next: next("0 9 * * 1-5"), last: previous("0 9 * * 1-5"), status: "ok", deliver: "telegram",
                 origin: .object([
                     "platform": .string("telegram"), "chat_id": .string("12345"), "chat_name": .string("Demo DM"), "thread_id": .null,
                     "user_id": .string("12345"),
@@ -58,13 +58,13 @@ struct DemoCron {
                 3, name: "Weekly dependency audit", prompt: "Check the repositories for outdated dependencies and open issues for majors.",
                 skills: ["dependency-audit"],
                 schedule: .object(["kind": .string("cron"), "expr": .string("30 7 * * 1"), "display": .string("30 7 * * 1")]),
-                display: "30 7 * * 1", next: now.addingTimeInterval(3 * 86_400), last: now.addingTimeInterval(-4 * 86_400), status: "ok",
+                display: "30 7 * * 1", next: next("30 7 * * 1"), last: previous("30 7 * * 1"), status: "ok",
                 deliver: "local",
                 paused: "Paused during the migration freeze"),
             job(
                 4, name: "Nightly backup check", prompt: "Verify last night's backups and report anything missing.",
                 skills: [], schedule: .object(["kind": .string("cron"), "expr": .string("15 2 * * *"), "display": .string("15 2 * * *")]),
-                display: "15 2 * * *", next: now.addingTimeInterval(50_000), last: now.addingTimeInterval(-36_000), status: "error", deliver: "local",
+                display: "15 2 * * *", next: next("15 2 * * *"), last: previous("15 2 * * *"), status: "error", deliver: "local",
                 error: "RuntimeError: restic: repository is locked by another process", extra: .object(["x_team": .string("ops")])),
         ]
     }
@@ -115,14 +115,22 @@ struct DemoCron {
         return text
     }
 
-    private func nextWeekdayNine() -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        var candidate = calendar.nextDate(after: now, matching: DateComponents(hour: 9, minute: 0), matchingPolicy: .nextTime) ?? now
-        while [1, 7].contains(calendar.component(.weekday, from: candidate)) {
-            candidate = calendar.nextDate(after: candidate, matching: DateComponents(hour: 9, minute: 0), matchingPolicy: .nextTime) ?? candidate
+    /// When `expression` fires next after now, as the agent computes it (so a card's reading and its next run agree).
+    private func next(_ expression: String) -> Date {
+        let schedule = try? CronSchedule(parsing: expression, now: now, zone: timeZone)
+        return schedule?.nextRun(after: now, lastRun: nil, zone: timeZone) ?? now
+    }
+
+    /// The last time `expression` fired before now (its latest fire within the past 8 days).
+    private func previous(_ expression: String) -> Date {
+        guard let schedule = try? CronSchedule(parsing: expression, now: now, zone: timeZone) else { return now }
+        var cursor = now.addingTimeInterval(-8 * 86_400)
+        var last = cursor
+        while let fire = schedule.nextRun(after: cursor, lastRun: nil, zone: timeZone), fire < now {
+            last = fire
+            cursor = fire
         }
-        return candidate
+        return last
     }
 
     private func iso(_ date: Date) -> String {

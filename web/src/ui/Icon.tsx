@@ -13,6 +13,9 @@ const paths: Record<string, string[]> = {
   skills: ["M12 3l2.6 5.6L20 9.4l-4 4 1 5.6-5-2.8-5 2.8 1-5.6-4-4 5.4-.8z"],
   approvals: ["M12 3l7 3v5c0 4.5-3 8.3-7 10-4-1.7-7-5.5-7-10V6z", "M9 12l2 2 4-4"],
   menu: ["M4 7h16", "M4 12h16", "M4 17h16"],
+  terminal: ["M4 5h16v14H4z", "M8 10l2.5 2L8 14", "M13 14h3"],
+  back: ["M15 5l-7 7 7 7"],
+  filter: ["M4 6h16", "M7 12h10", "M10 18h4"],
 };
 
 export type IconName = keyof typeof paths;

@@ -3,7 +3,22 @@ import React from "react";
 import { TranscriptMessage } from "../../api";
 
 import { Markdown } from "../../ui/Markdown";
-import { prettyJSON, ToolCallView } from "./ToolCallView";
+import { prettyJSON, shellResult, shellTools, ToolCallView } from "./ToolCallView";
+import { Badge } from "../../ui/Badge";
+
+/// A shell tool's output as a terminal shows it, with its exit status.
+function ShellOutput({ content }: { content: string }) {
+  const result = shellResult(content);
+  return (
+    <details className="tool-result" open={result.output.length < 2000}>
+      <summary>
+        Output{result.exitCode !== null && <> <Badge tone={result.exitCode === 0 ? "good" : "bad"}>exit {result.exitCode}</Badge></>}
+      </summary>
+      {result.output ? <pre className="terminal terminal-output" tabIndex={0}><code>{result.output}</code></pre> : <p className="muted small">No output.</p>}
+      {result.error && <p className="field-error small">{result.error}</p>}
+    </details>
+  );
+}
 
 export function MessageView({ message, highlighted }: { message: TranscriptMessage; highlighted: boolean }) {
   const classes = ["message", `message-${message.role}`];
@@ -14,7 +29,7 @@ export function MessageView({ message, highlighted }: { message: TranscriptMessa
       <header className="message-head">
         <span><span className="message-role">{message.role}</span>{message.role === "tool" && <span className="tool-name"> · {message.toolName || "result"}</span>}</span>
         <span className="muted small">
-          <When iso={message.timestamp} />
+          <When iso={message.timestamp} relative />
           {message.compacted ? " · compacted" : !message.active ? " · rewound" : ""}
           {message.finishReason && message.finishReason !== "stop" && message.finishReason !== "tool_calls" ? ` · ${message.finishReason}` : ""}
         </span>
@@ -27,10 +42,12 @@ export function MessageView({ message, highlighted }: { message: TranscriptMessa
       )}
       {message.role === "tool" ? (
         <div className="tool-call-wrap">
-          <details className="tool-result" open={(message.content || "").length < 400}>
-            <summary>Result</summary>
-            <pre className="code-block" tabIndex={0}><code>{prettyJSON(message.content || "")}</code></pre>
-          </details>
+          {shellTools.has(message.toolName || "") ? <ShellOutput content={message.content || ""} /> : (
+            <details className="tool-result" open={(message.content || "").length < 400}>
+              <summary>Result</summary>
+              <pre className="code-block" tabIndex={0}><code>{prettyJSON(message.content || "")}</code></pre>
+            </details>
+          )}
           {message.callMessageID !== undefined && (
             <a className="small tool-link" href={`#m${message.callMessageID}`} onClick={(event) => {
               event.preventDefault();

@@ -4,8 +4,32 @@ import { relativeTime } from "../../format";
 import { describeError } from "../../ui/useLoader";
 import { SessionBadges, sessionLabel } from "./SessionRow";
 
+/// Whether a hit's text is the JSON of tool calls or a tool's JSON answer rather than prose.
+export function isToolJSON(parts: SnippetPart[]): boolean {
+  const text = parts.map((part) => part.text).join("");
+  return /"(function|arguments|output|exit_code|tool_call_id)": /.test(text) || /^…?\s*[[{]"/.test(text);
+}
+
+/// A tool call's JSON read as words: escapes decoded, ids and quoting dropped, `terminal` + `{"command": "df -h"}`
+/// shown as "terminal command: df -h". Applied per part, so the highlighted words stay highlighted.
+export function readableToolText(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\\n/g, " ↵ ").replace(/\\t/g, " ").replace(/\\"/g, '"').replace(/\\\\/g, "\\")
+    .replace(/^(…?)[A-Za-z_]*": "[^"]*", /, "$1")
+    .replace(/"(id|call_id|response_item_id|type|tool_call_id)": "[^"]*",? ?/g, "")
+    .replace(/"function": \{/g, "")
+    .replace(/"name": "([^"]+)", "arguments": "?/g, "$1 ")
+    .replace(/[{}[\]]+/g, " ")
+    .replace(/"([A-Za-z_]+)": /g, "$1: ")
+    .replace(/",\s*/g, " · ").replace(/"/g, "")
+    .replace(/\s{2,}/g, " ");
+}
+
 export function Snippet({ parts }: { parts: SnippetPart[] }) {
-  return <span className="snippet">{parts.map((part, index) => part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>)}</span>;
+  const tool = isToolJSON(parts);
+  const shown = tool ? parts.map((part) => ({ ...part, text: readableToolText(part.text) })) : parts;
+  return <span className="snippet">{shown.map((part, index) => part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>)}</span>;
 }
 
 export function SearchResultsList({ text, onOpen, hrefFor }: {
@@ -47,7 +71,7 @@ export function SearchResultsList({ text, onOpen, hrefFor }: {
               {group.hits.map((hit) => (
                 <li key={hit.messageID}>
                   <a href={basePath + hrefFor(group.conversation.id, hit.messageID)} className="hit" data-testid="search-hit" onClick={(event) => { event.preventDefault(); onOpen(group.conversation.id, hit.messageID); }}>
-                    <span className="hit-meta">{hit.role} · {relativeTime(hit.timestamp)}</span>
+                    <span className="hit-meta">{isToolJSON(hit.snippet) ? (hit.role === "tool" ? "tool output" : "tool call") : hit.role} · {relativeTime(hit.timestamp)}</span>
                     <Snippet parts={hit.snippet} />
                   </a>
                 </li>

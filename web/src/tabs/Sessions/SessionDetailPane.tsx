@@ -2,7 +2,8 @@ import { When } from "../../ui/When";
 import React, { useState } from "react";
 import { api, SessionDetail, SessionSummary } from "../../api";
 import { hrefFor } from "../../router";
-import { compact, dateTime, usd } from "../../format";
+import { compact, usd } from "../../format";
+import { Icon } from "../../ui/Icon";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { describeError, useLoader } from "../../ui/useLoader";
 import { SessionBadges, sessionLabel } from "./SessionRow";
@@ -33,8 +34,8 @@ function Lineage({ detail, onOpen }: { detail: SessionDetail; onOpen: (id: strin
   );
 }
 
-export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted }: {
-  sessionID: string; focusMessage?: number; onOpen: (id: string) => void; onDeleted: () => void;
+export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted, onBack }: {
+  sessionID: string; focusMessage?: number; onOpen: (id: string) => void; onDeleted: () => void; onBack: () => void;
 }) {
   const { data: detail, error } = useLoader(() => api.session(sessionID), [sessionID]);
   const [confirming, setConfirming] = useState(false);
@@ -42,8 +43,10 @@ export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted }
   const [actionError, setActionError] = useState<string | null>(null);
   const [format, setFormat] = useState("markdown");
 
-  if (error && (!detail || detail.requestedID !== sessionID)) return <section className="detail card"><div className="alert alert-bad" role="alert">{error}</div></section>;
-  if (!detail) return <section className="detail card"><p className="loading">Loading session…</p></section>;
+  // On a narrow screen the open conversation is a screen of its own; Back returns to the list.
+  const back = <button type="button" className="button ghost small-button back-button" onClick={onBack}><Icon name="back" size={14} /> Sessions</button>;
+  if (error && (!detail || detail.requestedID !== sessionID)) return <section className="detail card">{back}<div className="alert alert-bad" role="alert">{error}</div></section>;
+  if (!detail) return <section className="detail card">{back}<p className="loading">Loading session…</p></section>;
   const conversation = detail.conversation;
   const remove = async () => {
     setBusy(true);
@@ -57,12 +60,17 @@ export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted }
     }
     setBusy(false);
   };
+  const summary = [
+    conversation.platform, conversation.model || undefined, `${conversation.messageCount} messages`,
+    conversation.toolCallCount > 0 ? `${conversation.toolCallCount} tool calls` : undefined,
+    `${compact(conversation.tokens.total)} tokens`, usd(conversation.cost.estimatedUSD),
+  ].filter(Boolean).join(" · ");
   return (
     <section className="detail card" aria-label="Session detail">
+      {back}
       <header className="detail-head">
-        <div>
+        <div className="detail-title">
           <h2>{sessionLabel(conversation)}</h2>
-          <p className="muted small"><code>{conversation.id}</code></p>
           <SessionBadges session={conversation} />
         </div>
         <div className="detail-actions">
@@ -71,23 +79,28 @@ export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted }
             <option value="markdown">Markdown</option><option value="json">JSON</option><option value="jsonl">JSON Lines</option>
           </select>
           <button type="button" className="button ghost" onClick={() => api.exportSession(conversation.id, format).catch((caught) => setActionError(describeError(caught)))}>Export</button>
-          <button type="button" className="button danger" onClick={() => setConfirming(true)} disabled={conversation.isActive}
+          <button type="button" className="button danger-outline" onClick={() => setConfirming(true)} disabled={conversation.isActive}
                   title={conversation.isActive ? "A live conversation cannot be deleted" : undefined}>Delete</button>
         </div>
       </header>
       {actionError && <div className="alert alert-bad" role="alert">{actionError}</div>}
-      <dl className="facts detail-facts">
-        <dt>Platform</dt><dd>{conversation.platform}{detail.segments[0]?.displayName ? ` · ${detail.segments[0].displayName}` : ""}</dd>
-        <dt>Model</dt><dd>{conversation.model || "—"}{conversation.provider ? ` via ${conversation.provider}` : ""}</dd>
-        <dt>Started</dt><dd><When iso={conversation.startedAt} /></dd>
-        <dt>Ended</dt><dd>{conversation.endedAt ? `${dateTime(conversation.endedAt)}${conversation.endReason ? ` (${conversation.endReason})` : ""}` : "still open"}</dd>
-        <dt>Messages</dt><dd>{conversation.messageCount} messages, {conversation.toolCallCount} tool calls, {conversation.apiCallCount} API calls</dd>
-        <dt>Tokens</dt><dd>{compact(conversation.tokens.total)} — input {compact(conversation.tokens.input)}, output {compact(conversation.tokens.output)}, cache read {compact(conversation.tokens.cacheRead)}, cache write {compact(conversation.tokens.cacheWrite)}</dd>
-        <dt>Cost</dt><dd>{usd(conversation.cost.estimatedUSD)} estimated{conversation.cost.actualUSD !== undefined ? ` · ${usd(conversation.cost.actualUSD)} reported by the provider` : ""}</dd>
-        {detail.segments[0]?.cwd && <><dt>Directory</dt><dd><code>{detail.segments[0].cwd}</code></dd></>}
-      </dl>
+      {/* The facts in one line that opens; the conversation comes first. */}
+      <details className="detail-summary">
+        <summary><span className="detail-summary-line">{summary} · started <When iso={conversation.startedAt} relative /></span></summary>
+        <dl className="facts detail-facts">
+          <dt>Id</dt><dd><code>{conversation.id}</code></dd>
+          <dt>Platform</dt><dd>{conversation.platform}{detail.segments[0]?.displayName ? ` · ${detail.segments[0].displayName}` : ""}</dd>
+          <dt>Model</dt><dd>{conversation.model || "—"}{conversation.provider ? ` via ${conversation.provider}` : ""}</dd>
+          <dt>Started</dt><dd><When iso={conversation.startedAt} /></dd>
+          <dt>Ended</dt><dd>{conversation.endedAt ? <><When iso={conversation.endedAt} />{conversation.endReason ? ` (${conversation.endReason})` : ""}</> : "still open"}</dd>
+          <dt>Messages</dt><dd>{conversation.messageCount} messages, {conversation.toolCallCount} tool calls, {conversation.apiCallCount} API calls</dd>
+          <dt>Tokens</dt><dd>{compact(conversation.tokens.total)} — input {compact(conversation.tokens.input)}, output {compact(conversation.tokens.output)}, cache read {compact(conversation.tokens.cacheRead)}, cache write {compact(conversation.tokens.cacheWrite)}</dd>
+          <dt>Cost</dt><dd>{usd(conversation.cost.estimatedUSD)} estimated{conversation.cost.actualUSD !== undefined ? ` · ${usd(conversation.cost.actualUSD)} reported by the provider` : ""}</dd>
+          {detail.segments[0]?.cwd && <><dt>Directory</dt><dd><code>{detail.segments[0].cwd}</code></dd></>}
+        </dl>
+        <UsageTable rows={detail.usage} />
+      </details>
       <Lineage detail={detail} onOpen={onOpen} />
-      <UsageTable rows={detail.usage} />
       <Transcript sessionID={conversation.id} focusMessage={focusMessage} />
       {confirming && (
         <ConfirmDialog title="Delete this conversation?" confirmLabel="Delete" busy={busy} onConfirm={remove} onCancel={() => setConfirming(false)}>

@@ -1,4 +1,5 @@
-import React from "react";
+import React, { useState } from "react";
+import { Icon } from "../../ui/Icon";
 
 export interface Filters {
   platform: string; state: string; archived: string; sort: string; order: string; text: string;
@@ -12,6 +13,9 @@ export function SessionFilters({ filters, onChange, onSearch, searchText }: {
   filters: Filters; onChange: (next: Filters) => void; onSearch: (text: string) => void; searchText: string;
 }) {
   const set = (key: keyof Filters) => (event: any) => onChange({ ...filters, [key]: event.target.value });
+  // On a phone the filters wait behind a button that says how many are set.
+  const [open, setOpen] = useState(false);
+  const changed = (Object.keys(defaultFilters) as (keyof Filters)[]).filter((key) => filters[key] !== defaultFilters[key]).length;
   return (
     <div className="filters">
       <form className="search-form" role="search" onSubmit={(event) => {
@@ -24,9 +28,14 @@ export function SessionFilters({ filters, onChange, onSearch, searchText }: {
                placeholder="Search messages — words, &quot;phrases&quot;, prefix*, 日本語" />
         <button type="submit" className="button">Search</button>
         {searchText && <button type="button" className="button ghost" onClick={() => onSearch("")}>Clear</button>}
+        {!searchText && (
+          <button type="button" className="button ghost filters-toggle" aria-expanded={open} aria-controls="session-filter-row" onClick={() => setOpen(!open)}>
+            <Icon name="filter" size={15} /> Filters{changed > 0 ? ` (${changed})` : ""}
+          </button>
+        )}
       </form>
       {!searchText && (
-        <div className="filter-row">
+        <div className={open ? "filter-row open" : "filter-row"} id="session-filter-row">
           <label>Platform
             <select className="select" value={filters.platform} onChange={set("platform")}>
               <option value="">All</option>

@@ -34,7 +34,7 @@ export function SessionsTab() {
     navigate(`${selected ? `/sessions/${encodeURIComponent(selected)}` : "/sessions"}${query}`);
   };
   return (
-    <div className="sessions">
+    <div className={selected ? "sessions detail-open" : "sessions"}>
       <SessionFilters filters={filters} onChange={setFilters} searchText={searchText} onSearch={setSearchText} />
       <div className={selected ? "sessions-layout with-detail" : "sessions-layout"}>
         {searchText
@@ -42,7 +42,8 @@ export function SessionsTab() {
           : <SessionList query={query} selected={selected} onOpen={(id) => open(id)} refreshKey={refreshKey} />}
         {selected && (
           <SessionDetailPane key={selected} sessionID={selected} focusMessage={focusMessage} onOpen={(id) => open(id)}
-                             onDeleted={() => { setRefreshKey((value) => value + 1); navigate("/sessions"); }} />
+                             onDeleted={() => { setRefreshKey((value) => value + 1); navigate("/sessions"); }}
+                             onBack={() => navigate(`/sessions${searchSuffix()}`)} />
         )}
       </div>
     </div>

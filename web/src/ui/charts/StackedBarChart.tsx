@@ -78,11 +78,12 @@ export function StackedBarChart({ title, series, data, format }: {
           </div>
         )}
       </div>
-      <table className="visually-hidden">
+      {/* Wrapped: a table is as wide as its content whatever its width says, so the clip is on a box around it. */}
+      <div className="visually-hidden"><table>
         <caption>{title}</caption>
         <thead><tr><th>Bucket</th>{series.map((item) => <th key={item.key}>{item.label}</th>)}</tr></thead>
         <tbody>{data.map((datum) => <tr key={datum.label}><td>{datum.label}</td>{series.map((item) => <td key={item.key}>{format(datum.values[item.key] || 0)}</td>)}</tr>)}</tbody>
-      </table>
+      </table></div>
     </figure>
   );
 }
