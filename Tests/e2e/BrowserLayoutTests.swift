@@ -2,9 +2,10 @@ import Foundation
 import Testing
 
 /// Every tab and its main sub-views in headless Chromium against the real binary on a demo home, at 1440×900 and
-/// 390×844 in light and dark, and at 1024 and 768 px wide: nothing is wider than the window, no text is cut off by its box (an ellipsis is a
-/// deliberate cut), and axe-core (from PyPI, `scripts/fetch-axe.sh`) finds no serious or critical violation of
-/// WCAG 2 A/AA. Screenshots land in `.build/screenshots/` (CI keeps them as artifacts).
+/// 390×844 in light and dark, and at 1024 and 768 px wide: nothing is wider than the window, no text is cut off by
+/// its box (an ellipsis is a deliberate cut) or squeezed into a sliver, no control sticks out of its card, and
+/// axe-core (from PyPI, `scripts/fetch-axe.sh`) finds no serious or critical violation of WCAG 2 A/AA. Screenshots
+/// land in `.build/screenshots/` (CI keeps them as artifacts).
 @Suite(.serialized) struct BrowserLayoutTests {
     static let axe = BrowserEnvironment.repository.appendingPathComponent(".build/axe/axe.min.js")
     static let screenshots = BrowserEnvironment.repository.appendingPathComponent(".build/screenshots")
@@ -49,9 +50,28 @@ import Testing
             const hasText = [...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim());
             if (hasText && element.scrollWidth > element.clientWidth + 1) clipped.push(element.tagName.toLowerCase() + '.' + element.className + ': ' + element.textContent.trim().slice(0, 40));
           }
+          // Text squeezed into a sliver (a word one letter per line), and controls sticking out of their card.
+          const squeezed = [];
+          const outside = [];
+          for (const element of document.querySelectorAll('body *')) {
+            const box = element.getBoundingClientRect();
+            if (box.width === 0 || box.height === 0 || element.closest('.visually-hidden')) continue;
+            const text = [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent.trim()).join('');
+            const line = parseFloat(getComputedStyle(element).lineHeight) || 18;
+            if (text.length >= 6 && box.width < 40 && box.height > 3 * line) squeezed.push(element.tagName.toLowerCase() + '.' + element.className + ': ' + text.slice(0, 30));
+            const card = element.parentElement && element.parentElement.closest('.card');
+            // Inside a box that scrolls (a code block) being wider is the point.
+            let scrolls = false;
+            for (let up = element.parentElement; up && up !== card; up = up.parentElement) {
+              if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) { scrolls = true; break; }
+            }
+            if (card && !scrolls && ['BUTTON', 'A', 'INPUT', 'SELECT', 'CODE'].includes(element.tagName) && box.right > card.getBoundingClientRect().right + 1) {
+              outside.push(element.tagName.toLowerCase() + '.' + element.className + ': ' + element.textContent.trim().slice(0, 30));
+            }
+          }
           const wide = overflow > 0 ? [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
             .slice(-5).map((e) => e.tagName.toLowerCase() + '.' + e.className + ' right=' + Math.round(e.getBoundingClientRect().right)) : [];
-          return JSON.stringify({ overflow, clipped: clipped.slice(0, 8), wide });
+          return JSON.stringify({ overflow, clipped: clipped.slice(0, 8), wide, squeezed: squeezed.slice(0, 5), outside: outside.slice(0, 5) });
         })()
         """
 
@@ -94,7 +114,9 @@ import Testing
                         if (object["overflow"] as? Int ?? 0) > 0 {
                             problems.append("\(label): \(object["overflow"] ?? 0) px too wide: \(object["wide"] ?? "")")
                         }
-                        if let clipped = object["clipped"] as? [String], !clipped.isEmpty { problems.append("\(label): text cut off: \(clipped)") }
+                        for (key, what) in [("clipped", "text cut off"), ("squeezed", "text squeezed"), ("outside", "out of its card")] {
+                            if let found = object[key] as? [String], !found.isEmpty { problems.append("\(label): \(what): \(found)") }
+                        }
                         try browser.screenshot(to: Self.screenshots.appendingPathComponent("\(view.name)-\(width)-\(theme).png"))
                         if let axeSource, runsAxe {
                             if try browser.evaluate("typeof axe") as? String != "object" { try browser.evaluate(axeSource + ";0") }

@@ -238,7 +238,7 @@ export const api = {
   createSkill: (body: { name: string; category?: string; description: string; body: string }) => request<SkillDetail>("/skills", json(body)),
   setSkillEnabled: (name: string, enabled: boolean, platform?: string) =>
     request<{ skill: SkillInfo; configEtag: string }>(`/skills/${id(name)}/enabled`, json({ enabled, platform }, "PUT")),
-  approvals: (status: ApprovalStatus | "all") => request<{ mode: string; timeout: number; pending: number; loginRequired: boolean; items: Approval[] }>("/approvals" + queryString({ status })),
+  approvals: (status: ApprovalStatus | "all") => request<{ mode: string; timeout: number; pending: number; loginRequired: boolean; items: Approval[]; sessionTitles: { [profile: string]: { [session: string]: string } } }>("/approvals" + queryString({ status })),
   approve: (approvalID: string, scope: "once" | "session" | "always") => request<Approval>(`/approvals/${id(approvalID)}/approve`, json({ scope })),
   deny: (approvalID: string, reason: string) => request<Approval>(`/approvals/${id(approvalID)}/deny`, json({ reason })),
   approvalRules: () => request<{ items: ApprovalRule[]; allowlist: AllowlistEntry[] }>("/approvals/rules"),

@@ -13,6 +13,9 @@ public struct ApprovalOverview: Sendable, Encodable {
     public var loginRequired: Bool
     /// The requests, newest first.
     public var items: [ApprovalRequest]
+    /// What each request's session is called (title, else its first message), by profile then session id; a
+    /// session the agent's database does not know is absent.
+    public var sessionTitles: [String: [String: String]] = [:]
 
     /// The overview of `queue` in `home`: `status` is `pending` (the default), `approved`, `denied`, `expired` or
     /// `all`; at most `limit` requests.

@@ -64,6 +64,30 @@ public struct SessionStore: Sendable {
         return page ?? SessionPage(items: [], notice: Self.missingNotice)
     }
 
+    /// How each of `ids` is called in the Sessions list — its title, else its first user message shortened — for
+    /// pages that name a session they only know the id of (an approval's). Unknown ids are left out; one read.
+    public func labels(of ids: Set<String>) async throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        let ids = Array(ids.prefix(500))
+        return try await database.read { db, schema -> [String: String] in
+            guard schema.hasSessions else { return [:] }
+            let title = schema.has("title", in: "sessions") ? "title" : "NULL"
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            var labels: [String: String] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, \(title) AS title FROM sessions WHERE id IN (\(marks))", arguments: StatementArguments(ids))
+            {
+                let id: String = row["id"]
+                if let title: String = row["title"], !title.isEmpty {
+                    labels[id] = title
+                } else if let preview = try ConversationLookup.preview(db, id: id) {
+                    labels[id] = preview
+                }
+            }
+            return labels
+        } ?? [:]
+    }
+
     /// The conversation containing `id`, with parent, children and usage.
     public func detail(id: String) async throws -> SessionDetail {
         let now = now()

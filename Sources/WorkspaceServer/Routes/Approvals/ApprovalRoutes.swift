@@ -10,6 +10,23 @@ struct ApprovalRoutes {
     let password: OperatorPassword
     let credentials: CredentialStore
 
+    /// The titles of the sessions `items` name, from each request's profile's `state.db` (a profile that is gone or
+    /// a database that cannot be read leaves its requests without titles; the ids are still shown).
+    private func sessionTitles(of items: [ApprovalRequest]) async -> [String: [String: String]] {
+        var wanted: [String: Set<String>] = [:]
+        for item in items {
+            if let session = item.sessionID, !session.isEmpty { wanted[item.profile ?? ProfileName.default.rawValue, default: []].insert(session) }
+        }
+        var titles: [String: [String: String]] = [:]
+        for (profile, ids) in wanted {
+            guard let services = try? scope.homes.services(named: profile == ProfileName.default.rawValue ? nil : profile),
+                let labels = try? await services.sessions.labels(of: ids), !labels.isEmpty
+            else { continue }
+            titles[profile] = labels
+        }
+        return titles
+    }
+
     /// The staged writes of the profile `request` names.
     private func staged(_ request: Request) throws -> StagedWrites { try scope(request).stagedWrites }
     /// The `command_allowlist` of the profile `request` names.
@@ -37,9 +54,11 @@ struct ApprovalRoutes {
     func addRoutes(to group: SecuredRoutes) {
         group.get("approvals", .read) { request, _ -> ApprovalOverview in
             let values = QueryValues(request)
-            return try await ApprovalOverview.load(
+            var overview = try await ApprovalOverview.load(
                 queue: queue, home: try scope(request).home, password: password, status: try values.string("status", maximumLength: 10),
                 limit: try values.int("limit", in: 1...500, default: 100))
+            overview.sessionTitles = await sessionTitles(of: overview.items)
+            return overview
         }
         group.post("approvals", .agent) { request, context -> Response in
             let submission = try await request.decode(as: ApprovalSubmission.self, context: context)

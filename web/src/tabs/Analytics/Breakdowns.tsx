@@ -1,3 +1,4 @@
+import { StackedTable } from "../../ui/StackedTable";
 import React from "react";
 import { api, Query } from "../../api";
 import { compact, usd } from "../../format";
@@ -18,7 +19,7 @@ export function Breakdowns({ query, queryKey }: { query: Query; queryKey: string
       <section className="card">
         <h2>By model</h2>
         {models.error && <div className="alert alert-bad">{models.error}</div>}
-        <table className="table">
+        <StackedTable>
           <thead><tr><th scope="col">Model</th><th scope="col">Sessions</th><th scope="col">Tokens</th><th scope="col">Cost</th><th scope="col"><span className="visually-hidden">Share</span></th></tr></thead>
           <tbody>
             {(models.data?.models || []).map((row) => (
@@ -32,12 +33,12 @@ export function Breakdowns({ query, queryKey }: { query: Query; queryKey: string
               </tr>
             ))}
           </tbody>
-        </table>
+        </StackedTable>
       </section>
       <section className="card">
         <h2>By platform</h2>
         {platforms.error && <div className="alert alert-bad">{platforms.error}</div>}
-        <table className="table">
+        <StackedTable>
           <thead><tr><th scope="col">Platform</th><th scope="col">Sessions</th><th scope="col">Messages</th><th scope="col">Tokens</th><th scope="col">Cost</th><th scope="col"><span className="visually-hidden">Share</span></th></tr></thead>
           <tbody>
             {(platforms.data?.platforms || []).map((row) => {
@@ -51,7 +52,7 @@ export function Breakdowns({ query, queryKey }: { query: Query; queryKey: string
               );
             })}
           </tbody>
-        </table>
+        </StackedTable>
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 // Approvals: pending requests first (pushed live), each approvable once / for the session / always, or deniable with
 // a reason; then the history and the "always" rules.
 import { When } from "../../ui/When";
+import { StackedTable } from "../../ui/StackedTable";
 import React, { useEffect, useState } from "react";
 import { api, Approval, StagedWriteItem } from "../../api";
 import { useConnectionState, useEvent } from "../../events";
@@ -13,6 +14,11 @@ import { noticesSupported, noticesWanted, turnNoticesOff, turnNoticesOn } from "
 import { VisibleText } from "../../ui/VisibleText";
 
 const tones = { pending: "warn", approved: "good", denied: "bad", expired: "neutral" } as const;
+
+/// The title of the session a request came from, when its profile's state.db knows it.
+function titleOf(titles: { [profile: string]: { [session: string]: string } } | undefined, request: Approval): string | undefined {
+  return request.sessionID ? titles?.[request.profile || "default"]?.[request.sessionID] : undefined;
+}
 
 export function ApprovalsTab() {
   const [generation, setGeneration] = useState(0);
@@ -80,7 +86,9 @@ export function ApprovalsTab() {
       <section className="card" aria-label="Pending approvals">
         <div className="card-head"><h2>Waiting for you</h2><span className="muted small">{items.length}</span></div>
         {items.length === 0 ? <p className="muted">Nothing is waiting.</p> : (
-          <ul className="approval-list">{items.map((request) => <PendingApproval key={request.id} request={request} onDecided={decided} onError={setError} />)}</ul>
+          <ul className="approval-list">{items.map((request) => (
+            <PendingApproval key={request.id} request={request} sessionTitle={titleOf(pending.data!.sessionTitles, request)} onDecided={decided} onError={setError} />
+          ))}</ul>
         )}
       </section>
       {(staged.data?.items || []).length > 0 && <section className="card" aria-label="Staged writes">
@@ -105,42 +113,43 @@ export function ApprovalsTab() {
         <div className="card-head"><h2>Always allowed by the agent</h2><span className="muted small">{rules.data?.allowlist.length ?? 0}</span></div>
         <p className="muted small">command_allowlist in config.yaml: the agent honours these with the workspace stopped. "Always" on a request adds its pattern keys.</p>
         {(rules.data?.allowlist || []).length === 0 ? <p className="muted">Empty.</p> : (
-          <table className="table">
+          <StackedTable>
             <thead><tr><th>Entry</th><th>Kind</th><th /></tr></thead>
             <tbody>{rules.data!.allowlist.map((entry) => (
               <tr key={entry.pattern} data-allowlist={entry.pattern}><td><code className="plain"><VisibleText text={entry.pattern} /></code></td><td>{entry.kind}</td>
                 <td><button className="button danger-outline small-button" type="button" onClick={() => removeEntry(entry.pattern)}>Remove</button></td></tr>
             ))}</tbody>
-          </table>
+          </StackedTable>
         )}
       </section>
       {(rules.data?.items || []).length > 0 && <section className="card" aria-label="Rules">
         <div className="card-head"><h2>Exact-action rules</h2><span className="muted small">{rules.data?.items.length ?? 0}</span></div>
         {(
-          <table className="table">
+          <StackedTable>
             <thead><tr><th>Tool</th><th>Action</th><th>Added</th><th /></tr></thead>
             <tbody>{rules.data!.items.map((rule) => (
               <tr key={rule.id}><td>{rule.tool}</td><td><code><VisibleText text={rule.action} /></code></td><td><When iso={rule.createdAt} /> by {rule.createdBy}</td>
                 <td><button className="button danger-outline small-button" type="button" onClick={() => removeRule(rule.id)}>Remove</button></td></tr>
             ))}</tbody>
-          </table>
+          </StackedTable>
         )}
       </section>}
       <section className="card" aria-label="History">
         <div className="card-head"><h2>History</h2></div>
         {past.length === 0 ? <p className="muted">No decisions yet.</p> : (
-          <table className="table">
+          <StackedTable>
             <thead><tr><th>When</th><th>Tool</th><th>Action</th><th>Outcome</th><th>By</th></tr></thead>
             <tbody>{past.map((request) => (
               <tr key={request.id} data-approval={request.id}>
                 <td title={dateTime(request.createdAt)}>{relativeTime(request.createdAt)}</td><td>{request.tool}</td>
-                <td><code className="clip"><VisibleText text={request.action} /></code></td>
+                <td><code className="clip"><VisibleText text={request.action} /></code>
+                  {titleOf(history.data?.sessionTitles, request) && <div className="muted small">in “<VisibleText text={titleOf(history.data?.sessionTitles, request) || ""} />”</div>}</td>
                 <td><Badge tone={tones[request.status]}>{request.status}{request.scope && request.scope !== "once" ? ` (${request.scope})` : ""}</Badge>
                   {request.denyReason && <div className="muted small">{request.denyReason}</div>}</td>
                 <td>{request.decidedBy || "—"}{request.decidedVia && request.decidedVia !== "workspace" && <div className="muted small">via {request.decidedVia}</div>}</td>
               </tr>
             ))}</tbody>
-          </table>
+          </StackedTable>
         )}
       </section>
     </div>

@@ -1,5 +1,6 @@
 // Messaging pairing: strangers waiting to talk to the bot (approved with the code they were sent, which the agent
 // keeps only hashed, so the owner types it), and the users already paired.
+import { StackedTable } from "../../ui/StackedTable";
 import React, { useState } from "react";
 import { api, PairedUser, PairingRequest } from "../../api";
 import { dateTime, relativeTime } from "../../format";
@@ -42,13 +43,13 @@ export function PairingCard({ pending, approved, onChanged, onError }: {
     <section className="card" aria-label="Pairing">
       <div className="card-head"><h2>Who may talk to the bot</h2><span className="muted small">{pending.length} waiting</span></div>
       {pending.length > 0 && (
-        <table className="table">
+        <StackedTable>
           <thead><tr><th>Platform</th><th>Asking</th><th>Since</th><th /></tr></thead>
           <tbody>{pending.map((request) => <WaitingRow key={request.platform + request.entry} request={request} onDone={onChanged} onError={onError} />)}</tbody>
-        </table>
+        </StackedTable>
       )}
       {approved.length > 0 && (
-        <table className="table">
+        <StackedTable>
           <thead><tr><th>Platform</th><th>Paired user</th><th>Since</th><th /></tr></thead>
           <tbody>{approved.map((user) => (
             <tr key={user.platform + user.userID} data-paired={user.userID}><td>{user.platform}</td>
@@ -56,7 +57,7 @@ export function PairingCard({ pending, approved, onChanged, onError }: {
               <td>{user.approvedAt ? relativeTime(user.approvedAt) : "—"}</td>
               <td><button className="button danger-outline small-button" type="button" onClick={() => revoke(user)}>Revoke</button></td></tr>
           ))}</tbody>
-        </table>
+        </StackedTable>
       )}
     </section>
   );

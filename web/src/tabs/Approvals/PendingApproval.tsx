@@ -10,7 +10,9 @@ import { hiddenCharacters, VisibleText } from "../../ui/VisibleText";
 
 const surfaceLabels: Record<string, string> = { cli: "also asked at the terminal", gateway: "also asked in the chat", headless: "nobody else is asked" };
 
-export function PendingApproval({ request, onDecided, onError }: { request: Approval; onDecided: (request: Approval) => void; onError: (message: string) => void }) {
+export function PendingApproval({ request, sessionTitle, onDecided, onError }: {
+  request: Approval; sessionTitle?: string; onDecided: (request: Approval) => void; onError: (message: string) => void;
+}) {
   const [now, setNow] = useState(Date.now());
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -42,7 +44,12 @@ export function PendingApproval({ request, onDecided, onError }: { request: Appr
         <strong><VisibleText text={request.tool} /></strong>
         {request.platform && <span className="badge badge-neutral"><VisibleText text={request.platform} /></span>}
         {request.surface && <span className="badge badge-neutral" title="Where the agent also asks; the first answer wins">{surfaceLabels[request.surface] || request.surface}</span>}
-        {request.sessionID && <a className="small" href={hrefFor(`/sessions/${encodeURIComponent(request.sessionID)}`, request.profile || "default")}>session <VisibleText text={request.sessionID} /></a>}
+        {request.sessionID && (
+          <a className="small approval-session" href={hrefFor(`/sessions/${encodeURIComponent(request.sessionID)}`, request.profile || "default")}
+            title={`Session ${request.sessionID}`}>
+            {sessionTitle ? <>in “<VisibleText text={sessionTitle} />”</> : <>session <VisibleText text={request.sessionID} /></>}
+          </a>
+        )}
         <span className={"small " + (left < 15 ? "field-error" : "muted")}>{left > 0 ? `${duration(Math.ceil(left))} left` : "expiring…"}</span>
       </div>
       {hidden.length > 0 && (

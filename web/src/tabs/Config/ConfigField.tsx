@@ -1,5 +1,6 @@
 // One value of the form: the input its schema asks for, whether it comes from the file or the defaults, and the
 // schema check's message beside it.
+import { Switch } from "../../ui/Switch";
 import React, { useEffect, useState } from "react";
 import { Json, JsonSchema } from "../../api";
 import { FieldKind, problemWith } from "./schema";
@@ -48,7 +49,7 @@ export function ConfigField({ state, onChange, onReset, onRevert }: {
   const update = (text: string) => { setDraft(text); onChange(fromText(text, kind)); };
   let input: any;
   if (kind === "boolean") {
-    input = <input id={id} type="checkbox" checked={value === true} disabled={readOnly} onChange={(event) => onChange(event.target.checked)} />;
+    input = <Switch id={id} checked={value === true} disabled={readOnly} label={label} onChange={onChange} />;
   } else if (kind === "choice" || kind === "approvalMode") {
     const choices = kind === "approvalMode" ? ["manual", "smart", "off"] : schema.enum || [];
     const current = value === false ? "off" : String(value ?? "");

@@ -1,3 +1,4 @@
+import { StackedTable } from "../../ui/StackedTable";
 import React from "react";
 import { ModelUsageRow } from "../../api";
 import { compact, usd } from "../../format";
@@ -5,7 +6,7 @@ import { compact, usd } from "../../format";
 export function UsageTable({ rows }: { rows: ModelUsageRow[] }) {
   if (rows.length === 0) return null;
   return (
-    <table className="table usage-table">
+    <StackedTable className="usage-table">
       <caption>Usage by model and task</caption>
       <thead><tr><th scope="col">Model</th><th scope="col">Task</th><th scope="col">Calls</th><th scope="col">Tokens</th><th scope="col">Cost</th></tr></thead>
       <tbody>
@@ -20,6 +21,6 @@ export function UsageTable({ rows }: { rows: ModelUsageRow[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </StackedTable>
   );
 }

@@ -1,4 +1,5 @@
 // One skill: SKILL.md rendered, its files, the variables it needs, per-platform switches, and the editor.
+import { Switch } from "../../ui/Switch";
 import React, { useState } from "react";
 import { api } from "../../api";
 import { Markdown } from "../../ui/Markdown";
@@ -55,8 +56,8 @@ export function SkillPane({ name, onChanged, onClose }: { name: string; onChange
       <div className="small skill-platforms" aria-label="Platforms">
         <span className="muted">On platforms:</span>
         {platforms.map((platform) => (
-          <label key={platform}><input type="checkbox" checked={skill.enabled && !skill.disabledOn.includes(platform)} disabled={!skill.enabled}
-            onChange={() => platformToggle(platform)} /> {platform}</label>
+          <label key={platform} className="switch-label"><Switch checked={skill.enabled && !skill.disabledOn.includes(platform)} disabled={!skill.enabled}
+            label={`${skill.name} on ${platform}`} onChange={() => platformToggle(platform)} /> {platform}</label>
         ))}
       </div>
       {editing ? (
