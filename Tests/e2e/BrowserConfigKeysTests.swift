@@ -57,6 +57,9 @@ import Testing
         #expect(observed[0] == "disabled", "an invalid value blocks the review")
         #expect(observed[1] == original, "reviewing writes nothing")
         #expect(observed[2].contains("+  timeout: 300"), "the history shows the change")
+        #expect(
+            observed[2].contains("approvals.mode: manual → smart") && observed[2].contains("approvals.timeout: 120 → 300")
+                && observed[2].contains("Config"), "the history entry says what changed and where from: \(observed[2])")
         let saved = try String(contentsOf: configURL, encoding: .utf8)
         #expect(
             saved

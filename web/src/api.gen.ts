@@ -275,6 +275,11 @@ export interface ConfigVersion {
   size: number;
   etag: string;
   diff: string;
+  change?: {
+    summary: string[];
+    source: string;
+    actor?: string | null;
+  };
 }
 
 export interface KeyEntry {

@@ -42,7 +42,7 @@ public struct CommandAllowlist: Sendable {
         guard !added.isEmpty else { return [] }
         _ = try await config.patch(
             [ConfigEdit(path: ["command_allowlist"], operation: .set(.array(list.map(OrderedJSON.string))))],
-            expecting: .exactly(snapshot.etag), actor: actor)
+            expecting: .exactly(snapshot.etag), actor: actor, source: "Approvals")
         return added
     }
 
@@ -53,7 +53,7 @@ public struct CommandAllowlist: Sendable {
         guard list.contains(pattern) else { throw WorkspaceError.notFound(what: "Allowlist entry \"\(pattern.prefix(200))\"") }
         _ = try await config.patch(
             [ConfigEdit(path: ["command_allowlist"], operation: .set(.array(list.filter { $0 != pattern }.map(OrderedJSON.string))))],
-            expecting: .exactly(snapshot.etag), actor: actor)
+            expecting: .exactly(snapshot.etag), actor: actor, source: "Approvals")
     }
 
     static func kind(of pattern: String) -> String {

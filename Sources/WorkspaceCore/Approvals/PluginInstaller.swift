@@ -96,7 +96,7 @@ public struct PluginInstaller: Sendable {
         if case .array(let disabled)? = snapshot.value["plugins"]?["disabled"], disabled.contains(.string(Self.pluginName)) {
             edits.append(ConfigEdit(path: ["plugins", "disabled"], operation: .set(.array(disabled.filter { $0 != .string(Self.pluginName) }))))
         }
-        _ = try await config.patch(edits, expecting: .exactly(snapshot.etag), actor: actor)
+        _ = try await config.patch(edits, expecting: .exactly(snapshot.etag), actor: actor, source: "install-plugin")
         return target
     }
 }

@@ -25,9 +25,10 @@ public struct ConfigBackups: Sendable {
         directory = home.backupsDirectory
     }
 
-    /// Keeps `text` as the version replaced at `date`, then prunes to ``keep``.
+    /// Keeps `text` as the version replaced at `date`, with what replaced it (`change`, in a file beside it), then
+    /// prunes to ``keep``.
     @discardableResult
-    public func save(_ text: String, at date: Date = Date()) throws -> Version {
+    public func save(_ text: String, at date: Date = Date(), change: ConfigVersion.Change? = nil) throws -> Version {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let stamp = Self.formatter.string(from: date)
         var id = stamp
@@ -37,8 +38,10 @@ public struct ConfigBackups: Sendable {
             counter += 1
         }
         try writer.write(Data(text.utf8), to: url(for: id))
+        if let change, let data = try? JSONEncoder().encode(change) { try? writer.write(data, to: changeURL(for: id)) }
         for stale in try versions().dropFirst(Self.keep) {
             try? FileManager.default.removeItem(at: url(for: stale.id))
+            try? FileManager.default.removeItem(at: changeURL(for: stale.id))
         }
         return Version(id: id, savedAt: date, size: text.utf8.count)
     }
@@ -64,8 +67,19 @@ public struct ConfigBackups: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// What replaced version `id`, if it was recorded.
+    public func change(of id: String) -> ConfigVersion.Change? {
+        guard Self.isValid(id), let data = FileManager.default.contents(atPath: changeURL(for: id).path) else { return nil }
+        return try? JSONDecoder().decode(ConfigVersion.Change.self, from: data)
+    }
+
     private func url(for id: String) -> URL {
         directory.appendingPathComponent(Self.prefix + id)
+    }
+
+    /// The note beside version `id` (its name never matches the version pattern, so it is not listed as one).
+    private func changeURL(for id: String) -> URL {
+        directory.appendingPathComponent(Self.prefix + id + ".change.json")
     }
 
     private static func isValid(_ id: String) -> Bool {

@@ -54,7 +54,10 @@ public actor ConfigStore {
     public nonisolated var isReadOnly: Bool { home.isManaged(environment: environment) }
 
     /// Applies `edits` as surgical text edits; values are checked against the schema at the edited paths.
-    public func patch(_ edits: [ConfigEdit], expecting: ExpectedRevision?, dryRun: Bool = false, actor: AuditActor?) async throws -> ConfigChange {
+    /// `source` says where in the workspace the edit was made, for the history ("Skills", "Approvals").
+    public func patch(
+        _ edits: [ConfigEdit], expecting: ExpectedRevision?, dryRun: Bool = false, actor: AuditActor?, source: String = "Config"
+    ) async throws -> ConfigChange {
         guard !edits.isEmpty else { throw WorkspaceError.invalidInput("Send at least one operation.") }
         let current = try checkedCurrent(expecting: expecting, dryRun: dryRun)
         let text = try YAMLEditor().applying(edits, to: current.text)
@@ -64,7 +67,7 @@ public actor ConfigStore {
         guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
         return try await commit(
             edited, over: current, dryRun: dryRun, action: .configPatch,
-            target: touched.joined(separator: ", "), actor: actor)
+            target: touched.joined(separator: ", "), actor: actor, source: source)
     }
 
     /// Stores `text` exactly as sent, after checking its size, syntax and schema.
@@ -73,14 +76,15 @@ public actor ConfigStore {
         let replacement = try parsed(text)
         let issues = schema.issues(in: replacement.value)
         guard issues.isEmpty else { throw ConfigProblem.invalid(issues) }
-        return try await commit(replacement, over: current, dryRun: dryRun, action: .configReplace, target: "config.yaml", actor: actor)
+        return try await commit(
+            replacement, over: current, dryRun: dryRun, action: .configReplace, target: "config.yaml", actor: actor, source: "Raw YAML")
     }
 
     /// Puts back version `id` (the current text is kept as a version first, so a restore can be undone).
     public func restore(_ id: String, expecting: ExpectedRevision?, actor: AuditActor?) async throws -> ConfigChange {
         let current = try checkedCurrent(expecting: expecting, dryRun: false)
         let restored = try parsed(try backups.text(of: id))
-        return try await commit(restored, over: current, dryRun: false, action: .configRestore, target: id, actor: actor)
+        return try await commit(restored, over: current, dryRun: false, action: .configRestore, target: id, actor: actor, source: "History (restore)")
     }
 
     /// Kept versions, newest first, each with the diff to the version that replaced it.
@@ -96,7 +100,7 @@ public actor ConfigStore {
                     id: version.id, savedAt: version.savedAt, size: version.size, etag: ConfigSnapshot.etag(of: text),
                     diff: LineDiff().unified(
                         from: SecretRedaction.maskingYAML(text), to: SecretRedaction.maskingYAML(newer), beforeName: "config.yaml@\(version.id)",
-                        afterName: newerName)))
+                        afterName: newerName), change: backups.change(of: version.id)))
             newer = text
             newerName = "config.yaml@\(version.id)"
         }
@@ -128,7 +132,7 @@ public actor ConfigStore {
 
     private func commit(
         _ new: ConfigSnapshot, over current: Current, dryRun: Bool, action: AuditAction, target: String,
-        actor: AuditActor?
+        actor: AuditActor?, source: String
     ) async throws -> ConfigChange {
         let old = (try? YAMLDocument(text: current.text).value) ?? .object([])
         var change = ConfigChange(
@@ -139,7 +143,10 @@ public actor ConfigStore {
             written: false)
         guard !dryRun, new.text != current.text else { return change }
         do {
-            if current.exists { change.backupID = try backups.save(current.text).id }
+            if current.exists {
+                let note = ConfigVersion.Change(summary: ConfigDifference.summary(from: old, to: new.value), source: source, actor: actor?.name)
+                change.backupID = try backups.save(current.text, change: note).id
+            }
             try writer.write(Data(new.text.utf8), to: home.configFile)
         } catch {
             try? await audit.record(AuditEvent(action: action, target: target, outcome: .failed, actor: actor))

@@ -35,7 +35,7 @@ public struct SkillToggles: Sendable {
             if !enabled { list.append(name) }
             let edit = ConfigEdit(path: path, operation: .set(.array(Array(Set(list)).sorted().map(OrderedJSON.string))))
             do {
-                return try await config.patch([edit], expecting: .exactly(snapshot.etag), actor: actor)
+                return try await config.patch([edit], expecting: .exactly(snapshot.etag), actor: actor, source: "Skills")
             } catch WorkspaceError.conflict where attempt < 2 {
                 attempt += 1
             }

@@ -112,6 +112,43 @@ import Testing
         await #expect(throws: WorkspaceError.self) { try await store.restore("../../etc/passwd", expecting: .any, actor: nil) }
     }
 
+    /// Each kept version says what the write that replaced it did, in words, where it came from and who made it —
+    /// and never a secret's value.
+    @Test func historyEntriesSayWhatChangedWhereFromAndByWhom() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        try fixture.write("skills:\n  disabled: [translate, legacy]\nagent:\n  max_turns: 5\n", to: "config.yaml")
+        let store = store(fixture)
+        let person = AuditActor(name: "alice", address: nil, requestID: nil)
+        _ = try await store.patch(
+            [ConfigEdit(path: ["skills", "disabled"], operation: .set(.array([.string("legacy"), .string("web-research")])))],
+            expecting: .exactly(try store.snapshot().etag), actor: person, source: "Skills")
+        _ = try await store.patch(
+            [
+                ConfigEdit(path: ["agent", "max_turns"], operation: .set(.int(9))),
+                ConfigEdit(path: ["model", "api_key"], operation: .set(.string("sk-live-very-secret"))),
+                ConfigEdit(path: ["tts", "provider"], operation: .set(.string("edge"))),
+            ], expecting: .exactly(try store.snapshot().etag), actor: nil)
+        _ = try await store.replace(with: "agent:\n  max_turns: 9\n", expecting: .exactly(try store.snapshot().etag), actor: person)
+        let changes = try store.history().map(\.change)
+        #expect(changes.count == 3)
+        #expect(changes[2] == ConfigVersion.Change(summary: ["skills.disabled −translate +web-research"], source: "Skills", actor: "alice"))
+        #expect(changes[1]?.summary == ["agent.max_turns: 5 → 9", "model = {1 key}", "tts = {1 key}"], "\(changes[1]?.summary ?? [])")
+        #expect(changes[1]?.source == "Config" && changes[1]?.actor == nil)
+        #expect(changes[0]?.source == "Raw YAML" && changes[0]?.summary.contains("skills removed") == true, "\(changes[0]?.summary ?? [])")
+        let notes = try FileManager.default.contentsOfDirectory(at: fixture.home.backupsDirectory, includingPropertiesForKeys: nil)
+            .filter { $0.lastPathComponent.hasSuffix(".change.json") }
+        #expect(notes.count == 3)
+        for note in notes { #expect(!(try String(contentsOf: note, encoding: .utf8)).contains("very-secret")) }
+        #expect(
+            ConfigDifference.summary(from: .object([]), to: .object(["model": .object(["api_key": .string("sk-1")])]))
+                == ["model = {1 key}"])
+        #expect(
+            ConfigDifference.summary(
+                from: .object(["model": .object(["api_key": .string("sk-1")])]), to: .object(["model": .object(["api_key": .string("sk-2")])]))
+                == ["model.api_key changed"])
+    }
+
     @Test func aDryRunShowsTheDiffAndWritesNothing() async throws {
         let fixture = try FixtureHome.agentFixture()
         defer { fixture.remove() }

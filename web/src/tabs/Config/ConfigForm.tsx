@@ -6,6 +6,7 @@ import { ReviewPanel } from "./ReviewPanel";
 import { ConfigSection } from "./ConfigSection";
 import { Pending, withEdit, withoutEdit } from "./pending";
 import { problemWith, valueAt } from "./schema";
+import { sectionFacts } from "./sections";
 
 export function ConfigForm({ schema, document, onSaved, onConflict }: {
   schema: JsonSchema; document: ConfigDocument; onSaved: (change: ConfigChange) => void; onConflict: () => void;
@@ -16,9 +17,16 @@ export function ConfigForm({ schema, document, onSaved, onConflict }: {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState("");
+  const [opened, setOpened] = useState<Set<string>>(new Set());
   const sections = Object.entries(schema.properties || {}).filter(([name]) => !name.startsWith("_"));
   const shownSections = sections.filter(([name, section]) =>
     !filter || name.includes(filter.toLowerCase()) || JSON.stringify(section).toLowerCase().includes(filter.toLowerCase()));
+  const facts = shownSections.map(([name, section]) => sectionFacts(name, section, document.config, pending));
+  // Jumping to a section opens it and brings it to the top.
+  const jump = (name: string) => {
+    setOpened((current) => new Set(current).add(name));
+    window.requestAnimationFrame(() => window.document.getElementById(`config-section-${name}`)?.scrollIntoView({ block: "start" }));
+  };
 
   const localProblems = useMemo(() => {
     const problems: string[] = [];
@@ -67,11 +75,36 @@ export function ConfigForm({ schema, document, onSaved, onConflict }: {
       </div>
       {message && <div className="alert alert-bad" role="alert">{message}</div>}
       {review && <ReviewPanel title="Changes to config.yaml" note="Only these lines change; comments and everything else in the file stay as they are." review={review} busy={busy} onBack={() => setReview(null)} onSave={save} />}
-      {shownSections.map(([name, section]) => (
-        <ConfigSection key={name} name={name} schema={section} file={document.config} pending={pending} errors={errors}
-          readOnly={document.readOnly} open={!!filter || valueAt(document.config, [name]) !== undefined} onEdit={edit} onRevert={(path) => setPending(withoutEdit(pending, path))} />
-      ))}
-      <p className="muted small">Keys this form does not show are kept as they are; edit them in the raw YAML view.</p>
+      <div className="config-layout">
+        <nav className="config-nav" aria-label="Config sections">
+          <ul>
+            {facts.map((fact) => (
+              <li key={fact.name}>
+                <a href={`#config-section-${fact.name}`} onClick={(event) => { event.preventDefault(); jump(fact.name); }}>
+                  <span className="config-nav-label">{fact.label}</span>
+                  <span className="config-nav-count muted" title={`${fact.set} of ${fact.settings} settings are in config.yaml`}>
+                    {fact.unsaved > 0 ? <span className="badge badge-warn">{fact.unsaved} unsaved</span> : `${fact.set}/${fact.settings}`}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <label className="config-jump small muted">Section
+          <select className="select" value="" onChange={(event) => { if (event.target.value) jump(event.target.value); }}>
+            <option value="">Jump to…</option>
+            {facts.map((fact) => <option key={fact.name} value={fact.name}>{fact.label} ({fact.name}) · {fact.set}/{fact.settings} set</option>)}
+          </select>
+        </label>
+        <div className="config-sections">
+          {shownSections.map(([name, section], index) => (
+            <ConfigSection key={name} name={name} label={facts[index].label} schema={section} file={document.config} pending={pending} errors={errors}
+              readOnly={document.readOnly} open={!!filter || opened.has(name) || valueAt(document.config, [name]) !== undefined} onEdit={edit}
+              onRevert={(path) => setPending(withoutEdit(pending, path))} />
+          ))}
+          <p className="muted small">Keys this form does not show are kept as they are; edit them in the raw YAML view.</p>
+        </div>
+      </div>
     </div>
   );
 }

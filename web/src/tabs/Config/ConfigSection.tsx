@@ -6,7 +6,7 @@ import { Pending, pendingAt } from "./pending";
 import { fieldKind, valueAt } from "./schema";
 
 export interface SectionProps {
-  name: string; schema: JsonSchema; file: { [key: string]: Json }; pending: Pending; errors: Record<string, string>; readOnly: boolean;
+  name: string; label: string; schema: JsonSchema; file: { [key: string]: Json }; pending: Pending; errors: Record<string, string>; readOnly: boolean;
   onEdit: (path: string[], value: Json | undefined) => void; onRevert: (path: string[]) => void; open: boolean;
 }
 
@@ -47,9 +47,10 @@ function Fields({ path, schema, props }: { path: string[]; schema: JsonSchema; p
 export function ConfigSection(props: SectionProps) {
   const setHere = valueAt(props.file, [props.name]) !== undefined;
   return (
-    <details className="card config-section" open={props.open}>
+    <details className="card config-section" open={props.open} id={`config-section-${props.name}`}>
       <summary>
-        <span className="config-section-name">{props.name}</span>
+        <span className="config-section-label">{props.label}</span>
+        <code className="config-section-name">{props.name}</code>
         {!setHere && <span className="badge badge-neutral">all defaults</span>}
         <span className="muted small">{props.schema.description}</span>
       </summary>

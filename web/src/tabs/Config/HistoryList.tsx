@@ -32,7 +32,14 @@ export function HistoryList({ etag, readOnly, onRestored, reloadKey }: {
             <li key={version.id}>
               <details>
                 <summary>
-                  <span><When iso={version.savedAt} /></span> <span className="muted small">{version.size} bytes · replaced by the change below</span>
+                  {version.change ? (
+                    <span className="history-change">
+                      <span className="history-what">{version.change.summary.length ? version.change.summary.join("; ") : "formatting only"}</span>
+                      <span className="muted small"> · {version.change.source}{version.change.actor ? ` · ${version.change.actor}` : ""} · <When iso={version.savedAt} relative /></span>
+                    </span>
+                  ) : (
+                    <span><When iso={version.savedAt} /> <span className="muted small">{version.size} bytes · replaced by the change below</span></span>
+                  )}
                 </summary>
                 <DiffView diff={version.diff} label={`Changes after ${version.id}`} />
               </details>
