@@ -34,4 +34,24 @@ import Testing
         #expect(seen[0].contains("ERROR") && seen[0].contains("[e2e]") && seen[0].contains("+2 lines"))
         #expect(seen[1].contains("RuntimeError: e2e boom"), "the traceback is part of the record")
     }
+
+    /// On a phone the log filters wait behind one button that says what is chosen; opening it shows them, and
+    /// applying a search closes them again with the count on the button.
+    @Test func onAPhoneTheFiltersWaitBehindAButton() async throws {
+        let site = try await DemoSite.start(sessions: 3)
+        defer { site.stop() }
+        let seen = try await site.withBrowser(at: "logs") { browser -> [String] in
+            try browser.setViewport(width: 390, height: 844)
+            try browser.waitUntil("document.querySelector('.log-count') && document.querySelector('.log-filters .filters-toggle')")
+            let hidden = try browser.evaluate("String(document.querySelector('#log-filter-row').offsetParent === null)") as? String ?? ""
+            try browser.evaluate("document.querySelector('.log-filters .filters-toggle').click()")
+            try browser.waitUntil("document.querySelector('#log-filter-row').offsetParent !== null")
+            try browser.fill("#log-filter-row input[type=search]", "gateway")
+            try browser.click(button: "Apply", in: ".log-filters")
+            try browser.waitUntil("document.querySelector('#log-filter-row').offsetParent === null")
+            return [hidden, try browser.evaluate("document.querySelector('.log-filters .filters-toggle').innerText") as? String ?? ""]
+        }
+        #expect(seen[0] == "true", "the filters start folded on a phone")
+        #expect(seen[1].contains("Filters (1)") && seen[1].contains("agent"), "the button says what is chosen: \(seen[1])")
+    }
 }

@@ -1,5 +1,6 @@
 // Logs: the agent's log files read from the end, filtered by level, logger, session and text or /regex/,
 // followed live, with older records loaded on demand across rotated files.
+import { Icon } from "../../ui/Icon";
 import React, { useEffect, useMemo, useReducer, useState } from "react";
 import { api, LogRecord, Query } from "../../api";
 import { bytes } from "../../format";
@@ -38,13 +39,20 @@ export function LogsTab() {
 
   const streamState = useLogFollow(query, follow, (incoming) => dispatch({ type: "streamed", incoming }));
 
-  const apply = (event: React.FormEvent) => { event.preventDefault(); setApplied(draft); };
+  const apply = (event: React.FormEvent) => { event.preventDefault(); setApplied(draft); setFiltersOpen(false); };
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = [level, applied.logger, applied.session, applied.search].filter((value) => value).length;
   const logs = Array.from(new Set((files.data?.items || []).map((file) => file.log)));
   const sizes = (files.data?.items || []).filter((file) => file.log === log);
   return (
     <div className="logs">
       <form className="card filters log-filters" onSubmit={apply}>
-        <div className="filter-row">
+        {/* On a phone the filters wait behind a button that says how many are set. */}
+        <button type="button" className="button ghost filters-toggle" aria-expanded={filtersOpen} aria-controls="log-filter-row"
+          onClick={() => setFiltersOpen(!filtersOpen)}>
+          <Icon name="filter" size={15} /> Filters{activeFilters > 0 ? ` (${activeFilters})` : ""} · {log}{level ? ` · ${level}+` : ""}
+        </button>
+        <div className={filtersOpen ? "filter-row collapsible open" : "filter-row collapsible"} id="log-filter-row">
           <label>Log
             <select className="select" value={log} onChange={(event) => setLog(event.target.value)} aria-label="Log file">
               {(logs.length ? logs : ["agent"]).map((name) => <option key={name} value={name}>{name}</option>)}

@@ -35,7 +35,7 @@ export function SessionFilters({ filters, onChange, onSearch, searchText }: {
         )}
       </form>
       {!searchText && (
-        <div className={open ? "filter-row open" : "filter-row"} id="session-filter-row">
+        <div className={open ? "filter-row collapsible open" : "filter-row collapsible"} id="session-filter-row">
           <label>Platform
             <select className="select" value={filters.platform} onChange={set("platform")}>
               <option value="">All</option>
