@@ -37,7 +37,19 @@ public struct DemoHomeWriter: Sendable {
         try writer.write(Data(DemoTextFiles.config.utf8), to: home.configFile)
         try writer.write(Data(DemoTextFiles.environment.utf8), to: home.envFile)
         try writer.write(Data(DemoTextFiles.soul.utf8), to: home.root.appendingPathComponent("SOUL.md"))
-        try writer.write(Data("Prefers metric units.\n§\nHome city: Berlin.\n".utf8), to: home.root.appendingPathComponent("memories/MEMORY.md"))
+        // In the agent's format: entries joined by a line holding only §, no trailing newline.
+        try writer.write(
+            Data(
+                MemoryEntries.render([
+                    "The home server runs Debian 13; Docker and restic are installed.",
+                    "Project hermes-site: tests with `pytest -q`, deploys with `make deploy`\n(staging first, then production).",
+                    "Backups go to the NAS; the restic repository is locked while the nightly job runs.",
+                ]).utf8), to: home.root.appendingPathComponent("memories/MEMORY.md"))
+        try writer.write(
+            Data(
+                MemoryEntries.render(["Prefers metric units.", "Home city: Berlin (Europe/Berlin).", "Likes short answers with the command first."])
+                    .utf8),
+            to: home.root.appendingPathComponent("memories/USER.md"))
         var database = DemoStateDatabase(now: now, seed: seed)
         try database.write(to: home.stateDatabase, sessionCount: sessionCount)
         try manager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.stateDatabase.path)

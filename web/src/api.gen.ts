@@ -2,6 +2,25 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export interface MemoryDocument {
+  target: "memory" | "user";
+  file: string;
+  exists: boolean;
+  etag: string;
+  entries: string[];
+  used: number;
+  limit: number;
+}
+
+export interface MemoryOverview {
+  memoryEnabled: boolean;
+  userProfileEnabled: boolean;
+  provider: string;
+  writeApproval: boolean;
+  files: MemoryDocument[];
+  note: string;
+}
+
 /** A schedule read as the agent reads it, or (with `report`) the agent's grammar refusing it. */
 export type CronPreview = CronPreviewParsed | CronPreviewRefused;
 
@@ -303,7 +322,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   clientAddress?: string | null;
-  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul";
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul" | "memory.add" | "memory.replace";
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;
@@ -315,7 +334,7 @@ export interface AuditEvent {
 /** One event of a stream, as an EventSource sees it; `data` is compact JSON. */
 export interface ServerSentEvent {
   id?: string;
-  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "gateway.action" | "profiles.changed" | "reset";
+  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "memory.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "gateway.action" | "profiles.changed" | "reset";
   data?: string;
   retry?: number;
 }

@@ -3,17 +3,20 @@
 
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
 } from "./api.gen";
 import { withProfile } from "./profile";
 
+/// Which memory file: MEMORY.md (the agent's notes) or USER.md (the user profile).
+export type MemoryTarget = "memory" | "user";
+
 // Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -182,6 +185,11 @@ export const api = {
   deleteProfile: (name: string, confirm?: string) =>
     request<ProfileDeletionPlan>(`/profiles/${id(name)}/delete`, json(confirm ? { dryRun: false, confirm } : { dryRun: true })),
   describeProfile: (name: string, description: string) => request<ProfileSummary>(`/profiles/${id(name)}/description`, json({ description }, "PUT")),
+  memory: () => request<MemoryOverview>("/memory"),
+  replaceMemory: (target: MemoryTarget, entries: string[], etag: string) =>
+    request<MemoryDocument>(`/memory/${target}`, json({ entries }, "PUT", { "If-Match": etag })),
+  addMemoryEntry: (target: MemoryTarget, entry: string) => request<MemoryDocument>(`/memory/${target}/entries`, json({ entry })),
+  memoryHistory: (target: MemoryTarget) => request<{ items: ConfigVersion[] }>(`/memory/${target}/history`),
   persona: (name: string) => request<Persona>(`/profiles/${id(name)}/soul`),
   savePersona: (name: string, text: string, etag: string) => request<Persona>(`/profiles/${id(name)}/soul`, json({ text }, "PUT", { "If-Match": etag })),
   gateway: (verb: GatewayVerb) => request<{ action: GatewayAction; joined: boolean }>(`/gateway/${verb}`, { method: "POST" }),

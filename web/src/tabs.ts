@@ -1,4 +1,4 @@
-// The route table: the nine tabs in sidebar order, each with the component that renders it. The sidebar, the
+// The route table: the tabs in sidebar order, each with the component that renders it. The sidebar, the
 // page title and what the content area shows all read this one list; adding a tab is one line here.
 import { StatusTab } from "./tabs/Status/StatusTab";
 import { ConfigTab } from "./tabs/Config/ConfigTab";
@@ -8,6 +8,7 @@ import { LogsTab } from "./tabs/Logs/LogsTab";
 import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
 import { CronTab } from "./tabs/Cron/CronTab";
 import { SkillsTab } from "./tabs/Skills/SkillsTab";
+import { MemoryTab } from "./tabs/Memory/MemoryTab";
 import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
 
 export interface TabInfo {
@@ -27,6 +28,7 @@ export const tabs: TabInfo[] = [
   { path: "/analytics", label: "Analytics", icon: "analytics", render: AnalyticsTab },
   { path: "/cron", label: "Cron", icon: "cron", render: CronTab },
   { path: "/skills", label: "Skills", icon: "skills", render: SkillsTab },
+  { path: "/memory", label: "Memory", icon: "memory", render: MemoryTab },
   { path: "/approvals", label: "Approvals", icon: "approvals", render: ApprovalsTab },
 ];
 

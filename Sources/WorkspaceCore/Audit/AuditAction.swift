@@ -75,4 +75,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case profilesDescribe = "profiles.describe"
     /// A profile's persona (`SOUL.md`) saved.
     case profilesSoul = "profiles.soul"
+    /// An entry appended to MEMORY.md or USER.md.
+    case memoryAdd = "memory.add"
+    /// MEMORY.md or USER.md rewritten (an edit, a deletion, a new order).
+    case memoryReplace = "memory.replace"
 }

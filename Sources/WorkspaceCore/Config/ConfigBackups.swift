@@ -1,6 +1,7 @@
 import Foundation
 
-/// Earlier versions of `config.yaml`, one file each under `workspace/backups/`, newest kept, oldest pruned.
+/// Earlier versions of one of the agent's files (`config.yaml`, `MEMORY.md`, `SOUL.md`), one file each under
+/// `workspace/backups/` named `<file>.<id>`, newest kept, oldest pruned.
 public struct ConfigBackups: Sendable {
     /// How many versions are kept.
     public static let keep = 20
@@ -17,12 +18,18 @@ public struct ConfigBackups: Sendable {
 
     private let directory: URL
     private let writer = AtomicFileWriter(defaultMode: 0o600)
-    private static let prefix = "config.yaml."
+    private let prefix: String
     private static let idPattern = #"^[0-9]{8}T[0-9]{6}\.[0-9]{3}Z(-[0-9]+)?$"#
 
     /// Backups of `home`'s config.
     public init(home: HermesHome) {
+        self.init(home: home, file: "config.yaml")
+    }
+
+    /// Backups of the file named `name` in `home` (`MEMORY.md`, `USER.md`, `SOUL.md`).
+    public init(home: HermesHome, file name: String) {
         directory = home.backupsDirectory
+        prefix = name + "."
     }
 
     /// Keeps `text` as the version replaced at `date`, with what replaced it (`change`, in a file beside it), then
@@ -50,8 +57,8 @@ public struct ConfigBackups: Sendable {
     public func versions() throws -> [Version] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         return names.compactMap { name -> Version? in
-            guard name.hasPrefix(Self.prefix) else { return nil }
-            let id = String(name.dropFirst(Self.prefix.count))
+            guard name.hasPrefix(prefix) else { return nil }
+            let id = String(name.dropFirst(prefix.count))
             guard Self.isValid(id), let date = Self.formatter.date(from: String(id.prefix(19))) else { return nil }
             let size = (try? FileManager.default.attributesOfItem(atPath: url(for: id).path)[.size] as? Int) ?? 0
             return Version(id: id, savedAt: date, size: size)
@@ -74,12 +81,12 @@ public struct ConfigBackups: Sendable {
     }
 
     private func url(for id: String) -> URL {
-        directory.appendingPathComponent(Self.prefix + id)
+        directory.appendingPathComponent(prefix + id)
     }
 
     /// The note beside version `id` (its name never matches the version pattern, so it is not listed as one).
     private func changeURL(for id: String) -> URL {
-        directory.appendingPathComponent(Self.prefix + id + ".change.json")
+        directory.appendingPathComponent(prefix + id + ".change.json")
     }
 
     private static func isValid(_ id: String) -> Bool {

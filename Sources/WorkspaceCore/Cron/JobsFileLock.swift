@@ -12,6 +12,8 @@ public struct JobsFileLock: Sendable {
     /// How long to wait for the lock.
     public var timeout: TimeInterval
     private let url: URL
+    /// Who usually holds it, for the message when it stays held.
+    private let holder: String
 
     /// The jobs lock of `home`'s cron folder.
     public init(home: HermesHome, timeout: TimeInterval = 10) {
@@ -24,8 +26,15 @@ public struct JobsFileLock: Sendable {
     }
 
     private init(url: URL, timeout: TimeInterval) {
+        self.init(file: url, timeout: timeout, holder: "cron/\(url.lastPathComponent)", usually: "the agent's scheduler")
+    }
+
+    /// Another of the agent's `flock` files (`memories/MEMORY.md.lock`): `name` is how a message names it, `usually`
+    /// who holds it.
+    public init(file url: URL, timeout: TimeInterval = 10, holder name: String, usually: String) {
         self.url = url
         self.timeout = timeout
+        holder = "\(name) has been held by another process (\(usually)?)"
     }
 
     /// Runs `body` while holding the lock; `nil` without running it when another process holds the lock.
@@ -39,7 +48,7 @@ public struct JobsFileLock: Sendable {
     public func withLock<T>(_ body: () throws -> T) throws -> T {
         guard let descriptor = try acquire(waiting: timeout) else {
             throw WorkspaceError.unavailable(
-                "cron/\(url.lastPathComponent) has been held by another process (the agent's scheduler?) for over \(Int(timeout)) s; try again shortly."
+                "\(holder) for over \(Int(timeout)) s; try again shortly."
             )
         }
         defer { release(descriptor) }

@@ -22,6 +22,8 @@ public enum WorkspaceError: Error, Sendable, Equatable {
     case rateLimited(retryAfterSeconds: Int)
     /// The caller may not do this (a credential deciding its own approval request).
     case forbidden(String)
+    /// The value is well formed but over a limit the agent enforces (a memory file's characters).
+    case limitExceeded(String)
 }
 
 extension WorkspaceError: CustomStringConvertible {
@@ -38,6 +40,7 @@ extension WorkspaceError: CustomStringConvertible {
         case .readOnly(let message): message
         case .rateLimited(let seconds): "Too many requests; try again in \(seconds) s."
         case .forbidden(let message): message
+        case .limitExceeded(let message): message
         }
     }
 }

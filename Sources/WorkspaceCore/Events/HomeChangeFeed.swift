@@ -14,7 +14,10 @@ public struct HomeChangeFeed: Sendable {
         self.bus = bus
         self.profile = profile.isDefault ? nil : profile.rawValue
         watcher = FileChangeWatcher(
-            files: [home.configFile, home.envFile, home.cronJobsFile, home.gatewayStateFile, home.gatewayPIDFile],
+            files: [
+                home.configFile, home.envFile, home.cronJobsFile, home.gatewayStateFile, home.gatewayPIDFile,
+                home.root.appendingPathComponent("memories/MEMORY.md"), home.root.appendingPathComponent("memories/USER.md"),
+            ],
             pollInterval: pollInterval, allowInotify: allowInotify)
     }
 
@@ -40,6 +43,9 @@ public struct HomeChangeFeed: Sendable {
             bus.publish(.envChanged, .object(named))
         case home.cronJobsFile.lastPathComponent:
             bus.publish(.cronJobsChanged, .object(named))
+        case "MEMORY.md", "USER.md":
+            bus.publish(
+                .memoryChanged, .object([OrderedJSON.Member("target", .string(file.lastPathComponent == "USER.md" ? "user" : "memory"))] + named))
         default:
             bus.publish(.gatewayChanged, .object([OrderedJSON.Member("file", .string(file.lastPathComponent))] + named))
         }

@@ -56,6 +56,7 @@ func buildRoutes(
     KeyRoutes(scope: scope).addRoutes(to: api)
     AuditRoutes(audit: services.audit, timeZone: services.main.timeZone).addRoutes(to: api)
     SkillRoutes(scope: scope).addRoutes(to: api)
+    MemoryRoutes(scope: scope).addRoutes(to: api)
     ApprovalRoutes(queue: services.approvals, scope: scope, password: services.password, credentials: services.credentials).addRoutes(to: api)
     PairingRoutes(scope: scope, queue: services.approvals).addRoutes(to: api)
     CronRoutes(scope: scope).addRoutes(to: api)

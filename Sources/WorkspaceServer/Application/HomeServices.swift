@@ -54,6 +54,8 @@ final class HomeServices: Sendable {
     let pairing: Pairing
     /// `command_allowlist` in this profile's config.
     let allowlist: CommandAllowlist
+    /// `memories/MEMORY.md` and `USER.md`.
+    let memory: MemoryNotes
     /// Encoded Sessions answers, keyed by this profile's database generation.
     let sessionAnswers: EncodedAnswerCache
     /// Encoded Analytics answers, the same way.
@@ -95,6 +97,7 @@ final class HomeServices: Sendable {
         stagedWrites = StagedWrites(home: home, audit: audit, skills: skills)
         pairing = Pairing(home: home, audit: audit)
         allowlist = CommandAllowlist(config: config)
+        memory = MemoryNotes(home: home, config: config, audit: audit)
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)
     }

@@ -40,6 +40,7 @@ extension APIError {
         case .homeNotFound: APIError(.serviceUnavailable, code: "home_not_found", message: error.description)
         case .notFound: APIError(.notFound, code: "not_found", message: error.description)
         case .invalidInput: APIError(.badRequest, code: "invalid_input", message: error.description)
+        case .limitExceeded: APIError(.unprocessableContent, code: "limit_exceeded", message: error.description)
         case .storageFailure: APIError(.internalServerError, code: "storage_failure", message: error.description)
         case .unavailable: APIError(.serviceUnavailable, code: "unavailable", message: error.description)
         case .conflict: APIError(.conflict, code: "conflict", message: error.description)
