@@ -54,4 +54,28 @@ import Testing
         #expect(
             seen[5] == ["Edited first entry", original[1], "Browser note\nwith a second line § and a sign"].joined(separator: "\n§\n"), "\(seen[5])")
     }
+
+    /// The persona is edited as text, reviewed as the server's diff, saved with its ETag, and the old text is in
+    /// the history with what changed.
+    @Test func thePersonaIsReviewedAsADiffSavedAndKeptInTheHistory() async throws {
+        let site = try await DemoSite.start(sessions: 1)
+        defer { site.stop() }
+        let soul = site.home.appendingPathComponent("SOUL.md")
+        let original = String(decoding: (try? Data(contentsOf: soul)) ?? Data(), as: UTF8.self)
+        let seen = try await site.withBrowser(at: "memory") { browser -> [String] in
+            try browser.waitUntil("document.querySelector('#persona-text')")
+            try browser.fill("#persona-text", original + "Always answer in British English.\n")
+            try browser.click(button: "Review changes…", in: ".persona")
+            try browser.waitUntil("document.querySelector('.persona .diff')")
+            let diff = try browser.evaluate("document.querySelector('.persona .diff').innerText") as? String ?? ""
+            try browser.click(button: "Save SOUL.md", in: ".persona")
+            try browser.waitUntil("document.querySelector('.persona-history')")
+            try browser.evaluate("document.querySelector('.persona-history').open = true")
+            let history = try browser.evaluate("document.querySelector('.persona-history').innerText") as? String ?? ""
+            return [diff, history]
+        }
+        #expect(seen[0].contains("+Always answer in British English."), "\(seen[0])")
+        #expect(String(decoding: (try? Data(contentsOf: soul)) ?? Data(), as: UTF8.self) == original + "Always answer in British English.\n")
+        #expect(seen[1].contains("1 line") && seen[1].contains("Persona"), "\(seen[1])")
+    }
 }

@@ -122,6 +122,7 @@ export interface Persona {
   text: string;
   exists: boolean;
   etag: string;
+  diff?: string;
 }
 
 export interface CronJob {

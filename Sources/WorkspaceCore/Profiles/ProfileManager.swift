@@ -47,6 +47,8 @@ public struct ProfileManager: Sendable {
         public var exists: Bool
         /// Its revision, for `If-Match`.
         public var etag: String
+        /// For a dry run: the unified diff from the file on disk to the text sent.
+        public var diff: String?
     }
 
     /// The longest persona accepted.
@@ -145,22 +147,73 @@ public struct ProfileManager: Sendable {
         }
     }
 
-    /// Replaces `name`'s `SOUL.md` with `text` when it is still at `revision` (temp, fsync, rename; its mode kept).
-    public func savePersona(_ name: ProfileName, _ text: String, revision: ExpectedRevision?, actor: AuditActor?) async throws -> Persona {
+    /// Replaces `name`'s `SOUL.md` with `text` when it is still at `revision` (temp, fsync, rename; its mode kept),
+    /// keeping the old text as a version; `dryRun` only answers the diff from the file on disk to `text`.
+    public func savePersona(
+        _ name: ProfileName, _ text: String, revision: ExpectedRevision?, dryRun: Bool = false, actor: AuditActor?
+    ) async throws -> Persona {
         let home = try directory.home(of: name)
-        guard let revision else { throw WorkspaceError.revisionRequired("Send If-Match with the etag of the SOUL.md you edited.") }
         guard text.utf8.count <= Self.personaLimit else { throw WorkspaceError.invalidInput("SOUL.md may hold at most \(Self.personaLimit) bytes.") }
         guard !text.contains("\u{0}") else { throw WorkspaceError.invalidInput("SOUL.md may not contain NUL characters.") }
-        guard !home.isManaged() else { throw WorkspaceError.readOnly("This home is managed by a package manager; SOUL.md is read-only here.") }
         let file = home.root.appendingPathComponent("SOUL.md")
+        if dryRun {
+            let current = try await persona(name)
+            var proposed = Persona(profile: name.rawValue, text: text, exists: current.exists, etag: current.etag)
+            proposed.diff = LineDiff().unified(from: current.text, to: text, beforeName: "SOUL.md", afterName: "SOUL.md (new)")
+            return proposed
+        }
+        guard let revision else { throw WorkspaceError.revisionRequired("Send If-Match with the etag of the SOUL.md you edited.") }
+        guard !home.isManaged() else { throw WorkspaceError.readOnly("This home is managed by a package manager; SOUL.md is read-only here.") }
         try await audit.scoped(to: name).recording(.profilesSoul, target: "SOUL.md", actor: actor) {
-            let current = FileManager.default.contents(atPath: file.path) ?? Data()
+            let existing = FileManager.default.contents(atPath: file.path)
+            let current = existing ?? Data()
             guard revision.admits(Self.revision(of: current)) else {
                 throw WorkspaceError.conflict("SOUL.md changed since you read it; reload and edit again.")
+            }
+            guard current != Data(text.utf8) else { return }
+            if let existing {
+                let old = String(decoding: existing, as: UTF8.self)
+                let note = ConfigVersion.Change(summary: [Self.lineChange(from: old, to: text)], source: "Persona", actor: actor?.name)
+                try ConfigBackups(home: home, file: "SOUL.md").save(old, change: note)
             }
             try AtomicFileWriter(defaultMode: 0o644).write(Data(text.utf8), to: file)
         }
         return try await persona(name)
+    }
+
+    /// Earlier versions of `name`'s `SOUL.md`, newest first, each with the diff to the one that replaced it.
+    public func personaHistory(_ name: ProfileName) async throws -> [ConfigVersion] {
+        let home = try directory.home(of: name)
+        return try await offloaded {
+            let backups = ConfigBackups(home: home, file: "SOUL.md")
+            var newer =
+                FileManager.default.contents(atPath: home.root.appendingPathComponent("SOUL.md").path).map { String(decoding: $0, as: UTF8.self) }
+                ?? ""
+            var newerName = "SOUL.md (current)"
+            return try backups.versions().map { version in
+                let text = (try? backups.text(of: version.id)) ?? ""
+                defer {
+                    newer = text
+                    newerName = "SOUL.md@\(version.id)"
+                }
+                return ConfigVersion(
+                    id: version.id, savedAt: version.savedAt, size: version.size, etag: Self.revision(of: Data(text.utf8)).tag,
+                    diff: LineDiff().unified(from: text, to: newer, beforeName: "SOUL.md@\(version.id)", afterName: newerName),
+                    change: backups.change(of: version.id))
+            }
+        }
+    }
+
+    /// "3 lines changed, 1 added" between two texts, by line.
+    static func lineChange(from old: String, to new: String) -> String {
+        let before = old.split(separator: "\n", omittingEmptySubsequences: false)
+        let after = new.split(separator: "\n", omittingEmptySubsequences: false)
+        let removed = before.filter { !after.contains($0) }.count
+        let added = after.filter { !before.contains($0) }.count
+        let changed = min(removed, added)
+        let parts = [(changed, "changed"), (added - changed, "added"), (removed - changed, "removed")].filter { $0.0 > 0 }
+            .map { "\($0.0) line\($0.0 == 1 ? "" : "s") \($0.1)" }
+        return parts.isEmpty ? "lines reordered" : parts.joined(separator: ", ")
     }
 
     static func revision(of data: Data) -> Revision { Revision.digest("soul", of: data, bytes: 12) }

@@ -38,6 +38,11 @@ struct ProfileRoutes {
 
     struct PersonaRequest: Decodable {
         var text: String
+        var dryRun: Bool?
+    }
+
+    struct PersonaHistory: ResponseEncodable {
+        var items: [ConfigVersion]
     }
 
     func addRoutes(to group: SecuredRoutes) {
@@ -96,8 +101,12 @@ struct ProfileRoutes {
         group.put("profiles/:profile/soul", .admin) { request, context -> Response in
             let name = try profile(context)
             let body = try await request.decode(as: PersonaRequest.self, context: context)
-            let persona = try await manager.savePersona(name, body.text, revision: request.expectedRevision, actor: context.auditActor)
+            let persona = try await manager.savePersona(
+                name, body.text, revision: request.expectedRevision, dryRun: body.dryRun ?? false, actor: context.auditActor)
             return try .json(persona, etag: persona.etag)
+        }
+        group.get("profiles/:profile/soul/history", .read) { _, context in
+            PersonaHistory(items: try await manager.personaHistory(try profile(context)))
         }
     }
 

@@ -1,11 +1,12 @@
-// Memory: the agent's built-in memory files (MEMORY.md, USER.md) entry by entry, and the settings that decide
-// whether it uses them. Live: a write by the agent reloads the page's copy.
+// Memory: the agent's built-in memory files (MEMORY.md, USER.md) entry by entry, the settings that decide whether
+// it uses them, and its persona (SOUL.md). Live: a write by the agent reloads the page's copy.
 import React, { useState } from "react";
 import { api } from "../../api";
 import { useEvent } from "../../events";
 import { hrefFor } from "../../router";
 import { useLoader } from "../../ui/useLoader";
 import { MemoryFileCard } from "./MemoryFileCard";
+import { PersonaCard } from "./PersonaCard";
 
 export function MemoryTab() {
   const [generation, setGeneration] = useState(0);
@@ -37,6 +38,7 @@ export function MemoryTab() {
             onSaved={(message) => { setNotice(message); reload(); }} onStale={reload} />
         ))}
       </div>
+      <PersonaCard generation={generation} onSaved={(message) => { setNotice(message); reload(); }} />
     </div>
   );
 }
