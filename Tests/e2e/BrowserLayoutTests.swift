@@ -34,6 +34,7 @@ import Testing
             step: "[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'New job').click()"),
         View(name: "skills", path: "skills", ready: "document.querySelectorAll('.skill, .skill-row, tbody tr, li').length > 3"),
         View(name: "memory", path: "memory", ready: "document.querySelectorAll('.memory-entry').length > 0"),
+        View(name: "tools", path: "tools", ready: "document.querySelector('.tools')"),
         View(name: "approvals", path: "approvals", ready: "document.querySelector('.approvals, h2')"),
     ]
 

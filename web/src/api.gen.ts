@@ -2,6 +2,30 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export interface MCPServerList {
+  etag: string;
+  items: ({
+    name: string;
+    transport: "stdio" | "http" | "sse";
+    command?: string;
+    args: string[];
+    url?: string;
+    enabled: boolean;
+    timeout?: number;
+    connectTimeout?: number;
+    env: MCPSetting[];
+    headers: MCPSetting[];
+    warnings: string[];
+  })[];
+}
+
+export interface MCPSetting {
+  name: string;
+  reference?: string;
+  isSet: boolean;
+  masked?: string;
+}
+
 export interface MemoryDocument {
   target: "memory" | "user";
   file: string;

@@ -3,12 +3,18 @@
 
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
 } from "./api.gen";
 import { withProfile } from "./profile";
+
+/// What an MCP server add or edit sends: env/headers values are `${VAR}` references (kept) or text (stored in .env).
+export interface MCPDraft {
+  command?: string | null; args?: string[] | null; url?: string | null; transport?: string | null; enabled?: boolean | null;
+  timeout?: number | null; connectTimeout?: number | null; env?: { [name: string]: string } | null; headers?: { [name: string]: string } | null;
+}
 
 /// Which memory file: MEMORY.md (the agent's notes) or USER.md (the user profile).
 export type MemoryTarget = "memory" | "user";
@@ -16,7 +22,7 @@ export type MemoryTarget = "memory" | "user";
 // Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -185,6 +191,10 @@ export const api = {
   deleteProfile: (name: string, confirm?: string) =>
     request<ProfileDeletionPlan>(`/profiles/${id(name)}/delete`, json(confirm ? { dryRun: false, confirm } : { dryRun: true })),
   describeProfile: (name: string, description: string) => request<ProfileSummary>(`/profiles/${id(name)}/description`, json({ description }, "PUT")),
+  mcpServers: () => request<MCPServerList>("/mcp/servers"),
+  saveMCPServer: (name: string, draft: MCPDraft, etag: string) => request<MCPServerList>(`/mcp/servers/${id(name)}`, json(draft, "PUT", { "If-Match": etag })),
+  setMCPServerEnabled: (name: string, enabled: boolean) => request<MCPServerList>(`/mcp/servers/${id(name)}/enabled`, json({ enabled })),
+  removeMCPServer: (name: string, etag: string) => request<MCPServerList>(`/mcp/servers/${id(name)}`, { method: "DELETE", headers: { "If-Match": etag } }),
   memory: () => request<MemoryOverview>("/memory"),
   replaceMemory: (target: MemoryTarget, entries: string[], etag: string) =>
     request<MemoryDocument>(`/memory/${target}`, json({ entries }, "PUT", { "If-Match": etag })),

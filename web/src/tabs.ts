@@ -9,6 +9,7 @@ import { AnalyticsTab } from "./tabs/Analytics/AnalyticsTab";
 import { CronTab } from "./tabs/Cron/CronTab";
 import { SkillsTab } from "./tabs/Skills/SkillsTab";
 import { MemoryTab } from "./tabs/Memory/MemoryTab";
+import { ToolsTab } from "./tabs/Tools/ToolsTab";
 import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
 
 export interface TabInfo {
@@ -29,6 +30,7 @@ export const tabs: TabInfo[] = [
   { path: "/cron", label: "Cron", icon: "cron", render: CronTab },
   { path: "/skills", label: "Skills", icon: "skills", render: SkillsTab },
   { path: "/memory", label: "Memory", icon: "memory", render: MemoryTab },
+  { path: "/tools", label: "Tools", icon: "tools", render: ToolsTab },
   { path: "/approvals", label: "Approvals", icon: "approvals", render: ApprovalsTab },
 ];
 

@@ -56,6 +56,8 @@ final class HomeServices: Sendable {
     let allowlist: CommandAllowlist
     /// `memories/MEMORY.md` and `USER.md`.
     let memory: MemoryNotes
+    /// `mcp_servers` in config.yaml.
+    let mcp: MCPServers
     /// Encoded Sessions answers, keyed by this profile's database generation.
     let sessionAnswers: EncodedAnswerCache
     /// Encoded Analytics answers, the same way.
@@ -98,6 +100,7 @@ final class HomeServices: Sendable {
         pairing = Pairing(home: home, audit: audit)
         allowlist = CommandAllowlist(config: config)
         memory = MemoryNotes(home: home, config: config, audit: audit)
+        mcp = MCPServers(config: config, keys: keys)
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)
     }
