@@ -2,6 +2,35 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export interface PlatformStatus {
+  name: string;
+  state: string;
+  errorCode?: string;
+  errorMessage?: string;
+  updatedAt?: string;
+  healthy: boolean;
+}
+
+export interface ChannelList {
+  etag: string;
+  items: ({
+    id: string;
+    label: string;
+    configured: boolean;
+    enabled: boolean;
+    enabledBy: "config" | "credential" | "off";
+    keys: KeyEntry[];
+    home?: {
+      chatID: string;
+      name?: string;
+      threadID?: string;
+      source: "env" | "config";
+    };
+    live?: PlatformStatus;
+    liveIsStale: boolean;
+  })[];
+}
+
 export interface MCPServerList {
   etag: string;
   items: ({
@@ -400,14 +429,7 @@ export interface GatewayStatus {
   activeAgents: number;
   exitReason?: string;
   updatedAt?: string;
-  platforms: {
-    name: string;
-    state: string;
-    errorCode?: string;
-    errorMessage?: string;
-    updatedAt?: string;
-    healthy: boolean;
-  }[];
+  platforms: PlatformStatus[];
   apiServer: {
     enabled: boolean;
     host: string;

@@ -3,7 +3,7 @@
 
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -22,7 +22,7 @@ export type MemoryTarget = "memory" | "user";
 // Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -191,6 +191,9 @@ export const api = {
   deleteProfile: (name: string, confirm?: string) =>
     request<ProfileDeletionPlan>(`/profiles/${id(name)}/delete`, json(confirm ? { dryRun: false, confirm } : { dryRun: true })),
   describeProfile: (name: string, description: string) => request<ProfileSummary>(`/profiles/${id(name)}/description`, json({ description }, "PUT")),
+  channels: () => request<ChannelList>("/channels"),
+  setChannelEnabled: (platform: string, enabled: boolean) => request<ChannelList>(`/channels/${id(platform)}/enabled`, json({ enabled })),
+  setChannelHome: (platform: string, chatID: string, name: string | null) => request<ChannelList>(`/channels/${id(platform)}/home`, json({ chatID, name }, "PUT")),
   mcpServers: () => request<MCPServerList>("/mcp/servers"),
   saveMCPServer: (name: string, draft: MCPDraft, etag: string) => request<MCPServerList>(`/mcp/servers/${id(name)}`, json(draft, "PUT", { "If-Match": etag })),
   setMCPServerEnabled: (name: string, enabled: boolean) => request<MCPServerList>(`/mcp/servers/${id(name)}/enabled`, json({ enabled })),

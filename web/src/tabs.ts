@@ -10,6 +10,7 @@ import { CronTab } from "./tabs/Cron/CronTab";
 import { SkillsTab } from "./tabs/Skills/SkillsTab";
 import { MemoryTab } from "./tabs/Memory/MemoryTab";
 import { ToolsTab } from "./tabs/Tools/ToolsTab";
+import { ChannelsTab } from "./tabs/Channels/ChannelsTab";
 import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
 
 export interface TabInfo {
@@ -31,6 +32,7 @@ export const tabs: TabInfo[] = [
   { path: "/skills", label: "Skills", icon: "skills", render: SkillsTab },
   { path: "/memory", label: "Memory", icon: "memory", render: MemoryTab },
   { path: "/tools", label: "Tools", icon: "tools", render: ToolsTab },
+  { path: "/channels", label: "Channels", icon: "channels", render: ChannelsTab },
   { path: "/approvals", label: "Approvals", icon: "approvals", render: ApprovalsTab },
 ];
 

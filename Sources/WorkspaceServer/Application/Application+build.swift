@@ -58,6 +58,7 @@ func buildRoutes(
     SkillRoutes(scope: scope).addRoutes(to: api)
     MemoryRoutes(scope: scope).addRoutes(to: api)
     MCPRoutes(scope: scope).addRoutes(to: api)
+    ChannelRoutes(scope: scope).addRoutes(to: api)
     ApprovalRoutes(queue: services.approvals, scope: scope, password: services.password, credentials: services.credentials).addRoutes(to: api)
     PairingRoutes(scope: scope, queue: services.approvals).addRoutes(to: api)
     CronRoutes(scope: scope).addRoutes(to: api)

@@ -58,6 +58,8 @@ final class HomeServices: Sendable {
     let memory: MemoryNotes
     /// `mcp_servers` in config.yaml.
     let mcp: MCPServers
+    /// The messaging platforms.
+    let channels: Channels
     /// Encoded Sessions answers, keyed by this profile's database generation.
     let sessionAnswers: EncodedAnswerCache
     /// Encoded Analytics answers, the same way.
@@ -101,6 +103,7 @@ final class HomeServices: Sendable {
         allowlist = CommandAllowlist(config: config)
         memory = MemoryNotes(home: home, config: config, audit: audit)
         mcp = MCPServers(config: config, keys: keys)
+        channels = Channels(config: config, keys: keys, status: status)
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)
     }
