@@ -35,6 +35,7 @@ import Testing
         View(name: "skills", path: "skills", ready: "document.querySelectorAll('.skill, .skill-row, tbody tr, li').length > 3"),
         View(name: "memory", path: "memory", ready: "document.querySelectorAll('.memory-entry').length > 0"),
         View(name: "tools", path: "tools", ready: "document.querySelector('.tools')"),
+        View(name: "models", path: "models", ready: "document.querySelector('.models-table')"),
         View(name: "channels", path: "channels", ready: "document.querySelector('.channel-card')"),
         View(name: "approvals", path: "approvals", ready: "document.querySelector('.approvals, h2')"),
     ]

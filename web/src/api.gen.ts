@@ -2,6 +2,30 @@
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export interface ModelSlot {
+  slot: string;
+  provider: string;
+  model: string;
+  baseURL?: string;
+  usesMain: boolean;
+  key?: string;
+  keySet: boolean;
+}
+
+export interface ModelOverview {
+  main: ModelSlot;
+  auxiliary: ModelSlot[];
+  endpoints: ({
+    name: string;
+    baseURL: string;
+    model?: string;
+    key?: string;
+    keySet: boolean;
+    source: "providers" | "custom_providers";
+  })[];
+  etag: string;
+}
+
 export interface PlatformStatus {
   name: string;
   state: string;
@@ -376,7 +400,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   clientAddress?: string | null;
-  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul" | "memory.add" | "memory.replace";
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul" | "memory.add" | "memory.replace" | "models.test";
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;

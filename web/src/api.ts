@@ -3,7 +3,7 @@
 
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -22,7 +22,7 @@ export type MemoryTarget = "memory" | "user";
 // Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
   TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
@@ -191,6 +191,13 @@ export const api = {
   deleteProfile: (name: string, confirm?: string) =>
     request<ProfileDeletionPlan>(`/profiles/${id(name)}/delete`, json(confirm ? { dryRun: false, confirm } : { dryRun: true })),
   describeProfile: (name: string, description: string) => request<ProfileSummary>(`/profiles/${id(name)}/description`, json({ description }, "PUT")),
+  modelSettings: () => request<ModelOverview>("/models"),
+  setMainModel: (model: string, provider: string | null, baseURL: string, etag: string) =>
+    request<ModelOverview>("/models/main", json({ model, provider, baseURL }, "PUT", { "If-Match": etag })),
+  setAuxiliaryModel: (slot: string, provider: string, model: string, baseURL: string, etag: string) =>
+    request<ModelOverview>(`/models/auxiliary/${id(slot)}`, json({ provider, model, baseURL }, "PUT", { "If-Match": etag })),
+  testModelEndpoint: (baseURL: string) =>
+    request<{ url: string; ok: boolean; status?: number; models?: number; milliseconds: number; problem?: string }>("/models/test", json({ baseURL })),
   channels: () => request<ChannelList>("/channels"),
   setChannelEnabled: (platform: string, enabled: boolean) => request<ChannelList>(`/channels/${id(platform)}/enabled`, json({ enabled })),
   setChannelHome: (platform: string, chatID: string, name: string | null) => request<ChannelList>(`/channels/${id(platform)}/home`, json({ chatID, name }, "PUT")),

@@ -11,6 +11,7 @@ import { SkillsTab } from "./tabs/Skills/SkillsTab";
 import { MemoryTab } from "./tabs/Memory/MemoryTab";
 import { ToolsTab } from "./tabs/Tools/ToolsTab";
 import { ChannelsTab } from "./tabs/Channels/ChannelsTab";
+import { ModelsTab } from "./tabs/Models/ModelsTab";
 import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
 
 export interface TabInfo {
@@ -25,6 +26,7 @@ export const tabs: TabInfo[] = [
   { path: "/status", label: "Status", icon: "status", render: StatusTab },
   { path: "/config", label: "Config", icon: "config", render: ConfigTab },
   { path: "/keys", label: "API Keys", icon: "keys", render: KeysTab },
+  { path: "/models", label: "Models", icon: "models", render: ModelsTab },
   { path: "/sessions", label: "Sessions", icon: "sessions", render: SessionsTab },
   { path: "/logs", label: "Logs", icon: "logs", render: LogsTab },
   { path: "/analytics", label: "Analytics", icon: "analytics", render: AnalyticsTab },

@@ -79,4 +79,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case memoryAdd = "memory.add"
     /// MEMORY.md or USER.md rewritten (an edit, a deletion, a new order).
     case memoryReplace = "memory.replace"
+    /// A model endpoint called to test it (only a base URL config.yaml names).
+    case modelsTest = "models.test"
 }

@@ -100,6 +100,12 @@ public actor KeyVault {
         return value
     }
 
+    /// The value of `name` for a call the workspace itself makes on the operator's behalf (a model endpoint test);
+    /// never returned to a client. The caller audits the call.
+    nonisolated func valueForOutboundCall(_ name: String) -> String? {
+        DotEnvReader().values(in: envText())[name]
+    }
+
     private func checkWritable() throws {
         guard !isReadOnly else {
             throw WorkspaceError.readOnly("This Hermes home is managed (HERMES_MANAGED or a .managed file); its .env is read-only.")

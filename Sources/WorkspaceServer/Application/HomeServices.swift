@@ -60,6 +60,8 @@ final class HomeServices: Sendable {
     let mcp: MCPServers
     /// The messaging platforms.
     let channels: Channels
+    /// The main model, auxiliary slots and custom endpoints.
+    let models: ModelSettings
     /// Encoded Sessions answers, keyed by this profile's database generation.
     let sessionAnswers: EncodedAnswerCache
     /// Encoded Analytics answers, the same way.
@@ -104,6 +106,7 @@ final class HomeServices: Sendable {
         memory = MemoryNotes(home: home, config: config, audit: audit)
         mcp = MCPServers(config: config, keys: keys)
         channels = Channels(config: config, keys: keys, status: status)
+        models = ModelSettings(config: config, keys: keys)
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)
     }
