@@ -8,15 +8,8 @@ import Testing
 @Suite(.serialized) struct BrowserChannelsTests {
     static let python = AgentProcess.python
 
-    private static let store = """
-        import json, sys
-        from gateway.pairing import PairingStore
-        store = PairingStore()
-        if sys.argv[1] == "ask":
-            print(json.dumps({"code": store.generate_code(sys.argv[2], sys.argv[3], sys.argv[4])}))
-        else:
-            print(json.dumps({"approved": store.is_approved(sys.argv[2], sys.argv[3])}))
-        """
+    /// The agent's own pairing store, as PairingTests drives it.
+    private static let store = PairingTests.store
 
     @Test(.enabled(if: python != nil, "hermes-agent is not installed: run scripts/hermes-venv.sh (or set HERMES_AGENT_PYTHON) to run this test"))
     func aPlatformIsSwitchedOffAndAStrangerIsPaired() async throws {

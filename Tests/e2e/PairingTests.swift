@@ -9,7 +9,7 @@ import Testing
 
     /// The agent's own store: `ask PLATFORM USER NAME` prints the code it sent; `check PLATFORM USER` whether the
     /// user is paired.
-    private static let store = """
+    static let store = """
         import json, sys
         from gateway.pairing import PairingStore
         store = PairingStore()

@@ -74,6 +74,27 @@ public struct ConfigBackups: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Every kept version, newest first, each with the diff to the version that replaced it (the newest to
+    /// `current`, the file as it is now), its revision by `etag`, and what replaced it. `shown` is applied to both
+    /// sides of each diff (secret masking for config.yaml).
+    public func history(
+        current: String, file name: String, etag: (String) -> String, shown: (String) -> String = { $0 }
+    ) throws -> [ConfigVersion] {
+        var newer = current
+        var newerName = "\(name) (current)"
+        return try versions().map { version in
+            let text = (try? self.text(of: version.id)) ?? ""
+            defer {
+                newer = text
+                newerName = "\(name)@\(version.id)"
+            }
+            return ConfigVersion(
+                id: version.id, savedAt: version.savedAt, size: version.size, etag: etag(text),
+                diff: LineDiff().unified(from: shown(text), to: shown(newer), beforeName: "\(name)@\(version.id)", afterName: newerName),
+                change: change(of: version.id))
+        }
+    }
+
     /// What replaced version `id`, if it was recorded.
     public func change(of id: String) -> ConfigVersion.Change? {
         guard Self.isValid(id), let data = FileManager.default.contents(atPath: changeURL(for: id).path) else { return nil }

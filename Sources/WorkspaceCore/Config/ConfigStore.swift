@@ -89,22 +89,8 @@ public actor ConfigStore {
 
     /// Kept versions, newest first, each with the diff to the version that replaced it.
     public nonisolated func history() throws -> [ConfigVersion] {
-        let versions = try backups.versions()
-        var newer = (try? rawText().text) ?? ""
-        var newerName = "config.yaml (current)"
-        var result: [ConfigVersion] = []
-        for version in versions {
-            let text = (try? backups.text(of: version.id)) ?? ""
-            result.append(
-                ConfigVersion(
-                    id: version.id, savedAt: version.savedAt, size: version.size, etag: ConfigSnapshot.etag(of: text),
-                    diff: LineDiff().unified(
-                        from: SecretRedaction.maskingYAML(text), to: SecretRedaction.maskingYAML(newer), beforeName: "config.yaml@\(version.id)",
-                        afterName: newerName), change: backups.change(of: version.id)))
-            newer = text
-            newerName = "config.yaml@\(version.id)"
-        }
-        return result
+        try backups.history(
+            current: (try? rawText().text) ?? "", file: "config.yaml", etag: ConfigSnapshot.etag(of:), shown: SecretRedaction.maskingYAML)
     }
 
     private struct Current {

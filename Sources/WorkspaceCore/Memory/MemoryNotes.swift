@@ -113,20 +113,10 @@ public struct MemoryNotes: Sendable {
 
     /// Earlier versions of `target`, newest first, each with the diff to the one that replaced it.
     public func history(_ target: Target) throws -> [ConfigVersion] {
-        let backups = ConfigBackups(home: home, file: target.fileName)
-        var newer = (FileManager.default.contents(atPath: file(target).path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        var newerName = "\(target.fileName) (current)"
-        return try backups.versions().map { version in
-            let text = (try? backups.text(of: version.id)) ?? ""
-            defer {
-                newer = text
-                newerName = "\(target.fileName)@\(version.id)"
-            }
-            return ConfigVersion(
-                id: version.id, savedAt: version.savedAt, size: version.size, etag: Self.etag(of: text),
-                diff: LineDiff().unified(from: text + "\n", to: newer + "\n", beforeName: "\(target.fileName)@\(version.id)", afterName: newerName),
-                change: backups.change(of: version.id))
-        }
+        let current = FileManager.default.contents(atPath: file(target).path).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        // Memory files end without a newline; one is added to both sides so the last entry diffs as a whole line.
+        return try ConfigBackups(home: home, file: target.fileName).history(
+            current: current, file: target.fileName, etag: Self.etag(of:), shown: { $0 + "\n" })
     }
 
     /// The revision of a file's text.

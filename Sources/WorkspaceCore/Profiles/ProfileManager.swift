@@ -185,22 +185,10 @@ public struct ProfileManager: Sendable {
     public func personaHistory(_ name: ProfileName) async throws -> [ConfigVersion] {
         let home = try directory.home(of: name)
         return try await offloaded {
-            let backups = ConfigBackups(home: home, file: "SOUL.md")
-            var newer =
-                FileManager.default.contents(atPath: home.root.appendingPathComponent("SOUL.md").path).map { String(decoding: $0, as: UTF8.self) }
-                ?? ""
-            var newerName = "SOUL.md (current)"
-            return try backups.versions().map { version in
-                let text = (try? backups.text(of: version.id)) ?? ""
-                defer {
-                    newer = text
-                    newerName = "SOUL.md@\(version.id)"
-                }
-                return ConfigVersion(
-                    id: version.id, savedAt: version.savedAt, size: version.size, etag: Self.revision(of: Data(text.utf8)).tag,
-                    diff: LineDiff().unified(from: text, to: newer, beforeName: "SOUL.md@\(version.id)", afterName: newerName),
-                    change: backups.change(of: version.id))
-            }
+            let current = FileManager.default.contents(atPath: home.root.appendingPathComponent("SOUL.md").path)
+            return try ConfigBackups(home: home, file: "SOUL.md").history(
+                current: current.map { String(decoding: $0, as: UTF8.self) } ?? "", file: "SOUL.md",
+                etag: { Self.revision(of: Data($0.utf8)).tag })
         }
     }
 
