@@ -116,4 +116,30 @@ import Testing
         let hit = seen["hit"] ?? ""
         #expect(hit.contains("terminal command: pytest") && !hit.contains("\\\"") && hit.contains("tool call"), "a readable tool-call hit: \(hit)")
     }
+
+    /// Rename and archive from the detail: the title is cleaned as the agent cleans it and lands in state.db; archive
+    /// hides the conversation from the default list and Unarchive brings it back.
+    @Test func aSessionIsRenamedAndArchivedFromItsDetail() async throws {
+        let site = try await DemoSite.start(sessions: 5)
+        defer { site.stop() }
+        let client = try await site.client()
+        let list = try await client.send("GET", "/api/v1/sessions?limit=1")
+        let id = try #require(((list.object?["items"] as? [[String: Any]])?.first?["id"]) as? String)
+        let seen = try await site.withBrowser(at: "sessions/\(id)") { browser -> [String] in
+            try browser.waitUntil("document.querySelector('.detail-actions')", seconds: 20)
+            try browser.click(button: "Rename", in: ".detail-actions")
+            try browser.fill("#session-title", "  Renamed\u{202E} in   the browser ")
+            try browser.click(button: "Save title", in: ".rename-form")
+            try browser.waitUntil("document.querySelector('.detail h2').innerText === 'Renamed in the browser'")
+            try browser.click(button: "Archive", in: ".detail-actions")
+            try browser.waitUntil("[...document.querySelectorAll('.detail-actions button')].some((b) => b.textContent === 'Unarchive')")
+            return [try browser.evaluate("document.querySelector('.detail h2').innerText") as? String ?? ""]
+        }
+        #expect(seen[0] == "Renamed in the browser")
+        let after = try await client.send("GET", "/api/v1/sessions/\(id)")
+        let conversation = after.object?["conversation"] as? [String: Any]
+        #expect(conversation?["title"] as? String == "Renamed in the browser" && conversation?["archived"] as? Bool == true, "\(conversation ?? [:])")
+        let listed = try await client.send("GET", "/api/v1/sessions?limit=200")
+        #expect(!((listed.object?["items"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == id }, "hidden from the default list")
+    }
 }

@@ -191,6 +191,7 @@ export const api = {
   deleteProfile: (name: string, confirm?: string) =>
     request<ProfileDeletionPlan>(`/profiles/${id(name)}/delete`, json(confirm ? { dryRun: false, confirm } : { dryRun: true })),
   describeProfile: (name: string, description: string) => request<ProfileSummary>(`/profiles/${id(name)}/description`, json({ description }, "PUT")),
+  editSession: (sessionID: string, change: { title?: string; archived?: boolean }) => request<SessionDetail>(`/sessions/${id(sessionID)}`, json(change, "PATCH")),
   modelSettings: () => request<ModelOverview>("/models"),
   setMainModel: (model: string, provider: string | null, baseURL: string, etag: string) =>
     request<ModelOverview>("/models/main", json({ model, provider, baseURL }, "PUT", { "If-Match": etag })),

@@ -81,4 +81,10 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case memoryReplace = "memory.replace"
     /// A model endpoint called to test it (only a base URL config.yaml names).
     case modelsTest = "models.test"
+    /// A session renamed (its title in state.db).
+    case sessionsRename = "sessions.rename"
+    /// A session (and its compression chain) archived.
+    case sessionsArchive = "sessions.archive"
+    /// A session (and its compression chain) unarchived.
+    case sessionsUnarchive = "sessions.unarchive"
 }

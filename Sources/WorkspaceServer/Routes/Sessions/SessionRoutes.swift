@@ -79,6 +79,19 @@ struct SessionRoutes {
                     try await writer.finish(nil)
                 })
         }
+        // Rename and archive, with the agent's rules (see SessionEditor); answers the conversation as it is now.
+        group.patch("sessions/:id", .admin) { request, context -> Response in
+            let home = try scope(request)
+            let id = try context.parameters.require("id")
+            let body = try await request.decode(as: SessionPatch.self, context: context)
+            guard body.title != nil || body.archived != nil else {
+                throw WorkspaceError.invalidInput("Send a title (empty clears it), archived, or both.")
+            }
+            let editor = SessionEditor(store: home.sessions, audit: home.audit)
+            if let title = body.title { try await editor.rename(id, to: title, actor: context.auditActor) }
+            if let archived = body.archived { try await editor.setArchived(id, archived, actor: context.auditActor) }
+            return try Response.json(try await home.sessions.detail(id: id))
+        }
         group.delete("sessions/:id", .admin) { request, context -> DeletionReport in
             let home = try scope(request)
             let id = try context.parameters.require("id")
@@ -143,4 +156,10 @@ extension ExportFormat {
         case .markdown: "text/markdown; charset=utf-8"
         }
     }
+}
+
+/// `PATCH /sessions/{id}`: a new title (empty clears it) and/or archived.
+struct SessionPatch: Decodable {
+    var title: String?
+    var archived: Bool?
 }

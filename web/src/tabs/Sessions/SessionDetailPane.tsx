@@ -34,14 +34,16 @@ function Lineage({ detail, onOpen }: { detail: SessionDetail; onOpen: (id: strin
   );
 }
 
-export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted, onBack }: {
-  sessionID: string; focusMessage?: number; onOpen: (id: string) => void; onDeleted: () => void; onBack: () => void;
+export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted, onBack, onEdited }: {
+  sessionID: string; focusMessage?: number; onOpen: (id: string) => void; onDeleted: () => void; onBack: () => void; onEdited: () => void;
 }) {
-  const { data: detail, error } = useLoader(() => api.session(sessionID), [sessionID]);
+  const [reloads, setReloads] = useState(0);
+  const { data: detail, error } = useLoader(() => api.session(sessionID), [sessionID, reloads]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const [format, setFormat] = useState("markdown");
+  const [renaming, setRenaming] = useState<string | null>(null);
 
   // On a narrow screen the open conversation is a screen of its own; Back returns to the list.
   const back = <button type="button" className="button ghost small-button back-button" onClick={onBack}><Icon name="back" size={14} /> Sessions</button>;
@@ -79,11 +81,28 @@ export function SessionDetailPane({ sessionID, focusMessage, onOpen, onDeleted, 
             <option value="markdown">Markdown</option><option value="json">JSON</option><option value="jsonl">JSON Lines</option>
           </select>
           <button type="button" className="button ghost" onClick={() => api.exportSession(conversation.id, format).catch((caught) => setActionError(describeError(caught)))}>Export</button>
+          <button type="button" className="button ghost" onClick={() => setRenaming(renaming === null ? conversation.title || "" : null)}>Rename</button>
+          <button type="button" className="button ghost" onClick={() => api.editSession(conversation.id, { archived: !conversation.archived }).then(
+            () => { setReloads((value) => value + 1); onEdited(); }, (caught) => setActionError(describeError(caught)))}>
+            {conversation.archived ? "Unarchive" : "Archive"}</button>
           <button type="button" className="button danger-outline" onClick={() => setConfirming(true)} disabled={conversation.isActive}
                   title={conversation.isActive ? "A live conversation cannot be deleted" : undefined}>Delete</button>
         </div>
       </header>
       {actionError && <div className="alert alert-bad" role="alert">{actionError}</div>}
+      {renaming !== null && (
+        <form className="rename-form" onSubmit={(event) => {
+          event.preventDefault();
+          api.editSession(conversation.id, { title: renaming }).then(() => { setRenaming(null); setReloads((value) => value + 1); onEdited(); },
+            (caught) => setActionError(describeError(caught)));
+        }}>
+          <label className="visually-hidden" htmlFor="session-title">Title</label>
+          <input id="session-title" className="input" value={renaming} maxLength={100} autoFocus placeholder="Empty clears the title"
+            onChange={(event) => setRenaming(event.target.value)} />
+          <button type="submit" className="button small-button">Save title</button>
+          <button type="button" className="button ghost small-button" onClick={() => setRenaming(null)}>Cancel</button>
+        </form>
+      )}
       {/* The facts in one line that opens; the conversation comes first. */}
       <details className="detail-summary">
         <summary><span className="detail-summary-line">{summary} · started <When iso={conversation.startedAt} relative /></span></summary>

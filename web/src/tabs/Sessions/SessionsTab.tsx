@@ -43,7 +43,7 @@ export function SessionsTab() {
         {selected && (
           <SessionDetailPane key={selected} sessionID={selected} focusMessage={focusMessage} onOpen={(id) => open(id)}
                              onDeleted={() => { setRefreshKey((value) => value + 1); navigate("/sessions"); }}
-                             onBack={() => navigate(`/sessions${searchSuffix()}`)} />
+                             onBack={() => navigate(`/sessions${searchSuffix()}`)} onEdited={() => setRefreshKey((value) => value + 1)} />
         )}
       </div>
     </div>
