@@ -80,17 +80,24 @@ import Glibc
         let lockPath = fixture.home.root.appendingPathComponent("memories/MEMORY.md.lock").path
         let holder = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         #expect(flock(holder, LOCK_EX) == 0)
-        let notes = notes(fixture)
+        // A generous timeout: on a loaded 2-core machine the concurrency pool can be busy for seconds.
+        let notes = notes(fixture, lockTimeout: 60)
         let etag = try notes.document(.memory).etag
-        let write = Task { try await notes.replace(.memory, with: ["one", "two"], expecting: .exactly(etag), actor: nil) }
-        // It is waiting: the file stays as it was while the lock is held (checked a few times, not slept on once).
-        for _ in 0..<5 {
-            try await Task.sleep(for: .milliseconds(60))
-            #expect(String(decoding: bytes(fixture, "MEMORY.md") ?? Data(), as: UTF8.self) == "one")
+        let unchangedWhileHeld = LockedValue<[Bool]>([])
+        let file = fixture.home.root.appendingPathComponent("memories/MEMORY.md")
+        // The holder lets go from a thread of its own, as another process would: not waiting on the test's pool.
+        Thread.detachNewThread {
+            for _ in 0..<5 {
+                usleep(60_000)
+                let text = String(decoding: FileManager.default.contents(atPath: file.path) ?? Data(), as: UTF8.self)
+                unchangedWhileHeld.withValue { $0.append(text == "one") }
+            }
+            flock(holder, LOCK_UN)
+            close(holder)
         }
-        flock(holder, LOCK_UN)
-        close(holder)
-        #expect(try await write.value.entries == ["one", "two"])
+        let written = try await notes.replace(.memory, with: ["one", "two"], expecting: .exactly(etag), actor: nil)
+        #expect(written.entries == ["one", "two"])
+        #expect(unchangedWhileHeld.value == [true, true, true, true, true], "the write waited while the lock was held")
 
         let stuck = open(lockPath, O_RDWR | O_CLOEXEC)
         flock(stuck, LOCK_EX)
