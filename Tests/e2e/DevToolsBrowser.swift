@@ -173,7 +173,9 @@ final class DevToolsBrowser {
                 offset += written
             }
         }
-        let deadline = Date().addingTimeInterval(30)
+        // A hang guard, not a timing assertion: under a full parallel test run on 2 cores one axe pass or
+        // screenshot has taken over 30 s (the layout test's clean-clone run), so the guard is 120 s.
+        let deadline = Date().addingTimeInterval(120)
         while true {
             let reply = try nextMessage(before: deadline)
             if reply["method"] as? String == "Log.entryAdded", let entry = (reply["params"] as? [String: Any])?["entry"] as? [String: Any] {
