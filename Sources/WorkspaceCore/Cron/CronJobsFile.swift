@@ -6,14 +6,14 @@ import Foundation
 /// with the parse error and is never overwritten.
 public struct CronJobsFile: Sendable {
     private let url: URL
-    private let lock: JobsFileLock
+    private let lock: AgentFileLock
     private let timeZone: AgentTimeZone
     private let writer = AtomicFileWriter(defaultMode: 0o600)
 
     /// The jobs file of `home`; `updated_at` carries `timeZone`'s offset.
-    public init(home: HermesHome, lock: JobsFileLock? = nil, timeZone: AgentTimeZone? = nil) {
+    public init(home: HermesHome, lock: AgentFileLock? = nil, timeZone: AgentTimeZone? = nil) {
         url = home.cronJobsFile
-        self.lock = lock ?? JobsFileLock(home: home)
+        self.lock = lock ?? AgentFileLock.jobs(home: home)
         self.timeZone = timeZone ?? AgentTimeZone(home: home)
     }
 

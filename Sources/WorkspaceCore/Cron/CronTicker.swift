@@ -17,7 +17,7 @@ public struct CronTicker: Sendable {
     }
 
     private let file: CronJobsFile
-    private let tickLock: JobsFileLock
+    private let tickLock: AgentFileLock
     private let runs: CronRuns
     private let home: HermesHome
     private let timeZone: AgentTimeZone

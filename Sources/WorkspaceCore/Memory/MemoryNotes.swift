@@ -138,10 +138,7 @@ public struct MemoryNotes: Sendable {
         let (home, directory, writer, lockTimeout) = (home, directory, writer, lockTimeout)
         return try await audit.recording(action, target: target.fileName, actor: actor) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let lock = JobsFileLock(
-                file: directory.appendingPathComponent(target.fileName + ".lock"), timeout: lockTimeout,
-                holder: "memories/\(target.fileName).lock", usually: "the agent writing its memory")
-            return try lock.withLock {
+            return try AgentFileLock.memory(home: home, file: target.fileName, timeout: lockTimeout).withLock {
                 let before = FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
                 let current = MemoryEntries.parse(before ?? "")
                 let entries = try change(current, Self.etag(of: before ?? ""))

@@ -79,7 +79,7 @@ import Glibc
         }
         let before = try Data(contentsOf: fixture.home.cronJobsFile)
         #expect(throws: WorkspaceError.self) {
-            try CronJobsFile(home: fixture.home, lock: JobsFileLock(home: fixture.home, timeout: 0.5)).update { $0.removeAll() }
+            try CronJobsFile(home: fixture.home, lock: AgentFileLock.jobs(home: fixture.home, timeout: 0.5)).update { $0.removeAll() }
         }
         #expect(try Data(contentsOf: fixture.home.cronJobsFile) == before)
     }

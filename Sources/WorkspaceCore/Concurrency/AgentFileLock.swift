@@ -4,11 +4,12 @@ import Foundation
 import Glibc
 #endif
 
-/// The agent's cross-process locks in `cron/`: `.jobs.lock`, an exclusive `flock` held around every
-/// read-modify-write of `jobs.json`, and `.tick.lock`, taken without waiting by each scheduler tick. Waiting is
-/// bounded (polled non-blocking, as the agent itself does), so a stuck holder gives a clear "unavailable" instead
-/// of a hung request. Blocking: call it off the concurrency pool.
-public struct JobsFileLock: Sendable {
+/// One of the agent's cross-process `flock` files: `cron/.jobs.lock` (held around every read-modify-write of
+/// `jobs.json`), `cron/.tick.lock` (taken without waiting by each scheduler tick), `memories/MEMORY.md.lock` and
+/// `USER.md.lock` (around every memory write). Waiting is bounded (polled non-blocking, as the agent itself does),
+/// so a stuck holder gives a clear "unavailable" instead of a hung request. Blocking: call it off the concurrency
+/// pool.
+public struct AgentFileLock: Sendable {
     /// How long to wait for the lock.
     public var timeout: TimeInterval
     private let url: URL
@@ -16,22 +17,27 @@ public struct JobsFileLock: Sendable {
     private let holder: String
 
     /// The jobs lock of `home`'s cron folder.
-    public init(home: HermesHome, timeout: TimeInterval = 10) {
-        self.init(url: home.cronDirectory.appendingPathComponent(".jobs.lock"), timeout: timeout)
+    public static func jobs(home: HermesHome, timeout: TimeInterval = 10) -> AgentFileLock {
+        AgentFileLock(
+            file: home.cronDirectory.appendingPathComponent(".jobs.lock"), timeout: timeout, holder: "cron/.jobs.lock",
+            usually: "the agent's scheduler")
     }
 
     /// The tick lock of `home`'s cron folder: one scheduler tick at a time across processes.
-    public static func tick(home: HermesHome) -> JobsFileLock {
-        JobsFileLock(url: home.cronDirectory.appendingPathComponent(".tick.lock"), timeout: 0)
+    public static func tick(home: HermesHome) -> AgentFileLock {
+        AgentFileLock(
+            file: home.cronDirectory.appendingPathComponent(".tick.lock"), timeout: 0, holder: "cron/.tick.lock", usually: "the agent's scheduler")
     }
 
-    private init(url: URL, timeout: TimeInterval) {
-        self.init(file: url, timeout: timeout, holder: "cron/\(url.lastPathComponent)", usually: "the agent's scheduler")
+    /// The lock of memory file `name` (`MEMORY.md`, `USER.md`) in `home`'s `memories/`.
+    public static func memory(home: HermesHome, file name: String, timeout: TimeInterval = 10) -> AgentFileLock {
+        AgentFileLock(
+            file: home.root.appendingPathComponent("memories/\(name).lock"), timeout: timeout, holder: "memories/\(name).lock",
+            usually: "the agent writing its memory")
     }
 
-    /// Another of the agent's `flock` files (`memories/MEMORY.md.lock`): `name` is how a message names it, `usually`
-    /// who holds it.
-    public init(file url: URL, timeout: TimeInterval = 10, holder name: String, usually: String) {
+    /// The lock file `url`: `name` is how a message names it, `usually` who holds it.
+    private init(file url: URL, timeout: TimeInterval, holder name: String, usually: String) {
         self.url = url
         self.timeout = timeout
         holder = "\(name) has been held by another process (\(usually)?)"
