@@ -68,6 +68,7 @@ public struct Channels: Sendable {
         let gateway = await status.gatewayStatus()
         let running = gateway.liveness == .running || gateway.liveness == .runningElsewhere
         let entries = keys.list()
+        let env = keys.rawValues()
         let items = Self.platforms.map { platform -> Channel in
             let block = snapshot.value["platforms"]?[platform.id] ?? snapshot.value["gateway"]?["platforms"]?[platform.id]
             let own = entries.filter { $0.name.hasPrefix(platform.prefix) && !$0.name.hasPrefix(platform.prefix + "HOME_CHANNEL") }
@@ -78,7 +79,7 @@ public struct Channels: Sendable {
             return Channel(
                 id: platform.id, label: platform.label, configured: block != nil || own.contains(where: \.isSet), enabled: enabled,
                 enabledBy: explicit != nil ? "config" : credentialSet ? "credential" : "off", keys: own.filter { $0.isSet || $0.known },
-                home: home(platform.id, block: block, entries: entries), live: live, liveIsStale: live != nil && !running)
+                home: Self.home(platform.id, block: block, env: env), live: live, liveIsStale: live != nil && !running)
         }
         return List(items: items.filter(\.configured) + items.filter { !$0.configured }, etag: snapshot.etag)
     }
@@ -120,9 +121,11 @@ public struct Channels: Sendable {
         guard platforms.contains(where: { $0.id == id }) else { throw WorkspaceError.notFound(what: "Platform \(id.prefix(40))") }
     }
 
-    private func home(_ id: String, block: OrderedJSON?, entries: [KeyEntry]) -> Home? {
-        let base = Self.homeVariable(id)
-        let value = { (name: String) in entries.first { $0.name == name && $0.isSet }.flatMap { $0.value ?? $0.masked } }
+    /// The home channel: `.env`'s values as written (a chat id is not a credential, but a name missing from the
+    /// agent's catalog would be listed masked, and the page edits what it shows), else config.yaml's.
+    private static func home(_ id: String, block: OrderedJSON?, env: [String: String]) -> Home? {
+        let base = homeVariable(id)
+        let value = { (name: String) in env[name].flatMap { $0.isEmpty ? nil : $0 } }
         if let chat = value(base) { return Home(chatID: chat, name: value(base + "_NAME"), threadID: value(base + "_THREAD_ID"), source: "env") }
         if let config = block?["home_channel"], let chat = config["chat_id"].flatMap({ $0.stringValue ?? $0.intValue.map(String.init) }) {
             return Home(chatID: chat, name: config["name"]?.stringValue, threadID: config["thread_id"]?.stringValue, source: "config")

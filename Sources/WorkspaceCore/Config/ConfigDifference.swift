@@ -35,7 +35,7 @@ enum ConfigDifference {
     }
 
     private static func describe(path: String, parts: [String], old: OrderedJSON?, new: OrderedJSON?) -> String {
-        if parts.contains(where: { SecretRedaction.isSecretName($0) || SecretRedaction.isSecretBlock($0) }) {
+        if ConfigMasking().isSecret(parts) {
             return old == nil ? "\(path) set" : new == nil ? "\(path) removed" : "\(path) changed"
         }
         switch (old, new) {
@@ -65,5 +65,18 @@ enum ConfigDifference {
         }
         let line = text.replacingOccurrences(of: "\n", with: " ")
         return line.count > 40 ? String(line.prefix(39)) + "…" : line
+    }
+
+    /// What turning the items `old` into `new` did, in words — "edited 1 entry", "added 2 lines", "reordered" — for
+    /// history notes of files kept as lists (memory entries, SOUL.md's lines). An item in both counts as kept; the
+    /// smaller of added and removed counts as edited.
+    static func counted(from old: [String], to new: [String], one: String, many: String) -> [String] {
+        let added = new.filter { !old.contains($0) }.count
+        let removed = old.filter { !new.contains($0) }.count
+        let edited = min(added, removed)
+        let words = [(edited, "edited"), (added - edited, "added"), (removed - edited, "removed")].filter { $0.0 > 0 }.map {
+            "\($0.1) \($0.0) \($0.0 == 1 ? one : many)"
+        }
+        return words.isEmpty && old != new ? ["reordered"] : words
     }
 }

@@ -39,7 +39,7 @@ public struct ConfigMasking: Sendable {
             return .object(members.map { .init($0.key, mask($0.value, path: path + [$0.key], into: &paths)) })
         case .array(let items):
             return .array(items.enumerated().map { mask($1, path: path + [String($0)], into: &paths) })
-        case .string(let text) where !text.isEmpty && isSecret(path) && !Self.isReference(text):
+        case .string(let text) where !text.isEmpty && isSecret(path) && !EnvReference.isReference(text):
             paths.append(path.joined(separator: "."))
             return .string(SecretMask.mask(text))
         case .string(let text):
@@ -51,7 +51,4 @@ public struct ConfigMasking: Sendable {
         }
     }
 
-    private static func isReference(_ text: String) -> Bool {
-        text.range(of: #"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$"#, options: .regularExpression) != nil
-    }
 }

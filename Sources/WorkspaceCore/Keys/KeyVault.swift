@@ -26,6 +26,12 @@ public actor KeyVault {
         revealLimiter = SlidingWindowLimiter(limit: revealsPerMinute, window: 60)
     }
 
+    /// The names `.env` defines: one read of the file, without the skill scan ``list()`` makes — for pages that only
+    /// say whether a key is set.
+    public nonisolated func definedNames() -> Set<String> {
+        Set(DotEnvReader().names(in: envText()))
+    }
+
     /// The entry for `name` as ``list()`` shows it (masked), or `nil`.
     public nonisolated func entry(_ name: String) -> KeyEntry? {
         list().first { $0.name == name }
@@ -100,10 +106,11 @@ public actor KeyVault {
         return value
     }
 
-    /// The value of `name` for a call the workspace itself makes on the operator's behalf (a model endpoint test);
-    /// never returned to a client. The caller audits the call.
-    nonisolated func valueForOutboundCall(_ name: String) -> String? {
-        DotEnvReader().values(in: envText())[name]
+    /// The values `.env` holds (one read), for the workspace's own use: a key for a call it makes on the
+    /// operator's behalf (a model endpoint test, which audits the call), or a setting that is not a credential but
+    /// has no catalog entry saying so (a home channel's chat id). Never hand a credential to a client from here.
+    nonisolated func rawValues() -> [String: String] {
+        DotEnvReader().values(in: envText())
     }
 
     private func checkWritable() throws {

@@ -136,7 +136,7 @@ public enum SecretRedaction {
             quote = String(first)
             value = String(value.dropFirst().dropLast())
         }
-        if value.range(of: #"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$"#, options: .regularExpression) != nil || value.isEmpty { return written }
+        if EnvReference.isReference(value) || value.isEmpty { return written }
         return quote + SecretMask.mask(value) + quote + comment
     }
 

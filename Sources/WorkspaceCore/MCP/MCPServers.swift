@@ -78,7 +78,8 @@ public struct MCPServers: Sendable {
     public func list() throws -> List {
         let snapshot = try config.snapshot()
         guard case .object(let members)? = snapshot.value["mcp_servers"] else { return List(items: [], etag: snapshot.etag) }
-        return List(items: members.map { server(named: $0.key, $0.value) }, etag: snapshot.etag)
+        let defined = keys.definedNames()
+        return List(items: members.map { server(named: $0.key, $0.value, defined: defined) }, etag: snapshot.etag)
     }
 
     /// Adds or replaces server `name` when config.yaml is still at `expecting`. Returns the new list.
@@ -134,7 +135,7 @@ public struct MCPServers: Sendable {
                 guard !value.isEmpty else {
                     throw WorkspaceError.invalidInput("\(block).\(key) needs a value (text, stored in .env) or a ${VAR} reference.")
                 }
-                if Self.referenced(value) != nil {
+                if EnvReference.variable(in: value) != nil {
                     written.append(.init(key, .string(value)))
                 } else {
                     let variable = Self.variable(server: name, key: key)
@@ -183,12 +184,6 @@ public struct MCPServers: Sendable {
         return "MCP_\(clean(server))_\(clean(key))"
     }
 
-    /// The variable a whole-value `${VAR}` (or `${env:VAR}`) names, else nil.
-    static func referenced(_ value: String) -> String? {
-        guard let match = value.wholeMatch(of: /\$\{(?:env:)?\s*([^}\s]+)\s*\}/) else { return nil }
-        return String(match.output.1)
-    }
-
     private func requireServer(_ name: String) throws {
         try Self.checkName(name)
         guard try list().items.contains(where: { $0.name == name }) else { throw WorkspaceError.notFound(what: "MCP server \(name)") }
@@ -200,13 +195,14 @@ public struct MCPServers: Sendable {
         }
     }
 
-    private func server(named name: String, _ value: OrderedJSON) -> Server {
+    /// `defined`: the names `.env` sets.
+    private func server(named name: String, _ value: OrderedJSON, defined: Set<String>) -> Server {
         let settings = { (block: String) -> [Setting] in
             guard case .object(let members)? = value[block] else { return [] }
             return members.map { member in
                 let text = member.value.stringValue ?? member.value.rendered(.compact)
-                if let variable = Self.referenced(text) {
-                    return Setting(name: member.key, reference: text, isSet: keys.entry(variable)?.isSet ?? false, masked: nil)
+                if let variable = EnvReference.variable(in: text) {
+                    return Setting(name: member.key, reference: text, isSet: defined.contains(variable), masked: nil)
                 }
                 return Setting(name: member.key, reference: nil, isSet: !text.isEmpty, masked: SecretMask.mask(text))
             }

@@ -70,23 +70,32 @@ public struct MemoryNotes: Sendable {
 
     /// Both files with the memory settings.
     public func overview() throws -> Overview {
-        let memory = (try? config.snapshot().value["memory"]) ?? nil
+        let memory = memorySettings()
         func flag(_ key: String, _ fallback: Bool) -> Bool { if case .bool(let value)? = memory?[key] { value } else { fallback } }
         let provider: String = if case .string(let value)? = memory?["provider"] { value } else { "" }
         return Overview(
             memoryEnabled: flag("memory_enabled", true), userProfileEnabled: flag("user_profile_enabled", true), provider: provider,
-            writeApproval: flag("write_approval", false), files: try Target.allCases.map(document))
+            writeApproval: flag("write_approval", false), files: Target.allCases.map { read($0, settings: memory) })
     }
 
     /// One file.
     public func document(_ target: Target) throws -> Document {
+        read(target, settings: memorySettings())
+    }
+
+    /// `memory:` of config.yaml (nil when unreadable: the agent's defaults apply).
+    private func memorySettings() -> OrderedJSON? {
+        (try? config.snapshot().value["memory"]) ?? nil
+    }
+
+    private func read(_ target: Target, settings: OrderedJSON?) -> Document {
         let url = file(target)
         let data = FileManager.default.contents(atPath: url.path)
         let text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
         let entries = MemoryEntries.parse(text)
         return Document(
             target: target, file: "memories/\(target.fileName)", exists: data != nil, etag: Self.etag(of: text), entries: entries,
-            used: MemoryEntries.size(of: entries), limit: limit(of: target))
+            used: MemoryEntries.size(of: entries), limit: Self.limit(of: target, in: settings))
     }
 
     /// Replaces the entries of `target` with `entries` (an edit, a deletion and a new order are all this), when the
@@ -122,9 +131,9 @@ public struct MemoryNotes: Sendable {
     /// The revision of a file's text.
     public static func etag(of text: String) -> String { ConfigSnapshot.etag(of: text) }
 
-    private func limit(of target: Target) -> Int {
+    private static func limit(of target: Target, in settings: OrderedJSON?) -> Int {
         let (key, fallback) = target.limitKey
-        if case .int(let value)? = (try? config.snapshot().value["memory"])??[key], value > 0 { return value }
+        if case .int(let value)? = settings?[key], value > 0 { return value }
         return fallback
     }
 
@@ -134,7 +143,7 @@ public struct MemoryNotes: Sendable {
         _ target: Target, action: AuditAction, actor: AuditActor?, _ change: @escaping @Sendable ([String], String) throws -> [String]
     ) async throws -> Document {
         let url = file(target)
-        let limit = limit(of: target)
+        let limit = Self.limit(of: target, in: memorySettings())
         let (home, directory, writer, lockTimeout) = (home, directory, writer, lockTimeout)
         return try await audit.recording(action, target: target.fileName, actor: actor) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -150,7 +159,8 @@ public struct MemoryNotes: Sendable {
                 let text = MemoryEntries.render(entries)
                 if let before, before != text {
                     let note = ConfigVersion.Change(
-                        summary: Self.summary(from: current, to: entries), source: "Memory", actor: actor?.name)
+                        summary: ConfigDifference.counted(from: current, to: entries, one: "entry", many: "entries"), source: "Memory",
+                        actor: actor?.name)
                     try ConfigBackups(home: home, file: target.fileName).save(before, change: note)
                 }
                 if before != text { try writer.write(Data(text.utf8), to: url) }
@@ -159,16 +169,5 @@ public struct MemoryNotes: Sendable {
                     limit: limit)
             }
         }
-    }
-
-    /// What a write did to the entries, in words: "added 1 entry", "edited 2 entries", "reordered".
-    static func summary(from old: [String], to new: [String]) -> [String] {
-        let added = new.filter { !old.contains($0) }.count
-        let removed = old.filter { !new.contains($0) }.count
-        let edited = min(added, removed)
-        let words = [(edited, "edited"), (added - edited, "added"), (removed - edited, "removed")].filter { $0.0 > 0 }.map {
-            "\($0.1) \($0.0) entr\($0.0 == 1 ? "y" : "ies")"
-        }
-        return words.isEmpty && old != new ? ["reordered"] : words
     }
 }

@@ -80,32 +80,22 @@ public struct ModelSettings: Sendable {
     public func overview() throws -> Overview {
         let snapshot = try config.snapshot()
         let value = snapshot.value
-        let model = value["model"]
-        let main: Slot
-        if case .object = model {
-            main = slot(
-                "main", provider: model?["provider"]?.stringValue ?? "auto", model: model?["default"]?.stringValue ?? "",
-                baseURL: model?["base_url"]?.stringValue, apiKey: model?["api_key"]?.stringValue)
-        } else {
-            main = slot("main", provider: "auto", model: model?.stringValue ?? "", baseURL: nil, apiKey: nil)
-        }
-        let auxiliary = Self.slots.map { name -> Slot in
-            let entry = value["auxiliary"]?[name]
-            return slot(
-                name, provider: entry?["provider"]?.stringValue ?? "auto", model: entry?["model"]?.stringValue ?? "",
-                baseURL: entry?["base_url"]?.stringValue, apiKey: entry?["api_key"]?.stringValue)
-        }
+        let defined = keys.definedNames()
+        // `model: id` reads as the mapping `{default: id}`, as the agent reads it.
+        let model = value["model"].map { entry -> OrderedJSON in if case .object = entry { entry } else { .object([.init("default", entry)]) } }
+        let main = Self.slot("main", model, modelKey: "default", defined: defined)
+        let auxiliary = Self.slots.map { Self.slot($0, value["auxiliary"]?[$0], modelKey: "model", defined: defined) }
         var endpoints: [Endpoint] = []
         if case .object(let members)? = value["providers"] {
             for member in members {
                 guard let url = member.value["base_url"]?.stringValue ?? member.value["api"]?.stringValue else { continue }
-                endpoints.append(endpoint(member.key, url, member.value, source: "providers"))
+                endpoints.append(Self.endpoint(member.key, url, member.value, source: "providers", defined: defined))
             }
         }
         if case .array(let items)? = value["custom_providers"] {
             for item in items {
                 guard let name = item["name"]?.stringValue, let url = item["base_url"]?.stringValue else { continue }
-                endpoints.append(endpoint(name, url, item, source: "custom_providers"))
+                endpoints.append(Self.endpoint(name, url, item, source: "custom_providers", defined: defined))
             }
         }
         return Overview(main: main, auxiliary: auxiliary, endpoints: endpoints, etag: snapshot.etag)
@@ -162,12 +152,15 @@ public struct ModelSettings: Sendable {
             throw WorkspaceError.invalidInput("The base URL is not an http(s) address.")
         }
         var request = URLRequest(url: target, timeoutInterval: 5)
-        if let key, let secret = keys.valueForOutboundCall(key), !secret.isEmpty {
+        if let key, let secret = keys.rawValues()[key], !secret.isEmpty {
             request.setValue("Bearer \(secret)", forHTTPHeaderField: "Authorization")
         }
         let started = Date()
         do {
-            let (data, response) = try await URLSession.shared.data(for: request)
+            // A redirect is answered, not followed: the test reaches the configured URL and nothing else.
+            let session = URLSession(configuration: .ephemeral, delegate: RefuseRedirects(), delegateQueue: nil)
+            defer { session.finishTasksAndInvalidate() }
+            let (data, response) = try await session.data(for: request)
             let status = (response as? HTTPURLResponse)?.statusCode
             let listed = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["data"] as? [Any]
             return TestResult(
@@ -180,24 +173,30 @@ public struct ModelSettings: Sendable {
         }
     }
 
-    private func slot(_ name: String, provider: String, model: String, baseURL: String?, apiKey: String?) -> Slot {
+    /// The reading of `entry` (a model mapping or an auxiliary slot; its model under `modelKey`); `defined` holds the
+    /// names `.env` sets, read once per overview.
+    private static func slot(_ name: String, _ entry: OrderedJSON?, modelKey: String, defined: Set<String>) -> Slot {
+        let provider = entry?["provider"]?.stringValue ?? "auto"
+        let model = entry?[modelKey]?.stringValue ?? ""
+        let baseURL = entry?["base_url"]?.stringValue
+        let apiKey = entry?["api_key"]?.stringValue
         let usesMain = name != "main" && provider == "auto" && model.isEmpty && (baseURL ?? "").isEmpty
-        let key = MCPServers.referenced(apiKey ?? "") ?? (baseURL?.isEmpty == false ? nil : Self.providerKeys[provider])
-        let literal = apiKey.map { !$0.isEmpty && MCPServers.referenced($0) == nil } ?? false
+        let key = EnvReference.variable(in: apiKey ?? "") ?? (baseURL?.isEmpty == false ? nil : providerKeys[provider])
+        let literal = apiKey.map { !$0.isEmpty && EnvReference.variable(in: $0) == nil } ?? false
         return Slot(
             slot: name, provider: provider, model: model,
             baseURL: baseURL?.isEmpty == false ? baseURL.map(SecretRedaction.maskingURLCredentials) : nil,
-            usesMain: usesMain, key: key, keySet: literal || key.map { keys.entry($0)?.isSet ?? false } ?? false)
+            usesMain: usesMain, key: key, keySet: literal || key.map(defined.contains) ?? false)
     }
 
-    private func endpoint(_ name: String, _ url: String, _ value: OrderedJSON, source: String) -> Endpoint {
+    private static func endpoint(_ name: String, _ url: String, _ value: OrderedJSON, source: String, defined: Set<String>) -> Endpoint {
         let apiKey = value["api_key"]?.stringValue
-        let key = MCPServers.referenced(apiKey ?? "") ?? value["key_env"]?.stringValue
-        let literal = apiKey.map { !$0.isEmpty && MCPServers.referenced($0) == nil } ?? false
+        let key = EnvReference.variable(in: apiKey ?? "") ?? value["key_env"]?.stringValue
+        let literal = apiKey.map { !$0.isEmpty && EnvReference.variable(in: $0) == nil } ?? false
         return Endpoint(
             name: name, baseURL: SecretRedaction.maskingURLCredentials(in: url),
             model: value["model"]?.stringValue ?? value["default_model"]?.stringValue, key: key,
-            keySet: literal || key.map { keys.entry($0)?.isSet ?? false } ?? false, source: source)
+            keySet: literal || key.map(defined.contains) ?? false, source: source)
     }
 
     private static func optional(_ path: [String], _ value: String?, keepEmpty: Bool = false) -> [ConfigEdit] {
@@ -220,5 +219,15 @@ public struct ModelSettings: Sendable {
                 throw WorkspaceError.invalidInput("base_url is an http(s) address without credentials in it.")
             }
         }
+    }
+}
+
+/// Stops a test call at the first redirect, so it never reaches a URL config.yaml does not name.
+private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
+        completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 }

@@ -173,7 +173,9 @@ public struct ProfileManager: Sendable {
             guard current != Data(text.utf8) else { return }
             if let existing {
                 let old = String(decoding: existing, as: UTF8.self)
-                let note = ConfigVersion.Change(summary: [Self.lineChange(from: old, to: text)], source: "Persona", actor: actor?.name)
+                let lines = { (text: String) in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+                let summary = ConfigDifference.counted(from: lines(old), to: lines(text), one: "line", many: "lines")
+                let note = ConfigVersion.Change(summary: summary, source: "Persona", actor: actor?.name)
                 try ConfigBackups(home: home, file: "SOUL.md").save(old, change: note)
             }
             try AtomicFileWriter(defaultMode: 0o644).write(Data(text.utf8), to: file)
@@ -190,18 +192,6 @@ public struct ProfileManager: Sendable {
                 current: current.map { String(decoding: $0, as: UTF8.self) } ?? "", file: "SOUL.md",
                 etag: { Self.revision(of: Data($0.utf8)).tag })
         }
-    }
-
-    /// "3 lines changed, 1 added" between two texts, by line.
-    static func lineChange(from old: String, to new: String) -> String {
-        let before = old.split(separator: "\n", omittingEmptySubsequences: false)
-        let after = new.split(separator: "\n", omittingEmptySubsequences: false)
-        let removed = before.filter { !after.contains($0) }.count
-        let added = after.filter { !before.contains($0) }.count
-        let changed = min(removed, added)
-        let parts = [(changed, "changed"), (added - changed, "added"), (removed - changed, "removed")].filter { $0.0 > 0 }
-            .map { "\($0.0) line\($0.0 == 1 ? "" : "s") \($0.1)" }
-        return parts.isEmpty ? "lines reordered" : parts.joined(separator: ", ")
     }
 
     static func revision(of data: Data) -> Revision { Revision.digest("soul", of: data, bytes: 12) }

@@ -28,6 +28,8 @@ final class HomeServices: Sendable {
     let exporter: SessionExporter
     /// The only writer of `state.db`.
     let deleter: SessionDeleter
+    /// Rename and archive.
+    let sessionEditor: SessionEditor
     /// Usage analytics.
     let analytics: AnalyticsService
     /// `config.yaml`: reads, surgical edits, raw saves, history.
@@ -85,6 +87,7 @@ final class HomeServices: Sendable {
         search = SessionSearch(database: database)
         exporter = SessionExporter(store: sessions)
         deleter = SessionDeleter(store: sessions, audit: audit)
+        sessionEditor = SessionEditor(store: sessions, audit: audit)
         analytics = AnalyticsService(database: database, timeZone: timeZone, now: { [clock] in clock.now() })
         config = ConfigStore(home: home, audit: audit)
         skills = SkillsRegistry(home: home)

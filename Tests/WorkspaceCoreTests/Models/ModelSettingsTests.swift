@@ -78,6 +78,12 @@ import Testing
         import http.server, json, sys
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
+                if self.path == "/redirect/models":
+                    self.send_response(302)
+                    self.send_header("Location", "http://169.254.169.254/latest/meta-data")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 ok = self.path == "/v1/models" and self.headers.get("Authorization") == "Bearer sk-local-key"
                 body = json.dumps({"data": [{"id": "a"}, {"id": "b"}]} if ok else {"error": "no"}).encode()
                 self.send_response(200 if ok else 401)
@@ -117,14 +123,17 @@ import Testing
             }
             return Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         }
-        try fixture.write(Self.original.replacingOccurrences(of: "127.0.0.1:2", with: "127.0.0.1:\(port)"), to: "config.yaml")
+        try fixture.write(
+            Self.original.replacingOccurrences(of: "127.0.0.1:2", with: "127.0.0.1:\(port)")
+                .replacingOccurrences(of: "http://127.0.0.1:1/v1", with: "http://127.0.0.1:\(port)/redirect"), to: "config.yaml")
         try fixture.write("LOCAL_KEY=sk-local-key\n", to: ".env")
         let (models, audit) = settings(fixture)
         let result = try await models.test(baseURL: "http://127.0.0.1:\(port)/v1", actor: nil, audit: audit)
         #expect(result.ok && result.status == 200 && result.models == 2, "\(result)")
         await #expect(throws: WorkspaceError.self) { try await models.test(baseURL: "http://169.254.169.254/latest", actor: nil, audit: audit) }
-        let refused = try await models.test(baseURL: "http://127.0.0.1:1/v1", actor: nil, audit: audit)
+        let refused = try await models.test(baseURL: "http://127.0.0.1:\(port)/redirect", actor: nil, audit: audit)
         #expect(!refused.ok && refused.problem != nil)
+        #expect(refused.status == 302, "a redirect is answered, not followed: \(refused)")
         var query = AuditQuery()
         query.actionPrefix = "models.test"
         let recorded = try await audit.page(query).items

@@ -87,9 +87,8 @@ struct SessionRoutes {
             guard body.title != nil || body.archived != nil else {
                 throw WorkspaceError.invalidInput("Send a title (empty clears it), archived, or both.")
             }
-            let editor = SessionEditor(store: home.sessions, audit: home.audit)
-            if let title = body.title { try await editor.rename(id, to: title, actor: context.auditActor) }
-            if let archived = body.archived { try await editor.setArchived(id, archived, actor: context.auditActor) }
+            if let title = body.title { try await home.sessionEditor.rename(id, to: title, actor: context.auditActor) }
+            if let archived = body.archived { try await home.sessionEditor.setArchived(id, archived, actor: context.auditActor) }
             return try Response.json(try await home.sessions.detail(id: id))
         }
         group.delete("sessions/:id", .admin) { request, context -> DeletionReport in
