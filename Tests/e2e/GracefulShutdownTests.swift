@@ -32,7 +32,17 @@ import Testing
         kill(site.server.pid, SIGTERM)
         try await waitUntil(seconds: 30) { !site.server.isRunning }
         #expect(!site.server.isRunning, "serve exits on SIGTERM with two streams open")
-        try await waitUntil(seconds: 30) { streams.allSatisfy { !$0.0.isRunning } }
-        #expect(streams.allSatisfy { !$0.0.isRunning }, "the server ended both streams")
+        // Whether each client process has ended, read from the kernel (/proc: gone, or a zombie not yet reaped), not
+        // from Foundation's `isRunning`, which waits for its own reaping notice and can lag far behind under load.
+        try await waitUntil(seconds: 30) { streams.allSatisfy { Self.ended($0.0) } }
+        let states = streams.map { stream in
+            (try? String(contentsOfFile: "/proc/\(stream.0.processIdentifier)/stat", encoding: .utf8)).map { String($0.prefix(80)) } ?? "gone"
+        }
+        #expect(streams.allSatisfy { Self.ended($0.0) }, "the server ended both streams: \(states)")
+    }
+
+    private static func ended(_ process: Process) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8) else { return true }
+        return stat.split(separator: ")").last?.split(separator: " ").first == "Z" || !process.isRunning
     }
 }
