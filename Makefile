@@ -11,7 +11,7 @@ run: vendor build $(DEMO_HOME)
 
 # The suites that drive the real agent (Python, several seconds of CPU per start): run after the rest, so their
 # load never starves the timing-sensitive streaming and browser tests on a 2-core machine.
-AGENT_SUITES = BrowserChannelsTests|AgentApprovalsCLITests|AgentApprovalsGatewayTests|BrowserAgentApprovalTests|StagedWritesTests|PairingTests|ApprovalPluginInteropTests|AgentSelfApprovalTests|ProfilesAgentTests
+AGENT_SUITES = BrowserChannelsTests|BrowserToolsTests|AgentApprovalsCLITests|AgentApprovalsGatewayTests|BrowserAgentApprovalTests|StagedWritesTests|PairingTests|ApprovalPluginInteropTests|AgentSelfApprovalTests|ProfilesAgentTests
 
 ## Build everything and run every test (service, HTTP and browser tests, then the real agent's).
 test: vendor

@@ -79,6 +79,87 @@ export interface MCPSetting {
   masked?: string;
 }
 
+export interface MCPTestResult {
+  name: string;
+  ok: boolean;
+  serverName?: string;
+  serverVersion?: string;
+  tools: {
+    name: string;
+    description: string;
+  }[];
+  milliseconds: number;
+  problem?: string;
+  stderr: string[];
+}
+
+export interface ToolsetOverview {
+  toolsets: {
+    name: string;
+    label: string;
+    description: string;
+    configured: boolean;
+  }[];
+  platforms: {
+    name: string;
+    label: string;
+    defaultToolset: string;
+    explicit: boolean;
+    enabled: string[];
+    unavailable: string[];
+    kept: string[];
+  }[];
+  disabledEverywhere: string[];
+  warnings: string[];
+  etag: string;
+}
+
+export interface TerminalSettings {
+  backend: string;
+  backends: string[];
+  settings: ({
+    key: string;
+    type: "string" | "integer" | "number" | "boolean";
+    value: Json;
+    set: boolean;
+    backends: string[];
+    help: string;
+  })[];
+  overriddenBy: string[];
+  etag: string;
+}
+
+export interface WebhookSubscription {
+  name: string;
+  description: string;
+  events: string[];
+  prompt: string;
+  skills: string[];
+  deliver: string;
+  deliverOnly: boolean;
+  enabled: boolean;
+  hasSecret: boolean;
+  insecure: boolean;
+  createdAt?: string;
+  url: string;
+}
+
+export interface WebhookList {
+  items: WebhookSubscription[];
+  platformEnabled: boolean;
+  etag: string;
+}
+
+export interface WebhookDraft {
+  description?: string | null;
+  events?: string[] | null;
+  prompt?: string | null;
+  skills?: string[] | null;
+  deliver?: string | null;
+  deliverOnly?: boolean | null;
+  chatID?: string | null;
+}
+
 export interface MemoryDocument {
   target: "memory" | "user";
   file: string;
@@ -400,7 +481,7 @@ export interface AuditEvent {
   at: string;
   actor: string;
   clientAddress?: string | null;
-  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul" | "memory.add" | "memory.replace" | "models.test" | "sessions.rename" | "sessions.archive" | "sessions.unarchive";
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul" | "memory.add" | "memory.replace" | "models.test" | "sessions.rename" | "sessions.archive" | "sessions.unarchive" | "webhooks.create" | "webhooks.update" | "webhooks.enable" | "webhooks.disable" | "webhooks.delete" | "sessions.prune" | "sessions.import" | "mcp.test";
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;
@@ -412,7 +493,7 @@ export interface AuditEvent {
 /** One event of a stream, as an EventSource sees it; `data` is compact JSON. */
 export interface ServerSentEvent {
   id?: string;
-  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "memory.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "gateway.action" | "profiles.changed" | "reset";
+  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "memory.changed" | "webhooks.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "gateway.action" | "profiles.changed" | "reset";
   data?: string;
   retry?: number;
 }

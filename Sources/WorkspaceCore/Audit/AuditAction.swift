@@ -87,4 +87,20 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case sessionsArchive = "sessions.archive"
     /// A session (and its compression chain) unarchived.
     case sessionsUnarchive = "sessions.unarchive"
+    /// A webhook subscription created (its secret shown once to the creator).
+    case webhooksCreate = "webhooks.create"
+    /// A webhook subscription's settings changed.
+    case webhooksUpdate = "webhooks.update"
+    /// A webhook subscription switched on.
+    case webhooksEnable = "webhooks.enable"
+    /// A webhook subscription switched off.
+    case webhooksDisable = "webhooks.disable"
+    /// A webhook subscription removed.
+    case webhooksDelete = "webhooks.delete"
+    /// Sessions pruned by age or emptiness (the summary says which and how many).
+    case sessionsPrune = "sessions.prune"
+    /// Sessions imported from a JSON export.
+    case sessionsImport = "sessions.import"
+    /// An MCP server started or called to list its tools.
+    case mcpTest = "mcp.test"
 }

@@ -11,6 +11,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case cronJobsChanged = "cron.jobs.changed"
     /// `memories/MEMORY.md` or `USER.md` changed on disk (`target` in its data).
     case memoryChanged = "memory.changed"
+    /// `webhook_subscriptions.json` changed on disk.
+    case webhooksChanged = "webhooks.changed"
     /// The local scheduler started a cron run (data: id).
     case cronRunStarted = "cron.run.started"
     /// A cron run ended (data: id, status, run).

@@ -17,6 +17,7 @@ public struct HomeChangeFeed: Sendable {
             files: [
                 home.configFile, home.envFile, home.cronJobsFile, home.gatewayStateFile, home.gatewayPIDFile,
                 home.root.appendingPathComponent("memories/MEMORY.md"), home.root.appendingPathComponent("memories/USER.md"),
+                home.root.appendingPathComponent("webhook_subscriptions.json"),
             ],
             pollInterval: pollInterval, allowInotify: allowInotify)
     }
@@ -46,6 +47,8 @@ public struct HomeChangeFeed: Sendable {
         case "MEMORY.md", "USER.md":
             bus.publish(
                 .memoryChanged, .object([OrderedJSON.Member("target", .string(file.lastPathComponent == "USER.md" ? "user" : "memory"))] + named))
+        case "webhook_subscriptions.json":
+            bus.publish(.webhooksChanged, .object(named))
         default:
             bus.publish(.gatewayChanged, .object([OrderedJSON.Member("file", .string(file.lastPathComponent))] + named))
         }

@@ -44,6 +44,12 @@ extension OrderedJSON {
         }
     }
 
+    /// The items of a list value; anything else is empty.
+    public var arrayValue: [OrderedJSON] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
     /// An object with `key` set to `value`: replaced in place when present, appended otherwise.
     public func setting(_ key: String, to value: OrderedJSON) -> OrderedJSON {
         guard case .object(var members) = self else { return self }

@@ -66,8 +66,8 @@ public struct MCPServers: Sendable {
         public var etag: String
     }
 
-    private let config: ConfigStore
-    private let keys: KeyVault
+    let config: ConfigStore
+    let keys: KeyVault
 
     public init(config: ConfigStore, keys: KeyVault) {
         self.config = config

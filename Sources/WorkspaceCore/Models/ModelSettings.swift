@@ -223,7 +223,7 @@ public struct ModelSettings: Sendable {
 }
 
 /// Stops a test call at the first redirect, so it never reaches a URL config.yaml does not name.
-private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+final class RefuseRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest,
         completionHandler: @escaping @Sendable (URLRequest?) -> Void

@@ -41,8 +41,13 @@ public struct ChildProcess: Sendable {
         self.directory = directory
     }
 
-    /// Runs it with `input` on stdin, for at most `timeout` seconds (or until `cancelled()` says so).
-    public func run(input: Data = Data(), timeout: TimeInterval, cancelled: @Sendable () -> Bool = { false }) throws -> Outcome {
+    /// Runs it with `input` on stdin, for at most `timeout` seconds (or until `cancelled()` says so). With
+    /// `keepInputOpen` stdin stays open after `input` (a server that exits at end of input keeps running);
+    /// `finished` ends the child (SIGTERM, not a timeout) as soon as its output so far says it has answered.
+    public func run(
+        input: Data = Data(), keepInputOpen: Bool = false, timeout: TimeInterval, cancelled: @Sendable () -> Bool = { false },
+        finished: ((Data) -> Bool)? = nil
+    ) throws -> Outcome {
         var arguments = arguments
         if let directory { arguments = ["env", "-C", directory, "--"] + arguments }
         guard let name = arguments.first, !name.isEmpty else { throw WorkspaceError.invalidInput("The command is empty.") }
@@ -76,12 +81,14 @@ public struct ChildProcess: Sendable {
             [stdinPipe[1], stdoutPipe[0], stderrPipe[0]].forEach { close($0) }
             throw WorkspaceError.unavailable("Could not start \(program): \(String(cString: strerror(spawned)))")
         }
-        return pump(pid: pid, input: input, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0], timeout: timeout, cancelled: cancelled)
+        return pump(
+            pid: pid, input: input, keepInputOpen: keepInputOpen, stdin: stdinPipe[1], stdout: stdoutPipe[0], stderr: stderrPipe[0],
+            timeout: timeout, cancelled: cancelled, finished: finished)
     }
 
     private func pump(
-        pid: pid_t, input: Data, stdin: Int32, stdout: Int32, stderr: Int32, timeout: TimeInterval,
-        cancelled: @Sendable () -> Bool
+        pid: pid_t, input: Data, keepInputOpen: Bool, stdin: Int32, stdout: Int32, stderr: Int32, timeout: TimeInterval,
+        cancelled: @Sendable () -> Bool, finished: ((Data) -> Bool)?
     ) -> Outcome {
         var stdinOpen: Int32 = stdin
         var written = 0
@@ -91,6 +98,8 @@ public struct ChildProcess: Sendable {
         var open: [Int32] = [stdout, stderr]
         let deadline = Date().addingTimeInterval(timeout)
         var killedAt: Date?
+        var answered = false
+        var held: Int32 = -1
         signal(SIGPIPE, SIG_IGN)
         _ = fcntl(stdin, F_SETFL, fcntl(stdin, F_GETFL) | O_NONBLOCK)
         if input.isEmpty {
@@ -107,7 +116,7 @@ public struct ChildProcess: Sendable {
                     let count = input.withUnsafeBytes { Glibc.write(stdinOpen, $0.baseAddress! + written, min(65_536, input.count - written)) }
                     if count > 0 { written += count }
                     if count < 0 && errno != EAGAIN || written >= input.count {
-                        close(stdinOpen)
+                        if keepInputOpen && written >= input.count { held = stdinOpen } else { close(stdinOpen) }
                         stdinOpen = -1
                     }
                     continue
@@ -124,8 +133,12 @@ public struct ChildProcess: Sendable {
                 if room < count { truncated = true }
                 let kept = Data(buffer[0..<max(0, min(count, room))])
                 if entry.fd == stdout { output.append(kept) } else { errors.append(kept) }
+                if entry.fd == stdout, !answered, let finished, finished(output) { answered = true }
             }
-            if killedAt == nil, Date() >= deadline || cancelled() {
+            if killedAt == nil, answered {
+                kill(-pid, SIGTERM)
+                killedAt = Date()
+            } else if killedAt == nil, Date() >= deadline || cancelled() {
                 kill(-pid, SIGTERM)
                 killedAt = Date()
             } else if let killedAt, Date().timeIntervalSince(killedAt) > 5 {
@@ -133,13 +146,14 @@ public struct ChildProcess: Sendable {
             }
         }
         if stdinOpen >= 0 { close(stdinOpen) }
+        if held >= 0 { close(held) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         if killedAt != nil { kill(-pid, SIGKILL) }
         let exited = status & 0x7f == 0
         return Outcome(
             exitStatus: exited ? (status >> 8) & 0xff : nil, signal: exited ? nil : status & 0x7f,
-            timedOut: killedAt != nil && !cancelled(), output: output, errors: errors, truncated: truncated)
+            timedOut: killedAt != nil && !answered && !cancelled(), output: output, errors: errors, truncated: truncated)
     }
 
     /// Spawn attributes with `flags` and a clean signal state for the child: nothing blocked, every signal at its

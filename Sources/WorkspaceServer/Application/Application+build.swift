@@ -59,6 +59,8 @@ func buildRoutes(
     MemoryRoutes(scope: scope).addRoutes(to: api)
     MCPRoutes(scope: scope).addRoutes(to: api)
     ChannelRoutes(scope: scope).addRoutes(to: api)
+    ToolRoutes(scope: scope).addRoutes(to: api)
+    WebhookRoutes(scope: scope).addRoutes(to: api)
     ModelRoutes(scope: scope).addRoutes(to: api)
     ApprovalRoutes(queue: services.approvals, scope: scope, password: services.password, credentials: services.credentials).addRoutes(to: api)
     PairingRoutes(scope: scope, queue: services.approvals).addRoutes(to: api)

@@ -62,6 +62,10 @@ final class HomeServices: Sendable {
     let mcp: MCPServers
     /// The messaging platforms.
     let channels: Channels
+    /// `platform_toolsets` and `terminal` in config.yaml.
+    let tools: ToolSettings
+    /// `webhook_subscriptions.json`.
+    let webhooks: WebhookSubscriptions
     /// The main model, auxiliary slots and custom endpoints.
     let models: ModelSettings
     /// Encoded Sessions answers, keyed by this profile's database generation.
@@ -110,6 +114,8 @@ final class HomeServices: Sendable {
         mcp = MCPServers(config: config, keys: keys)
         channels = Channels(config: config, keys: keys, status: status)
         models = ModelSettings(config: config, keys: keys)
+        tools = ToolSettings(home: home, config: config, keys: keys)
+        webhooks = WebhookSubscriptions(home: home, config: config, audit: audit)
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)
     }

@@ -124,3 +124,108 @@ import Testing
         #expect((answer["issues"] as? [String: [String]])?.values.allSatisfy(\.isEmpty) == true, "\(answer["issues"] ?? "")")
     }
 }
+
+/// The "test" button: a real stdio server process (a small MCP server in Python, test code) started with the saved
+/// command and env, and a real HTTP one on loopback.
+@Suite struct MCPServerTestCallTests {
+    /// Answers initialize and tools/list on stdin/stdout; its one tool's description says what environment it got.
+    static let stdioServer = #"""
+        import json, os, sys
+        for line in sys.stdin:
+            message = json.loads(line)
+            if message.get("method") == "initialize":
+                answer = {"protocolVersion": "2025-03-26", "capabilities": {"tools": {}}, "serverInfo": {"name": "stub", "version": "1.2"}}
+            elif message.get("method") == "tools/list":
+                seen = "token=" + os.environ.get("STUB_TOKEN", "") + " leak=" + os.environ.get("MCP_TEST_LEAK_CHECK", "none")
+                answer = {"tools": [{"name": "echo", "description": seen}, {"name": "add", "description": "Adds"}]}
+            else:
+                continue
+            print(json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": answer}), flush=True)
+        """#
+
+    private func services(_ fixture: FixtureHome) -> (MCPServers, AuditLog) {
+        let audit = AuditLog(home: fixture.home)
+        let config = ConfigStore(home: fixture.home, audit: audit, environment: [:])
+        return (MCPServers(config: config, keys: KeyVault(home: fixture.home, audit: audit, environment: [:])), audit)
+    }
+
+    @Test func aStdioServerListsItsToolsWithItsOwnEnvironmentOnly() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        setenv("MCP_TEST_LEAK_CHECK", "leaked", 1)
+        try fixture.write(Self.stdioServer, to: "stub_server.py")
+        try fixture.write("model: x\n", to: "config.yaml")
+        let (mcp, audit) = services(fixture)
+        let list = try await mcp.save(
+            "stub",
+            .init(command: "python3", args: [fixture.home.root.appendingPathComponent("stub_server.py").path], env: ["STUB_TOKEN": "tok-123"]),
+            expecting: .exactly(try mcp.list().etag), actor: nil)
+        _ = try await mcp.save(
+            "silent", .init(command: "sleep", args: ["30"], connectTimeout: 1), expecting: .exactly(list.etag), actor: nil)
+        let result = try await mcp.test("stub", actor: nil, audit: audit)
+        #expect(result.ok && result.serverName == "stub" && result.serverVersion == "1.2", "\(result)")
+        #expect(result.tools.map(\.name) == ["echo", "add"])
+        #expect(result.tools.first?.description == "token=tok-123 leak=none", "the .env value reached it, the workspace's environment did not")
+
+        let silent = try await mcp.test("silent", actor: nil, audit: audit)
+        #expect(!silent.ok && silent.problem?.contains("within 1 s") == true, "\(silent)")
+        await #expect(throws: WorkspaceError.self) { try await mcp.test("missing", actor: nil, audit: audit) }
+        let entries = try await audit.page(AuditQuery()).items.filter { $0.action == AuditAction.mcpTest.rawValue }
+        #expect(entries.count == 2)
+    }
+
+    @Test func anHTTPServerIsCalledAtItsURLWithItsHeaders() async throws {
+        let fixture = try FixtureHome.empty()
+        defer { fixture.remove() }
+        try fixture.write(Self.httpServer, to: "http_server.py")
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", fixture.home.root.appendingPathComponent("http_server.py").path]
+        let output = Pipe()
+        server.standardOutput = output
+        try server.run()
+        defer { kill(server.processIdentifier, SIGKILL) }
+        // It prints its port once it listens.
+        let reader = output.fileHandleForReading
+        let line = try await offloaded { String(decoding: reader.readData(ofLength: 6), as: UTF8.self) }
+        let port = try #require(Int(line.trimmingCharacters(in: .whitespacesAndNewlines)))
+        try fixture.write("model: x\n", to: "config.yaml")
+        let (mcp, audit) = services(fixture)
+        _ = try await mcp.save(
+            "remote", .init(url: "http://127.0.0.1:\(port)/mcp", headers: ["Authorization": "Bearer sk-http-77"]),
+            expecting: .exactly(try mcp.list().etag), actor: nil)
+        let result = try await mcp.test("remote", actor: nil, audit: audit)
+        #expect(result.ok && result.tools.map(\.name) == ["search"] && result.serverName == "http-stub", "\(result)")
+    }
+
+    /// Streamable HTTP: answers as an event stream, needs the header and the session id it issued.
+    static let httpServer = #"""
+        import json, sys
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                message = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                if self.headers.get("Authorization") != "Bearer sk-http-77":
+                    self.send_response(401); self.end_headers(); return
+                if message.get("method") == "initialize":
+                    answer = {"protocolVersion": "2025-03-26", "capabilities": {}, "serverInfo": {"name": "http-stub", "version": "0"}}
+                elif message.get("method") == "tools/list":
+                    if self.headers.get("Mcp-Session-Id") != "s-1":
+                        self.send_response(400); self.end_headers(); return
+                    answer = {"tools": [{"name": "search", "description": "Finds"}]}
+                else:
+                    self.send_response(202); self.end_headers(); return
+                body = ("event: message\ndata: " + json.dumps({"jsonrpc": "2.0", "id": message["id"], "result": answer}) + "\n\n").encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Mcp-Session-Id", "s-1")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args):
+                pass
+        server = HTTPServer(("127.0.0.1", 0), Handler)
+        print(str(server.server_address[1]).rjust(5, "0") + "\n", end="", flush=True)
+        server.serve_forever()
+        """#
+}
