@@ -34,7 +34,11 @@ import Testing
             step: "[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'New job').click()"),
         View(name: "skills", path: "skills", ready: "document.querySelectorAll('.skill, .skill-row, tbody tr, li').length > 3"),
         View(name: "memory", path: "memory", ready: "document.querySelectorAll('.memory-entry').length > 0"),
-        View(name: "tools", path: "tools", ready: "document.querySelector('.tools')"),
+        View(name: "tools", path: "tools", ready: "document.querySelector('.tools-mcp')"),
+        // Without the agent's Python (as here) the toolsets view says why; with it, it lists them.
+        View(name: "tools-toolsets", path: "tools?view=toolsets", ready: "document.querySelector('.toolsets, .tools .alert-bad')"),
+        View(name: "tools-terminal", path: "tools?view=terminal", ready: "document.querySelector('.terminal-form')"),
+        View(name: "tools-webhooks", path: "tools?view=webhooks", ready: "document.querySelector('.webhooks')"),
         View(name: "models", path: "models", ready: "document.querySelector('.models-table')"),
         View(name: "channels", path: "channels", ready: "document.querySelector('.channel-card')"),
         View(name: "approvals", path: "approvals", ready: "document.querySelector('.approvals, h2')"),

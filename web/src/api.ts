@@ -3,10 +3,10 @@
 
 import type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigOperation as SpecConfigOperation, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MCPTestResult, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
-  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, WebhookDraft, WebhookList, WebhookSubscription,
 } from "./api.gen";
 import { withProfile } from "./profile";
 
@@ -22,10 +22,10 @@ export type MemoryTarget = "memory" | "user";
 // Wire types come from openapi.yaml (api.gen.ts, generated); only shapes the spec leaves open are written here.
 export type {
   AnalyticsWindow, ApprovalRequest, AuditEvent, AuthState, ConfigChange, ConfigDocument, ConfigVersion,
-  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
+  CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MCPTestResult, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
-  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, WebhookDraft, WebhookList, WebhookSubscription,
 };
 export type GatewayVerb = "start" | "stop" | "restart";
 export type Approval = ApprovalRequest;
@@ -206,6 +206,18 @@ export const api = {
   saveMCPServer: (name: string, draft: MCPDraft, etag: string) => request<MCPServerList>(`/mcp/servers/${id(name)}`, json(draft, "PUT", { "If-Match": etag })),
   setMCPServerEnabled: (name: string, enabled: boolean) => request<MCPServerList>(`/mcp/servers/${id(name)}/enabled`, json({ enabled })),
   removeMCPServer: (name: string, etag: string) => request<MCPServerList>(`/mcp/servers/${id(name)}`, { method: "DELETE", headers: { "If-Match": etag } }),
+  testMCPServer: (name: string) => request<MCPTestResult>(`/mcp/servers/${id(name)}/test`, { method: "POST" }),
+  toolsets: () => request<ToolsetOverview>("/tools/toolsets"),
+  setToolset: (platform: string, toolset: string, enabled: boolean, etag: string) =>
+    request<ToolsetOverview>(`/tools/toolsets/${id(platform)}/${id(toolset)}`, json({ enabled }, "PUT", { "If-Match": etag })),
+  terminal: () => request<TerminalSettings>("/tools/terminal"),
+  setTerminal: (change: { backend?: string; settings?: { [key: string]: Json } }, etag: string) =>
+    request<TerminalSettings>("/tools/terminal", json(change, "PATCH", { "If-Match": etag })),
+  webhooks: () => request<WebhookList>("/webhooks"),
+  createWebhook: (name: string, draft: WebhookDraft, etag: string) =>
+    request<{ subscription: WebhookSubscription; secret: string; etag: string }>(`/webhooks/${id(name)}`, json(draft, "POST", { "If-Match": etag })),
+  setWebhookEnabled: (name: string, enabled: boolean) => request<WebhookList>(`/webhooks/${id(name)}/enabled`, json({ enabled })),
+  removeWebhook: (name: string, etag: string) => request<WebhookList>(`/webhooks/${id(name)}`, { method: "DELETE", headers: { "If-Match": etag } }),
   memory: () => request<MemoryOverview>("/memory"),
   replaceMemory: (target: MemoryTarget, entries: string[], etag: string) =>
     request<MemoryDocument>(`/memory/${target}`, json({ entries }, "PUT", { "If-Match": etag })),

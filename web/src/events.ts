@@ -9,7 +9,7 @@ export interface WorkspaceEvent { type: string; id: string; data: any }
 type Handler = (event: WorkspaceEvent) => void;
 
 const knownTypes = [
-  "config.changed", "env.changed", "cron.jobs.changed", "memory.changed", "cron.run.started", "cron.run.finished", "gateway.changed", "gateway.action",
+  "config.changed", "env.changed", "cron.jobs.changed", "memory.changed", "webhooks.changed", "cron.run.started", "cron.run.finished", "gateway.changed", "gateway.action",
   "profiles.changed", "approvals.changed", "reset",
 ];
 const handlers = new Map<string, Set<Handler>>();
@@ -26,7 +26,7 @@ function setState(next: ConnectionState) {
 }
 
 /// Events about one profile's files; a page shows them only for its own profile.
-const profileEvents = new Set(["config.changed", "env.changed", "cron.jobs.changed", "memory.changed", "gateway.changed", "gateway.action"]);
+const profileEvents = new Set(["config.changed", "env.changed", "cron.jobs.changed", "memory.changed", "webhooks.changed", "gateway.changed", "gateway.action"]);
 
 function deliver(type: string, message: MessageEvent) {
   if (message.lastEventId) lastEventId = message.lastEventId;
