@@ -36,6 +36,11 @@ extension ConfigSchema {
         ConfigSchema(kind: .array(ConfigSchema(kind: .string(choices: nil), description: "")), description: description, defaultValue: .array([]))
     }
 
+    /// A list of `item`s.
+    static func list(_ description: String, of item: ConfigSchema) -> ConfigSchema {
+        ConfigSchema(kind: .array(item), description: description, defaultValue: .array([]))
+    }
+
     /// Any of several shapes.
     static func anyOf(_ description: String, default value: OrderedJSON?, _ options: [ConfigSchema]) -> ConfigSchema {
         ConfigSchema(kind: .anyOf(options), description: description, defaultValue: value)

@@ -32,6 +32,16 @@ extension ConfigSchema {
                     "timeout": .integer("Seconds to wait for an answer before denying.", default: 60, minimum: 1, maximum: 86_400),
                     "cron_mode": .string("What cron jobs do when a command needs approval.", default: "deny", choices: ["deny", "approve"]),
                     "deny": .strings("Glob patterns of commands that are always refused, even when approvals are off."),
+                    "single_query_mode": .string(
+                        "What a one-shot run (hermes -q) does when a command needs approval (newer agents).", default: "deny",
+                        choices: ["deny", "approve"]),
+                    "unattended_mode": .string(
+                        "What runs nobody watches (API server, webhooks) do when a command needs approval (newer agents).", default: "deny",
+                        choices: ["deny", "approve"]),
+                    "smart_policy": .string("Extra rules for the smart-approval guardian (newer agents)."),
+                    "denial_breaker_threshold": .integer(
+                        "Consecutive guardian denials before the agent stops and asks (0 = off; newer agents).", default: 3, minimum: 0,
+                        maximum: 1_000),
                     "mcp_reload_confirm": .boolean("Ask before reloading MCP servers.", default: true),
                     "destructive_slash_confirm": .boolean("Ask before destructive slash commands.", default: true),
                 ]),
@@ -166,6 +176,43 @@ extension ConfigSchema {
                             "enabled": .boolean("Block the listed domains.", default: false),
                             "domains": .strings("Blocked domains."),
                         ]),
+                ]),
+            "platforms": .dictionary(
+                "Messaging platforms (telegram, discord, slack, webhook…); their tokens live in .env.",
+                of: .object(
+                    "One platform.",
+                    [
+                        "enabled": .boolean("Connect this platform when the gateway starts.", default: false),
+                        "token": .string("Bot token (prefer .env).", default: nil, secret: true),
+                        "api_key": .string("API key (prefer .env).", default: nil, secret: true),
+                    ])),
+            "providers": .dictionary(
+                "Custom OpenAI-compatible endpoints by name (newer agents; custom_providers is the older list).",
+                of: .object(
+                    "One endpoint.",
+                    [
+                        "base_url": .string("Endpoint URL."),
+                        "api_key": .string("API key (prefer a ${VAR} reference into .env).", default: nil, secret: true),
+                        "key_env": .string("The .env variable the key is read from.", default: nil),
+                        "model": .string("Default model id.", default: nil),
+                        "api_mode": .string("Wire protocol.", default: nil),
+                    ])),
+            "moa": .object(
+                "Mixture of agents: reference models answer, an aggregator combines (newer agents; model.provider: moa).",
+                [
+                    "default_preset": .string("Preset used by /moa and provider moa.", default: "default"),
+                    "presets": .dictionary(
+                        "Named presets.",
+                        of: .object(
+                            "One preset.",
+                            [
+                                "enabled": .boolean("Offer this preset.", default: true),
+                                "reference_models": .list(
+                                    "Models asked first.",
+                                    of: .object("A model.", ["provider": .string("Provider."), "model": .string("Model id.")])),
+                                "aggregator": .object(
+                                    "The model that combines the answers.", ["provider": .string("Provider."), "model": .string("Model id.")]),
+                            ])),
                 ]),
             "_config_version": .integer("Config format version (written by hermes update).", default: 33, minimum: 0),
         ])

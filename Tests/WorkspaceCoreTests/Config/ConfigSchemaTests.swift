@@ -32,6 +32,45 @@ import Testing
                 == ["skills.platform_disabled.telegram.0": "must be a string, not a number"])
     }
 
+    /// Keys of newer agents (0.21: approvals.unattended_mode, providers, moa, platforms.<id>.enabled) are known:
+    /// checked when present, masked where secret, and an old home without them is unaffected.
+    @Test func newerAgentKeysAreCheckedAndMasked() throws {
+        let schema = ConfigSchema.hermes
+        let newer = """
+            approvals:
+              mode: smart
+              unattended_mode: approve
+              single_query_mode: deny
+              denial_breaker_threshold: 3
+              smart_policy: Always ESCALATE commands touching /etc
+            platforms:
+              telegram:
+                enabled: true
+            providers:
+              local-llm:
+                base_url: http://127.0.0.1:8000/v1
+                api_key: sk-local-0123456789abcdef0123
+            moa:
+              default_preset: duo
+              presets:
+                duo:
+                  enabled: true
+                  reference_models:
+                    - {provider: openrouter, model: openai/gpt-5.5}
+                  aggregator: {provider: anthropic, model: claude-opus}
+            dashboard:
+              theme: dark
+            """
+        let value = try YAMLDocument(text: newer).value
+        #expect(schema.issues(in: value).isEmpty, "\(schema.issues(in: value))")
+        let bad = try YAMLDocument(text: "approvals:\n  unattended_mode: maybe\nmoa:\n  presets:\n    x:\n      reference_models: [3]\n").value
+        #expect(Set(schema.issues(in: bad).keys) == ["approvals.unattended_mode", "moa.presets.x.reference_models.0"], "\(schema.issues(in: bad))")
+        let masked = ConfigMasking().masked(value).value.rendered(.compact)
+        #expect(!masked.contains("0123456789") && masked.contains("http://127.0.0.1:8000/v1"))
+        let leaves = Dictionary(uniqueKeysWithValues: EffectiveConfig(user: try YAMLDocument(text: "model: x\n").value).leaves.map { ($0.path, $0) })
+        #expect(leaves["approvals.unattended_mode"]?.value == .string("deny") && leaves["approvals.unattended_mode"]?.source == "default")
+    }
+
     @Test func theEffectiveViewMarksEachLeafAndMasksSecrets() throws {
         let user = try YAMLDocument(
             text:
