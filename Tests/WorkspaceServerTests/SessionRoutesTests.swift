@@ -212,6 +212,52 @@ import WorkspaceCore
         }
     }
 
+    /// Housekeeping as the reference offers it: delete the empty conversations, prune by age — each previewed first.
+    @Test func emptyAndOldConversationsArePreviewedThenDeleted() async throws {
+        try await TestServer.test(fixture: true, bodyLimit: 1 << 20) { server, client in
+            let now = Date().timeIntervalSince1970
+            try server.writeState { db in
+                for (id, started) in [("empty-a", now - 5 * 86_400), ("empty-b", now - 100 * 86_400)] {
+                    try db.execute(
+                        sql:
+                            "INSERT INTO sessions (id, source, started_at, ended_at, end_reason, message_count) VALUES (?, 'cli', ?, ?, 'user_exit', 0)",
+                        arguments: [id, started, started + 1])
+                }
+            }
+            let total = try server.readState { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sessions")! }
+            var headers = server.authorized
+            headers[.contentType] = "application/json"
+            try await client.execute(uri: "/api/v1/sessions?empty=true", method: .get, headers: server.authorized) { response in
+                let ids = (try? JSONBody(response.body))?["items"]?.array.compactMap { $0["id"]?.string } ?? []
+                #expect(Set(ids) == ["empty-a", "empty-b"], "\(ids)")
+            }
+            let old = try server.readState {
+                try Int.fetchOne(
+                    $0, sql: "SELECT COUNT(*) FROM sessions WHERE started_at < ? AND parent_session_id IS NULL", arguments: [now - 30 * 86_400])!
+            }
+            try await client.execute(
+                uri: "/api/v1/sessions/delete", method: .post, headers: headers, body: ByteBuffer(string: #"{"filter":{"olderThanDays":30}}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect((try? JSONBody(response.body))?["matched"]?.int == old, "a preview by default")
+            }
+            try await client.execute(
+                uri: "/api/v1/sessions/delete", method: .post, headers: headers, body: ByteBuffer(string: #"{"filter":{"olderThanDays":0.5}}"#)
+            ) { response in
+                #expect(response.status == .badRequest)
+            }
+            #expect(try server.readState { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sessions")! } == total)
+            try await client.execute(
+                uri: "/api/v1/sessions/delete", method: .post, headers: headers,
+                body: ByteBuffer(string: #"{"filter":{"empty":true},"dryRun":false}"#)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect((try? JSONBody(response.body))?["deleted"]?.count == 2)
+            }
+            #expect(try server.readState { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sessions")! } == total - 2)
+        }
+    }
+
     @Test func aMissingDatabaseIsAnExplainedEmptyList() async throws {
         try await TestServer.test { server, client in
             try await client.execute(uri: "/api/v1/sessions", method: .get, headers: server.authorized) { response in

@@ -26,6 +26,9 @@ import Testing
         View(
             name: "session-detail", path: "sessions", ready: "document.querySelector('.transcript, .message')",
             step: "document.querySelector('a[href*=\"/sessions/\"]').click()"),
+        View(
+            name: "sessions-housekeeping", path: "sessions", ready: "document.querySelector('.housekeeping')",
+            step: "[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Housekeeping').click()"),
         View(name: "logs", path: "logs", ready: "document.querySelector('.log-count')"),
         View(name: "analytics", path: "analytics", ready: "document.querySelector('.stat-value')"),
         View(name: "cron", path: "cron", ready: "document.querySelector('.cron-banner') && document.querySelector('.cron button')"),

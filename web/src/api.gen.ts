@@ -160,6 +160,23 @@ export interface WebhookDraft {
   chatID?: string | null;
 }
 
+export interface SessionImportReport {
+  dryRun: boolean;
+  ok: boolean;
+  sessions: number;
+  messages: number;
+  imported: number;
+  skipped: number;
+  detached: number;
+  importedIDs: string[];
+  skippedIDs: string[];
+  errors: {
+    index: number;
+    sessionID?: string;
+    error: string;
+  }[];
+}
+
 export interface MemoryDocument {
   target: "memory" | "user";
   file: string;
@@ -716,6 +733,7 @@ export interface SearchResults {
   mode: "words" | "substring";
   expression: string;
   nextCursor?: string;
+  notice?: string;
   items: SearchResultGroup[];
   groups?: SearchResultGroup[];
 }

@@ -6,7 +6,7 @@ import type {
   CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MCPTestResult, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
-  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, WebhookDraft, WebhookList, WebhookSubscription,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, SessionImportReport, DeletionPreview, WebhookDraft, WebhookList, WebhookSubscription,
 } from "./api.gen";
 import { withProfile } from "./profile";
 
@@ -25,7 +25,7 @@ export type {
   CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MCPTestResult, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
-  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, WebhookDraft, WebhookList, WebhookSubscription,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, SessionImportReport, DeletionPreview, WebhookDraft, WebhookList, WebhookSubscription,
 };
 export type GatewayVerb = "start" | "stop" | "restart";
 export type Approval = ApprovalRequest;
@@ -237,6 +237,10 @@ export const api = {
   search: (query: Query) => request<SearchResults>("/sessions/search" + queryString(query)),
   deleteSession: (sessionID: string) => request<DeletionReport>(`/sessions/${id(sessionID)}`, { method: "DELETE" }),
   deleteSessions: (ids: string[]) => request<DeletionReport>("/sessions/delete", json({ ids })),
+  previewSessionDelete: (filter: { empty?: boolean; olderThanDays?: number }) => request<DeletionPreview>("/sessions/delete", json({ filter, dryRun: true })),
+  deleteSessionsMatching: (filter: { empty?: boolean; olderThanDays?: number }) => request<DeletionReport>("/sessions/delete", json({ filter, dryRun: false })),
+  importSessions: (body: string, dryRun: boolean) =>
+    request<SessionImportReport>(`/sessions/import?dryRun=${dryRun}`, { method: "POST", headers: { "Content-Type": "application/json" }, body }),
   exportSession: (sessionID: string, format: string) =>
     download(`/sessions/${id(sessionID)}/export?format=${format}`, `session-${sessionID}.${format === "markdown" ? "md" : format}`),
   usage: (query: Query) => request<UsageReport>("/analytics/usage" + queryString(query)),

@@ -23,14 +23,16 @@ public enum AgentRuntime {
     /// Runs `script` (Python, reading `sys.argv[1:]` = `arguments`) in the agent's interpreter with `HERMES_HOME`
     /// set to `home`, and returns the JSON object on the last line it printed. Unavailable (503) when the agent's
     /// Python is not here — `instead` says what the operator can do; a storage failure when the script fails.
-    public static func run(_ script: String, arguments: [String], home: HermesHome, python: String?, instead: String) async throws -> OrderedJSON {
+    public static func run(
+        _ script: String, arguments: [String], input: Data = Data(), home: HermesHome, python: String?, instead: String
+    ) async throws -> OrderedJSON {
         guard let python else {
             throw WorkspaceError.unavailable("The agent's Python was not found (set HERMES_AGENT_PYTHON or put `hermes` on PATH); \(instead).")
         }
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("HERMES_") }
         environment["HERMES_HOME"] = home.path
         let child = ChildProcess(arguments: [python, "-c", script] + arguments, environment: environment)
-        let outcome = try await offloaded { try child.run(timeout: 60) }
+        let outcome = try await offloaded { try child.run(input: input, timeout: 60) }
         let line = String(decoding: outcome.output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""
         guard outcome.exitStatus == 0, let answer = try? OrderedJSON(parsing: line), case .object = answer else {
             let errors = String(decoding: outcome.errors, as: UTF8.self).split(separator: "\n").suffix(5).joined(separator: "\n")

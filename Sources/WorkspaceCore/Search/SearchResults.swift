@@ -40,12 +40,19 @@ public struct SearchResults: Sendable, Encodable, Equatable {
     public var items: [SearchResultGroup]
     /// Pass as `cursor` for more (newest-first order only).
     public var nextCursor: String?
+    /// Set when the agent's index does not cover every message (a deferred rebuild in progress, or an index it
+    /// detached after corruption): results may be missing, and this says how many messages are not indexed yet.
+    public var notice: String?
+
+    public init(mode: String, expression: String, items: [SearchResultGroup], nextCursor: String?, notice: String? = nil) {
+        (self.mode, self.expression, self.items, self.nextCursor, self.notice) = (mode, expression, items, nextCursor, notice)
+    }
 
     /// The groups under their old name, also sent as `groups` until 0.3.
     public var groups: [SearchResultGroup] { items }
 
     private enum CodingKeys: String, CodingKey {
-        case mode, expression, items, groups, nextCursor
+        case mode, expression, items, groups, nextCursor, notice
     }
 
     /// Writes the page with `items` and, for one more release, the same groups as `groups`.
@@ -56,5 +63,6 @@ public struct SearchResults: Sendable, Encodable, Equatable {
         try values.encode(items, forKey: .items)
         try values.encode(items, forKey: .groups)
         try values.encodeIfPresent(nextCursor, forKey: .nextCursor)
+        try values.encodeIfPresent(notice, forKey: .notice)
     }
 }

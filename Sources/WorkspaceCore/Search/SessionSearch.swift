@@ -44,7 +44,7 @@ public struct SessionSearch: Sendable {
                     """
                     SELECT f.rowid AS id, m.session_id AS session_id, \(schema.column("role", in: "messages", alias: "m", fallback: "'unknown'")) AS role,
                            m.timestamp AS timestamp,
-                           snippet(\(table), 0, '\(Self.matchStart)', '\(Self.matchEnd)', '…', 16) AS snippet
+                           snippet(\(table), -1, '\(Self.matchStart)', '\(Self.matchEnd)', '…', 16) AS snippet
                     FROM \(table) f JOIN messages m ON m.id = f.rowid
                     WHERE \(table) MATCH ? AND \(visibility.condition(schema)) \(cursor == nil ? "" : "AND f.rowid < ?")
                     ORDER BY \(ordering) LIMIT ?
@@ -84,9 +84,32 @@ public struct SessionSearch: Sendable {
             let groups = zip(conversations, summaries).map { SearchResultGroup(conversation: $1, hits: hitsByConversation[$0] ?? []) }
             return SearchResults(
                 mode: query.mode.rawValue, expression: query.expression, items: groups,
-                nextCursor: conversations.isEmpty ? nil : nextCursor.map(String.init))
+                nextCursor: conversations.isEmpty ? nil : nextCursor.map(String.init), notice: try Self.coverageNotice(db, schema))
         }
         return results ?? SearchResults(mode: query.mode.rawValue, expression: query.expression, items: [], nextCursor: nil)
+    }
+
+    /// What the agent's own bookkeeping (`state_meta`, schema v23+) says about the index: during a deferred rebuild
+    /// the rows with `fts_rebuild_progress < id <= fts_rebuild_high_water` are not indexed yet; `fts_stale` means the
+    /// agent detached an index after corruption and rebuilds it at its next start. Nil when the index is whole.
+    static func coverageNotice(_ db: Database, _ schema: StateSchema) throws -> String? {
+        guard schema.has(table: "state_meta") else { return nil }
+        let meta = try Dictionary(
+            Row.fetchAll(
+                db, sql: "SELECT key, value FROM state_meta WHERE key IN ('fts_rebuild_high_water', 'fts_rebuild_progress', 'fts_stale')"
+            ).map { ($0["key"] as String, $0["value"] as String? ?? "") }, uniquingKeysWith: { $1 })
+        if let stale = meta["fts_stale"], !stale.isEmpty, stale != "0" {
+            return
+                "The agent's search index is being repaired (it detached it after an error); results may be missing until the agent rebuilds it at its next start."
+        }
+        guard let high = meta["fts_rebuild_high_water"].flatMap({ Int64($0) }) else { return nil }
+        let progress = meta["fts_rebuild_progress"].flatMap { Int64($0) } ?? 0
+        guard progress < high else { return nil }
+        let missing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE id > ? AND id <= ?", arguments: [progress, high]) ?? 0
+        guard missing > 0 else { return nil }
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM messages WHERE id <= ?", arguments: [high]) ?? missing
+        return
+            "The agent is rebuilding its search index: \(missing) of \(total) older messages are not indexed yet, so results may be missing some of them. New messages are indexed as they arrive."
     }
 
     /// Splits an FTS5 snippet at the private-use markers into plain and matched runs.

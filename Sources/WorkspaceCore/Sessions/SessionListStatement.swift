@@ -72,6 +72,12 @@ struct SessionListStatement {
         case .open: conditions.append(Self.perConversation(schema, own: "s.ended_at IS NULL", chained: "SUM(y.ended_at IS NULL) > 0"))
         case .ended: conditions.append("NOT " + Self.perConversation(schema, own: "s.ended_at IS NULL", chained: "SUM(y.ended_at IS NULL) > 0"))
         }
+        if let empty = query.empty {
+            let count = Self.perConversation(
+                schema, own: "COALESCE(\(schema.column("message_count", in: "sessions", alias: "s", fallback: "0")), 0)",
+                chained: "SUM(COALESCE(\(schema.column("message_count", in: "sessions", alias: "y", fallback: "0")), 0))")
+            conditions.append(empty ? "\(count) = 0" : "\(count) > 0")
+        }
         if let hasChildren = query.hasChildren {
             let exists = """
                 EXISTS (SELECT 1 FROM sessions c LEFT JOIN sessions cp ON cp.id = c.parent_session_id

@@ -48,6 +48,8 @@ public struct SessionQuery: Sendable, Equatable {
     public var state: State = .any
     /// Keep only conversations with (true) or without (false) branches, delegates or other children.
     public var hasChildren: Bool?
+    /// Keep only conversations with no messages at all (true) or with some (false).
+    public var empty: Bool?
     /// Archived handling.
     public var archived: Archived = .exclude
     /// Case-insensitive: id starts with it, or title contains it.

@@ -26,7 +26,7 @@ public struct StateSchema: Sendable, Equatable {
     }
 
     private static let interesting: Set<String> = [
-        "sessions", "messages", "session_model_usage", "messages_fts", "messages_fts_trigram", "schema_version",
+        "sessions", "messages", "session_model_usage", "messages_fts", "messages_fts_trigram", "schema_version", "state_meta",
     ]
 
     /// Whether `table` exists.

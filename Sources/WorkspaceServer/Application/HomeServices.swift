@@ -28,6 +28,8 @@ final class HomeServices: Sendable {
     let exporter: SessionExporter
     /// The only writer of `state.db`.
     let deleter: SessionDeleter
+    /// Imports of the agent's session exports, through its own code.
+    let importer: SessionImporter
     /// Rename and archive.
     let sessionEditor: SessionEditor
     /// Usage analytics.
@@ -91,6 +93,7 @@ final class HomeServices: Sendable {
         search = SessionSearch(database: database)
         exporter = SessionExporter(store: sessions)
         deleter = SessionDeleter(store: sessions, audit: audit)
+        importer = SessionImporter(home: home, audit: audit)
         sessionEditor = SessionEditor(store: sessions, audit: audit)
         analytics = AnalyticsService(database: database, timeZone: timeZone, now: { [clock] in clock.now() })
         config = ConfigStore(home: home, audit: audit)

@@ -11,12 +11,16 @@ struct BulkDeleteRequest: Decodable {
         var to: Double?
         var state: String?
         var hasChildren: Bool?
+        /// Conversations with no messages.
+        var empty: Bool?
+        /// Started more than this many days ago (prune by age); combined with `to`, the earlier bound wins.
+        var olderThanDays: Double?
         var archived: String?
         var q: String?
         var profile: String?
 
         /// The equivalent list query; refuses a filter that narrows nothing.
-        func query(timeZone: TimeZone) throws -> SessionQuery {
+        func query(timeZone: TimeZone, now: Date = Date()) throws -> SessionQuery {
             var query = SessionQuery()
             query.platforms = platform ?? []
             query.models = model ?? []
@@ -29,6 +33,14 @@ struct BulkDeleteRequest: Decodable {
                 query.state = value
             }
             query.hasChildren = hasChildren
+            query.empty = empty
+            if let olderThanDays {
+                guard olderThanDays.isFinite, olderThanDays >= 1, olderThanDays <= 36_500 else {
+                    throw APIError(.badRequest, code: "invalid_input", message: "`filter.olderThanDays` is 1 to 36500.")
+                }
+                let bound = now.addingTimeInterval(-olderThanDays * 86_400)
+                query.startedBefore = min(query.startedBefore ?? bound, bound)
+            }
             if let archived {
                 guard let value = SessionQuery.Archived(rawValue: archived) else {
                     throw APIError(.badRequest, code: "invalid_input", message: "`filter.archived` must be exclude, only or include.")

@@ -11,6 +11,7 @@ extension SessionQuery {
         startedBefore = try values.date("to", timeZone: timeZone, endOfDay: true)
         state = try values.choice("state", default: .any)
         hasChildren = try values.bool("hasChildren")
+        empty = try values.bool("empty")
         archived = try values.choice("archived", default: .exclude)
         text = try values.string("q", maximumLength: 200)
         parentID = try values.string("parent", maximumLength: 256)

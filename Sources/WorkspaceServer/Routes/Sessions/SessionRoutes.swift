@@ -39,6 +39,12 @@ struct SessionRoutes {
             let body = try await request.decode(as: BulkDeleteRequest.self, context: context)
             return try await bulkDelete(body, home: home, context: context)
         }
+        group.post("sessions/import", .admin) { request, context -> SessionImporter.Report in
+            let home = try scope(request)
+            let dryRun = try QueryValues(request).bool("dryRun") ?? true
+            let buffer = try await request.body.collect(upTo: context.maxUploadSize)
+            return try await home.importer.importSessions(Data(buffer: buffer), dryRun: dryRun, actor: context.auditActor)
+        }
         group.get("sessions/:id", .read) { request, context in
             let home = try scope(request)
             let id = try context.parameters.require("id")
@@ -162,3 +168,5 @@ struct SessionPatch: Decodable {
     var title: String?
     var archived: Bool?
 }
+
+extension SessionImporter.Report: ResponseEncodable {}

@@ -60,6 +60,7 @@ export function SearchResultsList({ text, onOpen, hrefFor }: {
         </span>
       </div>
       {error && <div className="alert alert-bad" role="alert">{error}</div>}
+      {pages[0]?.notice && <div className="alert alert-warn small" role="status" data-testid="search-notice">{pages[0].notice}</div>}
       <ul className="result-groups">
         {groups.map((group) => (
           <li key={group.conversation.id} className="result-group">

@@ -9,8 +9,8 @@ export const defaultFilters: Filters = { platform: "", state: "any", archived: "
 
 const platforms = ["cli", "telegram", "discord", "slack", "whatsapp", "signal", "api_server", "cron", "tui", "acp"];
 
-export function SessionFilters({ filters, onChange, onSearch, searchText }: {
-  filters: Filters; onChange: (next: Filters) => void; onSearch: (text: string) => void; searchText: string;
+export function SessionFilters({ filters, onChange, onSearch, searchText, onHousekeeping }: {
+  filters: Filters; onChange: (next: Filters) => void; onSearch: (text: string) => void; searchText: string; onHousekeeping?: () => void;
 }) {
   const set = (key: keyof Filters) => (event: any) => onChange({ ...filters, [key]: event.target.value });
   // On a phone the filters wait behind a button that says how many are set.
@@ -33,6 +33,7 @@ export function SessionFilters({ filters, onChange, onSearch, searchText }: {
             <Icon name="filter" size={15} /> Filters{changed > 0 ? ` (${changed})` : ""}
           </button>
         )}
+        {!searchText && onHousekeeping && <button type="button" className="button ghost" onClick={onHousekeeping}>Housekeeping</button>}
       </form>
       {!searchText && (
         <div className={open ? "filter-row collapsible open" : "filter-row collapsible"} id="session-filter-row">

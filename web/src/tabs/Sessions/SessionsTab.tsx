@@ -8,6 +8,7 @@ import { defaultFilters, Filters, SessionFilters } from "./SessionFilters";
 import { SessionList } from "./SessionList";
 import { SearchResultsList } from "./SearchResultsList";
 import { SessionDetailPane } from "./SessionDetailPane";
+import { Housekeeping } from "./Housekeeping";
 
 export function SessionsTab() {
   const path = usePath();
@@ -17,6 +18,7 @@ export function SessionsTab() {
   const focusMessage = params.get("message") ? Number(params.get("message")) : undefined;
   const [filters, setFilters] = useState<Filters>(defaultFilters);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [housekeeping, setHousekeeping] = useState(false);
   const query: Query = useMemo(() => ({
     platform: filters.platform, state: filters.state === "any" ? undefined : filters.state, archived: filters.archived,
     sort: filters.sort, order: filters.order, q: filters.text.trim() || undefined,
@@ -35,7 +37,9 @@ export function SessionsTab() {
   };
   return (
     <div className={selected ? "sessions detail-open" : "sessions"}>
-      <SessionFilters filters={filters} onChange={setFilters} searchText={searchText} onSearch={setSearchText} />
+      <SessionFilters filters={filters} onChange={setFilters} searchText={searchText} onSearch={setSearchText}
+                      onHousekeeping={() => setHousekeeping(!housekeeping)} />
+      {housekeeping && <Housekeeping onChanged={() => setRefreshKey((value) => value + 1)} onClose={() => setHousekeeping(false)} />}
       <div className={selected ? "sessions-layout with-detail" : "sessions-layout"}>
         {searchText
           ? <SearchResultsList key={searchText} text={searchText} onOpen={open} hrefFor={(id, messageID) => `/sessions/${encodeURIComponent(id)}${searchSuffix(messageID)}`} />
