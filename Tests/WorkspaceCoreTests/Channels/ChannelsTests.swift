@@ -45,7 +45,7 @@ import Testing
         let config = String(decoding: try Data(contentsOf: fixture.home.configFile), as: UTF8.self)
         #expect(config.hasPrefix("# platforms below\ntimezone: Europe/Berlin\n"), "the rest of the file is as it was:\n\(config)")
 
-        guard AgentPython.url != nil else { return }
+        guard AgentPython.url != nil else { return AgentPython.noteSkipped("the reference agent's read-back") }
         let run = try await AgentPython.run(["-c", Self.loader], home: fixture.home)
         #expect(run.status == 0, "\(run.errors)")
         let line = String(decoding: run.output, as: UTF8.self).split(separator: "\n").last.map(String.init) ?? ""

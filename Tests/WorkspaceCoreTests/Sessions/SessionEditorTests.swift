@@ -37,7 +37,7 @@ import Testing
         #expect(try state.scalar(inChain, [SessionListStatement.jsonArray(chain)]) as Int? == 0)
         await #expect(throws: WorkspaceError.self) { try await editor.setArchived("no-such-session", true, actor: nil) }
 
-        guard AgentPython.url != nil else { return }
+        guard AgentPython.url != nil else { return AgentPython.noteSkipped("the reference agent's read-back") }
         let run = try await AgentPython.run(
             [
                 "-c",

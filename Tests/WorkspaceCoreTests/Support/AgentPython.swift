@@ -14,6 +14,12 @@ enum AgentPython {
         return FileManager.default.isExecutableFile(atPath: venv.path) ? venv : nil
     }()
 
+    /// Says on stderr that the part of a test needing the reference agent did not run (a test whose other checks
+    /// still run cannot be skipped as a whole).
+    static func noteSkipped(_ what: String, file: String = #fileID, line: Int = #line) {
+        FileHandle.standardError.write(Data("\(file):\(line): \(what) skipped: hermes-agent is not installed (run scripts/hermes-venv.sh)\n".utf8))
+    }
+
     /// Runs the interpreter with `arguments`, `HERMES_HOME` set to `home` and no other `HERMES_*` variable, on its own
     /// thread: a Python start-up takes seconds on a loaded machine and must not hold a concurrency-pool thread that
     /// other tests (the cron scheduler's) need.
