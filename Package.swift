@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
     ],
     targets: [
         .executableTarget(
@@ -58,6 +59,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -71,7 +73,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "WorkspaceCoreTests",
-            dependencies: ["WorkspaceCore", "WorkspaceDemo", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "WorkspaceCore", "WorkspaceDemo", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ]
         ),
         .testTarget(
             name: "WorkspaceServerTests",
@@ -81,11 +86,15 @@ let package = Package(
                 "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
             ]
         ),
         .testTarget(
             name: "E2ETests",
-            dependencies: ["WorkspaceCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "WorkspaceCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
+            ],
             path: "Tests/e2e",
             exclude: ["Scripts"]
         ),

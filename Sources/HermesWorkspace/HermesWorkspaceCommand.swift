@@ -8,6 +8,9 @@ struct HermesWorkspaceCommand: AsyncParsableCommand {
         commandName: "hermes-workspace",
         abstract: "A fast, secure, self-hosted workspace for a running Hermes Agent.",
         version: WorkspaceVersion.current,
-        subcommands: [ServeCommand.self, DemoCommand.self, TokenCommand.self, SigninLinkCommand.self, InstallPluginCommand.self, PasswdCommand.self],
+        subcommands: [
+            ServeCommand.self, DemoCommand.self, TokenCommand.self, SigninLinkCommand.self, InstallPluginCommand.self, PasswdCommand.self,
+            UserCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self)
 }

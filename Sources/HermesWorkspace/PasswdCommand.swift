@@ -6,29 +6,47 @@ import WorkspaceCore
 import Glibc
 #endif
 
-/// `hermes-workspace passwd`: sets the operator password, which turns on login mode (the browser signs in; the token
-/// is no longer put into the page). Every existing sign-in ends.
+/// `hermes-workspace passwd`: sets the admin's password — creating the admin account (`admin`, or `--user`) when
+/// there is none, which turns on login mode (the browser signs in; the token file becomes read-only). The
+/// account's sign-ins end.
 struct PasswdCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passwd",
-        abstract: "Set the operator password (turns on login mode). Reads it from the terminal, or one line from stdin.")
+        abstract: "Set the admin's password (turns on login mode). Reads it from the terminal, or one line from stdin.")
 
     @OptionGroup var homeOption: HomeOption
 
-    @Option(help: "The account name to sign in with.")
-    var user = "admin"
+    @Option(help: "The admin account (default: the first admin, or a new one named admin).")
+    var user: String?
 
     func run() throws {
         let home = try homeOption.existingHome()
+        let accounts = Accounts(home: home)
+        let existing = try accounts.list()
+        let name = user ?? existing.first { $0.role == .admin && !$0.disabled }?.name ?? "admin"
+        let password = try PasswordPrompt.read(minimum: Accounts.minimumLength)
+        if let account = existing.first(where: { $0.name.lowercased() == name.lowercased() }) {
+            guard account.role == .admin else { throw ValidationError("\(account.name) is a \(account.role.rawValue); use 'user passwd' for it.") }
+            try accounts.setPassword(account.name, to: password)
+            try LoginSessions(home: home).endAll(user: account.name)
+            print("Password of \(account.name) changed; its sign-ins ended.")
+        } else {
+            try accounts.create(name, role: .admin, password: password)
+            print("Login mode is on: sign in as \(name). The token file is read-only now; scripts keep working with scoped tokens.")
+        }
+    }
+}
+
+/// Reads a new password: twice from a terminal (not echoed), or one line from stdin.
+enum PasswordPrompt {
+    static func read(minimum: Int) throws -> String {
         let interactive = isatty(STDIN_FILENO) == 1
-        let first = try Self.readSecret(prompt: "New password (at least \(OperatorPassword.minimumLength) characters): ", interactive: interactive)
+        let first = try readSecret(prompt: "New password (at least \(minimum) characters): ", interactive: interactive)
         if interactive {
-            let again = try Self.readSecret(prompt: "Again: ", interactive: true)
+            let again = try readSecret(prompt: "Again: ", interactive: true)
             guard again == first else { throw ValidationError("The two entries differ; nothing changed.") }
         }
-        try OperatorPassword(home: home).set(first, user: user)
-        try LoginSessions(home: home).endAll()
-        print("Login mode is on for \(user). Existing sign-ins ended; the API token keeps working for scripts.")
+        return first
     }
 
     private static func readSecret(prompt: String, interactive: Bool) throws -> String {

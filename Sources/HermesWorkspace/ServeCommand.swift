@@ -169,7 +169,7 @@ struct ServeCommand: AsyncParsableCommand {
             )
         }
         let openBrowser = open
-        let loginMode = OperatorPassword(home: home).isSet
+        let loginMode = Accounts(home: home).isSet
         let credentials = CredentialStore(home: home)
         let app = try buildApplication(
             configuration: configuration, home: home, cron: cronSettings, hermesCommand: HermesCommand(hermesCommand), logger: logger

@@ -23,7 +23,7 @@ struct TokenCommand: ParsableCommand {
             let home = try homeOption.existingHome()
             let store = TokenStore(home: home)
             print(rotate ? try store.rotate().value : try store.current().value)
-            if OperatorPassword(home: home).isSet {
+            if Accounts(home: home).isSet {
                 FileHandle.standardError.write(
                     Data(
                         "Login mode is on: this token is read-only. Use 'hermes-workspace token create NAME --role admin' for scripts that change things.\n"
@@ -119,7 +119,7 @@ struct SigninLinkCommand: ParsableCommand {
 
     func run() throws {
         let home = try homeOption.existingHome()
-        guard !OperatorPassword(home: home).isSet else { throw ValidationError("A password is set: sign in with it.") }
+        guard !Accounts(home: home).isSet else { throw ValidationError("A password is set: sign in with it.") }
         guard (1...(7 * 24 * 60)).contains(minutes) else { throw ValidationError("--minutes is 1 to 10080.") }
         let code = try CredentialStore(home: home).createSigninCode(lifetime: TimeInterval(minutes * 60))
         print(Self.link(base: url, code: code, next: next))

@@ -20,7 +20,7 @@ public struct ApprovalOverview: Sendable, Encodable {
     /// The overview of `queue` in `home`: `status` is `pending` (the default), `approved`, `denied`, `expired` or
     /// `all`; at most `limit` requests.
     public static func load(
-        queue: ApprovalQueue, home: HermesHome, password: OperatorPassword, status: String?, limit: Int
+        queue: ApprovalQueue, home: HermesHome, accounts: Accounts, status: String?, limit: Int
     ) async throws -> ApprovalOverview {
         let status = status ?? "pending"
         guard status == "all" || ApprovalRequest.Status(rawValue: status) != nil else {
@@ -28,7 +28,7 @@ public struct ApprovalOverview: Sendable, Encodable {
         }
         let settings = ApprovalSettings(home: home)
         return ApprovalOverview(
-            mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(), loginRequired: password.isSet,
+            mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(), loginRequired: accounts.isSet,
             items: try await queue.list(status: ApprovalRequest.Status(rawValue: status), limit: limit))
     }
 }

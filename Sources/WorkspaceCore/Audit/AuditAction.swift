@@ -103,4 +103,18 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case sessionsImport = "sessions.import"
     /// An MCP server started or called to list its tools.
     case mcpTest = "mcp.test"
+    /// An account added (Users page or `user add`).
+    case usersCreate = "users.create"
+    /// An account's role, password or disabled flag changed by an admin.
+    case usersUpdate = "users.update"
+    /// An account removed.
+    case usersDelete = "users.delete"
+    /// Which roles must use a second factor.
+    case usersPolicy = "users.policy"
+    /// Someone changed their own password.
+    case accountPassword = "account.password"
+    /// A second factor enrolled, removed or its recovery codes renewed.
+    case accountSecondFactor = "account.second_factor"
+    /// A sign-in session ended from the sessions list (one's own or, by an admin, anyone's).
+    case accountSessionEnd = "account.session_end"
 }

@@ -23,9 +23,11 @@ public struct AuditEvent: Sendable, Codable, Equatable {
     public var requestID: String?
     /// The profile it was done in (absent: the default profile, or the machine).
     public var profile: String?
+    /// The role the actor's credential carried (absent for the system and for rows written before roles).
+    public var role: Role?
 
     private enum CodingKeys: String, CodingKey {
-        case id, at, actor, clientAddress, action, target, outcome, summary, requestID, profile
+        case id, at, actor, clientAddress, action, target, outcome, summary, requestID, profile, role
         /// The old spelling, written beside `requestID` until 0.3.
         case requestId
     }
@@ -43,6 +45,7 @@ public struct AuditEvent: Sendable, Codable, Equatable {
         summary = try values.decode(String.self, forKey: .summary)
         requestID = try values.decodeIfPresent(String.self, forKey: .requestID) ?? values.decodeIfPresent(String.self, forKey: .requestId)
         profile = try values.decodeIfPresent(String.self, forKey: .profile)
+        role = try values.decodeIfPresent(Role.self, forKey: .role)
     }
 
     /// Writes the event with both spellings of the request id (`requestId` goes in 0.3).
@@ -59,6 +62,7 @@ public struct AuditEvent: Sendable, Codable, Equatable {
         try values.encodeIfPresent(requestID, forKey: .requestID)
         try values.encodeIfPresent(requestID, forKey: .requestId)
         try values.encodeIfPresent(profile, forKey: .profile)
+        try values.encodeIfPresent(role, forKey: .role)
     }
 
     /// Creates an event stamped now.
@@ -71,6 +75,7 @@ public struct AuditEvent: Sendable, Codable, Equatable {
         self.outcome = outcome
         self.summary = summary
         self.requestID = actor?.requestID
+        self.role = actor?.role
     }
 }
 

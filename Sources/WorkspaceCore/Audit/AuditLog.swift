@@ -28,11 +28,12 @@ public final class AuditLog: Sendable {
         try await database().write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id, profile) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO audit (at, actor, client_address, action, target, outcome, summary, request_id, profile, role)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     event.at.timeIntervalSince1970, event.actor, event.clientAddress, event.action, event.target,
-                    event.outcome.rawValue, event.summary, event.requestID, event.profile ?? profile,
+                    event.outcome.rawValue, event.summary, event.requestID, event.profile ?? profile, event.role?.rawValue,
                 ])
         }
     }
@@ -69,6 +70,7 @@ public final class AuditLog: Sendable {
             at: Date(timeIntervalSince1970: row["at"]))
         event.id = row["id"]
         event.profile = row["profile"]
+        event.role = (row["role"] as String?).flatMap(Role.init(rawValue:))
         event.action = row["action"]  // kept as written, so actions of another build still read
         return event
     }
@@ -118,6 +120,10 @@ public final class AuditLog: Sendable {
         }
         migrator.registerMigration("audit_profile") { db in
             try db.execute(sql: "ALTER TABLE audit ADD COLUMN profile TEXT")
+        }
+        migrator.registerMigration("audit_role") { db in
+            try db.execute(sql: "ALTER TABLE audit ADD COLUMN role TEXT")
+            try db.execute(sql: "CREATE INDEX audit_actor ON audit(actor, id)")
         }
     }
 }

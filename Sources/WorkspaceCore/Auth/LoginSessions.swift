@@ -19,6 +19,23 @@ public final class LoginSessions: Sendable {
         public var csrf: String
         /// When it ends at the latest.
         public var expiresAt: Date
+        /// Signed in only to enroll a second factor its role requires: every other route is refused.
+        public var enrollOnly: Bool = false
+    }
+
+    /// A session as its owner (or an admin) sees it in a list.
+    public struct Listed: Sendable, Codable, Equatable {
+        public var id: String
+        public var user: String
+        public var role: Role
+        public var createdAt: Date
+        public var lastSeenAt: Date
+        public var expiresAt: Date
+        /// The address it signed in from.
+        public var address: String?
+        public var userAgent: String?
+        /// Whether this is the session asking.
+        public var current: Bool
     }
 
     private let idle: TimeInterval
@@ -41,22 +58,27 @@ public final class LoginSessions: Sendable {
     public var lifetime: TimeInterval { absolute }
 
     /// Starts a session for `user`; returns the cookie secret and the session.
-    public func create(user: String, role: Role = .admin, client: String?, now: Date? = nil) throws -> (secret: String, session: Session) {
+    public func create(
+        user: String, role: Role = .admin, client: String?, userAgent: String? = nil, enrollOnly: Bool = false, now: Date? = nil
+    ) throws -> (secret: String, session: Session) {
         let now = now ?? clock.now()
         let secret = Self.randomToken()
         let session = Session(
             user: user, role: role, id: String(Self.hash(secret).prefix(12)), csrf: Self.randomToken(),
-            expiresAt: now.addingTimeInterval(absolute))
+            expiresAt: now.addingTimeInterval(absolute), enrollOnly: enrollOnly)
         try database().write { db in
             try db.execute(
                 sql: "DELETE FROM login_sessions WHERE expires_at <= ? OR last_seen <= ?",
                 arguments: [now.timeIntervalSince1970, now.timeIntervalSince1970 - idle])
             try db.execute(
                 sql:
-                    "INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    """
+                    INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client, role, user_agent, enroll_only)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
                 arguments: [
                     Self.hash(secret), user, session.csrf, now.timeIntervalSince1970, now.timeIntervalSince1970,
-                    session.expiresAt.timeIntervalSince1970, client, role.rawValue,
+                    session.expiresAt.timeIntervalSince1970, client, role.rawValue, userAgent.map { String($0.prefix(300)) }, enrollOnly,
                 ])
         }
         return (secret, session)
@@ -85,7 +107,61 @@ public final class LoginSessions: Sendable {
         }
         return Session(
             user: row["user"], role: Role(rawValue: row["role"]) ?? .viewer, id: String(key.prefix(12)), csrf: row["csrf"],
-            expiresAt: Date(timeIntervalSince1970: expires))
+            expiresAt: Date(timeIntervalSince1970: expires), enrollOnly: row["enroll_only"] ?? false)
+    }
+
+    /// The live sessions of `user` (every account's when nil), newest use first; `current` marks the asking one.
+    public func list(user: String?, current: String? = nil, now: Date? = nil) throws -> [Listed] {
+        let moment = (now ?? clock.now()).timeIntervalSince1970
+        return try database().read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM login_sessions WHERE expires_at > ? AND last_seen > ? \(user == nil ? "" : "AND user = ? COLLATE NOCASE")
+                    ORDER BY last_seen DESC
+                    """, arguments: StatementArguments([moment, moment - idle] + (user.map { [$0] } ?? []))
+            ).map { row in
+                let id = String((row["secret_hash"] as String).prefix(12))
+                return Listed(
+                    id: id, user: row["user"], role: Role(rawValue: row["role"]) ?? .viewer,
+                    createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                    lastSeenAt: Date(timeIntervalSince1970: row["last_seen"]), expiresAt: Date(timeIntervalSince1970: row["expires_at"]),
+                    address: row["client"], userAgent: row["user_agent"], current: id == current)
+            }
+        }
+    }
+
+    /// Ends the session with list id `id` (of `user` only, when given). Returns whether one ended.
+    @discardableResult
+    public func end(id: String, user: String? = nil) throws -> Bool {
+        guard id.count == 12, id.allSatisfy(\.isHexDigit) else { return false }
+        return try database().write { db in
+            try db.execute(
+                sql: "DELETE FROM login_sessions WHERE substr(secret_hash, 1, 12) = ? \(user == nil ? "" : "AND user = ? COLLATE NOCASE")",
+                arguments: StatementArguments([id] + (user.map { [$0] } ?? [])))
+            return db.changesCount > 0
+        }
+    }
+
+    /// Ends every session of `user` but the one with id `except`. Returns how many ended.
+    @discardableResult
+    public func endAll(user: String, except: String? = nil) throws -> Int {
+        try database().write { db in
+            try db.execute(
+                sql: "DELETE FROM login_sessions WHERE user = ? COLLATE NOCASE AND substr(secret_hash, 1, 12) != ?",
+                arguments: [user, except ?? ""])
+            return db.changesCount
+        }
+    }
+
+    /// Gives `user`'s live sessions a new role (after an admin changed the account's), or a new `enrollOnly`.
+    public func update(user: String, role: Role? = nil, enrollOnly: Bool? = nil) throws {
+        try database().write { db in
+            if let role { try db.execute(sql: "UPDATE login_sessions SET role = ? WHERE user = ? COLLATE NOCASE", arguments: [role.rawValue, user]) }
+            if let enrollOnly {
+                try db.execute(sql: "UPDATE login_sessions SET enroll_only = ? WHERE user = ? COLLATE NOCASE", arguments: [enrollOnly, user])
+            }
+        }
     }
 
     /// Ends the session the cookie names.
@@ -111,6 +187,10 @@ public final class LoginSessions: Sendable {
         }
         migrator.registerMigration("login_sessions_role") { db in
             try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN role TEXT NOT NULL DEFAULT 'admin'")
+        }
+        migrator.registerMigration("login_sessions_accounts") { db in
+            try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN user_agent TEXT")
+            try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN enroll_only INTEGER NOT NULL DEFAULT 0")
         }
     }
 

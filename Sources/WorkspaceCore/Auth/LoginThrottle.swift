@@ -24,6 +24,15 @@ public final class LoginThrottle: Sendable {
         self.maximumDelay = maximumDelay
     }
 
+    /// The seconds `address` or `user` must still wait (0 when neither is held back).
+    public func wait(address: String, user: String, now: Date? = nil) -> Int {
+        let now = now ?? clock.now()
+        let wait = state.withValue { strikes in
+            [Self.key("address", address), Self.key("user", user)].compactMap { strikes[$0]?.blockedUntil.timeIntervalSince(now) }.max() ?? 0
+        }
+        return wait > 0 ? Int(wait.rounded(.up)) : 0
+    }
+
     /// Throws ``WorkspaceError/rateLimited(retryAfterSeconds:)`` while `address` or `user` must wait.
     public func check(address: String, user: String, now: Date? = nil) throws {
         let now = now ?? clock.now()

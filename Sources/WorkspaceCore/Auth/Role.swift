@@ -44,6 +44,8 @@ public struct Principal: Sendable, Equatable {
     public var name: String
     /// What it may do.
     public var role: Role
+    /// A browser session whose role needs a second factor it does not have yet: only enrollment routes admit it.
+    public var enrollOnly = false
 
     /// Creates a principal.
     public init(kind: Kind, credentialID: String, name: String, role: Role) {

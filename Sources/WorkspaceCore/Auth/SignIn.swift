@@ -14,6 +14,10 @@ public struct SignIn: Sendable {
         case wrongCredentials
         /// The link is unknown, used or expired.
         case unknownLink
+        /// The password was right and the account has a second factor: send its code too.
+        case secondFactorRequired
+        /// The second factor's code (or recovery code) was wrong, used or expired.
+        case wrongSecondFactor
 
         /// What the operator reads.
         public var description: String {
@@ -23,6 +27,8 @@ public struct SignIn: Sendable {
             case .passwordSet: "A password is set; sign in with it instead of a link."
             case .wrongCredentials: "The user name or password is not right."
             case .unknownLink: "This sign-in link is unknown, used or expired; run 'hermes-workspace signin-link' for a new one."
+            case .secondFactorRequired: "Enter the 6-digit code from your authenticator app (or a recovery code)."
+            case .wrongSecondFactor: "That code is not right (or was used already); enter the current one."
             }
         }
     }
@@ -43,31 +49,43 @@ public struct SignIn: Sendable {
         public var session: LoginSessions.Session
     }
 
-    let password: OperatorPassword
+    let accounts: Accounts
     let sessions: LoginSessions
     let credentials: CredentialStore
     let throttle: LoginThrottle
     let audit: AuditLog
+    /// Told when an account or an address is locked out (the server tells admins on the event stream).
+    let lockedOut: @Sendable (_ user: String, _ address: String, _ seconds: Int) -> Void
 
     /// Sign-in over these stores.
-    public init(password: OperatorPassword, sessions: LoginSessions, credentials: CredentialStore, throttle: LoginThrottle, audit: AuditLog) {
-        self.password = password
+    public init(
+        accounts: Accounts, sessions: LoginSessions, credentials: CredentialStore, throttle: LoginThrottle, audit: AuditLog,
+        lockedOut: @escaping @Sendable (String, String, Int) -> Void = { _, _, _ in }
+    ) {
+        self.accounts = accounts
         self.sessions = sessions
         self.credentials = credentials
         self.throttle = throttle
         self.audit = audit
+        self.lockedOut = lockedOut
     }
 
-    /// `password` when a password is set, `link` otherwise.
-    public var method: Method { password.isSet ? .password : .link }
+    /// `password` when accounts exist, `link` otherwise.
+    public var method: Method { accounts.isSet ? .password : .link }
 
     /// How long a session lasts at most (the cookie's Max-Age).
     public var lifetime: TimeInterval { sessions.lifetime }
 
-    /// Signs `user` in with `secret`, from `client` (the address the throttle counts).
-    public func withPassword(user: String, password secret: String, client: String?, actor: AuditActor) async throws -> Started {
-        guard password.isSet else { throw Refusal.passwordNotSet }
-        guard user.count <= 64, secret.count <= 1_024 else { throw WorkspaceError.invalidInput("The user or password is too long.") }
+    /// Signs `user` in with `secret` (and, for an account with a second factor, its `code`), from `client` (the
+    /// address the throttle counts). A wrong password or code counts towards both throttles; a right password
+    /// without the code it needs does not.
+    public func withPassword(
+        user: String, password secret: String, code: String? = nil, client: String?, userAgent: String? = nil, actor: AuditActor
+    ) async throws -> Started {
+        guard accounts.isSet else { throw Refusal.passwordNotSet }
+        guard user.count <= 64, secret.count <= 1_024, (code ?? "").count <= 32 else {
+            throw WorkspaceError.invalidInput("The user, password or code is too long.")
+        }
         let address = client ?? "unknown"
         do {
             try throttle.begin(address: address, user: user)
@@ -75,27 +93,53 @@ public struct SignIn: Sendable {
             try? await audit.record(AuditEvent(action: .authLogin, target: user, outcome: .throttled, actor: actor))
             throw error
         }
-        let matches: Bool
+        let account: Accounts.Account?
         do {
-            matches = try await offloaded { [password] in try password.verify(user: user, password: secret) }
+            account = try await offloaded { [accounts] in try accounts.verify(user, password: secret) }
         } catch {
             throttle.abandoned(address: address, user: user)
             throw error
         }
-        guard matches else {
-            throttle.failed(address: address, user: user)
+        guard let account else {
+            refused(user: user, address: address)
             try? await audit.record(AuditEvent(action: .authLogin, target: user, outcome: .refused, actor: actor))
             throw Refusal.wrongCredentials
         }
+        if account.secondFactor {
+            guard let code, !code.isEmpty else {
+                throttle.abandoned(address: address, user: user)
+                throw Refusal.secondFactorRequired
+            }
+            guard try accounts.checkSecondFactor(account.name, code: code) else {
+                refused(user: user, address: address)
+                try? await audit.record(
+                    AuditEvent(action: .authLogin, target: account.name, outcome: .refused, summary: "wrong second factor", actor: actor))
+                throw Refusal.wrongSecondFactor
+            }
+        }
         throttle.succeeded(address: address, user: user)
-        let (cookie, session) = try sessions.create(user: user, role: .admin, client: client)
-        try? await audit.record(AuditEvent(action: .authLogin, target: user, actor: actor))
+        let required = try accounts.rolesRequiringSecondFactor()
+        let enrollOnly = !account.secondFactor && required.contains(account.role)
+        let (cookie, session) = try sessions.create(
+            user: account.name, role: account.role, client: client, userAgent: userAgent, enrollOnly: enrollOnly)
+        try? accounts.recordSignIn(account.name)
+        var signedIn = actor
+        (signedIn.name, signedIn.role) = (account.name, account.role)
+        try? await audit.record(
+            AuditEvent(action: .authLogin, target: account.name, summary: enrollOnly ? "must enroll a second factor" : "", actor: signedIn))
         return Started(secret: cookie, session: session)
+    }
+
+    /// Counts a failure and says so when it locked the account or the address out.
+    private func refused(user: String, address: String) {
+        throttle.failed(address: address, user: user)
+        let seconds = throttle.wait(address: address, user: user)
+        if seconds > 0 { lockedOut(user, address, seconds) }
     }
 
     /// Signs in with the one-time link `code`.
     public func withLink(code: String, client: String?, actor: AuditActor) async throws -> Started {
-        guard !password.isSet else { throw Refusal.passwordSet }
+        guard !accounts.isSet else { throw Refusal.passwordSet }
         guard try credentials.redeemSigninCode(code) else {
             try? await audit.record(AuditEvent(action: .authLink, target: "link", outcome: .refused, actor: actor))
             throw Refusal.unknownLink

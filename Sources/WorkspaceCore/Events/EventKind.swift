@@ -24,6 +24,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case gatewayAction = "gateway.action"
     /// A profile was created, renamed or deleted, or its description changed.
     case profilesChanged = "profiles.changed"
+    /// An account or an address was locked out after failed sign-ins (data: user, address, retryAfterSeconds).
+    /// Sent to admins only.
+    case authLockout = "auth.lockout"
     /// Events after the client's `Last-Event-ID` were lost: reload everything.
     case reset
 }

@@ -49,6 +49,7 @@ public final class WorkspaceDatabase: Sendable {
         migrator.registerMigration("approvals_imported") { db in
             try Self.importApprovals(from: legacy, into: db)
         }
+        Accounts.registerMigrations(&migrator)
         return migrator
     }
 
