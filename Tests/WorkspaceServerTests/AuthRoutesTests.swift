@@ -27,7 +27,7 @@ import WorkspaceCore
 
     @Test func signInCookieCSRFSignOutAndTheTokenStillWorks() async throws {
         try await TestServer.test { server, client in
-            try OperatorPassword(home: server.home).set(password, user: "admin")
+            try server.services.accounts.create("admin", role: .admin, password: password)
             try await client.execute(uri: "/", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains(#"<meta name="hermes-token" content="">"#), "with a password the token is not put into the page")
@@ -86,7 +86,7 @@ import WorkspaceCore
     /// checks passwords (each check is 600,000 PBKDF2 rounds).
     @Test func failedSignInsAreThrottledAndSayNothingAboutWhichPartWasWrong() async throws {
         try await TestServer.test(clock: ManualClock()) { server, client in
-            try OperatorPassword(home: server.home).set(password, user: "admin")
+            try server.services.accounts.create("admin", role: .admin, password: password)
             var json = HTTPFields()
             json[.contentType] = "application/json"
             var messages = Set<String>()
@@ -118,7 +118,7 @@ import WorkspaceCore
     /// the burst is kept to what proves the point without loading the machine the other tests share.)
     @Test func concurrentGuessesAreNotAllChecked() async throws {
         try await TestServer.test { server, client in
-            try OperatorPassword(home: server.home).set(password, user: "admin")
+            try server.services.accounts.create("admin", role: .admin, password: password)
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for index in 0..<60 {
                     group.addTask {

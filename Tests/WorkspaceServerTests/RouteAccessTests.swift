@@ -57,12 +57,25 @@ import WorkspaceCore
             Credential(
                 name: "token file (\(loginMode ? "login mode" : "no password"))", headers: bearer(server.token),
                 role: loginMode ? .viewer : .admin))
+        // In login mode, a signed-in browser of each account role too (cookie and CSRF token, as the page sends them).
+        if loginMode {
+            for role in Role.staff {
+                let (secret, session) = try server.services.loginSessions.create(user: "\(role.rawValue)-person", role: role, client: "127.0.0.1")
+                list.append(
+                    Credential(
+                        name: "\(role.rawValue) sign-in", headers: [.cookie: "hermes_session=\(secret)", .csrfToken: session.csrf], role: role))
+            }
+        }
         return list
     }
 
     private static func check(basePath: String, loginMode: Bool) async throws {
         try await TestServer.test(basePath: basePath, metrics: true) { server, client in
-            if loginMode { try server.services.password.set("a long enough password") }
+            if loginMode {
+                for role in Role.staff {
+                    try server.services.accounts.create("\(role.rawValue)-person", role: role, password: "a long enough password")
+                }
+            }
             let table = buildRoutes(
                 configuration: server.configuration, services: server.services,
                 assets: SPAAssets.load(webRoot: server.webRoot.path), logger: server.logs.logger
@@ -76,6 +89,8 @@ import WorkspaceCore
                     let admitted = credential.role.map(entry.access.admits) ?? entry.access.isPublic
                     // An admitted request to an endless stream would never finish; its refusals are what matter here.
                     if admitted && entry.acceptsTicket { continue }
+                    // Signing out would end the sign-in the later routes are tried with (every other credential tries it).
+                    if admitted && entry.path.hasSuffix("auth/logout") && credential.name.hasSuffix("sign-in") { continue }
                     try await client.execute(uri: path, method: entry.method, headers: credential.headers) { response in
                         let status = response.status.code
                         if !admitted {

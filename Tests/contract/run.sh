@@ -31,7 +31,12 @@ trap cleanup EXIT
 "$bin" demo "$work/home" >/dev/null
 # The agent's CLI is not what is under test: /bin/false stands in for it, so gateway and profile commands run and
 # fail (a 202 action that ends failed, a 400 refusal) instead of answering 503 "install hermes-agent" every time.
-"$bin" serve --home "$work/home" --port 0 --log-level warning --hermes-command /bin/false >"$work/server.out" 2>"$work/server.err" &
+# Toolsets and session imports run the agent's own Python: the reference agent's venv when it is there (make test
+# installs it); without it those two answer 503 "the agent's Python was not found", which this run counts as a failure.
+agent_python=
+[ -x "$root/.build/hermes-venv/bin/python" ] && agent_python="$root/.build/hermes-venv/bin/python"
+HERMES_AGENT_PYTHON="$agent_python" "$bin" serve --home "$work/home" --port 0 --log-level warning --hermes-command /bin/false \
+  >"$work/server.out" 2>"$work/server.err" &
 server=$!
 for _ in $(seq 100); do grep -q "serving" "$work/server.out" 2>/dev/null && break; sleep 0.1; done
 url=$(grep -o ' at http://[^ ]*' "$work/server.out" | head -1 | sed 's/^ at //; s/\/$//')

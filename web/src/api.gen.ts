@@ -177,6 +177,53 @@ export interface SessionImportReport {
   }[];
 }
 
+export interface Account {
+  name: string;
+  role: "viewer" | "operator" | "admin";
+  createdAt: string;
+  lastSignInAt?: string;
+  disabled: boolean;
+  secondFactor: boolean;
+  recoveryCodesLeft: number;
+}
+
+export interface UserList {
+  items: Account[];
+  requireSecondFactor: ("viewer" | "operator" | "admin")[];
+}
+
+export interface MyAccount {
+  name: string;
+  role: "viewer" | "operator" | "admin";
+  secondFactor: boolean;
+  recoveryCodesLeft: number;
+  secondFactorRequired: boolean;
+  lastSignInAt?: string;
+}
+
+export interface SecondFactorEnrollment {
+  secret: string;
+  uri: string;
+}
+
+export interface RecoveryCodes {
+  recoveryCodes: string[];
+}
+
+export interface SignInList {
+  items: {
+    id: string;
+    user: string;
+    role: string;
+    createdAt: string;
+    lastSeenAt: string;
+    expiresAt: string;
+    address?: string;
+    userAgent?: string;
+    current: boolean;
+  }[];
+}
+
 export interface MemoryDocument {
   target: "memory" | "user";
   file: string;
@@ -397,6 +444,7 @@ export interface AuthState {
   role?: "viewer" | "operator" | "admin" | "agent";
   csrfToken?: string;
   expiresAt?: string;
+  enrollOnly?: boolean;
   signIn: "password" | "link";
 }
 
@@ -498,19 +546,20 @@ export interface AuditEvent {
   at: string;
   actor: string;
   clientAddress?: string | null;
-  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul" | "memory.add" | "memory.replace" | "models.test" | "sessions.rename" | "sessions.archive" | "sessions.unarchive" | "webhooks.create" | "webhooks.update" | "webhooks.enable" | "webhooks.disable" | "webhooks.delete" | "sessions.prune" | "sessions.import" | "mcp.test";
+  action: "auth.login" | "auth.link" | "auth.logout" | "config.patch" | "config.replace" | "config.restore" | "keys.set" | "keys.delete" | "keys.reveal" | "sessions.delete" | "skills.create" | "skills.edit" | "cron.create" | "cron.update" | "cron.pause" | "cron.resume" | "cron.trigger" | "cron.delete" | "approvals.submit" | "approvals.approve" | "approvals.deny" | "approvals.rule.delete" | "approvals.outcome" | "approvals.staged.approve" | "approvals.staged.reject" | "pairing.approve" | "pairing.deny" | "pairing.revoke" | "gateway.start" | "gateway.stop" | "gateway.restart" | "gateway.drain" | "profiles.create" | "profiles.rename" | "profiles.delete" | "profiles.describe" | "profiles.soul" | "memory.add" | "memory.replace" | "models.test" | "sessions.rename" | "sessions.archive" | "sessions.unarchive" | "webhooks.create" | "webhooks.update" | "webhooks.enable" | "webhooks.disable" | "webhooks.delete" | "sessions.prune" | "sessions.import" | "mcp.test" | "users.create" | "users.update" | "users.delete" | "users.policy" | "account.password" | "account.second_factor" | "account.session_end";
   target: string;
   outcome: "ok" | "refused" | "failed" | "throttled" | "pending" | "auto-approved";
   summary: string;
   requestID?: string | null;
   requestId?: string | null;
   profile?: string;
+  role?: "viewer" | "operator" | "admin" | "agent";
 }
 
 /** One event of a stream, as an EventSource sees it; `data` is compact JSON. */
 export interface ServerSentEvent {
   id?: string;
-  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "memory.changed" | "webhooks.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "gateway.action" | "profiles.changed" | "reset";
+  event?: "approvals.changed" | "config.changed" | "env.changed" | "cron.jobs.changed" | "memory.changed" | "webhooks.changed" | "cron.run.started" | "cron.run.finished" | "gateway.changed" | "gateway.action" | "profiles.changed" | "auth.lockout" | "reset";
   data?: string;
   retry?: number;
 }

@@ -71,10 +71,27 @@ public struct SessionImporter: Sendable {
         return sessions
     }
 
+    /// The shape every session must have before the agent's code is asked (which then checks everything else):
+    /// an object with a non-empty string `id` and a `messages` list of objects with a string `role`.
+    static func checkShape(_ sessions: [OrderedJSON]) throws {
+        for (index, session) in sessions.enumerated() {
+            guard case .object = session, let id = session["id"]?.stringValue, !id.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw WorkspaceError.invalidInput("Session \(index + 1) needs an \"id\" (a string): is this the agent's session export?")
+            }
+            guard let messages = session["messages"], case .array(let items) = messages else {
+                throw WorkspaceError.invalidInput("Session \(id.prefix(64)) needs a \"messages\" list.")
+            }
+            guard items.allSatisfy({ $0["role"]?.stringValue?.isEmpty == false }) else {
+                throw WorkspaceError.invalidInput("Every message of session \(id.prefix(64)) needs a \"role\" (user, assistant, tool…).")
+            }
+        }
+    }
+
     /// Imports (or previews) the sessions in `body`.
     public func importSessions(_ body: Data, dryRun: Bool, actor: AuditActor?) async throws -> Report {
         let sessions = try Self.sessions(in: body)
         guard sessions.count <= 500 else { throw WorkspaceError.invalidInput("At most 500 sessions per import (the agent's limit).") }
+        try Self.checkShape(sessions)
         let messages = sessions.reduce(0) { $0 + ($1["messages"]?.arrayValue.count ?? 0) }
         let payload = Data(OrderedJSON.array(sessions).rendered(.compact).utf8)
         let answer = try await AgentRuntime.run(

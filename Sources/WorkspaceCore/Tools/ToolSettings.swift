@@ -120,6 +120,9 @@ public struct ToolSettings: Sendable {
     private let config: ConfigStore
     private let keys: KeyVault
     private let python: @Sendable () -> String?
+    /// The agent's last answer and the config.yaml revision it was computed from: its Python takes a second or
+    /// two to start, and the answer changes only with config.yaml (or a plugin, which takes a restart anyway).
+    private let recent = LockedValue<(etag: String, answer: OrderedJSON)?>(nil)
 
     public init(home: HermesHome, config: ConfigStore, keys: KeyVault, python: @escaping @Sendable () -> String? = { AgentRuntime.python() }) {
         self.home = home
@@ -133,8 +136,14 @@ public struct ToolSettings: Sendable {
     /// Every configurable toolset and, per platform, which are on — as the agent resolves them.
     public func toolsets() async throws -> Toolsets {
         let snapshot = try config.snapshot()
-        let answer = try await AgentRuntime.run(
-            Self.script, arguments: ["list"], home: home, python: python(), instead: "run hermes tools to see and change toolsets")
+        let answer: OrderedJSON
+        if let kept = recent.value, kept.etag == snapshot.etag {
+            answer = kept.answer
+        } else {
+            answer = try await AgentRuntime.run(
+                Self.script, arguments: ["list"], home: home, python: python(), instead: "run hermes tools to see and change toolsets")
+            recent.value = (snapshot.etag, answer)
+        }
         return Toolsets(
             toolsets: (answer["toolsets"]?.arrayValue ?? []).map {
                 Toolset(
@@ -165,6 +174,13 @@ public struct ToolSettings: Sendable {
         try ExpectedRevision.check(
             expecting, against: Revision(tag: snapshot.etag), missing: "Send If-Match with the etag of the configuration you edited.",
             changed: "config.yaml changed on disk since you loaded it; reload and apply your change again.")
+        // Names the agent does not know are refused from its last answer, without starting its Python again.
+        let known = try await toolsets()
+        guard let target = known.platforms.first(where: { $0.name == platform }) else {
+            throw WorkspaceError.notFound(what: "Platform \(platform)")
+        }
+        guard known.toolsets.contains(where: { $0.name == toolset }) else { throw WorkspaceError.notFound(what: "Toolset \(toolset)") }
+        if enabled, target.unavailable.contains(toolset) { throw WorkspaceError.invalidInput("\(toolset) cannot be used on \(platform).") }
         let answer = try await AgentRuntime.run(
             Self.script, arguments: ["toggle", platform, toolset, enabled ? "on" : "off"], home: home, python: python(),
             instead: "run hermes tools to change toolsets")

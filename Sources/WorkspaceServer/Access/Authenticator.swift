@@ -18,7 +18,7 @@ struct Authenticator: Sendable {
     let fileToken: TokenStore
     let credentials: CredentialStore
     let sessions: LoginSessions
-    let password: OperatorPassword
+    let accounts: Accounts
     let tickets: EventTickets
     /// Cookies are `__Host-` prefixed and `Secure` (TLS, or HTTPS in front).
     let secureCookies: Bool
@@ -37,6 +37,11 @@ struct Authenticator: Sendable {
         var context = context
         let principal = try await identify(request, context: context, acceptsTicket: acceptsTicket)
         context.principal = principal
+        if principal.enrollOnly, !access.duringEnrollment {
+            throw APIError(
+                .forbidden, code: "second_factor_enrollment_required",
+                message: "Your role must use a second factor: set it up under Account before doing anything else.")
+        }
         guard access.admits(principal.role) else {
             let needed = access.leastRole?.rawValue ?? "admin"
             throw APIError(
@@ -62,7 +67,7 @@ struct Authenticator: Sendable {
                 return principal
             }
             if try fileToken.current().matches(presented) {
-                return Principal(kind: .fileToken, credentialID: "token-file", name: "token", role: password.isSet ? .viewer : .admin)
+                return Principal(kind: .fileToken, credentialID: "token-file", name: "token", role: accounts.isSet ? .viewer : .admin)
             }
             throw Self.unauthorized
         }
@@ -74,12 +79,14 @@ struct Authenticator: Sendable {
             throw APIError(.forbidden, code: "cross_site_request", message: "Requests sent by other sites or origins are refused.")
         }
         if request.method != .get, request.method != .head {
-            guard let presented = request.headers[.csrfToken], OperatorPassword.constantTimeEqual(Array(presented.utf8), Array(session.csrf.utf8))
+            guard let presented = request.headers[.csrfToken], Accounts.constantTimeEqual(Array(presented.utf8), Array(session.csrf.utf8))
             else {
                 throw APIError(.forbidden, code: "csrf", message: "A signed-in change needs the X-CSRF-Token header from the sign-in answer.")
             }
         }
-        return Principal(kind: .session, credentialID: "session:" + session.id, name: session.user, role: session.role)
+        var principal = Principal(kind: .session, credentialID: "session:" + session.id, name: session.user, role: session.role)
+        principal.enrollOnly = session.enrollOnly
+        return principal
     }
 
     /// The session a request's cookies name, if any (for `/auth/me` and sign-out, which are public routes).

@@ -8,6 +8,8 @@ import WorkspaceCore
 struct RouteAccess: Sendable, Hashable, CustomStringConvertible {
     /// The roles admitted; empty means public.
     let roles: Set<Role>
+    /// Whether a session that must first enroll a second factor may call it (its own account's routes).
+    var duringEnrollment = false
 
     /// No credential needed (health, sign-in, who-am-I).
     static let `public` = RouteAccess(roles: [])
@@ -17,6 +19,9 @@ struct RouteAccess: Sendable, Hashable, CustomStringConvertible {
     static let operate = RouteAccess(roles: [.operator, .admin])
     /// Admins only: config, keys, rules, deletes, secrets.
     static let admin = RouteAccess(roles: [.admin])
+    /// Every staff role, on their own account (password, second factor, sessions) — also while a session must
+    /// first enroll a second factor.
+    static let account = RouteAccess(roles: [.viewer, .operator, .admin], duringEnrollment: true)
     /// The approvals bridge (and an admin testing it): submit a request and wait for its decision.
     static let agent = RouteAccess(roles: [.agent, .admin])
 

@@ -42,12 +42,15 @@ func buildRoutes(
         middleware: SPAMiddleware(assets: assets, basePath: configuration.basePath, serverPaths: metrics == nil ? [] : [configuration.metricsPath]))
     let authenticator = Authenticator(
         fileToken: services.tokens, credentials: services.credentials, sessions: services.loginSessions,
-        password: services.password, tickets: services.eventTickets, secureCookies: secureCookies)
+        accounts: services.accounts, tickets: services.eventTickets, secureCookies: secureCookies)
     let table = RouteTable()
     let root = SecuredRoutes(group: router.group(), prefix: "", table: table, authenticator: authenticator)
     if let metrics { MetricsRoutes(metrics: metrics, services: services).addRoutes(to: root, path: configuration.metricsPath) }
     let api = root.group(RouterPath(configuration.apiPrefix))
     AuthRoutes(signIn: services.signIn, authenticator: authenticator, basePath: configuration.basePath).addRoutes(to: api)
+    AccountRoutes(accounts: services.accounts, sessions: services.loginSessions, throttle: services.loginThrottle, audit: services.audit)
+        .addRoutes(to: api)
+    UserRoutes(accounts: services.accounts, sessions: services.loginSessions, audit: services.audit).addRoutes(to: api)
     let scope = ProfileScope(homes: services.profiles)
     StatusRoutes(scope: scope).addRoutes(to: api)
     SessionRoutes(scope: scope).addRoutes(to: api)
@@ -62,7 +65,7 @@ func buildRoutes(
     ToolRoutes(scope: scope).addRoutes(to: api)
     WebhookRoutes(scope: scope).addRoutes(to: api)
     ModelRoutes(scope: scope).addRoutes(to: api)
-    ApprovalRoutes(queue: services.approvals, scope: scope, password: services.password, credentials: services.credentials).addRoutes(to: api)
+    ApprovalRoutes(queue: services.approvals, scope: scope, accounts: services.accounts, credentials: services.credentials).addRoutes(to: api)
     PairingRoutes(scope: scope, queue: services.approvals).addRoutes(to: api)
     CronRoutes(scope: scope).addRoutes(to: api)
     LogRoutes(scope: scope).addRoutes(to: api)

@@ -20,8 +20,8 @@ struct WorkspaceServices: Sendable {
     let eventTickets: EventTickets
     /// Scoped API tokens and one-time sign-in links.
     let credentials: CredentialStore
-    /// The operator password (login mode when set).
-    let password: OperatorPassword
+    /// The people who sign in (login mode while any exists).
+    let accounts: Accounts
     /// Signed-in browser sessions.
     let loginSessions: LoginSessions
     /// Failed sign-in back-off.
@@ -57,11 +57,17 @@ struct WorkspaceServices: Sendable {
         let events = EventBus()
         self.events = events
         eventTickets = EventTickets(clock: clock)
-        password = OperatorPassword(home: home)
+        accounts = Accounts(home: home, database: workspaceDatabase, clock: clock)
         credentials = CredentialStore(home: home, clock: clock, database: workspaceDatabase)
         loginSessions = LoginSessions(home: home, clock: clock, database: workspaceDatabase)
         loginThrottle = LoginThrottle(clock: clock)
-        signIn = SignIn(password: password, sessions: loginSessions, credentials: credentials, throttle: loginThrottle, audit: audit)
+        signIn = SignIn(
+            accounts: accounts, sessions: loginSessions, credentials: credentials, throttle: loginThrottle, audit: audit,
+            lockedOut: { user, address, seconds in
+                events.publish(
+                    .authLockout,
+                    .object([.init("user", .string(user)), .init("address", .string(address)), .init("retryAfterSeconds", .int(seconds))]))
+            })
         let main = try HomeServices(
             profile: .default, home: home, root: home, cron: cron, clock: clock, audit: audit, events: events, command: hermesCommand)
         let profiles = ProfileHomes(main: main) { name, profileHome in

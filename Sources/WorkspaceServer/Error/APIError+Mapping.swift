@@ -71,6 +71,8 @@ extension APIError {
         case .passwordSet: APIError(.conflict, code: "login_on", message: refusal.description)
         case .wrongCredentials: APIError(.unauthorized, code: "invalid_credentials", message: refusal.description)
         case .unknownLink: APIError(.unauthorized, code: "invalid_link", message: refusal.description)
+        case .secondFactorRequired: APIError(.unauthorized, code: "second_factor_required", message: refusal.description)
+        case .wrongSecondFactor: APIError(.unauthorized, code: "invalid_second_factor", message: refusal.description)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import NIOCore
 import WorkspaceCore
@@ -40,6 +41,26 @@ extension Request {
             return try OrderedJSON(parsing: String(buffer: buffer))
         } catch {
             throw APIError(.badRequest, code: "invalid_json", message: "The request body is not valid JSON.")
+        }
+    }
+
+    /// The body decoded as `type`, refusing (400 `unknown_field`) a top-level field not in `fields`: a typo in a
+    /// security setting must not be silently ignored.
+    func decode<T: Decodable>(as type: T.Type, context: WorkspaceRequestContext, fields: Set<String>) async throws -> T {
+        let data = Data(buffer: try await body.collect(upTo: context.maxUploadSize))
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let unknown = Set(object.keys).subtracting(fields).sorted().first
+        {
+            throw APIError(
+                .badRequest, code: "unknown_field",
+                message: "Unknown field \(unknown.prefix(60)); this takes \(fields.sorted().joined(separator: ", ")).")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw APIError(
+                .badRequest, code: "invalid_json", message: "The request body is not the JSON this takes: \(fields.sorted().joined(separator: ", "))."
+            )
         }
     }
 

@@ -7,7 +7,7 @@ import WorkspaceCore
 struct ApprovalRoutes {
     let queue: ApprovalQueue
     let scope: ProfileScope
-    let password: OperatorPassword
+    let accounts: Accounts
     let credentials: CredentialStore
 
     /// The titles of the sessions `items` name, from each request's profile's `state.db` (a profile that is gone or
@@ -55,7 +55,7 @@ struct ApprovalRoutes {
         group.get("approvals", .read) { request, _ -> ApprovalOverview in
             let values = QueryValues(request)
             var overview = try await ApprovalOverview.load(
-                queue: queue, home: try scope(request).home, password: password, status: try values.string("status", maximumLength: 10),
+                queue: queue, home: try scope(request).home, accounts: accounts, status: try values.string("status", maximumLength: 10),
                 limit: try values.int("limit", in: 1...500, default: 100))
             overview.sessionTitles = await sessionTitles(of: overview.items)
             return overview

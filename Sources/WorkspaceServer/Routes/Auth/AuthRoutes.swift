@@ -19,6 +19,8 @@ struct AuthRoutes {
     struct LoginRequest: Decodable {
         var user: String
         var password: String
+        /// The second factor's 6-digit code, or a recovery code.
+        var code: String?
     }
 
     struct Me: ResponseEncodable {
@@ -28,6 +30,8 @@ struct AuthRoutes {
         var role: Role?
         var csrfToken: String?
         var expiresAt: Date?
+        /// Signed in only to set up the second factor the role requires (every other route answers 403).
+        var enrollOnly: Bool?
         /// How a browser signs in here: `password` (login mode) or `link` (the one-time link `serve` prints).
         var signIn: SignIn.Method
     }
@@ -36,14 +40,15 @@ struct AuthRoutes {
         group.post("auth/login", .public, use: login)
         group.get("auth/link", .public, use: link)
         // Signing out needs the session (or a token) it ends: a stranger cannot sign anyone out.
-        group.post("auth/logout", .read, use: logout)
+        group.post("auth/logout", .account, use: logout)
         group.get("auth/me", .public, use: whoAmI)
     }
 
     @Sendable func login(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
         let body = try await request.decode(as: LoginRequest.self, context: context)
         let started = try await signIn.withPassword(
-            user: body.user, password: body.password, client: context.clientAddress, actor: context.auditActor)
+            user: body.user, password: body.password, code: body.code, client: context.clientAddress,
+            userAgent: request.headers[.userAgent], actor: context.auditActor)
         var response = try Response.json(me(started.session))
         response.setCookie(cookie(started.secret, maxAge: Int(signIn.lifetime), context: context))
         response.headers[.cacheControl] = "no-store"
@@ -78,7 +83,7 @@ struct AuthRoutes {
     private func me(_ session: LoginSessions.Session) -> Me {
         Me(
             loginRequired: signIn.method == .password, authenticated: true, user: session.user, role: session.role, csrfToken: session.csrf,
-            expiresAt: session.expiresAt, signIn: signIn.method)
+            expiresAt: session.expiresAt, enrollOnly: session.enrollOnly ? true : nil, signIn: signIn.method)
     }
 
     /// `next` when it is a path of this page (`/sessions/abc`), never another site (`//evil`, `https:`).

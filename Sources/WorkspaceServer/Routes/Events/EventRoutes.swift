@@ -21,7 +21,10 @@ struct EventRoutes {
             let (ticket, expiry) = try tickets.issue(for: context.principal)
             return TicketAnswer(ticket: ticket, expiresAt: expiry)
         }
-        group.get("events", .read, acceptsTicket: true) { request, _ -> Response in
+        group.get("events", .read, acceptsTicket: true) { request, context -> Response in
+            // Lockout notices name accounts and addresses: admins only.
+            let admin = context.principal?.role == .admin
+            let shown: @Sendable (WorkspaceEvent) -> Bool = { admin || $0.kind != .authLockout }
             let lastEventID = try (request.headers[.lastEventID] ?? QueryValues(request).deprecatedAlias("lastEventID", old: "lastEventId")).flatMap {
                 Int64($0)
             }
@@ -31,12 +34,12 @@ struct EventRoutes {
                 defer { subscription.cancel() }
                 var opening = "retry: 3000\n\n"
                 if subscription.missedSome { opening += Self.frame(kind: .reset, id: nil, data: .object([])) }
-                for event in subscription.replay { opening += Self.frame(event) }
+                for event in subscription.replay where shown(event) { opening += Self.frame(event) }
                 try await writer.write(ByteBuffer(string: opening))
                 // A stopping server ends the stream itself (the client reconnects and resumes by id), so its
                 // graceful shutdown never waits on an open page.
                 try await withGracefulShutdownHandler {
-                    try await Self.forward(subscription.events, heartbeat: heartbeat, to: &writer)
+                    try await Self.forward(subscription.events, heartbeat: heartbeat, shown: shown, to: &writer)
                 } onGracefulShutdown: {
                     subscription.cancel()
                 }
@@ -48,7 +51,7 @@ struct EventRoutes {
     /// Writes events as they come and a comment after every quiet `heartbeat`; returns when the bus ends the stream,
     /// throws when the client has gone (the write fails).
     private static func forward(
-        _ events: AsyncStream<WorkspaceEvent>, heartbeat: Duration,
+        _ events: AsyncStream<WorkspaceEvent>, heartbeat: Duration, shown: @escaping @Sendable (WorkspaceEvent) -> Bool,
         to writer: inout any ResponseBodyWriter
     ) async throws {
         enum Output: Sendable {
@@ -57,7 +60,7 @@ struct EventRoutes {
         }
         let (outputs, continuation) = AsyncStream.makeStream(of: Output.self)
         let forwarder = Task {
-            for await event in events { continuation.yield(.event(event)) }
+            for await event in events where shown(event) { continuation.yield(.event(event)) }
             continuation.yield(.end)
         }
         let pinger = Task {

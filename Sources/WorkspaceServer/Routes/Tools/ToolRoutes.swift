@@ -17,7 +17,7 @@ struct ToolRoutes {
             return try .json(toolsets, etag: toolsets.etag)
         }
         group.put("tools/toolsets/:platform/:toolset", .admin) { request, context -> Response in
-            let body = try await request.decode(as: ToolsetRequest.self, context: context)
+            let body = try await request.decode(as: ToolsetRequest.self, context: context, fields: ["enabled"])
             let toolsets = try await scope(request).tools.setToolset(
                 try context.parameters.require("toolset"), platform: try context.parameters.require("platform"), enabled: body.enabled,
                 expecting: request.expectedRevision, actor: context.auditActor)
