@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import WorkspaceCore
 
 /// Where the binary under test and the browser are.
 enum BrowserEnvironment {
@@ -201,7 +202,8 @@ struct DemoSite {
 
     /// A fresh one-time sign-in link leading to `next`, or `nil` when the home has a password (login mode).
     func signinLink(next: String) async throws -> String? {
-        guard !FileManager.default.fileExists(atPath: home.appendingPathComponent("workspace/auth.json").path) else { return nil }
+        // In login mode (any account) the page signs in itself; a link is only for a home without accounts.
+        guard !Accounts(home: HermesHome(root: home)).isSet else { return nil }
         let link = try await offThePool { [home, url] in
             try run(try BrowserEnvironment.binary().path, ["signin-link", "--home", home.path, "--url", url, "--next", next])
         }

@@ -44,6 +44,7 @@ import Testing
         View(name: "tools-webhooks", path: "tools?view=webhooks", ready: "document.querySelector('.webhooks')"),
         View(name: "models", path: "models", ready: "document.querySelector('.models-table')"),
         View(name: "channels", path: "channels", ready: "document.querySelector('.channel-card')"),
+        View(name: "audit", path: "audit", ready: "document.querySelector('.audit-list li, .audit .card')"),
         View(name: "approvals", path: "approvals", ready: "document.querySelector('.approvals, h2')"),
     ]
 

@@ -13,6 +13,8 @@ import { ProfileMarker, ProfileSwitcher } from "./ui/ProfileSwitcher";
 import { RestartBanner } from "./ui/RestartBanner";
 import { useProfile } from "./profile";
 import { setAgentZone } from "./time";
+import { setSignedIn } from "./role";
+import { AccountTab } from "./tabs/Account/AccountTab";
 
 export function App() {
   const path = usePath();
@@ -20,17 +22,19 @@ export function App() {
   const hasToken = auth?.authenticated === true;
   const refreshAuth = () => api.authState().then((state) => {
     rememberCSRF(state.authenticated ? state.csrfToken || null : null);
+    // A password sign-in is an account; a one-time link is not (it has no password or second factor to manage).
+    setSignedIn({ role: state.role, user: state.user, accountBacked: state.authenticated && state.signIn === "password" });
     setAuth(state);
   }, () => setAuth({ loginRequired: false, authenticated: false, signIn: "link" }));
   useEffect(() => { refreshAuth(); }, []);
   const active = tabFor(path);
-  useEffect(() => { if (hasToken) startEvents(); }, [hasToken]);
+  useEffect(() => { if (hasToken && !auth?.enrollOnly) startEvents(); }, [hasToken, auth?.enrollOnly]);
   useEffect(() => {
     // The bare base URL (and any unknown path) shows Status; say so in the address bar without a history entry.
     if (!active) navigate("/status", { replace: true });
   }, [active]);
   const tab = active || tabs[0];
-  const pendingApprovals = usePendingApprovals(hasToken);
+  const pendingApprovals = usePendingApprovals(hasToken && !auth?.enrollOnly);
   const profile = useProfile();
   useEffect(() => {
     document.title = `${tab.label}${profile === "default" ? "" : ` · ${profile}`} · Hermes Workspace`;
@@ -40,10 +44,10 @@ export function App() {
   const [zoneFor, setZoneFor] = useState<string | null>(null);
   const [demo, setDemo] = useState(false);
   useEffect(() => {
-    if (!hasToken) return;
+    if (!hasToken || auth?.enrollOnly) return;
     const settle = () => setZoneFor(profile);
     api.status().then((status) => { setAgentZone(status.workspace.agentTimeZone); setDemo(status.workspace.demoHome); settle(); }, settle);
-  }, [hasToken, profile]);
+  }, [hasToken, profile, auth?.enrollOnly]);
   return (
     <div className={profile === "default" ? "shell" : "shell shell-profile"}>
       <Sidebar active={tab.path} badges={{ "/approvals": pendingApprovals }} />
@@ -58,6 +62,7 @@ export function App() {
           </div>
         </header>
         {!hasToken ? (auth === null ? null : auth.signIn === "password" ? <SignIn onSignedIn={refreshAuth} /> : <SignInLink />)
+          : auth?.enrollOnly ? <AccountTab onEnrolled={refreshAuth} />
           : zoneFor !== profile ? <div className="loading">Loading…</div>
           : <>
             {demo && <div className="alert alert-info demo-banner" role="note" data-testid="demo-home">Demo home: every session, key and figure here is made up (<code>hermes-workspace demo</code>). Point <code>--home</code> at your agent's home to see yours.</div>}

@@ -6,7 +6,7 @@ import type {
   CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MCPTestResult, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
-  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, SessionImportReport, DeletionPreview, WebhookDraft, WebhookList, WebhookSubscription,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, SessionImportReport, DeletionPreview, Account, MyAccount, SecondFactorEnrollment, SignInList, UserList, WebhookDraft, WebhookList, WebhookSubscription,
 } from "./api.gen";
 import { withProfile } from "./profile";
 
@@ -25,7 +25,7 @@ export type {
   CostFigures, CronJob, CronJobDraft, CronPreview, CronPreviewParsed, ChannelList, MCPServerList, MCPTestResult, ModelOverview, ModelSlot, MemoryDocument, MemoryOverview, DeletionReport, GatewayAction, GatewayStatus, HostStats, Json, KeyEntry, LogPage, LogRecord, ModelReport,
   ModelUsageRow, Persona, PlatformReport, ProfileDeletionPlan, ProfileList, ProfileSummary, RestartNeeded, SearchResultGroup, SearchResults,
   SessionDetail, SessionPage, SessionRecord, SessionStats, SessionSummary, Skill, SkillDetail, TokenCounts, ToolCall, TopSessionsReport,
-  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, SessionImportReport, DeletionPreview, WebhookDraft, WebhookList, WebhookSubscription,
+  TranscriptMessage, TranscriptPage, UsageFigures, UsageReport, WorkspaceStatus, TerminalSettings, ToolsetOverview, SessionImportReport, DeletionPreview, Account, MyAccount, SecondFactorEnrollment, SignInList, UserList, WebhookDraft, WebhookList, WebhookSubscription,
 };
 export type GatewayVerb = "start" | "stop" | "restart";
 export type Approval = ApprovalRequest;
@@ -178,7 +178,23 @@ export type Role = "viewer" | "operator" | "admin" | "agent";
 
 export const api = {
   authState: () => request<AuthState>("/auth/me"),
-  login: (user: string, password: string) => request<AuthState>("/auth/login", json({ user, password })),
+  login: (user: string, password: string, code?: string) => request<AuthState>("/auth/login", json(code ? { user, password, code } : { user, password })),
+  myAccount: () => request<MyAccount>("/auth/account"),
+  changeMyPassword: (current: string, next: string) => request<void>("/auth/password", json({ current, new: next })),
+  beginSecondFactor: () => request<SecondFactorEnrollment>("/auth/second-factor", { method: "POST" }),
+  confirmSecondFactor: (code: string) => request<{ recoveryCodes: string[] }>("/auth/second-factor/confirm", json({ code })),
+  renewRecoveryCodes: (password: string) => request<{ recoveryCodes: string[] }>("/auth/second-factor/recovery-codes", json({ password })),
+  removeSecondFactor: (password: string) => request<void>("/auth/second-factor/remove", json({ password })),
+  mySessions: () => request<SignInList>("/auth/sessions"),
+  endMySession: (id: string) => request<void>(`/auth/sessions/${id}`, { method: "DELETE" }),
+  users: () => request<UserList>("/users"),
+  createUser: (name: string, role: string, password: string) => request<Account>("/users", json({ name, role, password })),
+  updateUser: (name: string, change: { role?: string; disabled?: boolean; password?: string }) => request<Account>(`/users/${id(name)}`, json(change, "PATCH")),
+  removeUser: (name: string) => request<void>(`/users/${id(name)}`, { method: "DELETE" }),
+  resetSecondFactor: (name: string) => request<Account>(`/users/${id(name)}/second-factor/reset`, { method: "POST" }),
+  setUserPolicy: (requireSecondFactor: string[]) => request<UserList>("/users/policy", json({ requireSecondFactor }, "PUT")),
+  allSessions: () => request<SignInList>("/users/sessions"),
+  endSession: (sessionID: string) => request<void>(`/users/sessions/${sessionID}`, { method: "DELETE" }),
   logout: () => request<null>("/auth/logout", { method: "POST" }),
   health: () => request<{ status: string; version: string }>("/health"),
   status: () => request<WorkspaceStatus>("/status"),

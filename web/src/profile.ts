@@ -3,7 +3,7 @@
 // the audit trail, the profile list and the views across profiles) go without it.
 import { useEffect, useState } from "react";
 
-const machinePaths = ["/auth", "/events", "/audit", "/profiles", "/machine"];
+const machinePaths = ["/auth", "/events", "/audit", "/profiles", "/machine", "/users"];
 
 /// The profile named in the address, or "default".
 export function currentProfile(): string {

@@ -13,6 +13,10 @@ import { ToolsTab } from "./tabs/Tools/ToolsTab";
 import { ChannelsTab } from "./tabs/Channels/ChannelsTab";
 import { ModelsTab } from "./tabs/Models/ModelsTab";
 import { ApprovalsTab } from "./tabs/Approvals/ApprovalsTab";
+import { UsersTab } from "./tabs/Users/UsersTab";
+import { AuditTab } from "./tabs/Audit/AuditTab";
+import { AccountTab } from "./tabs/Account/AccountTab";
+import { accountName, can } from "./role";
 
 export interface TabInfo {
   path: string;
@@ -20,6 +24,8 @@ export interface TabInfo {
   /// The name of its icon in ui/Icon.tsx.
   icon: string;
   render: () => JSX.Element;
+  /// Whether the signed-in person sees it (absent: everyone).
+  shown?: () => boolean;
 }
 
 export const tabs: TabInfo[] = [
@@ -36,9 +42,17 @@ export const tabs: TabInfo[] = [
   { path: "/tools", label: "Tools", icon: "tools", render: ToolsTab },
   { path: "/channels", label: "Channels", icon: "channels", render: ChannelsTab },
   { path: "/approvals", label: "Approvals", icon: "approvals", render: ApprovalsTab },
+  { path: "/audit", label: "Audit", icon: "audit", render: AuditTab },
+  { path: "/users", label: "Users", icon: "users", render: UsersTab, shown: () => can("admin") && accountName() !== null },
+  { path: "/account", label: "Account", icon: "account", render: () => AccountTab({}), shown: () => accountName() !== null },
 ];
+
+/// The tabs the signed-in person sees, in sidebar order.
+export function visibleTabs(): TabInfo[] {
+  return tabs.filter((tab) => !tab.shown || tab.shown());
+}
 
 /// The tab `path` belongs to (`/sessions/abc` → Sessions), or undefined.
 export function tabFor(path: string): TabInfo | undefined {
-  return tabs.find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
+  return visibleTabs().find((tab) => path === tab.path || path.startsWith(tab.path + "/"));
 }

@@ -64,11 +64,19 @@ import Testing
         let python = AgentPython.url?.path
         let importer = SessionImporter(home: fixture.home, audit: AuditLog(home: fixture.home), python: { python })
         let before = try counts(fixture)
-        let noRole = #"[{"id": "good", "source": "cli", "started_at": 1, "messages": [{"content": "hi"}]}, {"id": "bad2", "messages": []}]"#
-        let report = try await importer.importSessions(Data(noRole.utf8), dryRun: false, actor: nil)
-        #expect(!report.ok && report.imported == 0 && report.errors.first?.error.contains("role") == true, "\(report)")
+        // One good session and one the agent's own checks refuse: the whole batch is refused, nothing is written.
+        let mixed = #"""
+            [{"id": "good", "source": "cli", "started_at": 1, "messages": [{"role": "user", "content": "hi", "timestamp": 1}]},
+             {"id": "bad2", "source": "cli", "started_at": 1, "model_config": "not json", "messages": []}]
+            """#
+        let report = try await importer.importSessions(Data(mixed.utf8), dryRun: false, actor: nil)
+        #expect(!report.ok && report.imported == 0 && report.errors.first?.error.contains("model_config") == true, "\(report)")
         #expect(try counts(fixture) == before)
-        for body in ["", "{not json", "42", #"{"conversation": {}, "messages": []}"#, #"{"sessions": 3}"#] {
+        let shapes = [
+            "", "{not json", "42", #"{"conversation": {}, "messages": []}"#, #"{"sessions": 3}"#, #"[{"messages": []}]"#,
+            #"[{"id": "x", "messages": [{"content": "no role"}]}]"#, #"[{"id": "x"}]"#,
+        ]
+        for body in shapes {
             await #expect(throws: WorkspaceError.self, "\(body)") { try await importer.importSessions(Data(body.utf8), dryRun: false, actor: nil) }
         }
         #expect(try counts(fixture) == before)

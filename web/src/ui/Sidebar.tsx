@@ -1,6 +1,6 @@
 import React from "react";
 import { hrefFor, navigate } from "../router";
-import { tabs } from "../tabs";
+import { visibleTabs } from "../tabs";
 import { Icon } from "./Icon";
 
 /// The section list: a column beside the content on wide screens; on a phone, a Menu button in the header row
@@ -8,6 +8,7 @@ import { Icon } from "./Icon";
 export function Sidebar({ active, badges }: { active: string; badges: Record<string, number> }) {
   const [open, setOpen] = React.useState(false);
   const waiting = Object.values(badges).reduce((sum, count) => sum + (count || 0), 0);
+  const tabs = visibleTabs();
   const current = tabs.find((tab) => tab.path === active);
   return (
     <nav className={open ? "sidebar open" : "sidebar"} aria-label="Workspace sections">

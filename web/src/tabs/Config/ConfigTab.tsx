@@ -8,15 +8,19 @@ import { describeError } from "../../ui/useLoader";
 import { ConfigForm } from "./ConfigForm";
 import { HistoryList } from "./HistoryList";
 import { RawEditor } from "./RawEditor";
+import { can } from "../../role";
 
 const views = [["form", "Form"], ["raw", "Raw YAML"], ["history", "History"]] as const;
 type View = typeof views[number][0];
 
 export function ConfigTab() {
   const params = useSearchParams();
-  const view = (views.find(([key]) => key === params.get("view"))?.[0] || "form") as View;
+  // The raw file (with its secrets) and every change are an admin's; other roles read the form.
+  const admin = can("admin");
+  const shownViews = views.filter(([key]) => admin || key !== "raw");
+  const view = (shownViews.find(([key]) => key === params.get("view"))?.[0] || "form") as View;
   const [schema, setSchema] = useState<JsonSchema | null>(null);
-  const [document, setDocument] = useState<ConfigDocument | null>(null);
+  const [loaded, setDocument] = useState<ConfigDocument | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [changedOnDisk, setChangedOnDisk] = useState(false);
@@ -30,16 +34,16 @@ export function ConfigTab() {
   const ownEtag = useRef("");
   useEvent("config.changed", (event) => {
     const etag = event.data?.etag;
-    if (document && etag !== document.etag && etag !== ownEtag.current) setChangedOnDisk(true);
-  }, [document?.etag]);
+    if (loaded && etag !== loaded.etag && etag !== ownEtag.current) setChangedOnDisk(true);
+  }, [loaded?.etag]);
   useEvent("reset", () => setChangedOnDisk(true), []);
   useEffect(() => {
     // While the event stream is down, ask for the ETag every few seconds instead.
     if (connection === "live") return;
-    const check = () => api.config().then((latest) => { if (document && latest.etag !== document.etag) setChangedOnDisk(true); }, () => undefined);
+    const check = () => api.config().then((latest) => { if (loaded && latest.etag !== loaded.etag) setChangedOnDisk(true); }, () => undefined);
     const timer = window.setInterval(check, 8000);
     return () => window.clearInterval(timer);
-  }, [document?.etag, connection]);
+  }, [loaded?.etag, connection]);
 
   const saved = (change: ConfigChange) => {
     ownEtag.current = change.etag;
@@ -49,20 +53,22 @@ export function ConfigTab() {
   };
   const conflict = () => setChangedOnDisk(true);
 
-  if (error && !document) return <div className="alert alert-bad" role="alert">{error}</div>;
-  if (!schema || !document) return <p className="loading">Loading configuration…</p>;
+  if (error && !loaded) return <div className="alert alert-bad" role="alert">{error}</div>;
+  if (!schema || !loaded) return <p className="loading">Loading configuration…</p>;
+  const document = admin ? loaded : { ...loaded, readOnly: true };
   return (
     <div className="config">
       <div className="config-head">
         <div className="segmented" role="tablist" aria-label="Config views">
-          {views.map(([key, label]) => (
+          {shownViews.map(([key, label]) => (
             <button key={key} type="button" role="tab" aria-selected={view === key} className={view === key ? "segment active" : "segment"}
               onClick={() => navigate("/config" + (key === "form" ? "" : `?view=${key}`))}>{label}</button>
           ))}
         </div>
         <span className="muted small"><code>{document.path}</code>{document.exists ? "" : " (not created yet)"}</span>
       </div>
-      {document.readOnly && <div className="alert alert-warn">This Hermes home is managed (HERMES_MANAGED or a .managed file): the configuration is read-only here.</div>}
+      {loaded.readOnly && <div className="alert alert-warn">This Hermes home is managed (HERMES_MANAGED or a .managed file): the configuration is read-only here.</div>}
+      {!admin && !loaded.readOnly && <div className="alert alert-info" role="note">Only admins change the configuration; it is shown here to read.</div>}
       {changedOnDisk && (
         <div className="alert alert-warn" role="alert">
           config.yaml changed on disk since this page loaded (the agent or someone else edited it).{" "}

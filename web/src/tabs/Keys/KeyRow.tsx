@@ -1,6 +1,7 @@
 // One variable: what it is for, whether it is set (masked), and set / replace / reveal / copy / delete.
 import React, { useEffect, useState } from "react";
 import { api, KeyEntry } from "../../api";
+import { can } from "../../role";
 import { describeError } from "../../ui/useLoader";
 
 const revealSeconds = 30;
@@ -24,6 +25,8 @@ export function KeyRow({ entry, readOnly, onChanged, onDelete }: {
     return () => window.clearInterval(timer);
   }, [revealed]);
 
+  // Revealing, setting and deleting keys is an admin's; other roles see names and masks only.
+  const admin = can("admin");
   const reveal = () => {
     setError(null);
     api.revealKey(entry.name).then((answer) => { setRevealed({ value: answer.value, until: Date.now() + revealSeconds * 1000 }); setNow(Date.now()); },
@@ -80,12 +83,12 @@ export function KeyRow({ entry, readOnly, onChanged, onDelete }: {
         {error && <p className="field-error" role="alert">{error}</p>}
       </div>
       <div className="key-actions">
-        {entry.isSet && entry.isSecret && (revealed
+        {admin && entry.isSet && entry.isSecret && (revealed
           ? <button type="button" className="button ghost" onClick={() => setRevealed(null)}>Hide</button>
           : <button type="button" className="button ghost" onClick={reveal}>Reveal</button>)}
-        {entry.isSet && <button type="button" className="button ghost" onClick={copy}>Copy</button>}
-        {!readOnly && !editing && <button type="button" className="button ghost" onClick={() => setEditing(true)}>{entry.isSet ? "Replace" : "Set"}</button>}
-        {!readOnly && entry.isSet && <button type="button" className="button danger-outline" onClick={() => onDelete(entry)}>Delete</button>}
+        {entry.isSet && (admin || !entry.isSecret) && <button type="button" className="button ghost" onClick={copy}>Copy</button>}
+        {admin && !readOnly && !editing && <button type="button" className="button ghost" onClick={() => setEditing(true)}>{entry.isSet ? "Replace" : "Set"}</button>}
+        {admin && !readOnly && entry.isSet && <button type="button" className="button danger-outline" onClick={() => onDelete(entry)}>Delete</button>}
       </div>
     </li>
   );
