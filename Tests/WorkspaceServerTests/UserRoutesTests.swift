@@ -120,6 +120,18 @@ import WorkspaceCore
             #expect(entries.contains { $0.action == "auth.login" && $0.actor == "ops" && $0.outcome == .ok })
         }
     }
+
+    /// Repeated wrong passwords hold the account back, and admins are told on the event stream.
+    @Test func aLockoutIsAnnouncedToAdmins() async throws {
+        try await TestServer.test { server, client in
+            try server.services.accounts.create("root", role: .admin, password: "root password 123")
+            for _ in 0..<4 { _ = try await Self.signIn(client, "root", "not the password") }
+            let events = try server.services.events.subscribe(after: 0).replay.filter { $0.kind == .authLockout }
+            let data = events.last?.data.rendered(.compact) ?? ""
+            #expect(events.count == 1 && data.contains("\"user\":\"root\"") && data.contains("retryAfterSeconds"), "\(data)")
+            #expect(try await Self.signIn(client, "root", "root password 123").status == .tooManyRequests, "held back even with the right one")
+        }
+    }
 }
 
 /// Base32 back to the secret text the OTP library takes (what an authenticator app does with the QR code).
