@@ -31,36 +31,55 @@ final class WorkspaceMetrics: Sendable {
         ).record(duration)
     }
 
-    /// Measures the scrape-time values from `services`, then renders everything.
+    /// Measures the scrape-time values from `services`, then renders everything. Per-home values carry a `profile`
+    /// label (`default` for the root home), so one scrape of one workspace covers every profile on its machine.
     func exposition(services: WorkspaceServices) async -> String {
-        let gauge = { (name: String, help: String, value: Double) in
-            self.registry.makeGauge(descriptor: .init(namespace: "hermes_workspace", metricName: name, unitName: "", helpText: help), labels: []).set(
-                value)
+        let gauge = { (name: String, help: String, value: Double, labels: [(String, String)]) in
+            self.registry.makeGauge(descriptor: .init(namespace: "hermes_workspace", metricName: name, unitName: "", helpText: help), labels: labels)
+                .set(value)
         }
-        gauge("sse_clients", "Open event and log streams.", Double(services.events.listenerCount + services.logStreams.inUse))
-        let status = await services.main.status.snapshot()
-        gauge("gateway_up", "1 when the agent's gateway process is running.", status.gateway.liveness == .running ? 1 : 0)
-        gauge("approvals_pending", "Approval requests waiting for a decision.", Double((try? await services.approvals.pendingCount()) ?? 0))
-        gauge(
-            "approvals_staged_writes", "Memory and skill writes the agent staged for a person.",
-            Double((try? await offloaded { services.main.stagedWrites.items().count }) ?? 0))
-        gauge(
-            "pairing_requests_pending", "Strangers waiting for the owner to pair them with the bot.",
-            Double((try? await offloaded { services.main.pairing.overview().pending.count }) ?? 0))
-        let cron = (try? await services.main.cron.counts()) ?? (total: 0, due: 0, failed: 0)
-        gauge("cron_jobs_due", "Enabled cron jobs whose next run time has passed.", Double(cron.due))
-        gauge("cron_jobs_failed", "Cron jobs whose last run failed.", Double(cron.failed))
-        let clock = ContinuousClock()
-        let started = clock.now
-        let readable = (try? await services.main.sessions.stats()) != nil
-        let elapsed = clock.now - started
-        gauge("state_db_up", "1 when state.db could be read.", readable ? 1 : 0)
-        registry.makeDurationHistogram(
-            descriptor: .init(
-                namespace: "hermes_workspace", metricName: "state_db_read_duration", unitName: "seconds",
-                helpText: "Time of a read of state.db (the session counts), measured at each scrape."),
-            labels: [], buckets: Self.latencyBuckets
-        ).record(elapsed)
+        gauge("sse_clients", "Open event and log streams.", Double(services.events.listenerCount + services.logStreams.inUse), [])
+        let pending = (try? await services.approvals.list(status: .pending, limit: 500)) ?? []
+        let now = Date()
+        for home in services.profiles.all() {
+            let labels = [("profile", home.profile.rawValue)]
+            let status = await home.status.snapshot()
+            gauge("gateway_up", "1 when the agent's gateway process is running.", status.gateway.liveness == .running ? 1 : 0, labels)
+            let waiting = pending.filter { ($0.profile ?? "default") == home.profile.rawValue }
+            gauge("approvals_pending", "Approval requests waiting for a decision.", Double(waiting.count), labels)
+            gauge(
+                "approvals_oldest_pending_seconds", "How long the oldest waiting approval request has waited (0: none).",
+                waiting.map { now.timeIntervalSince($0.createdAt) }.max() ?? 0, labels)
+            gauge(
+                "approvals_staged_writes", "Memory and skill writes the agent staged for a person.",
+                Double((try? await offloaded { home.stagedWrites.items().count }) ?? 0), labels)
+            gauge(
+                "pairing_requests_pending", "Strangers waiting for the owner to pair them with the bot.",
+                Double((try? await offloaded { home.pairing.overview().pending.count }) ?? 0), labels)
+            let cron = (try? await home.cron.counts()) ?? (total: 0, due: 0, failed: 0)
+            gauge("cron_jobs_due", "Enabled cron jobs whose next run time has passed.", Double(cron.due), labels)
+            gauge("cron_jobs_failed", "Cron jobs whose last run failed.", Double(cron.failed), labels)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let readable = (try? await home.sessions.stats()) != nil
+            let elapsed = clock.now - started
+            gauge("state_db_up", "1 when state.db could be read.", readable ? 1 : 0, labels)
+            registry.makeDurationHistogram(
+                descriptor: .init(
+                    namespace: "hermes_workspace", metricName: "state_db_read_duration", unitName: "seconds",
+                    helpText: "Time of a read of state.db (the session counts), measured at each scrape."),
+                labels: labels, buckets: Self.latencyBuckets
+            ).record(elapsed)
+            // Today in the agent's zone: what the alert "a profile's cost today over a threshold" compares.
+            if let range = try? home.analytics.window(from: nil, to: nil, days: 1, timeZone: nil, bucket: .day),
+                let usage = try? await home.analytics.usage(range)
+            {
+                gauge(
+                    "cost_today_usd", "Model cost of today's sessions, in the agent's time zone (actual where known, else estimated).",
+                    usage.totals.cost.actualUSD ?? usage.totals.cost.estimatedUSD, labels)
+                gauge("sessions_today", "Sessions started today, in the agent's time zone.", Double(usage.totals.sessions), labels)
+            }
+        }
         return registry.emitToString()
     }
 }
