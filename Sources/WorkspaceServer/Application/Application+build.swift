@@ -32,6 +32,7 @@ func buildRoutes(
     }
     if let metrics { router.add(middleware: MetricsMiddleware(metrics: metrics)) }
     router.add(middleware: AccessLogMiddleware(logger: logger))
+    router.add(middleware: CompressionMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorEnvelopeMiddleware(logger: logger))
     router.add(middleware: PathGuardMiddleware())

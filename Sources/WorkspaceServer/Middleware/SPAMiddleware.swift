@@ -39,7 +39,15 @@ struct SPAMiddleware: RouterMiddleware {
         let relative = String(path.dropFirst(basePath.count))
         if let asset = assets.files[relative] {
             let cache = asset.immutable ? "public, max-age=31536000, immutable" : "no-cache"
-            return respond(request, body: asset.body, contentType: asset.contentType, cacheControl: cache)
+            if let gzipped = asset.gzipped, CompressionMiddleware.acceptsGzip(request.headers[values: .acceptEncoding]) {
+                var response = respond(request, body: gzipped, contentType: asset.contentType, cacheControl: cache)
+                response.headers[.contentEncoding] = "gzip"
+                CompressionMiddleware.addVary(&response.headers)
+                return response
+            }
+            var response = respond(request, body: asset.body, contentType: asset.contentType, cacheControl: cache)
+            if asset.gzipped != nil { CompressionMiddleware.addVary(&response.headers) }
+            return response
         }
         if relative.hasPrefix("/vendor/") || Self.assetExtensions.contains((relative as NSString).pathExtension.lowercased()) {
             throw APIError(.notFound, code: "not_found", message: "No such file.")

@@ -1,3 +1,4 @@
+import CompressNIO
 import Foundation
 import NIOCore
 
@@ -14,6 +15,8 @@ struct SPAAssets: Sendable {
         let contentType: String
         /// Whether its name carries a content hash or version, so it may be cached forever.
         let immutable: Bool
+        /// The same bytes gzipped once at start-up, for text files where that saves something.
+        var gzipped: ByteBuffer? = nil
     }
 
     /// Files by URL path relative to the base (`/app-1a2b3c4d.js`, `/vendor/react@18.3.1.min.js`).
@@ -59,7 +62,14 @@ struct SPAAssets: Sendable {
             else { continue }
             let url = (parts[0] == "dist" ? "" : "/vendor") + "/" + parts.dropFirst().joined(separator: "/")
             let name = String(parts[parts.count - 1])
-            assets[url] = Asset(body: ByteBuffer(bytes: data), contentType: Self.contentType(of: name), immutable: Self.isVersioned(name))
+            let body = ByteBuffer(bytes: data)
+            let contentType = Self.contentType(of: name)
+            var gzipped: ByteBuffer?
+            if data.count >= CompressionMiddleware.minimumSize, CompressionMiddleware.compressible(contentType) {
+                var plain = body
+                if let packed = try? plain.compress(with: .gzip()), packed.readableBytes < data.count { gzipped = packed }
+            }
+            assets[url] = Asset(body: body, contentType: contentType, immutable: Self.isVersioned(name), gzipped: gzipped)
         }
         let index = assets.removeValue(forKey: "/index.html").map { String(buffer: $0.body) }
         self.init(files: assets, indexTemplate: index)
