@@ -40,7 +40,7 @@ import Testing
             let serving = command.contains(" serve ")
             // A second server beside the one under test, stopped (SIGINT, a graceful stop) after a few seconds.
             if serving { command = "timeout -s INT 8 " + command + " --port 0" }
-            let input = command.contains(" passwd ") ? "readme-example-password\n" : ""
+            let input = command.contains(" passwd ") || command.contains(" user add ") ? "readme-example-password\n" : ""
             let (status, output) = try await offThePool { [command] in try Self.shell(command, input: input) }
             #expect(status == 0 || (serving && output.contains("serving")), "\(line)\nexit \(status):\n\(output)")
             #expect(!output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(line) printed nothing")
