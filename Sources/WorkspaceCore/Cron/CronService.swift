@@ -75,7 +75,7 @@ public struct CronService: Sendable {
     let runs: CronRuns
     let actions: CronJobActions
     let editor: CronJobEditor
-    let scheduler: CronScheduler
+    public let scheduler: CronScheduler
     let timeZone: AgentTimeZone
     let audit: AuditLog
     let clock: any WorkspaceClock

@@ -1,10 +1,11 @@
-/// Answers computed from `state.db`, kept while the database is unchanged (same ``StateDatabaseGeneration``).
+/// Answers kept while what they were computed from is unchanged: `state.db` (a ``StateDatabaseGeneration``) or any
+/// files (a ``FileGeneration``).
 ///
 /// Concurrent requests for the same missing answer share one computation, so a burst of dashboards opening at once
 /// costs one query, not one each. Failures are not kept. Bounded: the least recently used entry goes first.
-public final class GenerationCache<Value: Sendable>: Sendable {
+public final class GenerationCache<Value: Sendable, Generation: Hashable & Sendable>: Sendable {
     private struct Entry: Sendable {
-        let generation: StateDatabaseGeneration
+        let generation: Generation
         let task: Task<Value, any Error>
         var stamp: UInt64
     }
@@ -24,7 +25,7 @@ public final class GenerationCache<Value: Sendable>: Sendable {
 
     /// The answer for `key` at `generation`, computing it (once, however many callers wait) when missing or stale.
     public func value(
-        for key: String, generation: StateDatabaseGeneration,
+        for key: String, generation: Generation,
         compute: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         let task = storage.withValue { storage -> Task<Value, any Error> in
@@ -49,5 +50,16 @@ public final class GenerationCache<Value: Sendable>: Sendable {
             }
             throw error
         }
+    }
+}
+
+/// The signatures (inode, size, modification time) of a set of files: equal while none of them changed, was
+/// replaced, appeared or went away.
+public struct FileGeneration: Sendable, Hashable {
+    private let signatures: [FileSignature?]
+
+    /// The generation of `paths`, read now (one `stat` each).
+    public init(paths: [String]) {
+        signatures = paths.map(FileSignature.init(path:))
     }
 }

@@ -71,6 +71,8 @@ final class HomeServices: Sendable {
     /// The main model, auxiliary slots and custom endpoints.
     let models: ModelSettings
     /// Encoded Sessions answers, keyed by this profile's database generation.
+    /// Encoded cron lists, kept while `jobs.json` and `config.yaml` are unchanged.
+    let cronAnswers = FileAnswerCache()
     let sessionAnswers: EncodedAnswerCache
     /// Encoded Analytics answers, the same way.
     let analyticsAnswers: EncodedAnswerCache

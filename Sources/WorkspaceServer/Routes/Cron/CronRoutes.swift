@@ -47,8 +47,14 @@ struct CronRoutes {
         group.post("cron/preview", .read, use: preview)
     }
 
-    @Sendable func list(_ request: Request, _: WorkspaceRequestContext) async throws -> JobList {
-        JobList(items: try await cron(request).jobs())
+    /// The list, encoded once per state of `jobs.json` and `config.yaml` (its time zone) and of the runs this
+    /// process has going.
+    @Sendable func list(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
+        let home = try scope(request)
+        let running = await home.cron.scheduler.runningJobs().sorted().joined(separator: ",")
+        return try await home.cronAnswers.response(for: "jobs|" + running, files: [home.home.cronJobsFile.path, home.home.configFile.path]) {
+            JobList(items: try await home.cron.jobs())
+        }
     }
 
     @Sendable func scheduler(_ request: Request, _: WorkspaceRequestContext) async throws -> CronService.SchedulerReport {

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WorkspaceCore
+
+@testable import WorkspaceServer
+
+/// Every answer that is kept between requests shows a change on disk in the very next answer: a job renamed in
+/// `jobs.json`, a SKILL.md's new description, a line appended to a log, a message the agent wrote to `state.db`.
+/// Each is asked twice first, so the second answer comes from what was kept.
+@Suite struct CacheInvalidationTests {
+    private func body(_ client: some TestClientProtocol, _ server: TestServer, _ uri: String) async throws -> String {
+        try await client.execute(uri: uri, method: .get, headers: server.authorized) { response in
+            #expect(response.status == .ok, "\(uri)")
+            return String(buffer: response.body)
+        }
+    }
+
+    @Test func theNextAnswerShowsEachChange() async throws {
+        try await TestServer.test(fixture: true) { server, client in
+            let home = server.home.root
+
+            for _ in 0..<2 { #expect(try await body(client, server, "/api/v1/cron/jobs").contains("inbox triage")) }
+            let jobs = home.appendingPathComponent("cron/jobs.json")
+            let renamed = try String(contentsOf: jobs, encoding: .utf8).replacingOccurrences(of: "\"inbox triage\"", with: "\"inbox sweep\"")
+            try AtomicFileWriter().write(Data(renamed.utf8), to: jobs)
+            let cron = try await body(client, server, "/api/v1/cron/jobs")
+            #expect(cron.contains(#""name":"inbox sweep""#) && !cron.contains(#""name":"inbox triage""#), "\(cron.prefix(300))")
+
+            for _ in 0..<2 { #expect(try await body(client, server, "/api/v1/skills").contains("Draft the weekly status report")) }
+            let skill = home.appendingPathComponent("skills/writing/weekly-report/SKILL.md")
+            let edited = try String(contentsOf: skill, encoding: .utf8).replacingOccurrences(
+                of: "Draft the weekly status report", with: "Draft the Friday status report")
+            try Data(edited.utf8).write(to: skill)
+            #expect(try await body(client, server, "/api/v1/skills").contains("Draft the Friday status report"))
+
+            for _ in 0..<2 { _ = try await body(client, server, "/api/v1/logs?file=agent&limit=20") }
+            let log = try FileHandle(forWritingTo: home.appendingPathComponent("logs/agent.log"))
+            try log.seekToEnd()
+            try log.write(contentsOf: Data("2026-11-17 12:08:00,000 ERROR [s99] tools.web: zebracrossing appended just now.\n".utf8))
+            try log.close()
+            #expect(try await body(client, server, "/api/v1/logs?file=agent&limit=20").contains("zebracrossing"))
+
+            let id = try server.readState { try String.fetchOne($0, sql: "SELECT id FROM sessions WHERE ended_at IS NOT NULL LIMIT 1")! }
+            for _ in 0..<2 { _ = try await body(client, server, "/api/v1/sessions/\(id)/messages?limit=200") }
+            try server.writeState { db in
+                try db.execute(
+                    sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'assistant', 'quokka says hello', ?)",
+                    arguments: [id, Date().timeIntervalSince1970])
+            }
+            #expect(try await body(client, server, "/api/v1/sessions/\(id)/messages?limit=200").contains("quokka says hello"))
+        }
+    }
+}
