@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdOTP
 import HummingbirdTesting
+import TestSupport
 import Testing
 import WorkspaceCore
 
@@ -70,7 +71,7 @@ import WorkspaceCore
             #expect(try await Self.send(client, ops.browser, .get, "/api/v1/config/raw").status == .forbidden)
             #expect(try await Self.send(client, ops.browser, .get, "/api/v1/users").status == .forbidden)
             let enrollment = try await Self.send(client, ops.browser, .post, "/api/v1/auth/second-factor")
-            let secret = try #require(AccountsTestSecret.decoded(enrollment.body?["secret"]?.string ?? ""))
+            let secret = try #require(Base32.decodedText(enrollment.body?["secret"]?.string ?? ""))
             let code = String(format: "%06d", TOTP(secret: secret, length: 6, timeStep: 30).compute(date: Date()))
             let confirmed = try await Self.send(client, ops.browser, .post, "/api/v1/auth/second-factor/confirm", ["code": code])
             let recovery = confirmed.body?["recoveryCodes"]?.array.compactMap(\.string) ?? []
@@ -131,24 +132,5 @@ import WorkspaceCore
             #expect(events.count == 1 && data.contains("\"user\":\"root\"") && data.contains("retryAfterSeconds"), "\(data)")
             #expect(try await Self.signIn(client, "root", "root password 123").status == .tooManyRequests, "held back even with the right one")
         }
-    }
-}
-
-/// Base32 back to the secret text the OTP library takes (what an authenticator app does with the QR code).
-enum AccountsTestSecret {
-    static func decoded(_ text: String) -> String? {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var bytes: [UInt8] = []
-        var (buffer, bits) = (0, 0)
-        for character in text {
-            guard let value = alphabet.firstIndex(of: character) else { return nil }
-            buffer = (buffer << 5) | value
-            bits += 5
-            if bits >= 8 {
-                bytes.append(UInt8((buffer >> (bits - 8)) & 0xff))
-                bits -= 8
-            }
-        }
-        return String(bytes: bytes, encoding: .utf8)
     }
 }

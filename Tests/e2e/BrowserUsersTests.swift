@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdOTP
+import TestSupport
 import Testing
 
 /// Several people in headless Chromium against the real binary: an admin adds an operator and requires a second
@@ -41,7 +42,7 @@ import Testing
             try browser.waitUntil("document.querySelector('[data-testid=totp-secret]') && document.querySelector('svg.qr-code path')")
             let shown = (try browser.evaluate("document.querySelector('[data-testid=totp-secret]').textContent") as? String ?? "")
                 .replacingOccurrences(of: " ", with: "")
-            let secret = try #require(Self.base32Decoded(shown))
+            let secret = try #require(Base32.decodedText(shown))
             let totp = TOTP(secret: secret, length: 6, timeStep: 30)
             let now = Date()
             try browser.fill("#totp-code", String(format: "%06d", totp.compute(date: now)))
@@ -130,21 +131,5 @@ import Testing
                                    reason: 'clean the build folder', risks: ['recursive delete'] }) });
           return true; })()
         """
-    }
-
-    static func base32Decoded(_ text: String) -> String? {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var bytes: [UInt8] = []
-        var (buffer, bits) = (0, 0)
-        for character in text {
-            guard let value = alphabet.firstIndex(of: character) else { return nil }
-            buffer = (buffer << 5) | value
-            bits += 5
-            if bits >= 8 {
-                bytes.append(UInt8((buffer >> (bits - 8)) & 0xff))
-                bits -= 8
-            }
-        }
-        return String(bytes: bytes, encoding: .utf8)
     }
 }

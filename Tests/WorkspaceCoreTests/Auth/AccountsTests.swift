@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdOTP
+import TestSupport
 import Testing
 
 @testable import WorkspaceCore
@@ -71,7 +72,7 @@ import Testing
         try store.create("ops", role: .operator, password: "operator password 1")
         let enrollment = try store.beginSecondFactor("ops")
         #expect(enrollment.uri.hasPrefix("otpauth://totp/") && enrollment.uri.contains("secret=\(enrollment.secret)"))
-        let secret = try #require(Self.base32Decoded(enrollment.secret))
+        let secret = try #require(Base32.decodedText(enrollment.secret))
         let code = { (date: Date) in String(format: "%06d", TOTP(secret: secret, length: 6, timeStep: 30).compute(date: date)) }
         #expect(throws: WorkspaceError.self) { try store.confirmSecondFactor("ops", code: "000000") }
         #expect(try store.account(named: "ops")?.secondFactor == false, "not in force before it is confirmed")
@@ -117,23 +118,5 @@ import Testing
         #expect(try store.verify("dana", password: "the old password!")?.role == .admin)
         #expect(!FileManager.default.fileExists(atPath: fixture.home.workspaceDirectory.appendingPathComponent("auth.json").path))
         #expect(FileManager.default.fileExists(atPath: fixture.home.workspaceDirectory.appendingPathComponent("auth.json.imported").path))
-    }
-
-    /// RFC 4648 base32 back to the secret text the OTP library takes.
-    static func base32Decoded(_ text: String) -> String? {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var bytes: [UInt8] = []
-        var buffer = 0
-        var bits = 0
-        for character in text {
-            guard let value = alphabet.firstIndex(of: character) else { return nil }
-            buffer = (buffer << 5) | value
-            bits += 5
-            if bits >= 8 {
-                bytes.append(UInt8((buffer >> (bits - 8)) & 0xff))
-                bits -= 8
-            }
-        }
-        return String(bytes: bytes, encoding: .utf8)
     }
 }

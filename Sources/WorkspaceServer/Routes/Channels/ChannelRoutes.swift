@@ -7,10 +7,6 @@ import WorkspaceCore
 struct ChannelRoutes {
     let scope: ProfileScope
 
-    struct EnabledRequest: Decodable {
-        var enabled: Bool
-    }
-
     struct HomeRequest: Decodable {
         var chatID: String
         var name: String?

@@ -7,10 +7,6 @@ import WorkspaceCore
 struct MCPRoutes {
     let scope: ProfileScope
 
-    struct EnabledRequest: Decodable {
-        var enabled: Bool
-    }
-
     func addRoutes(to group: SecuredRoutes) {
         group.get("mcp/servers", .read) { request, _ -> Response in
             let list = try scope(request).mcp.list()

@@ -7,17 +7,13 @@ import WorkspaceCore
 struct ToolRoutes {
     let scope: ProfileScope
 
-    struct ToolsetRequest: Decodable {
-        var enabled: Bool
-    }
-
     func addRoutes(to group: SecuredRoutes) {
         group.get("tools/toolsets", .read) { request, _ -> Response in
             let toolsets = try await scope(request).tools.toolsets()
             return try .json(toolsets, etag: toolsets.etag)
         }
         group.put("tools/toolsets/:platform/:toolset", .admin) { request, context -> Response in
-            let body = try await request.decode(as: ToolsetRequest.self, context: context, fields: ["enabled"])
+            let body = try await request.decode(as: EnabledRequest.self, context: context, fields: ["enabled"])
             let toolsets = try await scope(request).tools.setToolset(
                 try context.parameters.require("toolset"), platform: try context.parameters.require("platform"), enabled: body.enabled,
                 expecting: request.expectedRevision, actor: context.auditActor)

@@ -9,10 +9,6 @@ struct WebhookRoutes {
 
     static let draftFields: Set<String> = ["description", "events", "prompt", "skills", "deliver", "deliverOnly", "chatID"]
 
-    struct EnabledRequest: Decodable {
-        var enabled: Bool
-    }
-
     func addRoutes(to group: SecuredRoutes) {
         group.get("webhooks", .read) { request, _ -> Response in
             let list = try scope(request).webhooks.list()
