@@ -17,8 +17,12 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let home = try homeOption.existingHome()
             guard let role = Role(rawValue: role), Role.staff.contains(role) else { throw ValidationError("--role is viewer, operator or admin.") }
-            let account = try Accounts(home: home).create(name, role: role, password: try PasswordPrompt.read(minimum: Accounts.minimumLength))
-            print("Added \(account.name) (\(account.role.rawValue)).")
+            let accounts = Accounts(home: home)
+            let first = !accounts.isSet
+            let account = try accounts.create(name, role: role, password: try PasswordPrompt.read(minimum: Accounts.minimumLength))
+            // The first account turns login mode on: sign-ins made with a one-time link end.
+            if first { try LoginSessions(home: home).endAll() }
+            print("Added \(account.name) (\(account.role.rawValue))\(first ? "; login mode is on" : "").")
         }
     }
 

@@ -120,9 +120,9 @@ public struct ToolSettings: Sendable {
     private let config: ConfigStore
     private let keys: KeyVault
     private let python: @Sendable () -> String?
-    /// The agent's last answer and the config.yaml revision it was computed from: its Python takes a second or
-    /// two to start, and the answer changes only with config.yaml (or a plugin, which takes a restart anyway).
-    private let recent = LockedValue<(etag: String, answer: OrderedJSON)?>(nil)
+    /// The agent's last answer and the config.yaml revision and `.env` signature it was computed from: its Python
+    /// takes a second or two to start, and the answer changes only with those (or a plugin, which takes a restart).
+    private let recent = LockedValue<(etag: String, env: FileSignature?, answer: OrderedJSON)?>(nil)
 
     public init(home: HermesHome, config: ConfigStore, keys: KeyVault, python: @escaping @Sendable () -> String? = { AgentRuntime.python() }) {
         self.home = home
@@ -137,12 +137,14 @@ public struct ToolSettings: Sendable {
     public func toolsets() async throws -> Toolsets {
         let snapshot = try config.snapshot()
         let answer: OrderedJSON
-        if let kept = recent.value, kept.etag == snapshot.etag {
+        // Whether a toolset's keys are set comes from .env: a new key shows without a config change.
+        let env = FileSignature(path: home.envFile.path)
+        if let kept = recent.value, kept.etag == snapshot.etag, kept.env == env {
             answer = kept.answer
         } else {
             answer = try await AgentRuntime.run(
                 Self.script, arguments: ["list"], home: home, python: python(), instead: "run hermes tools to see and change toolsets")
-            recent.value = (snapshot.etag, answer)
+            recent.value = (snapshot.etag, env, answer)
         }
         return Toolsets(
             toolsets: (answer["toolsets"]?.arrayValue ?? []).map {
