@@ -49,6 +49,7 @@ import Testing
             try browser.click(button: "Turn on", in: ".second-factor")
             try browser.waitUntil("document.querySelector('[data-testid=recovery-codes]')")
             seen["codes"] = try browser.evaluate("String(document.querySelectorAll('.recovery-codes li').length)") as? String
+            try browser.waitUntil("[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Continue to the workspace')")
             try browser.click(button: "Continue to the workspace")
             try browser.waitUntil("document.querySelector('a[href$=\"/approvals\"]')")
             try browser.click(button: "Sign out")

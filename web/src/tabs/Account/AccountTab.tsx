@@ -92,7 +92,7 @@ function SecondFactor({ me, onChanged, onContinue }: { me: MyAccount; onChanged:
           <ul className="recovery-codes">{codes.map((item) => <li key={item}><code>{item}</code></li>)}</ul>
           <div className="form-actions">
             <button type="button" className="button ghost small-button" onClick={() => navigator.clipboard?.writeText(codes.join("\n"))}>Copy</button>
-            {onContinue && me.secondFactor && <button type="button" className="button" onClick={onContinue}>Continue to the workspace</button>}
+            {onContinue && <button type="button" className="button" onClick={onContinue}>Continue to the workspace</button>}
           </div>
         </div>
       )}
