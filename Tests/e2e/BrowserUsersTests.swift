@@ -59,7 +59,7 @@ import Testing
             try browser.click(button: "Sign in")
             try browser.waitUntil("document.querySelector('#signin-code')")
             // The code of the next 30 s step: the one used to enroll is spent, and one step of drift is allowed.
-            try browser.fill("#signin-code", String(format: "%06d", totp.compute(date: now.addingTimeInterval(30))))
+            try browser.fill("#signin-code", String(format: "%06d", totp.compute(date: Date().addingTimeInterval(30))))
             try browser.click(button: "Verify")
             try browser.waitUntil("!document.querySelector('#signin-password') && document.querySelector('a[href$=\"/approvals\"]')")
             try browser.evaluate("document.querySelector('a[href$=\"/approvals\"]').click()")
