@@ -80,6 +80,13 @@ import Testing
             seen["raw"] =
                 try browser.evaluate("String([...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'Raw YAML'))") as? String
             seen["users"] = try browser.evaluate("String(!!document.querySelector('a[href$=\"/users\"]'))") as? String
+            // Cron: an operator runs and pauses jobs; creating, editing and deleting them is an admin's.
+            try browser.evaluate("document.querySelector('a[href$=\"/cron\"]').click()")
+            try browser.waitUntil("document.querySelector('.cron-card')")
+            seen["cron"] =
+                try browser.evaluate(
+                    "['Run now', 'Edit', 'Delete', 'New job'].map((label) => label + '=' + [...document.querySelectorAll('button')].some((b) => b.textContent.trim() === label)).join(',')"
+                ) as? String
             try browser.evaluate(
                 """
                 (() => { window.__statuses = 'pending';
@@ -99,6 +106,7 @@ import Testing
         #expect(seen["history"]?.contains("approved") == true && seen["history"]?.contains("ops") == true, "\(seen["history"] ?? "")")
         #expect(seen["reveal"] == "false" && seen["raw"] == "false" && seen["users"] == "false", "\(seen)")
         #expect(seen["api"] == "403,403", "\(seen["api"] ?? "")")
+        #expect(seen["cron"] == "Run now=true,Edit=false,Delete=false,New job=false", "\(seen["cron"] ?? "")")
 
         // The admin finds the operator's decision in the Audit tab, filtered by person.
         let audited = try await site.withBrowser(at: "audit", signedIn: false) { browser -> String in

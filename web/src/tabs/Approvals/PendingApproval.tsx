@@ -4,6 +4,7 @@
 import { hrefFor } from "../../router";
 import React, { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { api, Approval } from "../../api";
+import { can } from "../../role";
 import { duration } from "../../format";
 import { describeError } from "../../ui/useLoader";
 import { hiddenCharacters, VisibleText } from "../../ui/VisibleText";
@@ -75,7 +76,8 @@ export function PendingApproval({ request, sessionTitle, onDecided, onError }: {
           {request.patternKeys.length > 0 && <span className="muted"> (pattern {request.patternKeys.map((key) => `“${key}”`).join(", ")})</span>}</div>
       )}
       {request.smartDenied && <div className="alert alert-bad small">The agent's smart triage said DENY. You may override it for this one run only.</div>}
-      <div className="approval-actions">
+      {!can("operator") && <p className="muted small">Operators and admins decide; your role reads the queue.</p>}
+      {can("operator") && <div className="approval-actions">
         {request.choices.includes("once") && <button className={"button" + (flagged ? " ghost" : "")} type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "once"))}>Approve once</button>}
         {request.choices.includes("session") && <button className="button ghost" type="button" disabled={cannotApprove} onClick={() => act(api.approve(request.id, "session"))}>For this session</button>}
         {request.choices.includes("always") && <button className="button ghost" type="button" disabled={cannotApprove}
@@ -83,7 +85,7 @@ export function PendingApproval({ request, sessionTitle, onDecided, onError }: {
           onClick={() => act(api.approve(request.id, "always"))}>Always</button>}
         <input className="input" aria-label="Reason for denying" placeholder="Reason (optional)" value={reason} onChange={(event) => setReason(event.target.value)} />
         <button className="button danger" type="button" disabled={busy} autoFocus={flagged} onClick={() => act(api.deny(request.id, reason))}>Deny</button>
-      </div>
+      </div>}
     </li>
   );
 }

@@ -1,6 +1,7 @@
 // Cron: the jobs in cron/jobs.json with who runs them, create and edit, pause/resume/trigger/delete, and run history.
 import React, { useState } from "react";
 import { api, CronJob } from "../../api";
+import { can } from "../../role";
 import { useEvent } from "../../events";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { describeError, useLoader } from "../../ui/useLoader";
@@ -52,7 +53,7 @@ export function CronTab() {
     <div className="cron">
       {scheduler.data && <SchedulerBanner scheduler={scheduler.data} />}
       <div className="config-toolbar">
-        <button className="button" type="button" onClick={() => { setEditing("new"); setNotice(null); }}>New job</button>
+        {can("admin") && <button className="button" type="button" onClick={() => { setEditing("new"); setNotice(null); }}>New job</button>}
         <span className="muted small">{items.length} job{items.length === 1 ? "" : "s"} in cron/jobs.json</span>
       </div>
       {notice && <div className="alert alert-good" role="status">{notice}</div>}

@@ -2,6 +2,7 @@
 // it, next run and last result by the one time-zone rule, and compact actions (Delete in the danger style).
 import React from "react";
 import { CronJob, CronStatus } from "../../api";
+import { can } from "../../role";
 import { Badge, Tone } from "../../ui/Badge";
 import { relativeTime } from "../../format";
 import { When } from "../../ui/When";
@@ -46,13 +47,15 @@ export function JobCard({ job, selected, onSelect, onEdit, onAction, onDelete }:
           </dd>
         </div>
       </dl>
-      <footer className="cron-card-actions">
-        <button className="button small-button" type="button" onClick={() => onAction("trigger")} disabled={job.status === "running"}>Run now</button>
-        {paused ? <button className="button ghost small-button" type="button" onClick={() => onAction("resume")}>Resume</button>
-          : <button className="button ghost small-button" type="button" onClick={() => onAction("pause")}>Pause</button>}
-        <button className="button ghost small-button" type="button" onClick={onEdit}>Edit</button>
-        <button className="button danger-outline small-button" type="button" onClick={onDelete}>Delete</button>
-      </footer>
+      {can("operator") && (
+        <footer className="cron-card-actions">
+          <button className="button small-button" type="button" onClick={() => onAction("trigger")} disabled={job.status === "running"}>Run now</button>
+          {paused ? <button className="button ghost small-button" type="button" onClick={() => onAction("resume")}>Resume</button>
+            : <button className="button ghost small-button" type="button" onClick={() => onAction("pause")}>Pause</button>}
+          {can("admin") && <button className="button ghost small-button" type="button" onClick={onEdit}>Edit</button>}
+          {can("admin") && <button className="button danger-outline small-button" type="button" onClick={onDelete}>Delete</button>}
+        </footer>
+      )}
     </article>
   );
 }

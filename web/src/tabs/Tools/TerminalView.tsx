@@ -2,6 +2,7 @@
 // with comments kept. .env variables that override a setting are named, since the agent reads TERMINAL_* first.
 import React, { useEffect, useState } from "react";
 import { api, Json, TerminalSettings } from "../../api";
+import { can } from "../../role";
 import { useEvent } from "../../events";
 import { describeError, useLoader } from "../../ui/useLoader";
 
@@ -70,7 +71,8 @@ export function TerminalView() {
       )}
       {notice && <div className="alert alert-good" role="status">{notice}</div>}
       {error && <div className="alert alert-bad" role="alert">{error}</div>}
-      <div className="form-actions"><button className="button" type="submit">Save</button></div>
+      {can("admin") ? <div className="form-actions"><button className="button" type="submit">Save</button></div>
+        : <p className="muted small">Only admins change where commands run.</p>}
     </form>
   );
 }

@@ -2,6 +2,7 @@
 // references into .env, never as values), toolsets per platform, the terminal backend and the webhook routes.
 import React, { useState } from "react";
 import { api, MCPServerList, MCPTestResult } from "../../api";
+import { can } from "../../role";
 import { useEvent } from "../../events";
 import { navigate, useSearchParams } from "../../router";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
@@ -69,7 +70,7 @@ function MCPServersView() {
   return (
     <div className="tools-mcp">
       <div className="config-toolbar">
-        <button className="button" type="button" onClick={() => { setEditing("new"); setNotice(null); }}>New MCP server</button>
+        {can("admin") && <button className="button" type="button" onClick={() => { setEditing("new"); setNotice(null); }}>New MCP server</button>}
         <span className="muted small">{list.items.length} server{list.items.length === 1 ? "" : "s"} in mcp_servers · the agent connects at start-up</span>
       </div>
       {notice && <div className="alert alert-good" role="status">{notice}</div>}
@@ -82,7 +83,7 @@ function MCPServersView() {
             <article key={server.name} className="cron-card mcp-card" data-mcp={server.name} aria-label={server.name}>
               <header className="cron-card-head">
                 <strong className="cron-card-title">{server.name}</strong>
-                <Switch checked={server.enabled} label={`${server.name} enabled`} onChange={() => toggle(server)} />
+                <Switch checked={server.enabled} label={`${server.name} enabled`} disabled={!can("admin")} onChange={() => toggle(server)} />
               </header>
               <dl className="cron-card-facts">
                 <div><dt>{server.transport === "stdio" ? "Runs" : "Calls"}</dt>
@@ -101,13 +102,13 @@ function MCPServersView() {
               </dl>
               {server.warnings.map((warning) => <p key={warning} className="alert alert-warn small">{warning}</p>)}
               <TestOutcome result={tests[server.name]} />
-              <footer className="cron-card-actions">
+              {can("admin") && <footer className="cron-card-actions">
                 <button className="button ghost small-button" type="button" disabled={tests[server.name] === "running"} onClick={() => test(server)}
                   title={server.transport === "stdio" ? "Starts the command, lists its tools, stops it" : "Calls the url and lists its tools"}>
                   {tests[server.name] === "running" ? "Testing…" : "Test"}</button>
                 <button className="button ghost small-button" type="button" onClick={() => { setEditing(server); setNotice(null); }}>Edit</button>
                 <button className="button danger-outline small-button" type="button" onClick={() => setRemoving(server)}>Remove</button>
-              </footer>
+              </footer>}
             </article>
           ))}
         </div>

@@ -3,6 +3,7 @@
 // would save, with comments and the rest of config.yaml kept.
 import React, { useState } from "react";
 import { api, ToolsetOverview } from "../../api";
+import { can } from "../../role";
 import { useEvent } from "../../events";
 import { Switch } from "../../ui/Switch";
 import { describeError, useLoader } from "../../ui/useLoader";
@@ -56,7 +57,7 @@ export function ToolsetsView() {
                 {!toolset.configured && on && <span className="badge badge-warn">keys not set</span>}
                 {unavailable && <span className="badge badge-neutral">not for {current.name}</span>}
               </div>
-              <Switch checked={on} label={`${toolset.name} on ${current.name}`} disabled={unavailable || busy !== null}
+              <Switch checked={on} label={`${toolset.name} on ${current.name}`} disabled={unavailable || busy !== null || !can("admin")}
                 onChange={(next) => flip(toolset.name, next)} />
             </li>
           );

@@ -2,6 +2,7 @@
 // (or delivers directly). A new route's secret is shown once, here, right after it is created.
 import React, { useState } from "react";
 import { api, WebhookList } from "../../api";
+import { can } from "../../role";
 import { useEvent } from "../../events";
 import { ConfirmDialog } from "../../ui/ConfirmDialog";
 import { Switch } from "../../ui/Switch";
@@ -30,7 +31,7 @@ export function WebhooksView() {
   return (
     <div className="webhooks">
       <div className="config-toolbar">
-        <button className="button" type="button" onClick={() => { setCreating(true); setCreated(null); }}>New subscription</button>
+        {can("admin") && <button className="button" type="button" onClick={() => { setCreating(true); setCreated(null); }}>New subscription</button>}
         <span className="muted small">{list.items.length} route{list.items.length === 1 ? "" : "s"} in webhook_subscriptions.json · the gateway reloads it on change</span>
       </div>
       {!list.platformEnabled && <div className="alert alert-warn" role="status">The webhook platform is off (platforms.webhook.enabled): routes receive nothing until it is on — see Channels.</div>}
@@ -51,7 +52,7 @@ export function WebhooksView() {
             <article key={item.name} className="cron-card" data-webhook={item.name} aria-label={item.name}>
               <header className="cron-card-head">
                 <strong className="cron-card-title">{item.name}</strong>
-                <Switch checked={item.enabled} label={`${item.name} enabled`} onChange={() => toggle(item)} />
+                <Switch checked={item.enabled} label={`${item.name} enabled`} disabled={!can("admin")} onChange={() => toggle(item)} />
               </header>
               {item.description && <p className="muted small">{item.description}</p>}
               <dl className="cron-card-facts">
@@ -63,9 +64,9 @@ export function WebhooksView() {
               </dl>
               {!item.hasSecret && <p className="alert alert-warn small">No secret of its own: the platform's global secret applies (the gateway skips the route without one).</p>}
               {item.insecure && <p className="alert alert-warn small">INSECURE_NO_AUTH: unsigned requests are accepted (loopback hosts only).</p>}
-              <footer className="cron-card-actions">
+              {can("admin") && <footer className="cron-card-actions">
                 <button className="button danger-outline small-button" type="button" onClick={() => setRemoving(item)}>Remove</button>
-              </footer>
+              </footer>}
             </article>
           ))}
         </div>
