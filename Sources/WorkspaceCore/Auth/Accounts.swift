@@ -75,6 +75,30 @@ public final class Accounts: Sendable {
         try database().read { db in try Row.fetchOne(db, sql: "\(Self.select) WHERE a.name = ?", arguments: [name]).map(Self.account) }
     }
 
+    /// What a signed-in session of `user` stands for now: derived from the account on every request, so a role
+    /// change, a disabled or removed account, or a second factor an admin now requires takes effect at once, with no
+    /// copy in the session to keep in step.
+    public enum Standing: Sendable, Equatable {
+        /// No account exists (the home signs in with one-time links): the session keeps its own role.
+        case noAccounts
+        /// The account, enabled, with its current role; `mustEnroll` when its role requires a second factor it lacks.
+        case account(role: Role, mustEnroll: Bool)
+        /// No enabled account of that name (removed, disabled, or a sign-in link's session after login mode began).
+        case gone
+    }
+
+    /// The standing of `user`'s sessions, from one read.
+    public func standing(of user: String) throws -> Standing {
+        try database().read { db in
+            guard (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") ?? 0) > 0 else { return .noAccounts }
+            guard let row = try Row.fetchOne(db, sql: "SELECT role, disabled, totp_secret FROM accounts WHERE name = ?", arguments: [user]),
+                !(row["disabled"] as Bool), let role = Role(rawValue: row["role"])
+            else { return .gone }
+            let required = try Self.required(db)
+            return .account(role: role, mustEnroll: (row["totp_secret"] as String?) == nil && required.contains(role))
+        }
+    }
+
     private static let select = """
         SELECT a.*, (SELECT COUNT(*) FROM account_recovery_codes r WHERE r.account = a.name AND r.used_at IS NULL) AS codes_left
         FROM accounts a
@@ -220,16 +244,16 @@ public final class Accounts: Sendable {
 
     /// Starts (or restarts) a TOTP enrollment for `name`: a new secret, not in force until ``confirmSecondFactor(_:code:)``.
     public func beginSecondFactor(_ name: String, issuer: String = "Hermes Workspace") throws -> Enrollment {
-        // 32 characters of the base32 alphabet: 160 bits, and printable, as the OTP library takes its key as text.
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var generator = SystemRandomNumberGenerator()
-        let secret = String((0..<32).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+        // 256 random bits as printable text (the OTP library takes its key as text).
+        let secret = SecretText.random()
         try database().write { db in
             try db.execute(sql: "UPDATE accounts SET totp_pending = ? WHERE name = ?", arguments: [secret, name])
             guard db.changesCount == 1 else { throw WorkspaceError.notFound(what: "Account \(name)") }
         }
-        let totp = TOTP(secret: secret, length: Self.digits, timeStep: Self.step)
-        return Enrollment(secret: Self.base32(Array(secret.utf8)), uri: totp.createAuthenticatorURL(label: "\(issuer):\(name)", issuer: issuer))
+        let uri = TOTP(secret: secret, length: Self.digits, timeStep: Self.step).createAuthenticatorURL(label: "\(issuer):\(name)", issuer: issuer)
+        // The base32 text an app takes by hand is the one the library put into the URI (so the two always agree).
+        let shown = URLComponents(string: uri)?.queryItems?.first { $0.name == "secret" }?.value ?? ""
+        return Enrollment(secret: shown, uri: uri)
     }
 
     /// Puts the pending secret in force when `code` is right for it, and answers ten new recovery codes (shown once;
@@ -313,30 +337,16 @@ public final class Accounts: Sendable {
         return nil
     }
 
-    /// RFC 4648 base32 without padding.
-    static func base32(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        var output = ""
-        var buffer = 0
-        var bits = 0
-        for byte in bytes {
-            buffer = (buffer << 8) | Int(byte)
-            bits += 8
-            while bits >= 5 {
-                output.append(alphabet[(buffer >> (bits - 5)) & 31])
-                bits -= 5
-            }
-        }
-        if bits > 0 { output.append(alphabet[(buffer << (5 - bits)) & 31]) }
-        return output
-    }
-
     // MARK: - Policy
 
     /// The roles that must have a second factor (an admin's setting). Someone of such a role without one is signed
     /// in only to enroll.
     public func rolesRequiringSecondFactor() throws -> Set<Role> {
-        let text = try database().read { db in try String.fetchOne(db, sql: "SELECT value FROM auth_settings WHERE key = 'require_second_factor'") }
+        try database().read(Self.required)
+    }
+
+    private static func required(_ db: Database) throws -> Set<Role> {
+        let text = try String.fetchOne(db, sql: "SELECT value FROM auth_settings WHERE key = 'require_second_factor'")
         return Set((text ?? "").split(separator: ",").compactMap { Role(rawValue: String($0)) })
     }
 

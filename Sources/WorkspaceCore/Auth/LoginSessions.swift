@@ -19,7 +19,8 @@ public final class LoginSessions: Sendable {
         public var csrf: String
         /// When it ends at the latest.
         public var expiresAt: Date
-        /// Signed in only to enroll a second factor its role requires: every other route is refused.
+        /// Signed in only to enroll a second factor its role requires: every other route is refused. Not stored:
+        /// derived from the account at each request (``Accounts/standing(of:)``).
         public var enrollOnly: Bool = false
     }
 
@@ -59,13 +60,13 @@ public final class LoginSessions: Sendable {
 
     /// Starts a session for `user`; returns the cookie secret and the session.
     public func create(
-        user: String, role: Role = .admin, client: String?, userAgent: String? = nil, enrollOnly: Bool = false, now: Date? = nil
+        user: String, role: Role = .admin, client: String?, userAgent: String? = nil, now: Date? = nil
     ) throws -> (secret: String, session: Session) {
         let now = now ?? clock.now()
         let secret = Self.randomToken()
         let session = Session(
             user: user, role: role, id: String(Self.hash(secret).prefix(12)), csrf: Self.randomToken(),
-            expiresAt: now.addingTimeInterval(absolute), enrollOnly: enrollOnly)
+            expiresAt: now.addingTimeInterval(absolute))
         try database().write { db in
             try db.execute(
                 sql: "DELETE FROM login_sessions WHERE expires_at <= ? OR last_seen <= ?",
@@ -73,12 +74,12 @@ public final class LoginSessions: Sendable {
             try db.execute(
                 sql:
                     """
-                    INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client, role, user_agent, enroll_only)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO login_sessions (secret_hash, user, csrf, created_at, last_seen, expires_at, client, role, user_agent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     Self.hash(secret), user, session.csrf, now.timeIntervalSince1970, now.timeIntervalSince1970,
-                    session.expiresAt.timeIntervalSince1970, client, role.rawValue, userAgent.map { String($0.prefix(300)) }, enrollOnly,
+                    session.expiresAt.timeIntervalSince1970, client, role.rawValue, userAgent.map { String($0.prefix(300)) },
                 ])
         }
         return (secret, session)
@@ -107,7 +108,7 @@ public final class LoginSessions: Sendable {
         }
         return Session(
             user: row["user"], role: Role(rawValue: row["role"]) ?? .viewer, id: String(key.prefix(12)), csrf: row["csrf"],
-            expiresAt: Date(timeIntervalSince1970: expires), enrollOnly: row["enroll_only"] ?? false)
+            expiresAt: Date(timeIntervalSince1970: expires))
     }
 
     /// The live sessions of `user` (every account's when nil), newest use first; `current` marks the asking one.
@@ -154,16 +155,6 @@ public final class LoginSessions: Sendable {
         }
     }
 
-    /// Gives `user`'s live sessions a new role (after an admin changed the account's), or a new `enrollOnly`.
-    public func update(user: String, role: Role? = nil, enrollOnly: Bool? = nil) throws {
-        try database().write { db in
-            if let role { try db.execute(sql: "UPDATE login_sessions SET role = ? WHERE user = ? COLLATE NOCASE", arguments: [role.rawValue, user]) }
-            if let enrollOnly {
-                try db.execute(sql: "UPDATE login_sessions SET enroll_only = ? WHERE user = ? COLLATE NOCASE", arguments: [enrollOnly, user])
-            }
-        }
-    }
-
     /// Ends the session the cookie names.
     public func end(_ secret: String) throws {
         try database().write { db in try db.execute(sql: "DELETE FROM login_sessions WHERE secret_hash = ?", arguments: [Self.hash(secret)]) }
@@ -190,6 +181,7 @@ public final class LoginSessions: Sendable {
         }
         migrator.registerMigration("login_sessions_accounts") { db in
             try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN user_agent TEXT")
+            // Unused: whether a session may only enroll is derived from its account at each request.
             try db.execute(sql: "ALTER TABLE login_sessions ADD COLUMN enroll_only INTEGER NOT NULL DEFAULT 0")
         }
     }

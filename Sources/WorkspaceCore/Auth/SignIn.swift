@@ -120,8 +120,8 @@ public struct SignIn: Sendable {
         throttle.succeeded(address: address, user: user)
         let required = try accounts.rolesRequiringSecondFactor()
         let enrollOnly = !account.secondFactor && required.contains(account.role)
-        let (cookie, session) = try sessions.create(
-            user: account.name, role: account.role, client: client, userAgent: userAgent, enrollOnly: enrollOnly)
+        var (cookie, session) = try sessions.create(user: account.name, role: account.role, client: client, userAgent: userAgent)
+        session.enrollOnly = enrollOnly
         try? accounts.recordSignIn(account.name)
         var signedIn = actor
         (signedIn.name, signedIn.role) = (account.name, account.role)
@@ -144,7 +144,8 @@ public struct SignIn: Sendable {
             try? await audit.record(AuditEvent(action: .authLink, target: "link", outcome: .refused, actor: actor))
             throw Refusal.unknownLink
         }
-        let (cookie, session) = try sessions.create(user: "operator", role: .admin, client: client)
+        // Not an account name (those have no spaces): once an account exists, this session is no one's and ends.
+        let (cookie, session) = try sessions.create(user: "sign-in link", role: .admin, client: client)
         try? await audit.record(AuditEvent(action: .authLink, target: session.user, actor: actor))
         return Started(secret: cookie, session: session)
     }

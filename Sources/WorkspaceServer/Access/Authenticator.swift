@@ -89,10 +89,22 @@ struct Authenticator: Sendable {
         return principal
     }
 
-    /// The session a request's cookies name, if any (for `/auth/me` and sign-out, which are public routes).
+    /// The session a request's cookies name, if any (for `/auth/me` and sign-out, which are public routes), with
+    /// the role and enrollment its account stands at now; a session whose account is gone (removed, disabled, or a
+    /// sign-in link's once accounts exist) is ended here.
     func session(of request: Request, context: WorkspaceRequestContext) throws -> (secret: String, session: LoginSessions.Session)? {
         for secret in Self.cookies(named: Self.cookieName(secure: secureCookies(context)), in: request) {
-            if let session = try sessions.session(for: secret) { return (secret, session) }
+            guard var session = try sessions.session(for: secret) else { continue }
+            switch try accounts.standing(of: session.user) {
+            case .noAccounts: break
+            case .gone:
+                try sessions.end(secret)
+                continue
+            case .account(let role, let mustEnroll):
+                session.role = role
+                session.enrollOnly = mustEnroll
+            }
+            return (secret, session)
         }
         return nil
     }

@@ -63,7 +63,6 @@ struct AccountRoutes {
             let body = try await request.decode(as: CodeRequest.self, context: context, fields: ["code"])
             let (_, name) = try own(context)
             let codes = try accounts.confirmSecondFactor(name, code: body.code.trimmingCharacters(in: .whitespaces))
-            try sessions.update(user: name, enrollOnly: false)
             try? await audit.record(AuditEvent(action: .accountSecondFactor, target: name, summary: "enrolled", actor: context.auditActor))
             return Codes(recoveryCodes: codes)
         }
@@ -100,8 +99,7 @@ struct AccountRoutes {
     }
 
     private func mine(_ context: WorkspaceRequestContext) throws -> Mine {
-        let (_, name) = try own(context)
-        guard let account = try accounts.account(named: name) else { throw WorkspaceError.notFound(what: "Account \(name)") }
+        let account = try ownAccount(context)
         return Mine(
             name: account.name, role: account.role, secondFactor: account.secondFactor, recoveryCodesLeft: account.recoveryCodesLeft,
             secondFactorRequired: try accounts.rolesRequiringSecondFactor().contains(account.role), lastSignInAt: account.lastSignInAt)
@@ -109,10 +107,16 @@ struct AccountRoutes {
 
     /// The signed-in principal and its account name; a token (no account) is a 409.
     private func own(_ context: WorkspaceRequestContext) throws -> (Principal, String) {
-        guard let principal = context.principal, principal.kind == .session, try accounts.account(named: principal.name) != nil else {
+        let account = try ownAccount(context)
+        return (context.principal!, account.name)
+    }
+
+    /// The signed-in principal's account (one read); a token or a sign-in link's session has none (409).
+    private func ownAccount(_ context: WorkspaceRequestContext) throws -> Accounts.Account {
+        guard let principal = context.principal, principal.kind == .session, let account = try accounts.account(named: principal.name) else {
             throw WorkspaceError.conflict("This is for a signed-in account; a token or a sign-in link has none.")
         }
-        return (principal, principal.name)
+        return account
     }
 
     private func sessionID(_ principal: Principal) -> String? {

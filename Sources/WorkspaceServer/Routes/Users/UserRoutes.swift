@@ -56,7 +56,6 @@ struct UserRoutes {
             var changes: [String] = []
             if let role, role != account.role {
                 try accounts.setRole(account.name, role)
-                try sessions.update(user: account.name, role: role)
                 changes.append("role \(account.role.rawValue) → \(role.rawValue)")
             }
             if let disabled = body.disabled, disabled != account.disabled {
