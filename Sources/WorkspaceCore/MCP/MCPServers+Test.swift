@@ -28,11 +28,13 @@ extension MCPServers {
     /// headers, no redirects followed), runs the MCP handshake and `tools/list`, and ends it. Bounded by the server's
     /// `connect_timeout` (default 15 s, at most 30). Audited: starting a command is an action on this machine.
     public func test(_ name: String, actor: AuditActor?, audit: AuditLog) async throws -> TestResult {
-        guard let server = try list().items.first(where: { $0.name == name }) else { throw WorkspaceError.notFound(what: "MCP server \(name)") }
-        let entry = try config.snapshot().value["mcp_servers"]?[name]
-        let values = keys.rawValues().merging(ProcessInfo.processInfo.environment) { kept, _ in kept }
+        // One read of config.yaml and one of .env for the whole test.
+        guard let entry = try config.snapshot().value["mcp_servers"]?[name] else { throw WorkspaceError.notFound(what: "MCP server \(name)") }
+        let dotEnv = keys.rawValues()
+        let server = server(named: name, entry, defined: Set(dotEnv.keys))
+        let values = dotEnv.merging(ProcessInfo.processInfo.environment) { kept, _ in kept }
         let resolve = { (block: String) -> [String: String] in
-            guard case .object(let members)? = entry?[block] else { return [:] }
+            guard case .object(let members)? = entry[block] else { return [:] }
             return Dictionary(
                 members.map { member in
                     let text = member.value.stringValue ?? member.value.rendered(.compact)
@@ -45,7 +47,7 @@ extension MCPServers {
         if let command = server.command {
             let (args, env) = (server.args, resolve("env"))
             result = try await offloaded { try Self.testStdio(name, command: command, args: args, env: env, timeout: timeout) }
-        } else if let url = entry?["url"]?.stringValue {
+        } else if let url = entry["url"]?.stringValue {
             guard server.transport != "sse" else {
                 throw WorkspaceError.invalidInput("Testing covers stdio and Streamable HTTP servers; \(name) uses the older SSE transport.")
             }

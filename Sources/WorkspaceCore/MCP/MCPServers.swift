@@ -196,7 +196,7 @@ public struct MCPServers: Sendable {
     }
 
     /// `defined`: the names `.env` sets.
-    private func server(named name: String, _ value: OrderedJSON, defined: Set<String>) -> Server {
+    func server(named name: String, _ value: OrderedJSON, defined: Set<String>) -> Server {
         let settings = { (block: String) -> [Setting] in
             guard case .object(let members)? = value[block] else { return [] }
             return members.map { member in

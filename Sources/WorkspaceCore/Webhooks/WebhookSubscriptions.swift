@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The gateway's dynamic webhook routes, `webhook_subscriptions.json` in the home (`hermes webhook subscribe`,
@@ -192,7 +191,7 @@ public struct WebhookSubscriptions: Sendable {
 
     static func etag(of data: Data?) -> String {
         guard let data else { return "\"webhooks-none\"" }
-        return "\"webhooks-" + SHA256.hash(data: data).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        return Revision.digest("webhooks", of: data, bytes: 12).tag
     }
 
     /// `platforms.webhook.enabled` and the address services post to (the CLI's `_get_webhook_base_url`).
@@ -265,20 +264,9 @@ public struct WebhookSubscriptions: Sendable {
         return fields
     }
 
-    /// 32 random bytes in URL-safe base64 without padding: `secrets.token_urlsafe(32)`.
-    static func newSecret() -> String {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    /// 32 random bytes in URL-safe base64 without padding: the shape of `secrets.token_urlsafe(32)`.
+    static func newSecret() -> String { SecretText.random() }
 
-    /// `time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())`.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0,
-            parts.second ?? 0)
-    }
+    /// `time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())`: ISO 8601 in UTC to the second.
+    static func timestamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 }
