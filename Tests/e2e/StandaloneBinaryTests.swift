@@ -12,7 +12,10 @@ import Testing
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hermes-standalone-\(UUID().uuidString)")
         let binary = root.appendingPathComponent("bin/hermes-workspace")
         try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: try BrowserEnvironment.binary(), to: binary)
+        // Copied by cp, not in this process: a file this process holds open for writing can leak into a child another
+        // test spawns meanwhile, and exec of the copy then fails with "Text file busy" (ETXTBSY) until that child execs.
+        let original = try BrowserEnvironment.binary().path
+        _ = try await offThePool { [binary] in try run("/bin/cp", [original, binary.path]) }
         let home = root.appendingPathComponent("home")
         try await offThePool { try run(binary.path, ["demo", home.path, "--sessions", "3"]) }
 
