@@ -12,16 +12,20 @@ struct BackwardLineReader {
     /// Bytes from `pendingStart` up to the start of the last line returned.
     private var pending: [UInt8] = []
 
-    /// Reads `handle` backwards from `end` (exclusive).
-    init(handle: FileHandle, end: UInt64) {
+    /// Offset where reading stops, as if the file began there.
+    private let start: UInt64
+
+    /// Reads `handle` backwards from `end` (exclusive) to `start`, which must be the start of a line.
+    init(handle: FileHandle, end: UInt64, start: UInt64 = 0) {
         self.handle = handle
         pendingStart = end
+        self.start = min(start, end)
     }
 
     /// Bytes read so far.
     private(set) var bytesRead: UInt64 = 0
 
-    /// The line before the previous one, or `nil` at the start of the file.
+    /// The line before the previous one, or `nil` at the start of the file (or at `start`).
     mutating func previous() throws -> (offset: UInt64, text: Substring)? {
         while true {
             var searchEnd = pending.count
@@ -32,13 +36,13 @@ struct BackwardLineReader {
                 pending.removeSubrange((newline + 1)...)
                 return (offset, Self.text(line))
             }
-            if pendingStart == 0 {
+            if pendingStart == start {
                 guard !pending.isEmpty else { return nil }
                 let line = Array(pending[..<searchEnd])
                 pending.removeAll()
-                return (0, Self.text(line))
+                return (start, Self.text(line))
             }
-            let size = min(UInt64(Self.blockSize), pendingStart)
+            let size = min(UInt64(Self.blockSize), pendingStart - start)
             try handle.seek(toOffset: pendingStart - size)
             let block = try handle.read(upToCount: Int(size)) ?? Data()
             guard block.count == Int(size) else { throw WorkspaceError.storageFailure(path: "log", reason: "the file shrank while it was read") }

@@ -38,6 +38,11 @@ public struct LogFilter: Sendable {
         }
     }
 
+    /// Names the filter unambiguously (for keeping its answer).
+    public var key: String {
+        String(reflecting: (minimumLevel?.rawValue, loggerPrefixes, session, text, expression?.pattern, expression?.options.rawValue))
+    }
+
     /// Whether only some records match.
     public var isNarrowing: Bool { minimumLevel != nil || !loggerPrefixes.isEmpty || session != nil || text != nil || expression != nil }
 

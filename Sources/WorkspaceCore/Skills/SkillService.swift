@@ -12,6 +12,9 @@ public struct SkillService: Sendable {
         /// Only enabled (`true`) or disabled (`false`) skills.
         public var enabled: Bool?
 
+        /// Names the filter unambiguously (for keeping its answer).
+        public var key: String { String(reflecting: (search, category, enabled)) }
+
         /// A filter; `nil` fields match everything.
         public init(search: String? = nil, category: String? = nil, enabled: Bool? = nil) {
             self.search = search
@@ -51,14 +54,19 @@ public struct SkillService: Sendable {
 
     /// The skills `filter` lets through.
     public func list(_ filter: Filter) async throws -> Listing {
-        let all = try await offloaded { [registry] in registry.skills() }
+        try await listing(filter).listing
+    }
+
+    /// ``list(_:)``, and whether every skill in it comes from the home's own `skills/` folder.
+    public func listing(_ filter: Filter) async throws -> (listing: Listing, homeFolderOnly: Bool) {
+        let (all, homeFolderOnly) = try await offloaded { [registry] in registry.scanned() }
         let search = filter.search?.lowercased()
         let items = all.filter { skill in
             (filter.category == nil || skill.category == filter.category || (filter.category == "" && skill.category == nil))
                 && (filter.enabled == nil || skill.enabled == filter.enabled)
                 && (search.map { text in ([skill.name, skill.description] + skill.tags).contains { $0.lowercased().contains(text) } } ?? true)
         }
-        return Listing(items: items, categories: Array(Set(all.compactMap(\.category))).sorted())
+        return (Listing(items: items, categories: Array(Set(all.compactMap(\.category))).sorted()), homeFolderOnly)
     }
 
     /// One skill with its files.

@@ -5,11 +5,13 @@ import Foundation
 /// cached; it is redone only when a SKILL.md, a skills folder, `config.yaml` or the provenance files change
 /// (checked with `stat`, so a cached listing costs no file reads).
 public final class SkillsRegistry: Sendable {
-    private static let skippedFolders: Set<String> = [
+    static let skippedFolders: Set<String> = [
         ".git", ".github", ".hub", ".archive", ".venv", "venv", "node_modules", "site-packages", "__pycache__", ".tox", ".nox",
         ".pytest_cache", ".mypy_cache", ".ruff_cache", ".curator_backups", "references", "templates", "assets", "scripts",
     ]
     private static let headBytes = 65_536
+    /// How deep under a skills folder the scan looks for SKILL.md files.
+    static let scanDepth = 6
 
     private let home: HermesHome
     private let environment: [String: String]
@@ -31,7 +33,14 @@ public final class SkillsRegistry: Sendable {
 
     /// Every skill, local ones first, each group in path order. Blocking: call it off the concurrency pool.
     public func skills() -> [Skill] {
+        scanned().skills
+    }
+
+    /// ``skills()``, and whether they all come from the home's own `skills/` folder (no `skills.external_dirs`
+    /// configured), so that watching that folder and `config.yaml` is watching everything the list depends on.
+    public func scanned() -> (skills: [Skill], homeFolderOnly: Bool) {
         let config = configuration()
+        let homeFolderOnly = config["skills"]?["external_dirs"]?.stringList.isEmpty ?? true
         let locations = scan(config: config)
         let signature =
             locations.map {
@@ -42,7 +51,7 @@ public final class SkillsRegistry: Sendable {
                 home.skillsDirectory.appendingPathComponent(".hub/lock.json"),
             ]
             .map { FileSignature(path: $0.path).map(String.init(describing:)) ?? "-" }
-        if let cached = cache.value, cached.signature == signature { return cached.skills }
+        if let cached = cache.value, cached.signature == signature { return (cached.skills, homeFolderOnly) }
         let provenance = Provenance(skills: home.skillsDirectory)
         var seen: [String: String] = [:]
         var result: [Skill] = []
@@ -56,7 +65,7 @@ public final class SkillsRegistry: Sendable {
             result.append(skill)
         }
         cache.value = (signature, result)
-        return result
+        return (result, homeFolderOnly)
     }
 
     /// Where the skill called `name` lives (the first one with that name).
@@ -144,7 +153,7 @@ public final class SkillsRegistry: Sendable {
     }
 
     private static func folders(in folder: URL, depth: Int) -> [URL] {
-        guard depth < 6, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        guard depth < scanDepth, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         if depth > 0, names.contains("SKILL.md") { return [folder] }
         return names.sorted().filter { !skippedFolders.contains($0) && !$0.hasPrefix(".") }.flatMap { name -> [URL] in
             let child = folder.appendingPathComponent(name)

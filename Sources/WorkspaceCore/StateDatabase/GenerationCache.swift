@@ -45,10 +45,15 @@ public final class GenerationCache<Value: Sendable, Generation: Hashable & Senda
         do {
             return try await task.value
         } catch {
-            storage.withValue { storage in
-                if let entry = storage.entries[key], entry.generation == generation { storage.entries[key] = nil }
-            }
+            remove(key, generation: generation)
             throw error
+        }
+    }
+
+    /// Forgets the answer for `key` if it is still the one of `generation`.
+    public func remove(_ key: String, generation: Generation) {
+        storage.withValue { storage in
+            if let entry = storage.entries[key], entry.generation == generation { storage.entries[key] = nil }
         }
     }
 }

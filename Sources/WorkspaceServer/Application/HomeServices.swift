@@ -70,9 +70,11 @@ final class HomeServices: Sendable {
     let webhooks: WebhookSubscriptions
     /// The main model, auxiliary slots and custom endpoints.
     let models: ModelSettings
+    /// Changes to this home's files, as inotify reports them.
+    let changes: HomeChanges
+    /// Encoded answers read from this home's files (cron, skills, logs), kept while those files are unchanged.
+    let fileAnswers: WatchedAnswerCache
     /// Encoded Sessions answers, keyed by this profile's database generation.
-    /// Encoded cron lists, kept while `jobs.json` and `config.yaml` are unchanged.
-    let cronAnswers = FileAnswerCache()
     let sessionAnswers: EncodedAnswerCache
     /// Encoded Analytics answers, the same way.
     let analyticsAnswers: EncodedAnswerCache
@@ -121,6 +123,8 @@ final class HomeServices: Sendable {
         models = ModelSettings(config: config, keys: keys)
         tools = ToolSettings(home: home, config: config, keys: keys)
         webhooks = WebhookSubscriptions(home: home, config: config, audit: audit)
+        changes = HomeChanges(home: home)
+        fileAnswers = WatchedAnswerCache(changes: changes)
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)
     }

@@ -27,19 +27,40 @@ struct EncodedAnswerCache: Sendable {
     }
 }
 
-/// Encoded JSON answers kept while the files they were read from are unchanged (a `stat` each per request instead
-/// of a read and a parse): the cron list while `cron/jobs.json` is the same file and no run starts or ends here.
-struct FileAnswerCache: Sendable {
-    private let cache = GenerationCache<[UInt8], FileGeneration>(capacity: 32)
+/// Encoded JSON answers kept while the home's files they were read from are unchanged, as ``HomeChanges`` counts
+/// them: an unchanged cron list, skills list or log tail costs one non-blocking read of the inotify queue, no
+/// `stat`, no parse, no encoding. Where the area cannot be watched the answer is computed per request.
+struct WatchedAnswerCache: Sendable {
+    private let cache = GenerationCache<[UInt8], UInt64>(capacity: 64)
+    private let changes: HomeChanges
 
-    /// The JSON response for `key` (which must name everything else the answer depends on), from the cache while
-    /// `files` are unchanged, or from `answer`.
+    init(changes: HomeChanges) {
+        self.changes = changes
+    }
+
+    /// The JSON response for `key` (which must name everything else the answer depends on), kept while nothing in
+    /// `areas` changes; an answer that says it cannot be kept (`reusable` false) is computed again next time.
     func response(
-        for key: String, files: [String], _ answer: @escaping @Sendable () async throws -> some Encodable & Sendable
+        for key: String, areas: [HomeChanges.Area],
+        _ answer: @escaping @Sendable () async throws -> (value: some Encodable & Sendable, reusable: Bool)
     ) async throws -> Response {
-        let bytes = try await cache.value(for: key, generation: FileGeneration(paths: files)) {
-            try StreamingJSONEncoder().encode(try await answer())
+        guard let generation = changes.generation(areas) else {
+            return .json(try StreamingJSONEncoder().encode(try await answer().value))
         }
+        let reusable = LockedValue(true)
+        let bytes = try await cache.value(for: key, generation: generation) {
+            let (value, keep) = try await answer()
+            reusable.value = keep
+            return try StreamingJSONEncoder().encode(value)
+        }
+        if !reusable.value { cache.remove(key, generation: generation) }
         return .json(bytes)
+    }
+
+    /// ``response(for:areas:_:)`` for an answer that can always be kept.
+    func response(
+        for key: String, areas: [HomeChanges.Area], _ answer: @escaping @Sendable () async throws -> some Encodable & Sendable
+    ) async throws -> Response {
+        try await response(for: key, areas: areas) { (value: try await answer(), reusable: true) }
     }
 }

@@ -52,7 +52,7 @@ struct CronRoutes {
     @Sendable func list(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
         let home = try scope(request)
         let running = await home.cron.scheduler.runningJobs().sorted().joined(separator: ",")
-        return try await home.cronAnswers.response(for: "jobs|" + running, files: [home.home.cronJobsFile.path, home.home.configFile.path]) {
+        return try await home.fileAnswers.response(for: "jobs|" + running, areas: [.cron, .config]) {
             JobList(items: try await home.cron.jobs())
         }
     }

@@ -8,8 +8,6 @@ struct LogRoutes {
 
     /// The LogFiles of the profile `request` names.
     private func files(_ request: Request) throws -> LogFiles { try scope(request).logFiles }
-    /// The LogReader of the profile `request` names.
-    private func reader(_ request: Request) throws -> LogReader { try scope(request).logs }
 
     struct FileList: ResponseEncodable {
         var items: [LogFiles.File]
@@ -17,7 +15,7 @@ struct LogRoutes {
 
     func addRoutes(to group: SecuredRoutes) {
         group.get("logs/files", .read) { request, _ in try FileList(items: files(request).all()) }
-        group.get("logs", .read) { request, _ -> LogPage in
+        group.get("logs", .read) { request, _ -> Response in
             let values = QueryValues(request)
             let log = try values.string("file", maximumLength: 64) ?? "agent"
             guard LogFiles.isLogName(log) else { throw QueryValues.invalid("file", "is not a log name") }
@@ -27,7 +25,15 @@ struct LogRoutes {
             }
             let filter = try Self.filter(values)
             let limit = try values.int("limit", in: 1...2_000, default: 200)
-            return try await reader(request).pageOffThePool(log: log, before: cursor, limit: limit, filter: filter)
+            let home = try scope(request)
+            guard cursor == nil else {
+                return try .json(try await home.logs.pageOffThePool(log: log, before: cursor, limit: limit, filter: filter))
+            }
+            // The newest page, kept while nothing in logs/ changes (and read only in its new bytes when it grew).
+            return try await home.fileAnswers.response(for: "logs|\(log)|\(limit)|\(filter.key)", areas: [.logs]) {
+                let page = try await home.logs.pageOffThePool(log: log, before: nil, limit: limit, filter: filter)
+                return (value: page, reusable: !page.partial)
+            }
         }
     }
 

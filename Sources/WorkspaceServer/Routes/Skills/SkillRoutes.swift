@@ -40,7 +40,8 @@ struct SkillRoutes {
         group.put("skills/:name/enabled", .operate, use: setEnabled)
     }
 
-    @Sendable func list(_ request: Request, _: WorkspaceRequestContext) async throws -> SkillService.Listing {
+    /// The list, encoded once per state of `skills/` and `config.yaml` (when no external folders are configured).
+    @Sendable func list(_ request: Request, _: WorkspaceRequestContext) async throws -> Response {
         let values = QueryValues(request)
         let enabled = try values.string("enabled", maximumLength: 5)
         guard enabled == nil || enabled == "true" || enabled == "false" else {
@@ -49,7 +50,11 @@ struct SkillRoutes {
         let filter = SkillService.Filter(
             search: try values.string("q", maximumLength: 200), category: try values.string("category", maximumLength: 200),
             enabled: enabled.map { $0 == "true" })
-        return try await skills(request).list(filter)
+        let home = try scope(request)
+        return try await home.fileAnswers.response(for: "skills|\(filter.key)", areas: [.skills, .config]) {
+            let (listing, homeFolderOnly) = try await home.skillService.listing(filter)
+            return (value: listing, reusable: homeFolderOnly)
+        }
     }
 
     @Sendable func create(_ request: Request, _ context: WorkspaceRequestContext) async throws -> Response {
