@@ -43,6 +43,8 @@ public final class Accounts: Sendable {
 
     private let storage: WorkspaceDatabase
     private let legacy: URL
+    private let changes: HomeChanges
+    private let knownIsSet = LockedValue<(generation: UInt64, isSet: Bool)?>(nil)
     private let clock: any WorkspaceClock
     private let iterations: Int
 
@@ -52,6 +54,7 @@ public final class Accounts: Sendable {
     ) {
         storage = database ?? WorkspaceDatabase(home: home)
         legacy = home.workspaceDirectory.appendingPathComponent("auth.json")
+        changes = HomeChanges.of(home)
         self.clock = clock
         self.iterations = iterations
     }
@@ -60,9 +63,19 @@ public final class Accounts: Sendable {
 
     /// Whether login mode is on (any account exists, or an `auth.json` waits to be imported).
     public var isSet: Bool {
-        if FileManager.default.fileExists(atPath: legacy.path) { return true }
-        let count = try? database().read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") ?? 0 }
-        return (count ?? 0) > 0
+        // Asked by every request that shows the token file (its role depends on it): the answer is kept until
+        // workspace.db or auth.json changes (whichever process changed them), as inotify counts it.
+        let generation = changes.generation([.workspace])
+        if let generation, let known = knownIsSet.value, known.generation == generation { return known.isSet }
+        let isSet: Bool
+        if FileManager.default.fileExists(atPath: legacy.path) {
+            isSet = true
+        } else {
+            let count = try? database().read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM accounts") ?? 0 }
+            isSet = (count ?? 0) > 0
+        }
+        if let generation { knownIsSet.value = (generation, isSet) }
+        return isSet
     }
 
     /// Every account, by name.

@@ -25,6 +25,8 @@ public final class HomeChanges: Sendable {
         case skills
         /// Everything in `logs/`.
         case logs
+        /// The workspace's own database and the older `auth.json` in `workspace/`.
+        case workspace
     }
 
     private struct Watch: Sendable {
@@ -56,6 +58,25 @@ public final class HomeChanges: Sendable {
         root = home.root.standardizedFileURL
     }
 
+    private struct Weak: @unchecked Sendable {
+        weak var changes: HomeChanges?
+    }
+
+    private static let shared = LockedValue<[String: Weak]>([:])
+
+    /// The counter of `home` that every part of this process reading it shares (one inotify instance per home:
+    /// the kernel allows a user 128).
+    public static func of(_ home: HermesHome) -> HomeChanges {
+        let root = home.root.standardizedFileURL.path
+        return shared.withValue { shared in
+            if let kept = shared[root]?.changes { return kept }
+            shared = shared.filter { $0.value.changes != nil }
+            let made = HomeChanges(home: home)
+            shared[root] = Weak(changes: made)
+            return made
+        }
+    }
+
     deinit {
         let descriptor = state.value.descriptor
         if descriptor >= 0 { close(descriptor) }
@@ -85,15 +106,32 @@ public final class HomeChanges: Sendable {
             state.failed = true
             return
         }
-        for area in [Area.cron, .skills, .logs] { watchFolder(of: area, in: &state) }
+        for area in Self.folderAreas { watchFolder(of: area, in: &state) }
+    }
+
+    /// The areas that are a folder of the home (the others are files in the home's own folder).
+    private static let folderAreas: [Area] = [.cron, .skills, .logs, .workspace]
+
+    private static func folderName(of area: Area) -> String? {
+        switch area {
+        case .cron: "cron"
+        case .skills: "skills"
+        case .logs: "logs"
+        case .workspace: "workspace"
+        case .config, .env: nil
+        }
     }
 
     private func folder(of area: Area) -> String? {
+        Self.folderName(of: area).map { root.appendingPathComponent($0).path }
+    }
+
+    /// The files of a folder area that count; nil for all of them.
+    private static func names(of area: Area) -> Set<String>? {
         switch area {
-        case .cron: root.appendingPathComponent("cron").path
-        case .skills: root.appendingPathComponent("skills").path
-        case .logs: root.appendingPathComponent("logs").path
-        case .config, .env: nil
+        case .cron: ["jobs.json"]
+        case .workspace: ["workspace.db", "workspace.db-journal", "workspace.db-wal", "auth.json"]
+        default: nil
         }
     }
 
@@ -169,17 +207,14 @@ public final class HomeChanges: Sendable {
                 switch name {
                 case "config.yaml": .config
                 case ".env": .env
-                case "cron": .cron
-                case "skills": .skills
-                case "logs": .logs
-                default: nil
+                default: Self.folderAreas.first { Self.folderName(of: $0) == name }
                 }
             guard let named else { return }
             state.counts[named.rawValue] &+= 1
-            if [.cron, .skills, .logs].contains(named), mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchFolder(of: named, in: &state) }
+            if Self.folderAreas.contains(named), mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchFolder(of: named, in: &state) }
             return
         }
-        if area == .cron, name != "jobs.json", name != "" { return }
+        if let names = Self.names(of: area), !name.isEmpty, !names.contains(name) { return }
         state.counts[area.rawValue] &+= 1
         if area == .skills, mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, Self.isWatchedSkillsFolder(name) {
             let child = watched.path + "/" + name

@@ -25,6 +25,8 @@ public struct SessionSearch: Sendable {
     private static let matchEnd = "\u{E001}"
     /// Hits read per page at most, so one request stays bounded however common the word is.
     private static let hitBudget = 400
+    /// Hits read at a time until the page is full.
+    private static let hitBatch = 64
 
     /// Conversations matching `query` (at most `limit` groups, three hits each); `cursor` continues a newest-first list.
     public func search(
@@ -38,47 +40,69 @@ public struct SessionSearch: Sendable {
                 throw WorkspaceError.unavailable("This state.db has no \(table) index, so search is not available.")
             }
             let ordering = order == .newest ? "f.rowid DESC" : "f.rank"
-            let rows: [Row]
-            do {
-                rows = try db.rows(
-                    """
-                    SELECT f.rowid AS id, m.session_id AS session_id, \(schema.column("role", in: "messages", alias: "m", fallback: "'unknown'")) AS role,
-                           m.timestamp AS timestamp,
-                           snippet(\(table), -1, '\(Self.matchStart)', '\(Self.matchEnd)', '…', 16) AS snippet
-                    FROM \(table) f JOIN messages m ON m.id = f.rowid
-                    WHERE \(table) MATCH ? AND \(visibility.condition(schema)) \(cursor == nil ? "" : "AND f.rowid < ?")
-                    ORDER BY \(ordering) LIMIT ?
-                    """, arguments: StatementArguments([query.expression] + (cursor.map { [$0] } ?? []) + [Self.hitBudget]))
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
-                throw WorkspaceError.invalidInput("The search text could not be searched: \(error.message ?? "FTS5 refused it").")
+            // Hits come in batches without their snippets, newest (or best) first, until the page has its
+            // conversations: a word in every third message costs the few hundred rows the page needs, and
+            // snippets are cut only for the hits shown.
+            func hits(before: Int64?, limit: Int) throws -> [Row] {
+                do {
+                    return try db.rows(
+                        """
+                        SELECT f.rowid AS id, m.session_id AS session_id, \(schema.column("role", in: "messages", alias: "m", fallback: "'unknown'")) AS role,
+                               m.timestamp AS timestamp
+                        FROM \(table) f JOIN messages m ON m.id = f.rowid
+                        WHERE \(table) MATCH ? AND \(visibility.condition(schema)) \(before == nil ? "" : "AND f.rowid < ?")
+                        ORDER BY \(ordering) LIMIT ?
+                        """, arguments: StatementArguments([query.expression] + (before.map { [$0] } ?? []) + [limit]))
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+                    throw WorkspaceError.invalidInput("The search text could not be searched: \(error.message ?? "FTS5 refused it").")
+                }
             }
             var conversations: [String] = []
             var hitsByConversation: [String: [SearchHit]] = [:]
-            let headOfSegment = try ConversationLookup.heads(db, schema, containing: Array(Set(rows.map { $0[1] as String })))
-            var heads: [String: (record: SessionRecord, kind: SessionKind)] = [:]
+            var headOfSegment: [String: (record: SessionRecord, kind: SessionKind)] = [:]
             var nextCursor: Int64?
-            for row in rows {
-                let segment: String = row[1]
-                guard let head = headOfSegment[segment] else { continue }
-                let conversationID = head.record.id
-                heads[conversationID] = head
-                if hitsByConversation[conversationID] == nil {
-                    if conversations.count == limit {
-                        nextCursor = (row[0] as Int64) + 1
-                        break
+            var read = 0
+            var before = cursor
+            batches: while read < Self.hitBudget {
+                let wanted = order == .newest ? min(Self.hitBatch, Self.hitBudget - read) : Self.hitBudget
+                let rows = try hits(before: before, limit: wanted)
+                read += rows.count
+                let unknown = Set(rows.map { $0[1] as String }).filter { headOfSegment[$0] == nil }
+                headOfSegment.merge(try ConversationLookup.heads(db, schema, containing: Array(unknown))) { $1 }
+                for row in rows {
+                    let segment: String = row[1]
+                    guard let head = headOfSegment[segment] else { continue }
+                    let conversationID = head.record.id
+                    if hitsByConversation[conversationID] == nil {
+                        if conversations.count == limit {
+                            nextCursor = (row[0] as Int64) + 1
+                            break batches
+                        }
+                        conversations.append(conversationID)
                     }
-                    conversations.append(conversationID)
+                    if hitsByConversation[conversationID, default: []].count < 3 {
+                        hitsByConversation[conversationID, default: []].append(
+                            SearchHit(
+                                messageID: row[0], sessionID: segment, role: row[2] ?? "unknown",
+                                timestamp: Date(timeIntervalSince1970: row[3] ?? 0), snippet: []))
+                    }
                 }
-                if hitsByConversation[conversationID, default: []].count < 3 {
-                    hitsByConversation[conversationID, default: []].append(
-                        SearchHit(
-                            messageID: row[0], sessionID: segment, role: row[2] ?? "unknown", timestamp: Date(timeIntervalSince1970: row[3] ?? 0),
-                            snippet: Self.parts(of: row[4] ?? "")))
+                guard order == .newest, rows.count == wanted, let last = rows.last else { break }
+                before = last[0]
+                if read >= Self.hitBudget { nextCursor = last[0] }
+            }
+            let snippet = try db.cachedStatement(
+                sql:
+                    "SELECT snippet(\(table), -1, '\(Self.matchStart)', '\(Self.matchEnd)', '…', 16) FROM \(table) WHERE \(table) MATCH ? AND rowid = ?"
+            )
+            for (conversation, hits) in hitsByConversation {
+                hitsByConversation[conversation] = try hits.map { hit in
+                    var hit = hit
+                    hit.snippet = Self.parts(of: try String.fetchOne(snippet, arguments: [query.expression, hit.messageID]) ?? "")
+                    return hit
                 }
             }
-            if nextCursor == nil, rows.count == Self.hitBudget, let last = rows.last {
-                nextCursor = last[0]
-            }
+            let heads = Dictionary(headOfSegment.values.map { ($0.record.id, $0) }, uniquingKeysWith: { first, _ in first })
             if order == .relevance { nextCursor = nil }
             let summaries = try ConversationLookup.summaries(db, schema, heads: conversations.compactMap { heads[$0] }, now: now)
             let groups = zip(conversations, summaries).map { SearchResultGroup(conversation: $1, hits: hitsByConversation[$0] ?? []) }

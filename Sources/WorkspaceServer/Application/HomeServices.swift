@@ -123,7 +123,7 @@ final class HomeServices: Sendable {
         models = ModelSettings(config: config, keys: keys)
         tools = ToolSettings(home: home, config: config, keys: keys)
         webhooks = WebhookSubscriptions(home: home, config: config, audit: audit)
-        changes = HomeChanges(home: home)
+        changes = HomeChanges.of(home)
         fileAnswers = WatchedAnswerCache(changes: changes)
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)

@@ -14,17 +14,24 @@ struct QueryValues {
         for pair in (request.uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             // Form encoding: `+` is a space (a literal plus arrives as %2B).
-            let name = parts[0].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(parts[0])
+            let name = Self.decoded(parts[0]) ?? String(parts[0])
             guard parts.count == 2 else {
                 parameters[name, default: []].append("")
                 continue
             }
-            if let value = parts[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding {
+            if let value = Self.decoded(parts[1]) {
                 parameters[name, default: []].append(value)
             } else {
                 undecodable.insert(name)
             }
         }
+    }
+
+    /// Form decoding of one name or value; nil when it is not percent-encoded UTF-8. Text with neither `%` nor
+    /// `+` (most of it) is taken as it is.
+    private static func decoded(_ text: Substring) -> String? {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(text) }
+        return text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     /// The decoded value of `name`, if present and not empty; text that is not UTF-8 or holds NUL is refused.

@@ -32,6 +32,12 @@ struct HostAllowList: Sendable {
     /// Splits a Host header into a lowercased host (IPv6 without brackets, no trailing dot) and an optional port;
     /// `nil` when it is malformed.
     static func parse(hostHeader: String) -> (host: String, port: Int?)? {
+        if let plain = parsePlain(hostHeader) { return plain }
+        return parseInFull(hostHeader: hostHeader)
+    }
+
+    /// The full parse, for any header.
+    static func parseInFull(hostHeader: String) -> (host: String, port: Int?)? {
         let value = hostHeader.trimmingCharacters(in: .whitespaces).lowercased()
         guard !value.isEmpty, value.count <= 255 else { return nil }
         var host: Substring
@@ -60,6 +66,35 @@ struct HostAllowList: Sendable {
         if host.hasSuffix(".") { host = host.dropLast() }
         guard !host.isEmpty else { return nil }
         return (String(host), port)
+    }
+
+    /// The common case read from the bytes (what every request pays): a lowercase name or IPv4 address and an
+    /// optional port, nothing to trim. Nil for anything else, which ``parse(hostHeader:)`` reads in full.
+    static func parsePlain(_ header: String) -> (host: String, port: Int?)? {
+        var hostEnd = 0
+        var port: Int?
+        var digits = 0
+        for (index, byte) in header.utf8.enumerated() {
+            if port != nil {
+                guard byte >= 48, byte <= 57, digits < 5 else { return nil }
+                port = port! * 10 + Int(byte - 48)
+                digits += 1
+            } else if byte == UInt8(ascii: ":") {
+                hostEnd = index
+                port = 0
+            } else {
+                let allowed =
+                    (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                    || byte == UInt8(ascii: "_")
+                guard allowed else { return nil }
+                hostEnd = index + 1
+            }
+        }
+        if let port { guard digits > 0, (1...65535).contains(port) else { return nil } }
+        var host = header.utf8.prefix(hostEnd)
+        if host.last == UInt8(ascii: ".") { host = host.dropLast() }
+        guard !host.isEmpty, header.utf8.count <= 255 else { return nil }
+        return (String(host)!, port)
     }
 
     /// Whether `host` is a loopback address or name.
