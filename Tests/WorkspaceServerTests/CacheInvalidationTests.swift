@@ -8,7 +8,8 @@ import WorkspaceCore
 @testable import WorkspaceServer
 
 /// Every answer that is kept between requests shows a change on disk in the very next answer: a job renamed in
-/// `jobs.json`, a SKILL.md's new description, a line appended to a log, a message the agent wrote to `state.db`.
+/// `jobs.json`, a SKILL.md's new description, a line appended to a log, a message the agent wrote to `state.db`
+/// (in its transcript and in search), a key added to `.env`.
 /// Each is asked twice first, so the second answer comes from what was kept.
 @Suite struct CacheInvalidationTests {
     private func body(_ client: some TestClientProtocol, _ server: TestServer, _ uri: String) async throws -> String {
@@ -51,6 +52,21 @@ import WorkspaceCore
                     arguments: [id, Date().timeIntervalSince1970])
             }
             #expect(try await body(client, server, "/api/v1/sessions/\(id)/messages?limit=200").contains("quokka says hello"))
+
+            for _ in 0..<2 { #expect(try await body(client, server, "/api/v1/sessions/search?q=wombat").contains(#""items":[]"#)) }
+            try server.writeState { db in
+                try db.execute(
+                    sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'a wombat appears', ?)",
+                    arguments: [id, Date().timeIntervalSince1970])
+            }
+            let found = try await body(client, server, "/api/v1/sessions/search?q=wombat")
+            #expect(!found.contains(#""items":[]"#) && found.contains(#""text":"wombat","match":true"#), "\(found.prefix(300))")
+
+            for _ in 0..<2 { #expect(try await !body(client, server, "/api/v1/keys").contains("QUOKKA_TOKEN")) }
+            let env = server.home.envFile
+            let keys = (try? String(contentsOf: env, encoding: .utf8)) ?? ""
+            try AtomicFileWriter().write(Data((keys + "\nQUOKKA_TOKEN=abc123abc123\n").utf8), to: env)
+            #expect(try await body(client, server, "/api/v1/keys").contains("QUOKKA_TOKEN"))
         }
     }
 }

@@ -17,7 +17,7 @@ public final class HomeChanges: Sendable {
     public enum Area: Int, Sendable, CaseIterable {
         /// `config.yaml`.
         case config
-        /// `.env`.
+        /// `.env`, and `.managed` (which makes it read-only).
         case env
         /// `cron/jobs.json`.
         case cron
@@ -206,7 +206,7 @@ public final class HomeChanges: Sendable {
             let named: Area? =
                 switch name {
                 case "config.yaml": .config
-                case ".env": .env
+                case ".env", ".managed": .env
                 default: Self.folderAreas.first { Self.folderName(of: $0) == name }
                 }
             guard let named else { return }

@@ -39,12 +39,18 @@ public actor KeyVault {
 
     /// Every key in `.env` (file order) followed by the catalog's unset entries.
     public nonisolated func list() -> [KeyEntry] {
+        listing().entries
+    }
+
+    /// ``list()``, and whether the skills it names come from the home's own `skills/` folder only.
+    public nonisolated func listing() -> (entries: [KeyEntry], homeFolderOnly: Bool) {
         let text = envText()
         let definitions = DotEnvReader().definitions(in: text)
         let values = Dictionary(definitions.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
         let exported = Set(definitions.filter(\.exported).map(\.name))
         var needs: [String: [String]] = [:]
-        for skill in skills.skills() {
+        let (installed, homeFolderOnly) = skills.scanned()
+        for skill in installed {
             for variable in skill.requiredVariables where !(needs[variable]?.contains(skill.name) ?? false) {
                 needs[variable, default: []].append(skill.name)
             }
@@ -53,7 +59,7 @@ public actor KeyVault {
         let present = Set(names)
         names += catalog.entries.map(\.name).filter { !present.contains($0) }
         names += needs.keys.sorted().filter { !present.contains($0) && catalog.entry(named: $0) == nil }
-        return names.map { name in
+        let entries = names.map { name in
             let known = catalog.entry(named: name)
             let value = values[name]
             let isSecret = known?.secret ?? true || SecretRedaction.isSecretName(name)
@@ -64,6 +70,7 @@ public actor KeyVault {
                 description: known?.description ?? "", url: known?.url, advanced: known?.advanced ?? false,
                 tools: known?.tools ?? [], neededBy: needs[name] ?? [], exported: exported.contains(name))
         }
+        return (entries, homeFolderOnly)
     }
 
     /// Whether the home refuses `.env` writes.

@@ -29,7 +29,14 @@ struct KeyRoutes {
     }
 
     func addRoutes(to group: SecuredRoutes) {
-        group.get("keys", .read) { request, _ in try KeyList(readOnly: vault(request).isReadOnly, items: vault(request).list()) }
+        // Kept while .env, skills/ and config.yaml are unchanged (when no external skill folders are configured).
+        group.get("keys", .read) { request, _ -> Response in
+            let home = try scope(request)
+            return try await home.fileAnswers.response(for: "keys", areas: [.env, .skills, .config]) {
+                let (items, homeFolderOnly) = try await offloaded { home.keys.listing() }
+                return (value: KeyList(readOnly: home.keys.isReadOnly, items: items), reusable: homeFolderOnly)
+            }
+        }
         group.put("keys/:name", .admin) { request, context -> SetKeyAnswer in
             let name = try context.parameters.require("name")
             let body = try await request.decode(as: SetKeyRequest.self, context: context)

@@ -22,7 +22,7 @@ struct SessionRoutes {
             let home = try scope(request)
             return try await home.sessionAnswers.response(for: "stats") { try await home.sessions.stats() }
         }
-        group.get("sessions/search", .read) { request, _ -> SearchResults in
+        group.get("sessions/search", .read) { request, _ -> Response in
             let home = try scope(request)
             let values = QueryValues(request)
             let query = try Self.searchQuery(values)
@@ -30,9 +30,14 @@ struct SessionRoutes {
                 guard let value = Int64(text), value > 0 else { throw QueryValues.invalid("cursor", "is not valid") }
                 return value
             }
-            return try await home.search.search(
-                query, order: try values.choice("order", default: .newest), limit: try values.int("limit", in: 1...50, default: 20),
-                cursor: cursor, visibility: try values.choice("visibility", default: .history))
+            let order: SessionSearch.Order = try values.choice("order", default: .newest)
+            let limit = try values.int("limit", in: 1...50, default: 20)
+            let visibility: TranscriptVisibility = try values.choice("visibility", default: .history)
+            // Kept while state.db is unchanged (and a second at most: the groups carry the "active" flag).
+            let key = "search|\(query.mode.rawValue)|\(order.rawValue)|\(limit)|\(cursor ?? 0)|\(visibility.rawValue)|\(query.expression)"
+            return try await home.sessionAnswers.response(for: key, lifetime: 1) {
+                try await home.search.search(query, order: order, limit: limit, cursor: cursor, visibility: visibility)
+            }
         }
         group.post("sessions/delete", .admin) { request, context -> Response in
             let home = try scope(request)
