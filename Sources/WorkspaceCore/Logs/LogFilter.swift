@@ -40,9 +40,9 @@ public struct LogFilter: Sendable {
 
     /// Names the filter unambiguously (for keeping its answer).
     public var key: String {
-        // Each part is its length and its text, so no two filters share a key whatever their text holds.
-        [minimumLevel?.rawValue, loggerPrefixes.joined(separator: ","), session, text, expression.map { "\($0.options.rawValue)/\($0.pattern)" }]
-            .map { $0.map { "\($0.utf8.count):\($0)" } ?? "-" }.joined(separator: "|")
+        CacheKey.joining([
+            minimumLevel?.rawValue, CacheKey.joining(loggerPrefixes), session, text, expression.map { "\($0.options.rawValue)/\($0.pattern)" },
+        ])
     }
 
     /// Whether only some records match.

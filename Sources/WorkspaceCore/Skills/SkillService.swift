@@ -13,10 +13,7 @@ public struct SkillService: Sendable {
         public var enabled: Bool?
 
         /// Names the filter unambiguously (for keeping its answer).
-        public var key: String {
-            // Each part is its length and its text, so no two filters share a key whatever their text holds.
-            [search, category, enabled.map { "\($0)" }].map { $0.map { "\($0.utf8.count):\($0)" } ?? "-" }.joined(separator: "|")
-        }
+        public var key: String { CacheKey.joining([search, category, enabled.map { "\($0)" }]) }
 
         /// A filter; `nil` fields match everything.
         public init(search: String? = nil, category: String? = nil, enabled: Bool? = nil) {

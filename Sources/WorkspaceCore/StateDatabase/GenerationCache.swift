@@ -1,5 +1,5 @@
-/// Answers kept while what they were computed from is unchanged: `state.db` (a ``StateDatabaseGeneration``) or any
-/// files (a ``FileGeneration``).
+/// Answers kept while what they were computed from is unchanged: `state.db` (a ``StateDatabaseGeneration``) or a
+/// home's files (a ``HomeChanges`` generation).
 ///
 /// Concurrent requests for the same missing answer share one computation, so a burst of dashboards opening at once
 /// costs one query, not one each. Failures are not kept. Bounded: the least recently used entry goes first.
@@ -55,16 +55,5 @@ public final class GenerationCache<Value: Sendable, Generation: Hashable & Senda
         storage.withValue { storage in
             if let entry = storage.entries[key], entry.generation == generation { storage.entries[key] = nil }
         }
-    }
-}
-
-/// The signatures (inode, size, modification time) of a set of files: equal while none of them changed, was
-/// replaced, appeared or went away.
-public struct FileGeneration: Sendable, Hashable {
-    private let signatures: [FileSignature?]
-
-    /// The generation of `paths`, read now (one `stat` each).
-    public init(paths: [String]) {
-        signatures = paths.map(FileSignature.init(path:))
     }
 }

@@ -70,9 +70,7 @@ final class HomeServices: Sendable {
     let webhooks: WebhookSubscriptions
     /// The main model, auxiliary slots and custom endpoints.
     let models: ModelSettings
-    /// Changes to this home's files, as inotify reports them.
-    let changes: HomeChanges
-    /// Encoded answers read from this home's files (cron, skills, logs), kept while those files are unchanged.
+    /// Encoded answers read from this home's files (cron, skills, logs, keys), kept while those files are unchanged.
     let fileAnswers: WatchedAnswerCache
     /// Encoded Sessions answers, keyed by this profile's database generation.
     let sessionAnswers: EncodedAnswerCache
@@ -123,8 +121,7 @@ final class HomeServices: Sendable {
         models = ModelSettings(config: config, keys: keys)
         tools = ToolSettings(home: home, config: config, keys: keys)
         webhooks = WebhookSubscriptions(home: home, config: config, audit: audit)
-        changes = HomeChanges.of(home)
-        fileAnswers = WatchedAnswerCache(changes: changes)
+        fileAnswers = WatchedAnswerCache(changes: HomeChanges.of(home))
         sessionAnswers = EncodedAnswerCache(database: database)
         analyticsAnswers = EncodedAnswerCache(database: database)
     }
