@@ -6,6 +6,7 @@
 # which strings are IANA zones, cron schedules, valid YAML, SKILL.md documents or names of existing logs and
 # platforms, so a schema-valid value is often refused on purpose (400/422 with the error envelope).
 # Usage: Tests/contract/run.sh            EXAMPLES=n (per operation, default 25), SEED=n (default 1)
+#        Tests/contract/run.sh install    only installs schemathesis (CI does this while it builds)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -18,6 +19,7 @@ if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -q "$version"; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$version"
 fi
+[ "${1:-}" = install ] && exit 0
 bin=${HERMES_WORKSPACE_BIN:-}
 if [ -z "$bin" ]; then
   swift build -c release >/dev/null
