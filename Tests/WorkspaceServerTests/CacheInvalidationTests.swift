@@ -9,7 +9,8 @@ import WorkspaceCore
 
 /// Every answer that is kept between requests shows a change on disk in the very next answer: a job renamed in
 /// `jobs.json`, a SKILL.md's new description, a line appended to a log, a message the agent wrote to `state.db`
-/// (in its transcript and in search), a key added to `.env`.
+/// (in its transcript, in search, in a page sorted by cost and in the analytics), a key added to `.env`, an edit of
+/// `config.yaml` (in the Config tab and in the approvals mode).
 /// Each is asked twice first, so the second answer comes from what was kept.
 @Suite struct CacheInvalidationTests {
     private func body(_ client: some TestClientProtocol, _ server: TestServer, _ uri: String) async throws -> String {
@@ -61,6 +62,35 @@ import WorkspaceCore
             }
             let found = try await body(client, server, "/api/v1/sessions/search?q=wombat")
             #expect(!found.contains(#""items":[]"#) && found.contains(#""text":"wombat","match":true"#), "\(found.prefix(300))")
+
+            // The agent's write pattern on a conversation: a message, then its counters. The sorted page and the
+            // analytics come from the workspace's mirror of state.db, which must follow.
+            for _ in 0..<2 { #expect(try await !body(client, server, "/api/v1/sessions?sort=cost&limit=1").contains(#""id":"\#(id)""#)) }
+            for _ in 0..<2 { #expect(try await !body(client, server, "/api/v1/analytics/usage?days=1").contains("123456789")) }
+            try server.writeState { db in
+                try db.execute(
+                    sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'assistant', 'an expensive answer', ?)",
+                    arguments: [id, Date().timeIntervalSince1970])
+                try db.execute(sql: "UPDATE sessions SET estimated_cost_usd = 9999, actual_cost_usd = NULL WHERE id = ?", arguments: [id])
+                try db.execute(
+                    sql: "INSERT INTO sessions (id, source, model, started_at, input_tokens) VALUES ('just_now', 'cli', 'm', ?, 123456789)",
+                    arguments: [Date().timeIntervalSince1970])
+            }
+            let sorted = try await body(client, server, "/api/v1/sessions?sort=cost&limit=1")
+            #expect(sorted.contains(#""id":"\#(id)""#), "\(sorted.prefix(300))")
+            #expect(try await body(client, server, "/api/v1/analytics/usage?days=1").contains(#""input":123456789"#))
+
+            for _ in 0..<2 {
+                #expect(try await !body(client, server, "/api/v1/config").contains("quokka-model"))
+                #expect(try await !body(client, server, "/api/v1/approvals").contains(#""mode":"off""#))
+            }
+            let config = server.home.configFile
+            let text = (try? String(contentsOf: config, encoding: .utf8)) ?? ""
+            #expect(text.contains("  mode: manual"))
+            let configEdit = text.replacingOccurrences(of: "  mode: manual", with: "  mode: off") + "\nquokka_note: quokka-model\n"
+            try AtomicFileWriter().write(Data(configEdit.utf8), to: config)
+            #expect(try await body(client, server, "/api/v1/config").contains("quokka-model"))
+            #expect(try await body(client, server, "/api/v1/approvals").contains(#""mode":"off""#))
 
             for _ in 0..<2 { #expect(try await !body(client, server, "/api/v1/keys").contains("QUOKKA_TOKEN")) }
             let env = server.home.envFile

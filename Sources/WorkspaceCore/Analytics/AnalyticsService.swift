@@ -8,13 +8,22 @@ public struct AnalyticsService: Sendable {
     public let database: StateDatabase
     /// The agent's zone, the default for buckets.
     public let timeZone: AgentTimeZone
+    /// The copy of its counters that usage, model and platform figures are summed from (`database` itself when nil).
+    public let mirror: SessionMirror?
     private let now: @Sendable () -> Date
 
-    /// Reads `database`; buckets default to `timeZone`.
-    public init(database: StateDatabase, timeZone: AgentTimeZone, now: @escaping @Sendable () -> Date = Date.init) {
+    /// Reads `database` (its counters through `mirror`); buckets default to `timeZone`.
+    public init(database: StateDatabase, mirror: SessionMirror? = nil, timeZone: AgentTimeZone, now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
+        self.mirror = mirror
         self.timeZone = timeZone
         self.now = now
+    }
+
+    /// Runs a figures query on the mirror when there is one.
+    private func counters<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
+        if let mirror { return try await mirror.read(body) }
+        return try await database.read(body)
     }
 
     /// The window a request names: `from`…`to` (`to` defaults to now), else the last `days` days ending today; in
@@ -29,7 +38,7 @@ public struct AnalyticsService: Sendable {
 
     /// Usage per bucket of `range`.
     public func usage(_ range: AnalyticsRange) async throws -> UsageReport {
-        let report = try await database.read { db, schema -> UsageReport in
+        let report = try await counters { db, schema -> UsageReport in
             guard schema.hasSessions else { return Self.emptyUsage(range, notice: SessionStore.noSessionsTableNotice) }
             var figures = Array(repeating: UsageFigures.zero, count: range.edges.count - 1)
             let bucketsCTE = "WITH b(i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))"
@@ -67,7 +76,7 @@ public struct AnalyticsService: Sendable {
 
     /// Usage per model, route and task for sessions started in `range`.
     public func models(_ range: AnalyticsRange) async throws -> ModelReport {
-        let report = try await database.read { db, schema -> ModelReport in
+        let report = try await counters { db, schema -> ModelReport in
             guard schema.hasSessions else {
                 return ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.noSessionsTableNotice)
             }
@@ -78,7 +87,7 @@ public struct AnalyticsService: Sendable {
 
     /// Usage per platform for sessions started in `range`.
     public func platforms(_ range: AnalyticsRange) async throws -> PlatformReport {
-        let report = try await database.read { db, schema -> PlatformReport in
+        let report = try await counters { db, schema -> PlatformReport in
             guard schema.hasSessions else {
                 return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.noSessionsTableNotice)
             }

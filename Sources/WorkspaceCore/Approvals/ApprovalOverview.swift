@@ -17,16 +17,15 @@ public struct ApprovalOverview: Sendable, Encodable {
     /// session the agent's database does not know is absent.
     public var sessionTitles: [String: [String: String]] = [:]
 
-    /// The overview of `queue` in `home`: `status` is `pending` (the default), `approved`, `denied`, `expired` or
+    /// The overview of `queue` under `settings`: `status` is `pending` (the default), `approved`, `denied`, `expired` or
     /// `all`; at most `limit` requests.
     public static func load(
-        queue: ApprovalQueue, home: HermesHome, accounts: Accounts, status: String?, limit: Int
+        queue: ApprovalQueue, settings: ApprovalSettings, accounts: Accounts, status: String?, limit: Int
     ) async throws -> ApprovalOverview {
         let status = status ?? "pending"
         guard status == "all" || ApprovalRequest.Status(rawValue: status) != nil else {
             throw WorkspaceError.invalidInput("`status` is pending, approved, denied, expired or all.")
         }
-        let settings = ApprovalSettings(home: home)
         return ApprovalOverview(
             mode: settings.mode, timeout: settings.timeout, pending: try await queue.pendingCount(), loginRequired: accounts.isSet,
             items: try await queue.list(status: ApprovalRequest.Status(rawValue: status), limit: limit))

@@ -8,9 +8,13 @@ public struct ApprovalSettings: Sendable, Encodable, Equatable {
     /// Seconds a request waits for a decision before it is denied.
     public var timeout: Int
 
-    /// The settings in `home`'s `config.yaml` now.
+    /// The settings in `home`'s `config.yaml` now (``ConfigStore/approvalSettings()`` reads the kept parse instead).
     public init(home: HermesHome) {
-        let value = (try? String(contentsOf: home.configFile, encoding: .utf8)).flatMap { try? YAMLDocument(text: $0).value }
+        self.init(config: (try? String(contentsOf: home.configFile, encoding: .utf8)).flatMap { try? YAMLDocument(text: $0).value })
+    }
+
+    /// The settings in the parsed `config.yaml` `value` (nil when there is none or it does not parse).
+    public init(config value: OrderedJSON?) {
         let approvals = value?["approvals"]
         switch approvals?["mode"] {
         case .bool(false)?: mode = "off"

@@ -16,6 +16,9 @@ public actor ConfigStore {
     private let schema: ConfigSchema
     private let environment: [String: String]
     private let writer = AtomicFileWriter(defaultMode: 0o600)
+    private let changes: HomeChanges
+    /// The last parse of the file (or why it failed) and the config counter of ``HomeChanges`` it was read at.
+    private let parsed = LockedValue<(generation: UInt64, snapshot: Result<ConfigSnapshot, any Error>)?>(nil)
 
     /// The store for `home`'s config, validating against `schema`.
     public init(
@@ -27,10 +30,26 @@ public actor ConfigStore {
         self.schema = schema
         self.environment = environment
         backups = ConfigBackups(home: home)
+        changes = HomeChanges.of(home)
     }
 
     /// The file as it is on disk now; an absent file reads as an empty document.
+    /// Parsed once per change of the file (the watcher's config counter), not once per call; read afresh every
+    /// time where the home cannot be watched.
     public nonisolated func snapshot() throws -> ConfigSnapshot {
+        guard let generation = changes.generation([.config]) else { return try read() }
+        if let kept = parsed.value, kept.generation == generation { return try kept.snapshot.get() }
+        let snapshot = Result { try read() }
+        parsed.value = (generation, snapshot)
+        return try snapshot.get()
+    }
+
+    /// `approvals.mode` and `approvals.timeout` as the file holds them now (defaults when it does not parse).
+    public nonisolated func approvalSettings() -> ApprovalSettings {
+        ApprovalSettings(config: try? snapshot().value)
+    }
+
+    private nonisolated func read() throws -> ConfigSnapshot {
         let url = home.configFile
         guard FileManager.default.fileExists(atPath: url.path) else { return try ConfigSnapshot(text: "", exists: false, modified: nil) }
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -15,7 +15,6 @@ struct SessionListStatement {
     init(query: SessionQuery, schema: StateSchema, chainIDs: [String], counting: Bool = false) {
         var conditions: [String] = []
         var arguments = StatementArguments()
-        let columns = SessionColumns.select(schema)
         let kind = SessionKind.classification(schema)
 
         if query.parentID != nil {
@@ -26,40 +25,7 @@ struct SessionListStatement {
         }
         // Newest-first pages walk the start-time index and stop after a page; letting SQLite pick the platform index
         // instead would sort every session of that platform first. Unary `+` keeps these filters off any index.
-        let unindexed = query.sort == .started ? "+" : ""
-        if !query.platforms.isEmpty, schema.has("source", in: "sessions") {
-            conditions.append("\(unindexed)s.source IN (SELECT value FROM json_each(?))")
-            arguments += [Self.jsonArray(query.platforms)]
-        }
-        if !query.models.isEmpty, schema.has("model", in: "sessions") {
-            conditions.append("\(unindexed)s.model IN (SELECT value FROM json_each(?))")
-            arguments += [Self.jsonArray(query.models)]
-        }
-        if let from = query.startedFrom {
-            conditions.append("s.started_at >= ?")
-            arguments += [from.timeIntervalSince1970]
-        }
-        if let before = query.startedBefore {
-            conditions.append("s.started_at < ?")
-            arguments += [before.timeIntervalSince1970]
-        }
-        if schema.has("archived", in: "sessions") {
-            switch query.archived {
-            case .exclude: conditions.append("COALESCE(s.archived, 0) = 0")
-            case .only: conditions.append("s.archived != 0")
-            case .include: break
-            }
-        } else if query.archived == .only {
-            conditions.append("0")
-        }
-        if let profile = query.profile, schema.has("profile_name", in: "sessions") {
-            if profile == "default" {
-                conditions.append("(s.profile_name IS NULL OR s.profile_name = '' OR s.profile_name = 'default')")
-            } else {
-                conditions.append("s.profile_name = ?")
-                arguments += [profile]
-            }
-        }
+        Self.addFilters(of: query, schema: schema, unindexed: query.sort == .started ? "+" : "", to: &conditions, &arguments)
         if let text = query.text, !text.isEmpty {
             let escaped = Self.escapeLike(text)
             let titleMatch = schema.has("title", in: "sessions") ? " OR s.title LIKE '%' || ? || '%' ESCAPE '\\'" : ""
@@ -104,21 +70,101 @@ struct SessionListStatement {
         } else {
             // Order and cut on the sort key alone, then read the full rows of the page only: a sorter that carried
             // every column (and the lineage classification) would compute them for every matching session.
-            let title = schema.column("title", in: "sessions", alias: "s")
-            // The page's own figures come in the same statement: newest message, children, and a preview for
-            // untitled rows (columns SessionColumns.count + 2…4).
-            self.sql = """
-                SELECT \(columns), \(kind) AS kind, page.sort_key AS sort_key,
-                       \(ConversationFiguresSQL.newestMessage(of: "s.id")) AS last_activity,
-                       \(ConversationFiguresSQL.childCount(of: "s.id", schema)) AS children,
-                       CASE WHEN \(title) IS NULL THEN \(ConversationFiguresSQL.firstUserMessage(of: "s.id")) END AS preview_content
-                FROM (SELECT s.id AS page_id, \(key) AS sort_key \(matching) ORDER BY sort_key \(direction), s.id \(direction) LIMIT ?) page
-                JOIN sessions s ON s.id = page.page_id LEFT JOIN sessions p ON p.id = s.parent_session_id
-                ORDER BY page.sort_key \(direction), s.id \(direction)
-                """
+            self.sql = Self.pageRows(
+                schema, page: "SELECT s.id AS page_id, \(key) AS sort_key \(matching) ORDER BY sort_key \(direction), s.id \(direction) LIMIT ?",
+                order: "page.sort_key \(direction), s.id \(direction)")
             arguments += [query.limit + 1]
         }
         self.arguments = arguments
+    }
+
+    /// The filters a mirror row holds too: platforms, models, start range, archived, profile.
+    private static func addFilters(
+        of query: SessionQuery, schema: StateSchema, unindexed: String, to conditions: inout [String], _ arguments: inout StatementArguments
+    ) {
+        if !query.platforms.isEmpty, schema.has("source", in: "sessions") {
+            conditions.append("\(unindexed)s.source IN (SELECT value FROM json_each(?))")
+            arguments += [Self.jsonArray(query.platforms)]
+        }
+        if !query.models.isEmpty, schema.has("model", in: "sessions") {
+            conditions.append("\(unindexed)s.model IN (SELECT value FROM json_each(?))")
+            arguments += [Self.jsonArray(query.models)]
+        }
+        if let from = query.startedFrom {
+            conditions.append("s.started_at >= ?")
+            arguments += [from.timeIntervalSince1970]
+        }
+        if let before = query.startedBefore {
+            conditions.append("s.started_at < ?")
+            arguments += [before.timeIntervalSince1970]
+        }
+        if schema.has("archived", in: "sessions") {
+            switch query.archived {
+            case .exclude: conditions.append("COALESCE(s.archived, 0) = 0")
+            case .only: conditions.append("s.archived != 0")
+            case .include: break
+            }
+        } else if query.archived == .only {
+            conditions.append("0")
+        }
+        if let profile = query.profile, schema.has("profile_name", in: "sessions") {
+            if profile == "default" {
+                conditions.append("(s.profile_name IS NULL OR s.profile_name = '' OR s.profile_name = 'default')")
+            } else {
+                conditions.append("s.profile_name = ?")
+                arguments += [profile]
+            }
+        }
+    }
+
+    /// Whether ``SessionMirror`` holds every filter of `query` (the others need the agent's rows or messages).
+    static func mirrorCanFilter(_ query: SessionQuery) -> Bool {
+        (query.text ?? "").isEmpty && query.state == .any && query.empty == nil && query.hasChildren == nil && query.parentID == nil
+    }
+
+    /// The ids and keys of a page of `query` on a ``SessionMirror`` (whose `schema` has the `listed` and
+    /// per-conversation key columns), in order, one more than the limit.
+    init(mirrorPageOf query: SessionQuery, schema: StateSchema) {
+        var conditions = ["s.listed"]
+        var arguments = StatementArguments()
+        Self.addFilters(of: query, schema: schema, unindexed: "", to: &conditions, &arguments)
+        let key = "s." + (SessionMirror.sortColumns.first { $0.sort == query.sort }?.column ?? "conversation_cost")
+        if let cursor = query.cursor {
+            let comparison = query.ascending ? ">" : "<"
+            conditions.append("\(key) \(comparison)= ? AND (\(key) \(comparison) ? OR s.id \(comparison) ?)")
+            arguments += [cursor.value, cursor.value, cursor.id]
+        }
+        let direction = query.ascending ? "ASC" : "DESC"
+        sql = """
+            SELECT s.id, \(key) FROM sessions s WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY \(key) \(direction), s.id \(direction) LIMIT ?
+            """
+        arguments += [query.limit + 1]
+        self.arguments = arguments
+    }
+
+    /// The rows of the page `keyed` (from a ``SessionMirror``), in its order, with the same columns as a listed page.
+    init(rowsOf keyed: [SessionMirror.Keyed], schema: StateSchema) {
+        sql = Self.pageRows(
+            schema, page: "SELECT value ->> 0 AS page_id, value ->> 1 AS sort_key, key AS position FROM json_each(?)", order: "page.position")
+        let pairs = keyed.map { "[\(OrderedJSON.string($0.id).rendered(.compact)),\($0.key.isFinite ? String($0.key) : "0")]" }
+        arguments = ["[" + pairs.joined(separator: ",") + "]"]
+    }
+
+    /// The full rows of the sessions `page` names (a select of `page_id` and `sort_key`), ordered by `order`, with
+    /// the page's own figures in the same statement: newest message, children, and a preview for untitled rows
+    /// (columns SessionColumns.count + 2…4).
+    private static func pageRows(_ schema: StateSchema, page: String, order: String) -> String {
+        let title = schema.column("title", in: "sessions", alias: "s")
+        return """
+            SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind, page.sort_key AS sort_key,
+                   \(ConversationFiguresSQL.newestMessage(of: "s.id")) AS last_activity,
+                   \(ConversationFiguresSQL.childCount(of: "s.id", schema)) AS children,
+                   CASE WHEN \(title) IS NULL THEN \(ConversationFiguresSQL.firstUserMessage(of: "s.id")) END AS preview_content
+            FROM (\(page)) page
+            JOIN sessions s ON s.id = page.page_id LEFT JOIN sessions p ON p.id = s.parent_session_id
+            ORDER BY \(order)
+            """
     }
 
     /// The count of everything the same filters match (ignoring cursor and limit).
@@ -128,7 +174,7 @@ struct SessionListStatement {
         return SessionListStatement(query: unpaged, schema: schema, chainIDs: chainIDs, counting: true)
     }
 
-    private static func sortKey(_ sort: SessionQuery.Sort, schema: StateSchema) -> String {
+    static func sortKey(_ sort: SessionQuery.Sort, schema: StateSchema) -> String {
         func column(_ name: String, _ alias: String, _ fallback: String = "0") -> String {
             schema.column(name, in: "sessions", alias: alias, fallback: fallback)
         }

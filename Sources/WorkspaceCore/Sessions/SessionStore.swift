@@ -5,6 +5,8 @@ import GRDB
 public struct SessionStore: Sendable {
     /// The shared database.
     public let database: StateDatabase
+    /// The copy whose index orders pages by cost, tokens or messages (those sort every session when nil).
+    public let mirror: SessionMirror?
     private let now: @Sendable () -> Date
 
     /// What an empty list says when the database file is missing.
@@ -12,15 +14,18 @@ public struct SessionStore: Sendable {
     /// What an empty answer says when `state.db` exists but holds no sessions table.
     public static let noSessionsTableNotice = "state.db has no sessions table."
 
-    /// Reads `database`; `now` is injectable for tests of "active".
-    public init(database: StateDatabase, now: @escaping @Sendable () -> Date = Date.init) {
+    /// Reads `database`, sorted pages through `mirror`; `now` is injectable for tests of "active".
+    public init(database: StateDatabase, mirror: SessionMirror? = nil, now: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
+        self.mirror = mirror
         self.now = now
     }
 
     /// One page of conversations; `includeTotal` also counts all matches, in the same read transaction.
     public func page(_ query: SessionQuery, includeTotal: Bool = false) async throws -> SessionPage {
         let now = now()
+        // Sorted by a conversation's figures, the mirror's index names the page; the rows still come from state.db.
+        let keyed = try await mirror?.page(query)
         let page = try await database.read { db, schema -> SessionPage in
             guard schema.hasSessions else { return SessionPage(items: [], notice: SessionStore.noSessionsTableNotice) }
             var chainIDs: [String] = []
@@ -30,7 +35,9 @@ public struct SessionStore: Sendable {
                 }
                 chainIDs = conversation.segments.map(\.id)
             }
-            let statement = SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
+            let statement =
+                keyed.map { SessionListStatement(rowsOf: $0, schema: schema) }
+                ?? SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
             // A cursor reads straight from SQLite's row instead of copying every value first.
             let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
             var heads: [(record: SessionRecord, kind: SessionKind)] = []
@@ -49,6 +56,8 @@ public struct SessionStore: Sendable {
                     lastActivity: row[SessionColumns.count + 2], children: row[SessionColumns.count + 3] ?? 0,
                     previewContent: row[SessionColumns.count + 4])
             }
+            // A row the mirror named may have been deleted since: whether more follow is the mirror's to say.
+            if let keyed { hasMore = keyed.count > query.limit }
             let items = try ConversationLookup.summaries(db, schema, heads: heads, now: now, prefetched: prefetched)
             var next: String?
             if hasMore, let last = heads.last {

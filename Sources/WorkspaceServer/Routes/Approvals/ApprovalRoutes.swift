@@ -55,7 +55,8 @@ struct ApprovalRoutes {
         group.get("approvals", .read) { request, _ -> ApprovalOverview in
             let values = QueryValues(request)
             var overview = try await ApprovalOverview.load(
-                queue: queue, home: try scope(request).home, accounts: accounts, status: try values.string("status", maximumLength: 10),
+                queue: queue, settings: try scope(request).config.approvalSettings(), accounts: accounts,
+                status: try values.string("status", maximumLength: 10),
                 limit: try values.int("limit", in: 1...500, default: 100))
             overview.sessionTitles = await sessionTitles(of: overview.items)
             return overview
