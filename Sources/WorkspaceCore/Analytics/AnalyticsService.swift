@@ -20,10 +20,26 @@ public struct AnalyticsService: Sendable {
         self.now = now
     }
 
-    /// Runs a figures query on the mirror when there is one.
-    private func counters<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
-        if let mirror { return try await mirror.read(body) }
-        return try await database.read(body)
+    /// What the mirror's settled rows sum to, per report and window, for the epoch they were summed in.
+    private let settled = EpochCache()
+
+    /// A report's figures: `part` sums the sessions an SQL condition on `s` selects, `add` joins two sums. On the
+    /// mirror the settled rows' sum is kept for their epoch and only the few unsettled rows are summed per
+    /// answer; on state.db itself every row is summed. `nil` when there is no state.db, `.some(nil)` when it
+    /// has no sessions table.
+    private func summed<Part: Sendable>(
+        _ report: String, _ range: AnalyticsRange, _ part: @escaping @Sendable (Database, StateSchema, _ scope: String) throws -> Part,
+        adding add: @escaping @Sendable (Part, Part) -> Part
+    ) async throws -> Part?? {
+        guard let mirror else {
+            return try await database.read { db, schema in schema.hasSessions ? try part(db, schema, "1") : nil }
+        }
+        let settled = settled
+        return try await mirror.read { db, schema, epoch -> Part? in
+            guard schema.hasSessions, schema.has("settled", in: "sessions") else { return nil }
+            let kept = try settled.value(epoch: epoch, key: report + "|" + range.key) { try part(db, schema, "s.settled = 1") }
+            return add(kept, try part(db, schema, "s.settled = 0"))
+        }
     }
 
     /// The window a request names: `from`…`to` (`to` defaults to now), else the last `days` days ending today; in
@@ -38,87 +54,101 @@ public struct AnalyticsService: Sendable {
 
     /// Usage per bucket of `range`.
     public func usage(_ range: AnalyticsRange) async throws -> UsageReport {
-        let report = try await counters { db, schema -> UsageReport in
-            guard schema.hasSessions else { return Self.emptyUsage(range, notice: SessionStore.noSessionsTableNotice) }
-            var figures = Array(repeating: UsageFigures.zero, count: range.edges.count - 1)
-            let bucketsCTE = "WITH b(i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))"
+        let summed = try await summed(
+            "usage", range, { db, schema, scope in try Self.usageFigures(db, schema, range, scope: scope) }, adding: { zip($0, $1).map(+) })
+        guard let summed else { return Self.emptyUsage(range, notice: SessionStore.missingNotice) }
+        guard let figures = summed else { return Self.emptyUsage(range, notice: SessionStore.noSessionsTableNotice) }
+        let buckets = figures.indices.map { index in
+            UsageReport.Bucket(
+                start: range.edges[index], end: range.edges[index + 1], label: range.label(for: range.edges[index]), usage: figures[index])
+        }
+        return UsageReport(window: AnalyticsWindow(range), buckets: buckets, totals: figures.reduce(.zero, +), notice: nil)
+    }
+
+    /// The figures of each bucket of `range` over the sessions `scope` selects.
+    private static func usageFigures(_ db: Database, _ schema: StateSchema, _ range: AnalyticsRange, scope: String) throws -> [UsageFigures] {
+        var figures = Array(repeating: UsageFigures.zero, count: range.edges.count - 1)
+        let bucketsCTE = "WITH b(i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?))"
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.mainAggregates(schema))
+                FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi AND \(scope) GROUP BY b.i
+                """, arguments: [range.edgesJSON])
+        {
+            figures[row["bucket"]] = UsageFigures(mainRow: row)
+        }
+        if schema.hasModelUsage {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.mainAggregates(schema))
-                    FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi GROUP BY b.i
+                    \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.usageAggregates(schema))
+                    FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi AND \(scope)
+                    JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
+                    GROUP BY b.i
                     """, arguments: [range.edgesJSON])
             {
-                figures[row["bucket"]] = UsageFigures(mainRow: row)
+                figures[row["bucket"]].auxiliary = AuxiliaryFigures(row: row)
             }
-            if schema.hasModelUsage {
-                for row in try Row.fetchAll(
-                    db,
-                    sql: """
-                        \(bucketsCTE) SELECT b.i AS bucket, \(AnalyticsSQL.usageAggregates(schema))
-                        FROM b JOIN sessions s ON s.started_at >= b.lo AND s.started_at < b.hi
-                        JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
-                        GROUP BY b.i
-                        """, arguments: [range.edgesJSON])
-                {
-                    figures[row["bucket"]].auxiliary = AuxiliaryFigures(row: row)
-                }
-            }
-            let buckets = figures.indices.map { index in
-                UsageReport.Bucket(
-                    start: range.edges[index], end: range.edges[index + 1], label: range.label(for: range.edges[index]),
-                    usage: figures[index])
-            }
-            return UsageReport(window: AnalyticsWindow(range), buckets: buckets, totals: figures.reduce(.zero, +), notice: nil)
         }
-        return report ?? Self.emptyUsage(range, notice: SessionStore.missingNotice)
+        return figures
     }
 
     /// Usage per model, route and task for sessions started in `range`.
     public func models(_ range: AnalyticsRange) async throws -> ModelReport {
-        let report = try await counters { db, schema -> ModelReport in
-            guard schema.hasSessions else {
-                return ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.noSessionsTableNotice)
-            }
-            return try ModelBreakdown.report(db, schema, range: range)
+        let summed = try await summed(
+            "models", range, { db, schema, scope in try ModelBreakdown.part(db, schema, range: range, scope: scope) }, adding: { $0 + $1 })
+        guard let summed else {
+            return ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.missingNotice)
         }
-        return report ?? ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.missingNotice)
+        guard let part = summed else {
+            return ModelReport(window: AnalyticsWindow(range), models: [], source: "sessions", notice: SessionStore.noSessionsTableNotice)
+        }
+        return ModelBreakdown.report(part, range: range)
     }
 
     /// Usage per platform for sessions started in `range`.
     public func platforms(_ range: AnalyticsRange) async throws -> PlatformReport {
-        let report = try await counters { db, schema -> PlatformReport in
-            guard schema.hasSessions else {
-                return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.noSessionsTableNotice)
-            }
-            let bounds: StatementArguments = [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970]
-            var entries: [String: UsageFigures] = [:]
+        let summed = try await summed(
+            "platforms", range, { db, schema, scope in try Self.platformFigures(db, schema, range, scope: scope) },
+            adding: { $0.merging($1, uniquingKeysWith: +) })
+        guard let summed else { return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.missingNotice) }
+        guard let entries = summed else {
+            return PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.noSessionsTableNotice)
+        }
+        let platforms = entries.map { PlatformReport.Entry(platform: $0.key, usage: $0.value) }
+            .sorted { ($0.usage.sessions, $1.platform) > ($1.usage.sessions, $0.platform) }
+        return PlatformReport(window: AnalyticsWindow(range), platforms: platforms, notice: nil)
+    }
+
+    /// The figures of each platform over the sessions of `range` that `scope` selects.
+    private static func platformFigures(
+        _ db: Database, _ schema: StateSchema, _ range: AnalyticsRange, scope: String
+    ) throws -> [String: UsageFigures] {
+        let bounds: StatementArguments = [range.from.timeIntervalSince1970, range.to.timeIntervalSince1970]
+        var entries: [String: UsageFigures] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.source AS platform, \(AnalyticsSQL.mainAggregates(schema)) FROM sessions s
+                WHERE s.started_at >= ? AND s.started_at < ? AND \(scope) GROUP BY s.source
+                """, arguments: bounds)
+        {
+            entries[row["platform"] ?? "unknown"] = UsageFigures(mainRow: row)
+        }
+        if schema.hasModelUsage {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT s.source AS platform, \(AnalyticsSQL.mainAggregates(schema)) FROM sessions s
-                    WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
+                    SELECT s.source AS platform, \(AnalyticsSQL.usageAggregates(schema)) FROM sessions s
+                    JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
+                    WHERE s.started_at >= ? AND s.started_at < ? AND \(scope) GROUP BY s.source
                     """, arguments: bounds)
             {
-                entries[row["platform"] ?? "unknown"] = UsageFigures(mainRow: row)
+                entries[row["platform"] ?? "unknown", default: .zero].auxiliary = AuxiliaryFigures(row: row)
             }
-            if schema.hasModelUsage {
-                for row in try Row.fetchAll(
-                    db,
-                    sql: """
-                        SELECT s.source AS platform, \(AnalyticsSQL.usageAggregates(schema)) FROM sessions s
-                        JOIN session_model_usage u ON u.session_id = s.id AND \(AnalyticsSQL.auxiliaryCondition(schema))
-                        WHERE s.started_at >= ? AND s.started_at < ? GROUP BY s.source
-                        """, arguments: bounds)
-                {
-                    entries[row["platform"] ?? "unknown", default: .zero].auxiliary = AuxiliaryFigures(row: row)
-                }
-            }
-            let platforms = entries.map { PlatformReport.Entry(platform: $0.key, usage: $0.value) }
-                .sorted { ($0.usage.sessions, $1.platform) > ($1.usage.sessions, $0.platform) }
-            return PlatformReport(window: AnalyticsWindow(range), platforms: platforms, notice: nil)
         }
-        return report ?? PlatformReport(window: AnalyticsWindow(range), platforms: [], notice: SessionStore.missingNotice)
+        return entries
     }
 
     /// The `limit` largest sessions of `range` by `measure`.

@@ -65,12 +65,19 @@ public final class SessionMirror: Sendable {
 
     /// Runs `body` on the copy, brought up to date first; `nil` when `state.db` does not exist.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
+        try await read { db, schema, _ in try body(db, schema) }
+    }
+
+    /// Runs `body` on the copy, brought up to date first, with the copy's settled epoch: rows marked `settled`
+    /// are unchanged for as long as the epoch is (see ``settle(_:)``), so figures summed over them can be kept
+    /// per epoch while the few `settled = 0` rows are summed afresh. `nil` when `state.db` does not exist.
+    public func read<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema, Int) throws -> T) async throws -> T? {
         guard source.exists else { return nil }
         _ = try await syncs.value(for: "sync", generation: source.generation) { [self] in try await sync() }
         return try await open().read { [self] db in
             let schema = try schemaCache.value ?? StateSchema.read(db)
             schemaCache.value = schema
-            return try body(db, schema)
+            return try body(db, schema, try Int.fetchOne(db, sql: "SELECT epoch FROM meta") ?? 0)
         }
     }
 
@@ -121,7 +128,15 @@ public final class SessionMirror: Sendable {
         var maxRowIDSession: String
         var maxMessageID: Int64
         var fullAt: Double
+        var epoch: Int
     }
+
+    /// The layout of the copy; a copy of another layout is dropped and made anew.
+    static let format = 2
+
+    /// How many unsettled rows the copy lets gather (sessions that ended since the last settling, new ones) before
+    /// it settles them, which starts a new epoch.
+    static let unsettledLimit = 500
 
     /// One sync inside the transaction, with the agent's database attached as `agent`.
     private static func sync(_ db: Database, inode: String, now: Double) throws -> Sync {
@@ -135,14 +150,20 @@ public final class SessionMirror: Sendable {
             // No sessions here either, so readers say so as they do on the agent's file.
             try db.execute(
                 sql: "DROP TABLE IF EXISTS main.sessions; DROP TABLE IF EXISTS main.session_model_usage; DROP TABLE IF EXISTS main.messages")
-            try writeMeta(db, Meta(inode: inode, columns: "", usageColumns: "", maxRowID: 0, maxRowIDSession: "", maxMessageID: 0, fullAt: now))
+            try writeMeta(
+                db,
+                Meta(
+                    inode: inode, columns: "", usageColumns: "", maxRowID: 0, maxRowIDSession: "", maxMessageID: 0, fullAt: now,
+                    epoch: (meta?.epoch ?? Int(now * 1000)) + 1))
             return .full(reason: "state.db has no sessions")
         }
         let newest = try Row.fetchOne(db, sql: "SELECT rowid, id FROM agent.sessions ORDER BY rowid DESC LIMIT 1")
         var next = Meta(
             inode: inode, columns: columns.joined(separator: ","), usageColumns: usageColumns.joined(separator: ","),
             maxRowID: newest?[0] ?? 0, maxRowIDSession: newest?[1] ?? "",
-            maxMessageID: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM agent.messages") ?? 0, fullAt: meta?.fullAt ?? now)
+            maxMessageID: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM agent.messages") ?? 0, fullAt: meta?.fullAt ?? now,
+            // A copy made anew starts its epochs from the clock, so no reader's kept sums match an old copy's.
+            epoch: meta?.epoch ?? Int(now * 1000))
         var reason: String?
         if let meta {
             if meta.inode != inode {
@@ -173,6 +194,11 @@ public final class SessionMirror: Sendable {
                 return .unchanged
             }
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.sessions") ?? 0
+            // A settled row that changes takes its old figures out of what was summed for this epoch.
+            let disturbed =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM main.sessions WHERE settled AND id IN (SELECT value FROM json_each(?)))",
+                    arguments: [changed]) ?? true
             try db.execute(
                 sql:
                     "INSERT OR REPLACE INTO main.sessions (\(names)) SELECT \(select) FROM agent.sessions s WHERE s.id IN (SELECT value FROM json_each(?))",
@@ -194,6 +220,8 @@ public final class SessionMirror: Sendable {
                             """, arguments: [changed])
                 }
                 try updateKeys(db, of: changed)
+                let unsettled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.sessions WHERE NOT settled") ?? 0
+                if disturbed || unsettled > unsettledLimit { try settle(db, &next) }
                 try writeMeta(db, next)
                 return .incremental(sessions: copied)
             }
@@ -202,7 +230,7 @@ public final class SessionMirror: Sendable {
         try db.execute(sql: "DROP TABLE IF EXISTS main.sessions; DROP TABLE IF EXISTS main.session_model_usage; DROP TABLE IF EXISTS main.messages")
         let definitions =
             (["agent_rowid INTEGER PRIMARY KEY", "id TEXT NOT NULL UNIQUE"] + columns.map(\.quotedDatabaseIdentifier) + [
-                "model_config TEXT", "listed INTEGER NOT NULL DEFAULT 0",
+                "model_config TEXT", "listed INTEGER NOT NULL DEFAULT 0", "settled INTEGER NOT NULL DEFAULT 0",
             ] + sortColumns.map { "\($0.column) REAL NOT NULL DEFAULT 0" }).joined(separator: ", ")
         try db.execute(sql: "CREATE TABLE main.sessions (\(definitions))")
         // The lineage rules look for a messages table; the copy keeps none of their rows.
@@ -219,10 +247,20 @@ public final class SessionMirror: Sendable {
             try db.execute(sql: "INSERT INTO main.session_model_usage SELECT \(usage) FROM agent.session_model_usage")
             try db.execute(sql: "CREATE INDEX main.usage_session ON session_model_usage(session_id)")
         }
+        try db.execute(sql: "CREATE INDEX main.sessions_unsettled ON sessions(started_at) WHERE settled = 0")
         try updateKeys(db, of: nil)
+        try settle(db, &next)
         next.fullAt = now
         try writeMeta(db, next)
         return .full(reason: reason ?? "first use")
+    }
+
+    /// Marks every ended session settled (all of them when the agent keeps no end times) and starts a new epoch.
+    /// Open sessions stay unsettled: the agent still writes to them.
+    private static func settle(_ db: Database, _ meta: inout Meta) throws {
+        let columns = try Set(Row.fetchAll(db, sql: "PRAGMA main.table_info(sessions)").map { $0["name"] as String })
+        try db.execute(sql: "UPDATE main.sessions SET settled = \(columns.contains("ended_at") ? "(ended_at IS NOT NULL)" : "1")")
+        meta.epoch += 1
     }
 
     /// The select list copying an agent row: rowid, id, `columns`, and `model_config` cut to the lineage markers.
@@ -269,17 +307,20 @@ public final class SessionMirror: Sendable {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM main.meta") else { return nil }
         return Meta(
             inode: row["inode"], columns: row["columns"], usageColumns: row["usage_columns"], maxRowID: row["max_rowid"],
-            maxRowIDSession: row["max_rowid_session"], maxMessageID: row["max_message_id"], fullAt: row["full_at"])
+            maxRowIDSession: row["max_rowid_session"], maxMessageID: row["max_message_id"], fullAt: row["full_at"], epoch: row["epoch"])
     }
 
     private static func writeMeta(_ db: Database, _ meta: Meta) throws {
         try db.execute(sql: "DELETE FROM main.meta")
         try db.execute(
             sql: """
-                INSERT INTO main.meta (inode, columns, usage_columns, max_rowid, max_rowid_session, max_message_id, full_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO main.meta (format, inode, columns, usage_columns, max_rowid, max_rowid_session, max_message_id, full_at, epoch)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [meta.inode, meta.columns, meta.usageColumns, meta.maxRowID, meta.maxRowIDSession, meta.maxMessageID, meta.fullAt])
+            arguments: [
+                format, meta.inode, meta.columns, meta.usageColumns, meta.maxRowID, meta.maxRowIDSession, meta.maxMessageID, meta.fullAt,
+                meta.epoch,
+            ])
     }
 
     /// `url` as an SQLite URI that opens it read-only.
@@ -303,10 +344,21 @@ public final class SessionMirror: Sendable {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
             let opened = try DatabasePool(path: url.path, configuration: configuration)
             try opened.write { db in
+                // A copy in another layout (an older workspace's) is dropped; the next sync makes it anew.
+                if try db.tableExists("meta"),
+                    try !db.columns(in: "meta").contains(where: { $0.name == "format" })
+                        || Int.fetchOne(db, sql: "SELECT MAX(format) FROM meta") != Self.format
+                {
+                    try db.execute(
+                        sql:
+                            "DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS session_model_usage; DROP TABLE IF EXISTS messages"
+                    )
+                }
                 try db.execute(
                     sql: """
-                        CREATE TABLE IF NOT EXISTS meta (inode TEXT NOT NULL, columns TEXT NOT NULL, usage_columns TEXT NOT NULL,
-                            max_rowid INTEGER NOT NULL, max_rowid_session TEXT NOT NULL, max_message_id INTEGER NOT NULL, full_at REAL NOT NULL)
+                        CREATE TABLE IF NOT EXISTS meta (format INTEGER NOT NULL, inode TEXT NOT NULL, columns TEXT NOT NULL,
+                            usage_columns TEXT NOT NULL, max_rowid INTEGER NOT NULL, max_rowid_session TEXT NOT NULL,
+                            max_message_id INTEGER NOT NULL, full_at REAL NOT NULL, epoch INTEGER NOT NULL)
                         """)
             }
             chmod(url.path, 0o600)

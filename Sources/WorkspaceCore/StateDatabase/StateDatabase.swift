@@ -90,7 +90,9 @@ public final class StateDatabase: Sendable {
         configuration.busyMode = .timeout(2)
         // Pool readers get GRDB's own 10 s busy wait; this runs after it, so a reader shut out by an exclusive lock
         // answers 503 after 2 s instead of holding the request for as long as the lock lasts.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA busy_timeout = 2000") }
+        // Each reader keeps 1 MiB of pages (SQLite's default is 2): the OS page cache holds the file anyway, and four
+        // readers per profile at the default would be a tenth of the server's memory.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA busy_timeout = 2000; PRAGMA cache_size = -1024") }
         configuration.maximumReaderCount = 4
         configuration.label = "state.db reader"
         do {

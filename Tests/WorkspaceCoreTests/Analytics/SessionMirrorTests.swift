@@ -16,22 +16,27 @@ import Testing
         let mirror: SessionMirror
         let clock: Clock
         let url: URL
+        /// One service for the whole test, so what it keeps per epoch is used across the agent's writes.
+        let viaMirror: AnalyticsService
 
         init(_ state: StateHome) {
             self.state = state
             let clock = Clock()
             self.clock = clock
             url = state.home.root.appendingPathComponent("workspace/mirror/default.db")
-            mirror = SessionMirror(source: state.database, url: url, now: { clock.now.value })
+            let mirror = SessionMirror(source: state.database, url: url, now: { clock.now.value })
+            self.mirror = mirror
+            viaMirror = AnalyticsService(
+                database: state.database, mirror: mirror, timeZone: AgentTimeZone(home: state.home, environment: [:]), now: { StateHome.demoNow })
         }
 
         func mirrored() -> SessionStore { SessionStore(database: state.database, mirror: mirror, now: { StateHome.demoNow }) }
 
-        func analytics(mirrored: Bool) -> AnalyticsService {
-            AnalyticsService(
-                database: state.database, mirror: mirrored ? mirror : nil, timeZone: AgentTimeZone(home: state.home, environment: [:]),
-                now: { StateHome.demoNow })
+        var direct: AnalyticsService {
+            AnalyticsService(database: state.database, timeZone: AgentTimeZone(home: state.home, environment: [:]), now: { StateHome.demoNow })
         }
+
+        func epoch() async throws -> Int? { try await mirror.read { _, _, epoch in epoch } }
     }
 
     /// Every page of every mirrored sort, both directions, with and without a platform filter, walked by cursor.
@@ -65,7 +70,7 @@ import Testing
         let range = try AnalyticsRange(
             from: StateHome.demoNow.addingTimeInterval(-400 * 86_400), to: StateHome.demoNow.addingTimeInterval(86_400),
             timeZone: TimeZone(identifier: "UTC")!, bucket: .day)
-        let (viaMirror, viaFile) = (setup.analytics(mirrored: true), setup.analytics(mirrored: false))
+        let (viaMirror, viaFile) = (setup.viaMirror, setup.direct)
         // Sums of the same rows, though SQLite may add them in another order: equal to the last few bits.
         #expect(try await sameFigures(viaMirror.usage(range), viaFile.usage(range)), comment)
         #expect(try await sameFigures(viaMirror.models(range), viaFile.models(range)), comment)
@@ -127,6 +132,27 @@ import Testing
                 return query
             }())
         #expect(top.items.first?.segmentIDs.contains(open) == true, "the conversation that now costs most leads")
+
+        // Writes to an open session leave the settled rows (and the sums kept for them) as they were; a message
+        // in an ended one changes a settled row, which starts a new epoch.
+        let epoch = try await setup.epoch()
+        try state.write { db in
+            try db.execute(sql: "UPDATE sessions SET output_tokens = output_tokens + 7 WHERE id = ?", arguments: [open])
+            try db.execute(
+                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'assistant', 'and more', ?)",
+                arguments: [open, StateHome.demoNow.timeIntervalSince1970])
+        }
+        try await expectSameAnswers(setup, "after another write to the open session")
+        #expect(try await setup.epoch() == epoch)
+        let settledOne = try #require(try state.strings("SELECT id FROM sessions WHERE ended_at IS NOT NULL ORDER BY started_at DESC LIMIT 1").first)
+        try state.write { db in
+            try db.execute(sql: "UPDATE sessions SET input_tokens = input_tokens + 424242 WHERE id = ?", arguments: [settledOne])
+            try db.execute(
+                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'late reply', ?)",
+                arguments: [settledOne, StateHome.demoNow.timeIntervalSince1970])
+        }
+        try await expectSameAnswers(setup, "after a message in an ended session")
+        #expect(try await setup.epoch() != epoch)
 
         // A new session, and an ended one whose counters change without a message: the second shows at the
         // periodic full copy.
