@@ -31,15 +31,19 @@ public struct AnalyticsService: Sendable {
         _ report: String, _ range: AnalyticsRange, _ part: @escaping @Sendable (Database, StateSchema, _ scope: String) throws -> Part,
         adding add: @escaping @Sendable (Part, Part) -> Part
     ) async throws -> Part?? {
-        guard let mirror else {
-            return try await database.read { db, schema in schema.hasSessions ? try part(db, schema, "1") : nil }
+        if let mirror {
+            let settled = settled
+            do {
+                return try await mirror.read { db, schema, epoch -> Part? in
+                    guard schema.hasSessions, schema.has("settled", in: "sessions") else { return nil }
+                    let kept = try settled.value(epoch: epoch, key: report + "|" + range.key) { try part(db, schema, "s.settled = 1") }
+                    return add(kept, try part(db, schema, "s.settled = 0"))
+                }
+            } catch is SessionMirror.NotReady {
+                // The first copy is being made: state.db itself answers meanwhile.
+            }
         }
-        let settled = settled
-        return try await mirror.read { db, schema, epoch -> Part? in
-            guard schema.hasSessions, schema.has("settled", in: "sessions") else { return nil }
-            let kept = try settled.value(epoch: epoch, key: report + "|" + range.key) { try part(db, schema, "s.settled = 1") }
-            return add(kept, try part(db, schema, "s.settled = 0"))
-        }
+        return try await database.read { db, schema in schema.hasSessions ? try part(db, schema, "1") : nil }
     }
 
     /// The window a request names: `from`…`to` (`to` defaults to now), else the last `days` days ending today; in

@@ -71,8 +71,11 @@ public final class SessionMirror: Sendable {
     /// Runs `body` on the copy, brought up to date first, with the copy's settled epoch: rows marked `settled`
     /// are unchanged for as long as the epoch is (see ``settle(_:)``), so figures summed over them can be kept
     /// per epoch while the few `settled = 0` rows are summed afresh. `nil` when `state.db` does not exist.
+    /// Throws ``NotReady`` while the first copy is still being made (in the background, started by the first
+    /// read): callers answer from state.db meanwhile instead of waiting seconds on a large home.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema, Int) throws -> T) async throws -> T? {
         guard source.exists else { return nil }
+        guard try hasCopy() else { throw NotReady() }
         _ = try await syncs.value(for: "sync", generation: source.generation) { [self] in try await sync() }
         return try await open().read { [self] db in
             let schema = try schemaCache.value ?? StateSchema.read(db)
@@ -83,11 +86,11 @@ public final class SessionMirror: Sendable {
 
     /// The ids and sort keys of one page of `query` (one more row than its limit, so the caller sees whether more
     /// follow), from the copy's index; `nil` when the copy cannot answer it (another sort, a filter it does not
-    /// hold, a list of children) or `state.db` does not exist.
+    /// hold, a list of children), while its first copy is being made, or when `state.db` does not exist.
     public func page(_ query: SessionQuery) async throws -> [Keyed]? {
         guard query.parentID == nil, Self.sortColumns.contains(where: { $0.sort == query.sort }), SessionListStatement.mirrorCanFilter(query)
         else { return nil }
-        let keyed = try await read { db, schema -> [Keyed]? in
+        let keyed = try? await read { db, schema -> [Keyed]? in
             guard schema.hasSessions, schema.has("listed", in: "sessions") else { return nil }
             let statement = SessionListStatement(mirrorPageOf: query, schema: schema)
             return try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: statement.arguments).map {
@@ -95,6 +98,34 @@ public final class SessionMirror: Sendable {
             }
         }
         return keyed ?? nil
+    }
+
+    /// The copy is still being made for the first time.
+    public struct NotReady: Error {}
+
+    private let copied = LockedValue(false)
+    private let firstCopy = LockedValue<Task<Void, Never>?>(nil)
+
+    /// Whether a copy exists; when none does, starts making the first in the background.
+    private func hasCopy() throws -> Bool {
+        if copied.value { return true }
+        if try open().read({ db in try Row.fetchOne(db, sql: "SELECT 1 FROM meta") != nil }) {
+            copied.value = true
+            return true
+        }
+        firstCopy.withValue { task in
+            guard task == nil else { return }
+            task = Task.detached(priority: .utility) { [self] in
+                do {
+                    try await sync()
+                    copied.value = true
+                } catch {
+                    // Tried again by the next read.
+                }
+                firstCopy.value = nil
+            }
+        }
+        return false
     }
 
     /// Brings the copy up to date now (``read(_:)`` does this when `state.db` changed).

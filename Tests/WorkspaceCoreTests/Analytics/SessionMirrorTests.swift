@@ -207,6 +207,7 @@ import Testing
         let state = try StateHome.demo(sessions: 40)
         defer { state.remove() }
         let setup = Setup(state)
+        try await setup.mirror.sync()
         var query = SessionQuery()
         query.sort = .messages
         query.limit = 3
@@ -222,6 +223,22 @@ import Testing
         let after = try await setup.mirrored().page(query)
         #expect(after.items.first?.id == last.id, "read() brings the copy up to date before it answers")
         #expect(after.nextCursor != nil)
+    }
+
+    @Test func theFirstCopyIsMadeInTheBackgroundWhileStateDbAnswers() async throws {
+        let state = try StateHome.demo(sessions: 40)
+        defer { state.remove() }
+        let setup = Setup(state)
+        await #expect(throws: SessionMirror.NotReady.self) { try await setup.mirror.read { _, _ in 1 } }
+        // Meanwhile the answers come from state.db (or from the copy, once it is there): the same either way.
+        try await expectSameAnswers(setup, "while the first copy is made")
+        var ready = false
+        for _ in 0..<400 where !ready {
+            ready = (try? await setup.mirror.read { _, _ in true }) != nil
+            if !ready { try await Task.sleep(for: .milliseconds(25)) }
+        }
+        #expect(ready, "the first copy was made without anyone waiting for it")
+        try await expectSameAnswers(setup, "from the first copy")
     }
 
     @Test func aHomeWithoutSessionsSaysSoThroughTheMirrorToo() async throws {
