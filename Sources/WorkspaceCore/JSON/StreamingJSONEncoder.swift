@@ -149,33 +149,55 @@ private final class Sink {
         }
     }
 
+    /// `date` as `"YYYY-MM-DDTHH:MM:SSZ"` (UTC, whole seconds), computed from the epoch seconds: no `gmtime_r` (which
+    /// takes glibc's time-zone lock) and no allocation.
     func writeDate(_ date: Date) {
-        var seconds = time_t(floor(date.timeIntervalSince1970))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
+        let (year, month, day, seconds) = Self.civil(date)
         let zero = UInt8(ascii: "0")
-        func digits(_ value: Int32, _ count: Int) -> [UInt8] {
-            var value = Int(value)
-            var result = [UInt8](repeating: zero, count: count)
-            for index in stride(from: count - 1, through: 0, by: -1) {
-                result[index] = zero + UInt8(value % 10)
-                value /= 10
+        func append(_ value: Int, digits: Int) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            var value = value
+            while divisor > 0 {
+                bytes.append(zero + UInt8(value / divisor % 10))
+                value %= divisor
+                divisor /= 10
             }
-            return result
         }
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: digits(parts.tm_year + 1900, 4))
+        append(year, digits: 4)
         bytes.append(UInt8(ascii: "-"))
-        bytes.append(contentsOf: digits(parts.tm_mon + 1, 2))
+        append(month, digits: 2)
         bytes.append(UInt8(ascii: "-"))
-        bytes.append(contentsOf: digits(parts.tm_mday, 2))
+        append(day, digits: 2)
         bytes.append(UInt8(ascii: "T"))
-        bytes.append(contentsOf: digits(parts.tm_hour, 2))
+        append(seconds / 3600, digits: 2)
         bytes.append(UInt8(ascii: ":"))
-        bytes.append(contentsOf: digits(parts.tm_min, 2))
+        append(seconds / 60 % 60, digits: 2)
         bytes.append(UInt8(ascii: ":"))
-        bytes.append(contentsOf: digits(parts.tm_sec, 2))
-        bytes.append(contentsOf: [UInt8(ascii: "Z"), UInt8(ascii: "\"")])
+        append(seconds % 60, digits: 2)
+        bytes.append(UInt8(ascii: "Z"))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The UTC calendar date and second of the day of `date` (Howard Hinnant's `civil_from_days`), for years 0…9999.
+    static func civil(_ date: Date) -> (year: Int, month: Int, day: Int, seconds: Int) {
+        let total = Int(floor(min(max(date.timeIntervalSince1970, -62_167_219_200), 253_402_300_799)))
+        var days = total / 86_400
+        var seconds = total % 86_400
+        if seconds < 0 {
+            seconds += 86_400
+            days -= 1
+        }
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day, seconds)
     }
 }
 

@@ -46,6 +46,20 @@ import Testing
         #expect(text == #"{"text":"a\"b\\c\n\u0001/é","date":"2026-11-25T09:46:40Z","list":[1,2],"nested":{"x":true}}"#)
     }
 
+    @Test func datesAreWhatFoundationsISO8601FormatterWrites() throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        var generator = SystemRandomNumberGenerator()
+        // Leap days, centuries, the epoch and before it, and a spread of ordinary instants up to year 9999.
+        let edges: [Double] = [0, -1, -86_400, 951_782_400, 951_868_799, 4_107_542_400, -2_208_988_800, 253_402_300_799, 1_795_600_000.75]
+        let instants = edges + (0..<2_000).map { _ in Double.random(in: -2_208_988_800...253_402_300_799, using: &generator).rounded(.down) }
+        for seconds in instants {
+            let date = Date(timeIntervalSince1970: seconds)
+            let text = String(decoding: try StreamingJSONEncoder().encode([date]), as: UTF8.self)
+            #expect(text == "[\"\(formatter.string(from: date))\"]", "\(seconds)")
+        }
+    }
+
     @Test func nonFiniteNumbersAreRefused() {
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Double.nan]) }
     }
