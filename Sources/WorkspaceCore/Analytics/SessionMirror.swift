@@ -13,10 +13,11 @@ import GRDB
 /// Each question first brings the copy up to date when `state.db` changed, in one transaction that reads the
 /// agent's file (attached read-only) at one snapshot: sessions inserted since the last look (by rowid), every
 /// session the copy holds as still open, and every session with messages newer than the last look are copied
-/// again, with their usage rows — a few rows per agent write. It is copied in full instead when it cannot be
-/// sure: on first use, when the agent's columns changed, when `state.db` was replaced, when rowids were renumbered
-/// (VACUUM), when sessions were deleted (the counts differ), and every ``fullCopyInterval`` in case an ended
-/// session was changed without a new message. Nothing is ever written to `state.db`.
+/// again, with their usage rows — a few rows per agent write — and when the counts say sessions were deleted,
+/// the rows the agent no longer has are deleted here. It is copied in full instead when it cannot be sure: on
+/// first use, when the agent's columns changed, when `state.db` was replaced, when rowids were renumbered
+/// (VACUUM) or the newest session is gone, when the counts still do not add up, and every ``fullCopyInterval``
+/// in case an ended session was changed without a new message. Nothing is ever written to `state.db`.
 public final class SessionMirror: Sendable {
     /// How often the copy is redone in full at the latest.
     public static let fullCopyInterval: TimeInterval = 30 * 60
@@ -90,14 +91,18 @@ public final class SessionMirror: Sendable {
     public func page(_ query: SessionQuery) async throws -> [Keyed]? {
         guard query.parentID == nil, Self.sortColumns.contains(where: { $0.sort == query.sort }), SessionListStatement.mirrorCanFilter(query)
         else { return nil }
-        let keyed = try? await read { db, schema -> [Keyed]? in
-            guard schema.hasSessions, schema.has("listed", in: "sessions") else { return nil }
-            let statement = SessionListStatement(mirrorPageOf: query, schema: schema)
-            return try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: statement.arguments).map {
-                Keyed(id: $0[0], key: $0[1] ?? 0)
+        do {
+            let keyed = try await read { db, schema -> [Keyed]? in
+                guard schema.hasSessions, schema.has("listed", in: "sessions") else { return nil }
+                let statement = SessionListStatement(mirrorPageOf: query, schema: schema)
+                return try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: statement.arguments).map {
+                    Keyed(id: $0[0], key: $0[1] ?? 0)
+                }
             }
+            return keyed ?? nil
+        } catch is NotReady {
+            return nil
         }
-        return keyed ?? nil
     }
 
     /// The copy is still being made for the first time.
@@ -219,27 +224,49 @@ public final class SessionMirror: Sendable {
                 db, sql: "SELECT DISTINCT session_id FROM agent.messages WHERE id > ? AND id <= ?", arguments: [meta.maxMessageID, next.maxMessageID])
             let inserted = try String.fetchAll(
                 db, sql: "SELECT id FROM agent.sessions WHERE rowid > ? AND rowid <= ?", arguments: [meta.maxRowID, next.maxRowID])
-            let changed = SessionListStatement.jsonArray(Array(Set(open + written + inserted)))
-            guard changed != "[]" else {
-                try writeMeta(db, next)
-                return .unchanged
-            }
+            var changedIDs = Set(open + written + inserted)
+            var disturbed = false
+            // Every session the agent holds is one the copy had or one inserted since; when the counts say
+            // otherwise, the rows the agent no longer has are deleted here too (with their usage rows).
             let before = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.sessions") ?? 0
-            // A settled row that changes takes its old figures out of what was summed for this epoch.
-            let disturbed =
-                try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM main.sessions WHERE settled AND id IN (SELECT value FROM json_each(?)))",
-                    arguments: [changed]) ?? true
-            try db.execute(
-                sql:
-                    "INSERT OR REPLACE INTO main.sessions (\(names)) SELECT \(select) FROM agent.sessions s WHERE s.id IN (SELECT value FROM json_each(?))",
-                arguments: [changed])
-            let copied = db.changesCount
-            // Every session the agent holds is one the copy had or one inserted since: any other difference means
-            // sessions were deleted (even when as many were inserted).
             let held = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM agent.sessions") ?? 0
-            if before + inserted.count == held {
-
+            var gone = 0
+            if before + inserted.count != held {
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.id, \(columns.contains("parent_session_id") ? "m.parent_session_id" : "NULL"), m.settled FROM main.sessions m
+                        WHERE NOT EXISTS (SELECT 1 FROM agent.sessions a WHERE a.id = m.id)
+                        """)
+                gone = rows.count
+                for row in rows {
+                    changedIDs.insert(row[0])
+                    if let parent: String = row[1] { changedIDs.insert(parent) }
+                    disturbed = disturbed || row[2] as Bool
+                }
+                let ids = SessionListStatement.jsonArray(rows.map { $0[0] })
+                try db.execute(sql: "DELETE FROM main.sessions WHERE id IN (SELECT value FROM json_each(?))", arguments: [ids])
+                if !usageColumns.isEmpty {
+                    try db.execute(sql: "DELETE FROM main.session_model_usage WHERE session_id IN (SELECT value FROM json_each(?))", arguments: [ids])
+                }
+            }
+            if before - gone + inserted.count == held {
+                guard !changedIDs.isEmpty else {
+                    try writeMeta(db, next)
+                    return .unchanged
+                }
+                let changed = SessionListStatement.jsonArray(Array(changedIDs))
+                // A settled row that changes takes its old figures out of what was summed for this epoch.
+                disturbed =
+                    try disturbed
+                    || Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM main.sessions WHERE settled AND id IN (SELECT value FROM json_each(?)))",
+                        arguments: [changed]) ?? true
+                try db.execute(
+                    sql:
+                        "INSERT OR REPLACE INTO main.sessions (\(names)) SELECT \(select) FROM agent.sessions s WHERE s.id IN (SELECT value FROM json_each(?))",
+                    arguments: [changed])
+                let copied = db.changesCount
                 if !usageColumns.isEmpty {
                     let usage = usageColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
                     try db.execute(
@@ -254,9 +281,9 @@ public final class SessionMirror: Sendable {
                 let unsettled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM main.sessions WHERE NOT settled") ?? 0
                 if disturbed || unsettled > unsettledLimit { try settle(db, &next) }
                 try writeMeta(db, next)
-                return .incremental(sessions: copied)
+                return .incremental(sessions: copied + gone)
             }
-            reason = "sessions were deleted"
+            reason = "the session counts do not add up"
         }
         try db.execute(sql: "DROP TABLE IF EXISTS main.sessions; DROP TABLE IF EXISTS main.session_model_usage; DROP TABLE IF EXISTS main.messages")
         let definitions =

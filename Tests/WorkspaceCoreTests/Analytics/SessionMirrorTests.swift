@@ -173,7 +173,8 @@ import Testing
         #expect(try await setup.mirror.sync() == .full(reason: "periodic full copy"))
         try await expectSameAnswers(setup, "after the periodic full copy")
 
-        // Deleting an old session and inserting another leaves the count as it was: still a full copy.
+        // Deleting an old session and inserting another leaves the count as it was; the copy still drops the row
+        // the agent no longer has.
         let old = try #require(try state.strings("SELECT id FROM sessions WHERE parent_session_id IS NULL ORDER BY started_at LIMIT 1").first)
         try state.write { db in
             try db.execute(sql: "DELETE FROM session_model_usage WHERE session_id = ?", arguments: [old])
@@ -184,8 +185,27 @@ import Testing
                 sql: "INSERT INTO sessions (id, source, started_at) VALUES ('another', 'telegram', ?)",
                 arguments: [StateHome.demoNow.timeIntervalSince1970])
         }
-        #expect(try await setup.mirror.sync() == .full(reason: "sessions were deleted"))
+        guard case .incremental = try await setup.mirror.sync() else {
+            Issue.record("a deletion among other writes is followed without a full copy")
+            return
+        }
         try await expectSameAnswers(setup, "after a deletion and an insertion")
+
+        // A deletion with nothing else written (as the Sessions tab's delete does): no new message, no new row.
+        let quiet = try #require(
+            try state.strings("SELECT id FROM sessions WHERE ended_at IS NOT NULL AND parent_session_id IS NULL ORDER BY started_at LIMIT 1 OFFSET 3")
+                .first)
+        try state.write { db in
+            try db.execute(sql: "DELETE FROM session_model_usage WHERE session_id = ?", arguments: [quiet])
+            try db.execute(sql: "DELETE FROM messages WHERE session_id = ?", arguments: [quiet])
+            try db.execute(sql: "UPDATE sessions SET parent_session_id = NULL WHERE parent_session_id = ?", arguments: [quiet])
+            try db.execute(sql: "DELETE FROM sessions WHERE id = ?", arguments: [quiet])
+        }
+        guard case .incremental = try await setup.mirror.sync() else {
+            Issue.record("a deletion alone is followed without a full copy")
+            return
+        }
+        try await expectSameAnswers(setup, "after a deletion alone")
 
         // The newest session deleted: the rowid it had no longer names it.
         try state.write { db in try db.execute(sql: "DELETE FROM sessions WHERE id = 'another'") }
