@@ -27,18 +27,33 @@ public struct AnalyticsService: Sendable {
     /// mirror the settled rows' sum is kept for their epoch and only the few unsettled rows are summed per
     /// answer; on state.db itself every row is summed. `nil` when there is no state.db, `.some(nil)` when it
     /// has no sessions table.
-    private func summed<Part: Sendable>(
+    private func summed<Part: Codable & Sendable>(
         _ report: String, _ range: AnalyticsRange, _ part: @escaping @Sendable (Database, StateSchema, _ scope: String) throws -> Part,
         adding add: @escaping @Sendable (Part, Part) -> Part
     ) async throws -> Part?? {
         if let mirror {
             let settled = settled
+            let key = report + "|" + range.key
             do {
-                return try await mirror.read { db, schema, epoch -> Part? in
+                let answer = try await mirror.read { db, schema, epoch -> (total: Part, epoch: Int, toKeep: Data?)? in
                     guard schema.hasSessions, schema.has("settled", in: "sessions") else { return nil }
-                    let kept = try settled.value(epoch: epoch, key: report + "|" + range.key) { try part(db, schema, "s.settled = 1") }
-                    return add(kept, try part(db, schema, "s.settled = 0"))
+                    var toKeep: Data?
+                    // Kept here per epoch; else kept in the mirror by an earlier answer or process; else summed now.
+                    let kept = try settled.value(epoch: epoch, key: key) { () throws -> Part in
+                        if let data = try SessionMirror.keptSum(db, key: key, epoch: epoch),
+                            let kept = try? JSONDecoder().decode(Part.self, from: data)
+                        {
+                            return kept
+                        }
+                        let summed = try part(db, schema, "s.settled = 1")
+                        toKeep = try? JSONEncoder().encode(summed)
+                        return summed
+                    }
+                    return (add(kept, try part(db, schema, "s.settled = 0")), epoch, toKeep)
                 }
+                guard let answer else { return nil }
+                if let answer, let toKeep = answer.toKeep { await mirror.keep(sum: toKeep, key: key, epoch: answer.epoch) }
+                return answer.map(\.total)
             } catch is SessionMirror.NotReady {
                 // The first copy is being made: state.db itself answers meanwhile.
             }

@@ -3,14 +3,14 @@ import GRDB
 /// Per-model usage: `session_model_usage` rows, plus any main-loop usage the session counters hold beyond their
 /// `task = ''` rows (older agent writers kept only the counters), attributed to the session's recorded model.
 enum ModelBreakdown {
-    struct Key: Hashable, Sendable {
+    struct Key: Hashable, Sendable, Codable {
         let model: String
         let provider: String
         let task: String
     }
 
     /// Sessions and figures of one group.
-    struct Group: Sendable {
+    struct Group: Sendable, Codable {
         var sessions: Int
         var figures: AuxiliaryFigures
 
@@ -21,7 +21,7 @@ enum ModelBreakdown {
 
     /// The sums over some sessions: their usage rows per model, route and task, and what their counters hold
     /// beyond those rows per model and route. Sums over disjoint sessions add up to the sums over all of them.
-    struct Part: Sendable {
+    struct Part: Sendable, Codable {
         var usage: [Key: Group] = [:]
         var counters: [Key: Group] = [:]
         /// Whether the sums come from `session_model_usage` (else from the session counters alone).

@@ -105,6 +105,24 @@ public final class SessionMirror: Sendable {
         }
     }
 
+    /// What the settled rows sum to for `key` (a report and its window), as ``keep(sum:key:epoch:)`` stored it for
+    /// `epoch`: kept in the copy, so every process reading this home and every restart reuses it.
+    public static func keptSum(_ db: Database, key: String, epoch: Int) throws -> Data? {
+        try Data.fetchOne(db, sql: "SELECT value FROM sums WHERE key = ? AND epoch = ?", arguments: [key, epoch])
+    }
+
+    /// Stores `sum` for `key` while the copy is still at `epoch` (a sum of another epoch is never stored); a failure
+    /// only means it is summed again next time.
+    public func keep(sum: Data, key: String, epoch: Int) async {
+        _ = try? await open().write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO sums (key, epoch, value) SELECT ?, ?, ? WHERE (SELECT epoch FROM meta) = ?",
+                arguments: [key, epoch, sum, epoch])
+            // Old windows (yesterday's "last 30 days") are not asked for again.
+            try db.execute(sql: "DELETE FROM sums WHERE key NOT IN (SELECT key FROM sums ORDER BY rowid DESC LIMIT 256)")
+        }
+    }
+
     /// The copy is still being made for the first time.
     public struct NotReady: Error {}
 
@@ -318,6 +336,7 @@ public final class SessionMirror: Sendable {
     private static func settle(_ db: Database, _ meta: inout Meta) throws {
         let columns = try Set(Row.fetchAll(db, sql: "PRAGMA main.table_info(sessions)").map { $0["name"] as String })
         try db.execute(sql: "UPDATE main.sessions SET settled = \(columns.contains("ended_at") ? "(ended_at IS NOT NULL)" : "1")")
+        try db.execute(sql: "DELETE FROM main.sums")
         meta.epoch += 1
     }
 
@@ -416,7 +435,8 @@ public final class SessionMirror: Sendable {
                     sql: """
                         CREATE TABLE IF NOT EXISTS meta (format INTEGER NOT NULL, inode TEXT NOT NULL, columns TEXT NOT NULL,
                             usage_columns TEXT NOT NULL, max_rowid INTEGER NOT NULL, max_rowid_session TEXT NOT NULL,
-                            max_message_id INTEGER NOT NULL, full_at REAL NOT NULL, epoch INTEGER NOT NULL)
+                            max_message_id INTEGER NOT NULL, full_at REAL NOT NULL, epoch INTEGER NOT NULL);
+                        CREATE TABLE IF NOT EXISTS sums (key TEXT PRIMARY KEY, epoch INTEGER NOT NULL, value BLOB NOT NULL);
                         """)
             }
             chmod(url.path, 0o600)

@@ -4,8 +4,12 @@ import WorkspaceCore
 
 /// Encoded JSON answers kept while `state.db` is unchanged: a dashboard polling the same page costs neither a
 /// query nor an encoding until the agent writes. Answers that depend on the clock (a session's "active" flag)
-/// are also kept no longer than `lifetime` seconds.
+/// are also kept no longer than `lifetime` seconds; answers larger than ``maximumKeptBytes`` are not kept at all
+/// (a long transcript page), so the cache stays within a few megabytes.
 struct EncodedAnswerCache: Sendable {
+    /// The largest answer kept.
+    static let maximumKeptBytes = 256 * 1024
+
     private let cache: GenerationCache<[UInt8], StateDatabaseGeneration>
     private let database: StateDatabase
 
@@ -20,9 +24,11 @@ struct EncodedAnswerCache: Sendable {
         _ answer: @escaping @Sendable () async throws -> some Encodable & Sendable
     ) async throws -> Response {
         let slot = lifetime.map { "|\(Int(Date().timeIntervalSince1970) / $0)" } ?? ""
-        let bytes = try await cache.value(for: key + slot, generation: database.generation) {
+        let generation = database.generation
+        let bytes = try await cache.value(for: key + slot, generation: generation) {
             try StreamingJSONEncoder().encode(try await answer())
         }
+        if bytes.count > Self.maximumKeptBytes { cache.remove(key + slot, generation: generation) }
         return .json(bytes)
     }
 }

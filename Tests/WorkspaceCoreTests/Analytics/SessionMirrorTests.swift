@@ -154,6 +154,26 @@ import Testing
         try await expectSameAnswers(setup, "after a message in an ended session")
         #expect(try await setup.epoch() != epoch)
 
+        // The settled sums are kept in the copy too: a new service (a restarted workspace) answers from them, and
+        // they go when the epoch does.
+        let kept = { try DatabaseQueue(path: setup.url.path).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sums") ?? 0 } }
+        #expect(try kept() == 3, "usage, models and platforms of one window")
+        let restarted = AnalyticsService(
+            database: state.database, mirror: setup.mirror, timeZone: AgentTimeZone(home: state.home, environment: [:]), now: { StateHome.demoNow })
+        let range = try AnalyticsRange(
+            from: StateHome.demoNow.addingTimeInterval(-400 * 86_400), to: StateHome.demoNow.addingTimeInterval(86_400),
+            timeZone: TimeZone(identifier: "UTC")!, bucket: .day)
+        #expect(try await sameFigures(restarted.models(range), setup.direct.models(range)))
+        try state.write { db in
+            try db.execute(sql: "UPDATE sessions SET output_tokens = output_tokens + 1 WHERE id = ?", arguments: [settledOne])
+            try db.execute(
+                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'later still', ?)",
+                arguments: [settledOne, StateHome.demoNow.timeIntervalSince1970])
+        }
+        try await setup.mirror.sync()
+        #expect(try kept() == 0, "a new epoch drops the sums of the last")
+        #expect(try await sameFigures(restarted.models(range), setup.direct.models(range)))
+
         // A new session, and an ended one whose counters change without a message: the second shows at the
         // periodic full copy.
         let ended = try #require(try state.strings("SELECT id FROM sessions WHERE ended_at IS NOT NULL AND parent_session_id IS NULL LIMIT 1").first)
