@@ -417,8 +417,9 @@ public final class SessionMirror: Sendable {
             var configuration = Configuration()
             configuration.label = "session mirror"
             configuration.busyMode = .timeout(5)
-            configuration.maximumReaderCount = 4
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -2048") }
+            // Two readers with 1 MiB of pages each: its rows are small, and the server's memory stays under 80 MB.
+            configuration.maximumReaderCount = 2
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -1024") }
             let opened = try DatabasePool(path: url.path, configuration: configuration)
             try opened.write { db in
                 // A copy in another layout (an older workspace's) is dropped; the next sync makes it anew.
