@@ -63,6 +63,16 @@ import Testing
     }
 
     /// Sorted pages and the usage, model and platform figures, through the mirror and straight from state.db.
+    /// The agent's write pattern on one session: a message, then a counter (`update` sets columns of its row).
+    private func agentWrites(_ state: StateHome, to id: String, _ update: String, message: String, role: String = "user") throws {
+        try state.write { db in
+            try db.execute(
+                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, ?, ?, ?)",
+                arguments: [id, role, message, StateHome.demoNow.timeIntervalSince1970])
+            try db.execute(sql: "UPDATE sessions SET \(update) WHERE id = ?", arguments: [id])
+        }
+    }
+
     private func expectSameAnswers(_ setup: Setup, _ comment: Comment) async throws {
         let direct = SessionStore(database: setup.state.database, now: { StateHome.demoNow })
         #expect(try await walk(setup.mirrored()) == walk(direct), comment)
@@ -114,15 +124,8 @@ import Testing
 
         // The agent's write pattern: a message in an open conversation, then its counters.
         let open = try #require(try state.strings("SELECT id FROM sessions WHERE ended_at IS NULL LIMIT 1").first)
-        try state.write { db in
-            try db.execute(
-                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'one more', ?)",
-                arguments: [open, StateHome.demoNow.timeIntervalSince1970])
-            try db.execute(
-                sql:
-                    "UPDATE sessions SET message_count = message_count + 1, input_tokens = input_tokens + 900000, estimated_cost_usd = 99 WHERE id = ?",
-                arguments: [open])
-        }
+        try agentWrites(
+            state, to: open, "message_count = message_count + 1, input_tokens = input_tokens + 900000, estimated_cost_usd = 99", message: "one more")
         #expect(try await setup.mirror.sync() == .incremental(sessions: openCount))
         try await expectSameAnswers(setup, "after a message and new counters")
         let top = try await setup.mirrored().page(
@@ -136,21 +139,11 @@ import Testing
         // Writes to an open session leave the settled rows (and the sums kept for them) as they were; a message
         // in an ended one changes a settled row, which starts a new epoch.
         let epoch = try await setup.epoch()
-        try state.write { db in
-            try db.execute(sql: "UPDATE sessions SET output_tokens = output_tokens + 7 WHERE id = ?", arguments: [open])
-            try db.execute(
-                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'assistant', 'and more', ?)",
-                arguments: [open, StateHome.demoNow.timeIntervalSince1970])
-        }
+        try agentWrites(state, to: open, "output_tokens = output_tokens + 7", message: "and more", role: "assistant")
         try await expectSameAnswers(setup, "after another write to the open session")
         #expect(try await setup.epoch() == epoch)
         let settledOne = try #require(try state.strings("SELECT id FROM sessions WHERE ended_at IS NOT NULL ORDER BY started_at DESC LIMIT 1").first)
-        try state.write { db in
-            try db.execute(sql: "UPDATE sessions SET input_tokens = input_tokens + 424242 WHERE id = ?", arguments: [settledOne])
-            try db.execute(
-                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'late reply', ?)",
-                arguments: [settledOne, StateHome.demoNow.timeIntervalSince1970])
-        }
+        try agentWrites(state, to: settledOne, "input_tokens = input_tokens + 424242", message: "late reply")
         try await expectSameAnswers(setup, "after a message in an ended session")
         #expect(try await setup.epoch() != epoch)
 
@@ -164,12 +157,7 @@ import Testing
             from: StateHome.demoNow.addingTimeInterval(-400 * 86_400), to: StateHome.demoNow.addingTimeInterval(86_400),
             timeZone: TimeZone(identifier: "UTC")!, bucket: .day)
         #expect(try await sameFigures(restarted.models(range), setup.direct.models(range)))
-        try state.write { db in
-            try db.execute(sql: "UPDATE sessions SET output_tokens = output_tokens + 1 WHERE id = ?", arguments: [settledOne])
-            try db.execute(
-                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'later still', ?)",
-                arguments: [settledOne, StateHome.demoNow.timeIntervalSince1970])
-        }
+        try agentWrites(state, to: settledOne, "output_tokens = output_tokens + 1", message: "later still")
         try await setup.mirror.sync()
         #expect(try kept() == 0, "a new epoch drops the sums of the last")
         #expect(try await sameFigures(restarted.models(range), setup.direct.models(range)))
@@ -253,13 +241,7 @@ import Testing
         query.limit = 3
         let before = try await setup.mirrored().page(query)
         let last = try #require(before.items.last)
-        try state.write { db in
-            try db.execute(
-                sql: "UPDATE sessions SET message_count = 10000, ended_at = NULL WHERE id = ?", arguments: [last.segmentIDs.last ?? last.id])
-            try db.execute(
-                sql: "INSERT INTO messages (session_id, role, content, timestamp) VALUES (?, 'user', 'again', ?)",
-                arguments: [last.segmentIDs.last ?? last.id, StateHome.demoNow.timeIntervalSince1970])
-        }
+        try agentWrites(state, to: last.segmentIDs.last ?? last.id, "message_count = 10000, ended_at = NULL", message: "again")
         let after = try await setup.mirrored().page(query)
         #expect(after.items.first?.id == last.id, "read() brings the copy up to date before it answers")
         #expect(after.nextCursor != nil)
