@@ -103,6 +103,11 @@ measure() {  # side ("ours" or "reference") -> writes $work/<side>.tsv and start
     done
     printf '%s\t%s\t%s\t%s\n' "$name" "$(printf '%s\n' "${rates[@]}" | median)" "$(printf '%s\n' "${p99s[@]}" | median)" "$errors" >>"$work/$side.tsv"
   done
+  if ! kill -0 "$server" 2>/dev/null; then
+    echo "the $side server exited during the load; the end of its log:" >&2
+    tail -20 "$work/$side.log" >&2
+    exit 1
+  fi
   echo "$(tree_rss_kb "$server")" >"$work/$side.rss-loaded"
   stop_server
 }
