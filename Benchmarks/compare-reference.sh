@@ -51,6 +51,7 @@ scenarios=(
 )
 
 start_ours() {
+  free_port 19610
   "$bin" serve --home "$home" --port 19610 --log-level error >"$work/ours.log" 2>&1 &
   server=$!
   base=http://127.0.0.1:19610
@@ -58,6 +59,7 @@ start_ours() {
   probe=/api/v1/status
 }
 start_reference() {
+  free_port 19611
   HERMES_HOME="$PWD/$home" HERMES_DASHBOARD_SESSION_TOKEN=compare-reference-token \
     "$venv/bin/hermes" dashboard --host 127.0.0.1 --port 19611 --no-open >"$work/reference.log" 2>&1 &
   server=$!

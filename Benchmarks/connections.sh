@@ -4,14 +4,15 @@
 # Runs RUNS times (default 3) and prints each run's figures and the medians of the health median and p99.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib.sh
 runs=${RUNS:-3}
 hold=${HOLD:-20}
-swift build -c release >/dev/null
-bin=.build/release/hermes-workspace
+release_binary
 work=$(mktemp -d)
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 "$bin" demo "$work/home" --sessions 200 >/dev/null
+free_port 19730
 "$bin" serve --home "$work/home" --port 19730 --log-level error >/dev/null 2>&1 &
 server=$!
 until curl -s -o /dev/null http://127.0.0.1:19730/api/v1/health; do sleep 0.1; done

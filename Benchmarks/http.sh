@@ -3,14 +3,15 @@
 # Usage: Benchmarks/http.sh [runs]   (prints the median req/s and p99 of each endpoint over the runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib.sh
 runs=${1:-3}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
-swift build -c release >/dev/null
-bin=.build/release/hermes-workspace
+release_binary
 work=$(mktemp -d)
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 $bin demo "$work/home" >/dev/null
 port=19119
+free_port $port
 $bin serve --home "$work/home" --port $port --log-level error >/dev/null &
 server=$!
 sleep 1
@@ -23,7 +24,7 @@ for path in /api/v1/health /api/v1/status; do
     rates+=("$(echo "$out" | awk '/Requests\/sec/ {print $2}')")
     p99s+=("$(echo "$out" | awk '$1 == "99%" {print $2}')")
   done
-  median=$(printf '%s\n' "${rates[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  median=$(printf '%s\n' "${rates[@]}" | median)
   echo "$path  median req/s: $median  (runs: ${rates[*]})  p99: ${p99s[*]}"
 done
 echo "RSS after load: $(awk '/VmRSS/ {print $2 " kB"}' /proc/$server/status)"

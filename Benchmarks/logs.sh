@@ -4,9 +4,9 @@
 # Usage: Benchmarks/logs.sh   (the 1 GiB file is written to .bench/logs-1g on first use)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib.sh
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
-swift build -c release >/dev/null
-bin=.build/release/hermes-workspace
+release_binary
 big=.bench/logs-1g
 small=$(mktemp -d)
 trap 'kill $server_big $server_small 2>/dev/null || true; pkill -f "logs/stream" 2>/dev/null || true; rm -rf "$small"' EXIT
@@ -16,6 +16,8 @@ if [ ! -s "$big/logs/agent.log" ]; then
 fi
 mkdir -p "$small/logs"
 python3 Benchmarks/logs/generate_log.py "$small/logs/agent.log" $((1024 * 1024))
+free_port 19201
+free_port 19202
 $bin serve --home "$big" --port 19201 --log-level error >/dev/null & server_big=$!
 $bin serve --home "$small" --port 19202 --log-level error >/dev/null & server_small=$!
 sleep 1

@@ -20,6 +20,7 @@ for name in coder writer; do mkdir -p "$work/home/profiles/$name"; cp "$work/hom
 token=$("$after" token --home "$work/home")
 
 serve() {  # binary port
+  free_port "$2"
   "$1" serve --home "$work/home" --port "$2" --log-level error >/dev/null 2>&1 &
   server=$!
   for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$2/api/v1/health" && return; sleep 0.05; done

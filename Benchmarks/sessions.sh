@@ -13,6 +13,7 @@ release_binary
 large_home
 port=19240
 log=$(mktemp)
+free_port $port
 $bin serve --home "$home" --port $port --log-level warning >"$log" 2>&1 &
 server=$!
 appender=

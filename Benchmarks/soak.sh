@@ -6,15 +6,16 @@
 # Usage: Benchmarks/soak.sh        DURATION=60 for a short look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/lib.sh
 duration=${DURATION:-600}
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
-swift build -c release >/dev/null
-bin=.build/release/hermes-workspace
+release_binary
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 "$bin" demo "$work/home" --sessions 3000 >/dev/null
 port=19720
+free_port $port
 "$bin" serve --home "$work/home" --port $port --log-level warning >"$work/server.log" 2>&1 &
 server=$!
 pids+=("$server")
