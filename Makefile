@@ -14,8 +14,8 @@ run: vendor build $(DEMO_HOME)
 AGENT_SUITES = BrowserChannelsTests|BrowserToolsTests|AgentApprovalsCLITests|AgentApprovalsGatewayTests|BrowserAgentApprovalTests|StagedWritesTests|PairingTests|ApprovalPluginInteropTests|AgentSelfApprovalTests|ProfilesAgentTests
 
 ## Build everything and run every test (service, HTTP and browser tests, then the real agent's).
-## ALONGSIDE_AGENTS: a command run at the same time as the agent suites, which mostly wait on the agent's own
-## timeouts; CI runs the contract fuzzing there. Its failure fails the target, as the tests' does.
+## ALONGSIDE_AGENTS: a command run at the same time as the agent suites, whose length is one serial suite waiting
+## out the agent's approval timeouts; CI runs the contract fuzzing there. Its failure fails the target, as theirs does.
 test: vendor
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(AGENT_SUITES)'
