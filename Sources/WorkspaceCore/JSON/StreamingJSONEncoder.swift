@@ -23,7 +23,8 @@ protocol DirectJSONWritable {
     func writeJSON(to writer: JSONWriter)
 }
 
-/// The writing primitives ``DirectJSONWritable`` types use.
+/// The writing primitives ``DirectJSONWritable`` types use. Member names are static text, so each is copied as
+/// bytes together with its quotes and colon.
 struct JSONWriter {
     fileprivate let sink: Sink
     private var count = 0
@@ -38,43 +39,44 @@ struct JSONWriter {
         sink.sink.bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func key(_ name: String) {
+    private mutating func key(_ name: StaticString) {
         if count > 0 { sink.bytes.append(UInt8(ascii: ",")) }
         count += 1
         sink.bytes.append(UInt8(ascii: "\""))
-        sink.bytes.append(contentsOf: name.utf8)
-        sink.bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        name.withUTF8Buffer { sink.bytes.append(contentsOf: $0) }
+        sink.bytes.append(UInt8(ascii: "\""))
+        sink.bytes.append(UInt8(ascii: ":"))
     }
 
-    mutating func member(_ name: String, _ value: String?) {
+    mutating func member(_ name: StaticString, _ value: String?) {
         guard let value else { return }
         key(name)
         sink.writeString(value)
     }
 
-    mutating func member(_ name: String, _ value: Int) {
+    mutating func member(_ name: StaticString, _ value: Int) {
         key(name)
-        sink.writeRaw(String(value))
+        sink.writeInteger(value)
     }
 
-    mutating func member(_ name: String, _ value: Double?) {
+    mutating func member(_ name: StaticString, _ value: Double?) {
         guard let value, value.isFinite else { return }
         key(name)
         try? sink.writeDouble(value, codingPath: [])
     }
 
-    mutating func member(_ name: String, _ value: Bool) {
+    mutating func member(_ name: StaticString, _ value: Bool) {
         key(name)
         sink.writeRaw(value ? "true" : "false")
     }
 
-    mutating func member(_ name: String, _ value: Date?) {
+    mutating func member(_ name: StaticString, _ value: Date?) {
         guard let value else { return }
         key(name)
         sink.writeDate(value)
     }
 
-    mutating func member(_ name: String, strings: [String]) {
+    mutating func member(_ name: StaticString, strings: [String]) {
         key(name)
         sink.bytes.append(UInt8(ascii: "["))
         for (index, string) in strings.enumerated() {
@@ -84,7 +86,7 @@ struct JSONWriter {
         sink.bytes.append(UInt8(ascii: "]"))
     }
 
-    mutating func member(_ name: String, _ value: some DirectJSONWritable) {
+    mutating func member(_ name: StaticString, _ value: some DirectJSONWritable) {
         key(name)
         value.writeJSON(to: JSONWriter(sink: sink))
     }
@@ -92,7 +94,9 @@ struct JSONWriter {
 
 /// The growing output; nested containers write into the same buffer in order.
 private final class Sink {
-    var bytes: [UInt8] = []
+    /// Only ever touched by the one encoding that owns this sink, so the per-append exclusivity check (a tenth of
+    /// the time of a session page's encoding) is left out.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
 
     init() { bytes.reserveCapacity(4_096) }
 
@@ -110,15 +114,25 @@ private final class Sink {
         encoder.finish()
     }
 
+    /// `string` quoted and escaped; text with nothing to escape (nearly all) is copied in one piece.
     func writeString(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
-        let needsEscaping = string.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        guard needsEscaping else {
-            bytes.append(contentsOf: string.utf8)
+        let copied = string.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: Self.needsEscaping) else { return false }
             bytes.append(UInt8(ascii: "\""))
-            return
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
         }
-        for byte in string.utf8 {
+        if copied != true { writeEscaped(string.utf8) }
+    }
+
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private func writeEscaped(_ utf8: String.UTF8View) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -136,16 +150,35 @@ private final class Sink {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    func writeRaw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    func writeRaw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    /// The decimal digits of `value`, written in place (no `String` in between).
+    func writeInteger<T: FixedWidthInteger>(_ value: T) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = UInt64(value.magnitude)
+        guard magnitude >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            while magnitude > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
 
     func writeDouble(_ value: Double, codingPath: [any CodingKey]) throws {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "JSON has no \(value)."))
         }
         if value == value.rounded(), abs(value) < 1e15 {
-            writeRaw(String(Int64(value)))
+            writeInteger(Int64(value))
         } else {
-            writeRaw(value.description)
+            bytes.append(contentsOf: value.description.utf8)
         }
     }
 
@@ -153,31 +186,25 @@ private final class Sink {
     /// takes glibc's time-zone lock) and no allocation.
     func writeDate(_ date: Date) {
         let (year, month, day, seconds) = Self.civil(date)
-        let zero = UInt8(ascii: "0")
-        func append(_ value: Int, digits: Int) {
-            var divisor = 1
-            for _ in 1..<digits { divisor *= 10 }
-            var value = value
-            while divisor > 0 {
-                bytes.append(zero + UInt8(value / divisor % 10))
-                value %= divisor
-                divisor /= 10
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { text in
+            func put(_ value: Int, digits: Int, at end: Int) {
+                var value = value
+                for index in stride(from: end - 1, through: end - digits, by: -1) {
+                    text[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
             }
+            for (index, mark) in [(0, "\""), (5, "-"), (8, "-"), (11, "T"), (14, ":"), (17, ":"), (20, "Z"), (21, "\"")] as [(Int, Unicode.Scalar)] {
+                text[index] = UInt8(ascii: mark)
+            }
+            put(year, digits: 4, at: 5)
+            put(month, digits: 2, at: 8)
+            put(day, digits: 2, at: 11)
+            put(seconds / 3600, digits: 2, at: 14)
+            put(seconds / 60 % 60, digits: 2, at: 17)
+            put(seconds % 60, digits: 2, at: 20)
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
         }
-        bytes.append(UInt8(ascii: "\""))
-        append(year, digits: 4)
-        bytes.append(UInt8(ascii: "-"))
-        append(month, digits: 2)
-        bytes.append(UInt8(ascii: "-"))
-        append(day, digits: 2)
-        bytes.append(UInt8(ascii: "T"))
-        append(seconds / 3600, digits: 2)
-        bytes.append(UInt8(ascii: ":"))
-        append(seconds / 60 % 60, digits: 2)
-        bytes.append(UInt8(ascii: ":"))
-        append(seconds % 60, digits: 2)
-        bytes.append(UInt8(ascii: "Z"))
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// The UTC calendar date and second of the day of `date` (Howard Hinnant's `civil_from_days`), for years 0…9999.
@@ -275,11 +302,11 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
     mutating func encode(_ value: Int, forKey key: Key) throws {
         self.key(key)
-        encoder.sink.writeRaw(String(value))
+        encoder.sink.writeInteger(value)
     }
     mutating func encode(_ value: Int64, forKey key: Key) throws {
         self.key(key)
-        encoder.sink.writeRaw(String(value))
+        encoder.sink.writeInteger(value)
     }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
@@ -321,11 +348,11 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
     mutating func encode(_ value: Int) throws {
         encoder.separator()
-        encoder.sink.writeRaw(String(value))
+        encoder.sink.writeInteger(value)
     }
     mutating func encode(_ value: Int64) throws {
         encoder.separator()
-        encoder.sink.writeRaw(String(value))
+        encoder.sink.writeInteger(value)
     }
     mutating func encode<T: Encodable>(_ value: T) throws {
         encoder.separator()
@@ -352,15 +379,15 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { encoder.sink.writeString(value) }
     mutating func encode(_ value: Double) throws { try encoder.sink.writeDouble(value, codingPath: codingPath) }
     mutating func encode(_ value: Float) throws { try encoder.sink.writeDouble(Double(value), codingPath: codingPath) }
-    mutating func encode(_ value: Int) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: Int64) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: Int8) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: Int16) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: Int32) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: UInt) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: UInt8) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: UInt16) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: UInt32) throws { encoder.sink.writeRaw(String(value)) }
-    mutating func encode(_ value: UInt64) throws { encoder.sink.writeRaw(String(value)) }
+    mutating func encode(_ value: Int) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: Int64) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: Int8) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: Int16) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: Int32) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: UInt) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: UInt8) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: UInt16) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: UInt32) throws { encoder.sink.writeInteger(value) }
+    mutating func encode(_ value: UInt64) throws { encoder.sink.writeInteger(value) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.sink.write(value, codingPath: codingPath) }
 }

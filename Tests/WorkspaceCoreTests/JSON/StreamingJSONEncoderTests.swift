@@ -60,6 +60,21 @@ import Testing
         }
     }
 
+    @Test func integersAreWrittenDigitForDigitAtEveryWidth() throws {
+        struct Numbers: Encodable {
+            let ints: [Int]
+            let unsigned: UInt64
+            let small: Int8
+            let whole: Double
+        }
+        let numbers = Numbers(ints: [0, 9, 10, -1, -10, 1_234_567, Int.max, Int.min], unsigned: .max, small: -128, whole: -42)
+        let text = String(decoding: try StreamingJSONEncoder().encode(numbers), as: UTF8.self)
+        #expect(
+            text
+                == #"{"ints":[0,9,10,-1,-10,1234567,9223372036854775807,-9223372036854775808],"unsigned":18446744073709551615,"small":-128,"whole":-42}"#
+        )
+    }
+
     @Test func nonFiniteNumbersAreRefused() {
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder().encode([Double.nan]) }
     }
