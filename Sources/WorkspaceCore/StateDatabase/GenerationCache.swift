@@ -2,11 +2,18 @@
 /// home's files (a ``HomeChanges`` generation).
 ///
 /// Concurrent requests for the same missing answer share one computation, so a burst of dashboards opening at once
-/// costs one query, not one each. Failures are not kept. Bounded: the least recently used entry goes first.
+/// costs one query, not one each. The first caller computes in its own task (no task of the cache's own to hop
+/// to and back from); the others wait for it. Failures are not kept. Bounded: past `capacity` the least recently
+/// used quarter goes, so a miss costs no scan of every entry.
 public final class GenerationCache<Value: Sendable, Generation: Hashable & Sendable>: Sendable {
+    private enum Answer: Sendable {
+        case ready(Value)
+        case computing(Flight)
+    }
+
     private struct Entry: Sendable {
         let generation: Generation
-        let task: Task<Value, any Error>
+        var answer: Answer
         var stamp: UInt64
     }
 
@@ -15,12 +22,44 @@ public final class GenerationCache<Value: Sendable, Generation: Hashable & Senda
         var clock: UInt64 = 0
     }
 
+    /// One computation under way and the callers waiting for it.
+    private final class Flight: Sendable {
+        private let state = LockedValue<(result: Result<Value, any Error>?, waiters: [CheckedContinuation<Value, any Error>])>((nil, []))
+
+        func wait() async throws -> Value {
+            try await withCheckedThrowingContinuation { continuation in
+                let result = state.withValue { state -> Result<Value, any Error>? in
+                    if state.result == nil { state.waiters.append(continuation) }
+                    return state.result
+                }
+                if let result { continuation.resume(with: result) }
+            }
+        }
+
+        var waiting: Int { state.value.waiters.count }
+
+        func finish(_ result: Result<Value, any Error>) {
+            let waiters = state.withValue { state in
+                state.result = result
+                defer { state.waiters = [] }
+                return state.waiters
+            }
+            for waiter in waiters { waiter.resume(with: result) }
+        }
+    }
+
+    private enum Step {
+        case done(Value)
+        case wait(Flight)
+        case compute(Flight)
+    }
+
     private let storage = LockedValue(Storage())
     private let capacity: Int
 
     /// A cache holding at most `capacity` answers.
     public init(capacity: Int = 64) {
-        self.capacity = capacity
+        self.capacity = max(1, capacity)
     }
 
     /// The answer for `key` at `generation`, computing it (once, however many callers wait) when missing or stale.
@@ -28,25 +67,50 @@ public final class GenerationCache<Value: Sendable, Generation: Hashable & Senda
         for key: String, generation: Generation,
         compute: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
-        let task = storage.withValue { storage -> Task<Value, any Error> in
-            storage.clock += 1
-            if var entry = storage.entries[key], entry.generation == generation {
-                entry.stamp = storage.clock
-                storage.entries[key] = entry
-                return entry.task
+        while true {
+            let step = storage.withValue { storage -> Step in
+                storage.clock += 1
+                if var entry = storage.entries[key], entry.generation == generation {
+                    entry.stamp = storage.clock
+                    storage.entries[key] = entry
+                    switch entry.answer {
+                    case .ready(let value): return .done(value)
+                    case .computing(let flight): return .wait(flight)
+                    }
+                }
+                let flight = Flight()
+                storage.entries[key] = Entry(generation: generation, answer: .computing(flight), stamp: storage.clock)
+                if storage.entries.count > capacity { Self.evict(&storage, keeping: capacity - capacity / 4) }
+                return .compute(flight)
             }
-            let task = Task { try await compute() }
-            storage.entries[key] = Entry(generation: generation, task: task, stamp: storage.clock)
-            if storage.entries.count > capacity, let oldest = storage.entries.min(by: { $0.value.stamp < $1.value.stamp })?.key {
-                storage.entries[oldest] = nil
+            switch step {
+            case .done(let value):
+                return value
+            case .wait(let flight):
+                do {
+                    return try await flight.wait()
+                } catch is CancellationError where !Task.isCancelled {
+                    // The caller computing it was cancelled, this one was not: ask again (and maybe compute).
+                    continue
+                }
+            case .compute(let flight):
+                do {
+                    let value = try await compute()
+                    storage.withValue { storage in
+                        if case .computing(let current) = storage.entries[key]?.answer, current === flight {
+                            storage.entries[key]?.answer = .ready(value)
+                        }
+                    }
+                    flight.finish(.success(value))
+                    return value
+                } catch {
+                    storage.withValue { storage in
+                        if case .computing(let current) = storage.entries[key]?.answer, current === flight { storage.entries[key] = nil }
+                    }
+                    flight.finish(.failure(error))
+                    throw error
+                }
             }
-            return task
-        }
-        do {
-            return try await task.value
-        } catch {
-            remove(key, generation: generation)
-            throw error
         }
     }
 
@@ -55,5 +119,20 @@ public final class GenerationCache<Value: Sendable, Generation: Hashable & Senda
         storage.withValue { storage in
             if let entry = storage.entries[key], entry.generation == generation { storage.entries[key] = nil }
         }
+    }
+
+    /// How many answers are kept or being computed (for tests).
+    var count: Int { storage.value.entries.count }
+
+    /// How many callers wait for the computation of `key` under way (for tests).
+    func waiting(for key: String) -> Int {
+        guard case .computing(let flight) = storage.value.entries[key]?.answer else { return 0 }
+        return flight.waiting
+    }
+
+    /// Drops the least recently used entries until `count` are left.
+    private static func evict(_ storage: inout Storage, keeping count: Int) {
+        let byAge = storage.entries.map { (key: $0.key, stamp: $0.value.stamp) }.sorted { $0.stamp < $1.stamp }
+        for old in byAge.prefix(storage.entries.count - count) { storage.entries[old.key] = nil }
     }
 }
