@@ -8,6 +8,9 @@ import GRDB
 public final class StateDatabase: Sendable {
     /// The database file.
     public let url: URL
+    /// Its path and its WAL's, converted once (`URL.path` builds a new string on every call, and every request asks).
+    private let path: String
+    private let walPath: String
     private let opened = LockedValue<Opened?>(nil)
     private let schemaCache = LockedValue<(cookie: Int, schema: StateSchema)?>(nil)
 
@@ -19,13 +22,15 @@ public final class StateDatabase: Sendable {
     /// Uses the database at `url`; nothing is opened until the first read.
     public init(url: URL) {
         self.url = url
+        path = url.path
+        walPath = path + "-wal"
     }
 
     /// Whether the file exists right now.
-    public var exists: Bool { FileSignature(path: url.path) != nil }
+    public var exists: Bool { FileSignature(path: path) != nil }
 
     /// The current change fingerprint (for caches).
-    public var generation: StateDatabaseGeneration { StateDatabaseGeneration(path: url.path) }
+    public var generation: StateDatabaseGeneration { StateDatabaseGeneration(path: path, walPath: walPath) }
 
     /// Runs `body` in one short read transaction; `nil` when the database does not exist.
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
@@ -35,7 +40,7 @@ public final class StateDatabase: Sendable {
                 try body(db, try self.schema(db))
             }
         } catch {
-            throw Self.translate(error, path: url.path)
+            throw Self.translate(error, path: path)
         }
     }
 
@@ -48,7 +53,7 @@ public final class StateDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "state.db writer"
         do {
-            let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             var attempt = 0
             while true {
@@ -67,18 +72,18 @@ public final class StateDatabase: Sendable {
                 }
             }
         } catch {
-            throw Self.translate(error, path: url.path)
+            throw Self.translate(error, path: path)
         }
     }
 
     private func reader() throws -> (any DatabaseReader)? {
-        guard let signature = FileSignature(path: url.path) else {
+        guard let signature = FileSignature(path: path) else {
             opened.value = nil
             return nil
         }
         return try opened.withValue { current in
             if let current, current.inode == signature.inode { return current.reader }
-            let reader = try Self.openReader(path: url.path)
+            let reader = try Self.openReader(path: path)
             current = Opened(reader: reader, inode: signature.inode)
             return reader
         }

@@ -3,9 +3,9 @@ public struct StateDatabaseGeneration: Sendable, Hashable {
     private let database: FileSignature?
     private let wal: FileSignature?
 
-    /// Reads the fingerprint of the database at `path`.
-    public init(path: String) {
+    /// Reads the fingerprint of the database at `path`, whose WAL is at `walPath`.
+    init(path: String, walPath: String) {
         database = FileSignature(path: path)
-        wal = FileSignature(path: path + "-wal")
+        wal = FileSignature(path: walPath)
     }
 }
