@@ -20,8 +20,16 @@ public struct SessionCursor: Sendable, Equatable {
     /// The opaque token handed to clients: base64url of `sort`, the value's exact bit pattern and the id.
     public var token: String {
         let plain = "\(sort.rawValue):\(String(value.bitPattern, radix: 16)):\(id)"
-        return Data(plain.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        // One pass over the base64 bytes (Foundation's replacingOccurrences, three times, cost more than the query).
+        var token: [UInt8] = []
+        for byte in Data(plain.utf8).base64EncodedData() where byte != UInt8(ascii: "=") {
+            switch byte {
+            case UInt8(ascii: "+"): token.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "/"): token.append(UInt8(ascii: "_"))
+            default: token.append(byte)
+            }
+        }
+        return String(decoding: token, as: UTF8.self)
     }
 
     /// Parses a token made by ``token``; throws `invalidInput` for anything else or a cursor of another order.
