@@ -15,6 +15,10 @@ enum SessionColumns {
     /// The select list that fills a ``SessionRecord`` from the row aliased `s`, in the order
     /// ``SessionRecord/init(row:at:)`` reads them by position (lookups by name cost a lowercasing per column).
     static func select(_ schema: StateSchema, alias s: String = "s") -> String {
+        schema.fragment("columns \(s)") { build(schema, alias: s) }
+    }
+
+    private static func build(_ schema: StateSchema, alias s: String) -> String {
         func column(_ name: String, _ fallback: String = "NULL") -> String {
             "\(schema.column(name, in: "sessions", alias: s, fallback: fallback)) AS \(name)"
         }

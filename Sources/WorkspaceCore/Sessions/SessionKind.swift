@@ -15,6 +15,10 @@ public enum SessionKind: String, Sendable, Codable {
 
     /// SQL that classifies the row aliased `s` against its parent aliased `p` (LEFT JOINed on the parent id).
     static func classification(_ schema: StateSchema, session s: String = "s", parent p: String = "p") -> String {
+        schema.fragment("kind \(s) \(p)") { buildClassification(schema, session: s, parent: p) }
+    }
+
+    private static func buildClassification(_ schema: StateSchema, session s: String, parent p: String) -> String {
         let delegate = SessionColumns.marker("_delegate_from", schema: schema, alias: s)
         let branch = SessionColumns.marker("_branched_from", schema: schema, alias: s)
         return """

@@ -155,6 +155,10 @@ struct SessionListStatement {
     /// the page's own figures in the same statement: newest message, children, and a preview for untitled rows
     /// (columns SessionColumns.count + 2…4).
     private static func pageRows(_ schema: StateSchema, page: String, order: String) -> String {
+        schema.fragment("page rows \(order) \(page)") { buildPageRows(schema, page: page, order: order) }
+    }
+
+    private static func buildPageRows(_ schema: StateSchema, page: String, order: String) -> String {
         let title = schema.column("title", in: "sessions", alias: "s")
         return """
             SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind, page.sort_key AS sort_key,

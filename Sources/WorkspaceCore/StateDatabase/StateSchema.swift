@@ -9,6 +9,35 @@ public struct StateSchema: Sendable, Equatable {
     public let columns: [String: Set<String>]
     /// The agent's `schema_version` row, when present.
     public let agentVersion: Int?
+    /// SQL text built from this description, kept with it: the same schema builds the same text every time.
+    private let fragments = Fragments()
+
+    /// Creates a description.
+    public init(columns: [String: Set<String>], agentVersion: Int?) {
+        self.columns = columns
+        self.agentVersion = agentVersion
+    }
+
+    public static func == (lhs: StateSchema, rhs: StateSchema) -> Bool {
+        lhs.columns == rhs.columns && lhs.agentVersion == rhs.agentVersion
+    }
+
+    /// The text `build` makes from this schema, built once per `key` (which must name every other input of
+    /// `build`); a session page's statement is assembled from a few of them instead of a few hundred lookups.
+    func fragment(_ key: String, _ build: () -> String) -> String {
+        if let text = fragments.texts.value[key] { return text }
+        let text = build()
+        fragments.texts.withValue { texts in
+            if texts.count < Fragments.limit { texts[key] = text }
+        }
+        return text
+    }
+
+    private final class Fragments: Sendable {
+        /// Keys are query shapes, never values, so a few dozen are ever made; the bound is a guard, not a cache policy.
+        static let limit = 512
+        let texts = LockedValue<[String: String]>([:])
+    }
 
     /// Reads the description from `db`.
     public static func read(_ db: Database) throws -> StateSchema {
