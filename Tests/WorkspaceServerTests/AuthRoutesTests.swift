@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -8,6 +9,19 @@ import WorkspaceCore
 
 @Suite struct AuthRoutesTests {
     private let password = "correct horse battery"
+
+    @Test func theBearerTokenIsReadInAnyCaseWithoutTheSpacesAroundIt() {
+        func presented(_ authorization: String) -> String? {
+            let head = HTTPRequest(method: .get, scheme: "http", authority: "127.0.0.1", path: "/", headerFields: [.authorization: authorization])
+            return Authenticator.presentedToken(Request(head: head, body: .init(buffer: ByteBuffer())))
+        }
+        #expect(presented("Bearer hwt_abc") == "hwt_abc")
+        #expect(presented("bEaReR   hwt_abc \t") == "hwt_abc")
+        #expect(presented("Bearer a b") == "a b")
+        for refused in ["Bearer", "Bearer ", "Bearer   ", "Bearerhwt_abc", "Bearer\thwt_abc", "Basic YWJj", "Bearex hwt_abc", ""] {
+            #expect(presented(refused) == "", "\(refused)")
+        }
+    }
 
     @Test func withoutAPasswordTheTokenIsTheOnlyWayIn() async throws {
         try await TestServer.test { server, client in

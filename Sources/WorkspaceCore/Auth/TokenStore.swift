@@ -10,16 +10,19 @@ import Glibc
 /// takes effect in a running server without a restart.
 public final class TokenStore: Sendable {
     private let file: URL
+    /// Its path, converted once: every request signed with the token checks the file's signature.
+    private let path: String
     private let cache = LockedValue<(signature: FileSignature, token: APIToken)?>(nil)
 
     /// Creates a store for the token of `home`.
     public init(home: HermesHome) {
         self.file = home.tokenFile
+        path = file.path
     }
 
     /// The current token, created on first use.
     public func current() throws -> APIToken {
-        if let signature = FileSignature(path: file.path), let cached = cache.value, cached.signature == signature {
+        if let signature = FileSignature(path: path), let cached = cache.value, cached.signature == signature {
             return cached.token
         }
         if let token = try readToken() { return token }
@@ -33,11 +36,11 @@ public final class TokenStore: Sendable {
     }
 
     private func readToken() throws -> APIToken? {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count >= 32 else { return nil }
         let token = APIToken(value: text)
-        if let signature = FileSignature(path: file.path) { cache.value = (signature, token) }
+        if let signature = FileSignature(path: path) { cache.value = (signature, token) }
         return token
     }
 
@@ -49,8 +52,8 @@ public final class TokenStore: Sendable {
             throw WorkspaceError.storageFailure(path: directory.path, reason: "cannot create the folder")
         }
         try AtomicFileWriter(defaultMode: 0o600).write(Data((token.value + "\n").utf8), to: file)
-        chmod(file.path, 0o600)
-        if let signature = FileSignature(path: file.path) { cache.value = (signature, token) }
+        chmod(path, 0o600)
+        if let signature = FileSignature(path: path) { cache.value = (signature, token) }
         return token
     }
 }
