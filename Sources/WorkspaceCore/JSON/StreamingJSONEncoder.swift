@@ -90,6 +90,58 @@ struct JSONWriter {
         key(name)
         value.writeJSON(to: JSONWriter(sink: sink))
     }
+
+    mutating func member(_ name: StaticString, _ value: Int?) {
+        guard let value else { return }
+        member(name, value)
+    }
+
+    /// Text given as UTF-8 bytes (a database column's), read as `String(cString:)` reads them: up to the first NUL,
+    /// invalid sequences replaced.
+    mutating func member(_ name: StaticString, utf8 text: UnsafeBufferPointer<UInt8>?) {
+        guard let text else { return }
+        key(name)
+        sink.writeText(text)
+    }
+
+    /// An array of texts given as UTF-8 bytes (see ``member(_:utf8:)``).
+    mutating func member(_ name: StaticString, utf8Strings texts: [UnsafeBufferPointer<UInt8>]) {
+        key(name)
+        sink.bytes.append(UInt8(ascii: "["))
+        for (index, text) in texts.enumerated() {
+            if index > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            sink.writeText(text)
+        }
+        sink.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// An array of `elements`, each already JSON.
+    mutating func member(_ name: StaticString, elements: [[UInt8]]) {
+        key(name)
+        sink.bytes.append(UInt8(ascii: "["))
+        for (index, element) in elements.enumerated() {
+            if index > 0 { sink.bytes.append(UInt8(ascii: ",")) }
+            sink.bytes.append(contentsOf: element)
+        }
+        sink.bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// The JSON object whose members `body` writes.
+    static func document(_ body: (inout JSONWriter) throws -> Void) rethrows -> [UInt8] {
+        let sink = Sink()
+        var writer = JSONWriter(sink: sink)
+        sink.bytes.append(UInt8(ascii: "{"))
+        try body(&writer)
+        sink.bytes.append(UInt8(ascii: "}"))
+        return sink.bytes
+    }
+
+    /// The JSON of `value` alone.
+    static func bytes(of value: some DirectJSONWritable) -> [UInt8] {
+        let sink = Sink()
+        value.writeJSON(to: JSONWriter(sink: sink))
+        return sink.bytes
+    }
 }
 
 /// The growing output; nested containers write into the same buffer in order.
@@ -124,6 +176,19 @@ private final class Sink {
             return true
         }
         if copied != true { writeEscaped(string.utf8) }
+    }
+
+    /// UTF-8 bytes up to the first NUL, as `String(cString:)` would read them; plain ASCII is copied as it is.
+    func writeText(_ text: UnsafeBufferPointer<UInt8>) {
+        let end = text.firstIndex(of: 0) ?? text.endIndex
+        let text = UnsafeBufferPointer(rebasing: text[..<end])
+        guard !text.contains(where: { $0 >= 0x80 || Self.needsEscaping($0) }) else {
+            writeString(String(decoding: text, as: UTF8.self))
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: text)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private static func needsEscaping(_ byte: UInt8) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The read side of the Sessions tab: lists, details, transcripts and stats over the agent's `state.db`.
 public struct SessionStore: Sendable {
@@ -24,10 +25,39 @@ public struct SessionStore: Sendable {
     /// One page of conversations; `includeTotal` also counts all matches, in the same read transaction.
     public func page(_ query: SessionQuery, includeTotal: Bool = false) async throws -> SessionPage {
         let now = now()
+        let page = try await readPage(query, includeTotal: includeTotal, now: now, direct: { _ in nil }, summarized: { $0 })
+        guard let page else { return SessionPage(items: [], notice: Self.missingNotice) }
+        return SessionPage(items: page.items, nextCursor: page.next, total: page.total, notice: page.notice)
+    }
+
+    /// ``page(_:includeTotal:)`` as the JSON the API answers with, the very bytes its encoding gives: a conversation
+    /// of one segment (nearly all of them) is written straight from its row, with no record, summary or `String` per
+    /// column in between; only compression chains are summed into a ``SessionSummary`` first.
+    public func pageJSON(_ query: SessionQuery, includeTotal: Bool = false) async throws -> [UInt8] {
+        let now = now()
+        let page = try await readPage(
+            query, includeTotal: includeTotal, now: now,
+            direct: { statement in SessionRowJSON.continues(statement) ? nil : SessionRowJSON.write(statement, now: now) },
+            summarized: { JSONWriter.bytes(of: $0) })
+        guard let page else { return try StreamingJSONEncoder().encode(SessionPage(items: [], notice: Self.missingNotice)) }
+        return JSONWriter.document { json in
+            json.member("items", elements: page.items)
+            json.member("nextCursor", page.next)
+            json.member("total", page.total)
+            json.member("notice", page.notice)
+        }
+    }
+
+    /// The items of a page, in order: each row `direct` can write (given the statement standing on it), else the
+    /// summary of its conversation (computed for all such rows at once) made into an item by `summarized`.
+    private func readPage<Item: Sendable>(
+        _ query: SessionQuery, includeTotal: Bool, now: Date, direct: @escaping @Sendable (SQLiteStatement) -> Item?,
+        summarized: @escaping @Sendable (SessionSummary) -> Item
+    ) async throws -> (items: [Item], next: String?, total: Int?, notice: String?)? {
         // Sorted by a conversation's figures, the mirror's index names the page; the rows still come from state.db.
         let keyed = try await mirror?.page(query)
-        let page = try await database.read { db, schema -> SessionPage in
-            guard schema.hasSessions else { return SessionPage(items: [], notice: SessionStore.noSessionsTableNotice) }
+        return try await database.read { db, schema in
+            guard schema.hasSessions else { return ([], nil, nil, SessionStore.noSessionsTableNotice) }
             var chainIDs: [String] = []
             if let parentID = query.parentID {
                 guard let conversation = try ConversationLookup.conversation(db, schema, containing: parentID) else {
@@ -39,38 +69,49 @@ public struct SessionStore: Sendable {
                 keyed.map { SessionListStatement(rowsOf: $0, schema: schema) }
                 ?? SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
             // A cursor reads straight from SQLite's row instead of copying every value first.
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
+            let compiled = try db.cachedStatement(sql: statement.sql)
+            let rows = try Row.fetchCursor(compiled, arguments: statement.arguments)
+            var items: [Item?] = []
             var heads: [(record: SessionRecord, kind: SessionKind)] = []
+            var positions: [Int] = []
             var prefetched: [String: ConversationLookup.Prefetched] = [:]
-            var lastKey: Double = 0
+            var last: (id: String, key: Double)?
             var hasMore = false
             while let row = try rows.next() {
-                guard heads.count < query.limit else {
+                guard items.count < query.limit else {
                     hasMore = true
                     break
                 }
+                let key: Double = row[SessionColumns.count + 1] ?? 0
+                if let item = direct(compiled.sqliteStatement) {
+                    items.append(item)
+                    last = (row[0], key)
+                    continue
+                }
                 let record = SessionRecord(row: row)
+                positions.append(items.count)
+                items.append(nil)
                 heads.append((record, SessionKind(rawValue: row[SessionColumns.count]) ?? .child))
-                lastKey = row[SessionColumns.count + 1] ?? 0
+                last = (record.id, key)
                 prefetched[record.id] = .init(
                     lastActivity: row[SessionColumns.count + 2], children: row[SessionColumns.count + 3] ?? 0,
                     previewContent: row[SessionColumns.count + 4])
             }
             // A row the mirror named may have been deleted since: whether more follow is the mirror's to say.
             if let keyed { hasMore = keyed.count > query.limit }
-            let items = try ConversationLookup.summaries(db, schema, heads: heads, now: now, prefetched: prefetched)
+            let summaries = try ConversationLookup.summaries(db, schema, heads: heads, now: now, prefetched: prefetched)
+            for (position, summary) in zip(positions, summaries) { items[position] = summarized(summary) }
             var next: String?
-            if hasMore, let last = heads.last {
-                next = SessionCursor(sort: query.sort, value: lastKey, id: last.record.id).token
+            if hasMore, let last {
+                next = SessionCursor(sort: query.sort, value: last.key, id: last.id).token
             }
             var total: Int?
             if includeTotal {
                 let count = SessionListStatement.count(query: query, schema: schema, chainIDs: chainIDs)
                 total = try Int.fetchOne(db.cachedStatement(sql: count.sql), arguments: count.arguments)
             }
-            return SessionPage(items: items, nextCursor: next, total: total, notice: nil)
+            return (items.compactMap { $0 }, next, total, nil)
         }
-        return page ?? SessionPage(items: [], notice: Self.missingNotice)
     }
 
     /// How each of `ids` is called in the Sessions list — its title, else its first user message shortened — for
