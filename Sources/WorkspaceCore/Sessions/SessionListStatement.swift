@@ -68,11 +68,9 @@ struct SessionListStatement {
         if counting {
             self.sql = "SELECT COUNT(*) \(matching)"
         } else {
-            // Order and cut on the sort key alone, then read the full rows of the page only: a sorter that carried
-            // every column (and the lineage classification) would compute them for every matching session.
-            self.sql = Self.pageRows(
-                schema, page: "SELECT s.id AS page_id, \(key) AS sort_key \(matching) ORDER BY sort_key \(direction), s.id \(direction) LIMIT ?",
-                order: "page.sort_key \(direction), s.id \(direction)")
+            // Only the order and the cut, on the sort key alone: the page's full rows are read by ``init(rowsOf:schema:)``,
+            // so no sorter carries every column (and the lineage) of every matching session, nor of the page itself.
+            self.sql = "SELECT s.rowid, s.id, \(key) AS sort_key \(matching) ORDER BY sort_key \(direction), s.id \(direction) LIMIT ?"
             arguments += [query.limit + 1]
         }
         self.arguments = arguments
@@ -143,32 +141,37 @@ struct SessionListStatement {
         self.arguments = arguments
     }
 
-    /// The rows of the page `keyed` (from a ``SessionMirror``), in its order, with the same columns as a listed page.
-    init(rowsOf keyed: [SessionMirror.Keyed], schema: StateSchema) {
-        sql = Self.pageRows(
-            schema, page: "SELECT value ->> 0 AS page_id, value ->> 1 AS sort_key, key AS position FROM json_each(?)", order: "page.position")
-        let pairs = keyed.map { "[\(OrderedJSON.string($0.id).rendered(.compact)),\($0.key.isFinite ? String($0.key) : "0")]" }
-        arguments = ["[" + pairs.joined(separator: ",") + "]"]
+    /// Where the rows of a page are found: by the rowids its own statement gave, or by the ids a mirror named.
+    enum Rows {
+        case rowids([Int64])
+        case ids([String])
     }
 
-    /// The full rows of the sessions `page` names (a select of `page_id` and `sort_key`), ordered by `order`, with
-    /// the page's own figures in the same statement: newest message, children, and a preview for untitled rows
-    /// (columns SessionColumns.count + 2…4).
-    private static func pageRows(_ schema: StateSchema, page: String, order: String) -> String {
-        schema.fragment("page rows \(order) \(page)") { buildPageRows(schema, page: page, order: order) }
-    }
-
-    private static func buildPageRows(_ schema: StateSchema, page: String, order: String) -> String {
+    /// The full rows of the sessions `rows` names, each with the page's own figures (columns SessionColumns.count and
+    /// on: kind, newest message, children, a preview for untitled rows) and last its index in `rows`. Rows come in
+    /// no particular order (the caller places them by that index); a named session since deleted is left out.
+    init(rowsOf rows: Rows, schema: StateSchema) {
         let title = schema.column("title", in: "sessions", alias: "s")
-        return """
-            SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind, page.sort_key AS sort_key,
+        let join: String
+        switch rows {
+        case .rowids(let rowids):
+            join = "s.rowid = page.value"
+            arguments = ["[" + rowids.map(String.init).joined(separator: ",") + "]"]
+        case .ids(let ids):
+            join = "s.id = page.value"
+            arguments = [Self.jsonArray(ids)]
+        }
+        sql = schema.fragment("page rows \(join)") {
+            """
+            SELECT \(SessionColumns.select(schema)), \(SessionKind.classification(schema)) AS kind,
                    \(ConversationFiguresSQL.newestMessage(of: "s.id")) AS last_activity,
                    \(ConversationFiguresSQL.childCount(of: "s.id", schema)) AS children,
-                   CASE WHEN \(title) IS NULL THEN \(ConversationFiguresSQL.firstUserMessage(of: "s.id")) END AS preview_content
-            FROM (\(page)) page
-            JOIN sessions s ON s.id = page.page_id LEFT JOIN sessions p ON p.id = s.parent_session_id
-            ORDER BY \(order)
+                   CASE WHEN \(title) IS NULL THEN \(ConversationFiguresSQL.firstUserMessage(of: "s.id")) END AS preview_content,
+                   page.key AS position
+            FROM json_each(?) page
+            JOIN sessions s ON \(join) LEFT JOIN sessions p ON p.id = s.parent_session_id
             """
+        }
     }
 
     /// The count of everything the same filters match (ignoring cursor and limit).

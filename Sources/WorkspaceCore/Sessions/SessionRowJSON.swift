@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 
 /// The JSON of a one-segment conversation written straight from its row of a page statement (the columns of
-/// ``SessionColumns/select(_:alias:)``, then kind, sort key, newest message, children and preview content): the same
+/// ``SessionColumns/select(_:alias:)``, then kind, newest message, children and preview content): the same
 /// bytes ``SessionSummary``'s own writer gives for it, without a record, a summary or a `String` per column. A
 /// compression chain sums several rows and still goes through ``SessionSummary``.
 enum SessionRowJSON {
@@ -18,7 +18,7 @@ enum SessionRowJSON {
         let count = Int32(SessionColumns.count)
         let startedAt = Date(timeIntervalSince1970: double(statement, 4) ?? 0)
         let endedAt = double(statement, 5).map(Date.init(timeIntervalSince1970:))
-        let lastActiveAt = double(statement, count + 2).map(Date.init(timeIntervalSince1970:)) ?? startedAt
+        let lastActiveAt = double(statement, count + 1).map(Date.init(timeIntervalSince1970:)) ?? startedAt
         let title = text(statement, 2)
         let tokens = TokenCounts(
             input: int(statement, 10) ?? 0, output: int(statement, 11) ?? 0, cacheRead: int(statement, 12) ?? 0,
@@ -32,7 +32,7 @@ enum SessionRowJSON {
             json.member("segmentIDs", utf8Strings: [text(statement, 0) ?? empty])
             json.member("title", utf8: title)
             if title == nil {
-                json.member("preview", ConversationLookup.previewText(blob(statement, count + 4)))
+                json.member("preview", ConversationLookup.previewText(blob(statement, count + 3)))
             }
             if let platform = text(statement, 1) {
                 json.member("platform", utf8: platform)
@@ -53,7 +53,7 @@ enum SessionRowJSON {
             json.member("tokens", tokens)
             json.member("cost", cost)
             json.member("parentID", utf8: text(statement, 19))
-            json.member("childCount", int(statement, count + 3) ?? 0)
+            json.member("childCount", int(statement, count + 2) ?? 0)
             json.member("profile", utf8: text(statement, 20))
             json.member("archived", (int(statement, 21) ?? 0) != 0)
         }

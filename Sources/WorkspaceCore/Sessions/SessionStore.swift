@@ -65,45 +65,58 @@ public struct SessionStore: Sendable {
                 }
                 chainIDs = conversation.segments.map(\.id)
             }
-            let statement =
-                keyed.map { SessionListStatement(rowsOf: $0, schema: schema) }
-                ?? SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
-            // A cursor reads straight from SQLite's row instead of copying every value first.
-            let compiled = try db.cachedStatement(sql: statement.sql)
-            let rows = try Row.fetchCursor(compiled, arguments: statement.arguments)
-            var items: [Item?] = []
+            // The page's order and cut: the mirror's, or a statement on the sort key alone; then its full rows.
+            var order: [(id: String?, key: Double)] = []
+            let rows: SessionListStatement.Rows
+            var hasMore = false
+            if let keyed {
+                // A row the mirror named may have been deleted since: whether more follow is the mirror's to say.
+                hasMore = keyed.count > query.limit
+                order = keyed.prefix(query.limit).map { ($0.id, $0.key) }
+                rows = .ids(order.map { $0.id ?? "" })
+            } else {
+                let statement = SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
+                let cursor = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
+                var rowids: [Int64] = []
+                while let row = try cursor.next() {
+                    guard rowids.count < query.limit else {
+                        hasMore = true
+                        break
+                    }
+                    rowids.append(row[0])
+                    // Only the last row's id makes a cursor; the others are read with their rows below.
+                    order.append((rowids.count == query.limit ? row[1] : nil, row[2] ?? 0))
+                }
+                rows = .rowids(rowids)
+            }
+            var items: [Item?] = Array(repeating: nil, count: order.count)
             var heads: [(record: SessionRecord, kind: SessionKind)] = []
             var positions: [Int] = []
             var prefetched: [String: ConversationLookup.Prefetched] = [:]
-            var last: (id: String, key: Double)?
-            var hasMore = false
-            while let row = try rows.next() {
-                guard items.count < query.limit else {
-                    hasMore = true
-                    break
+            if !order.isEmpty {
+                let statement = SessionListStatement(rowsOf: rows, schema: schema)
+                // A cursor reads straight from SQLite's row instead of copying every value first.
+                let compiled = try db.cachedStatement(sql: statement.sql)
+                let cursor = try Row.fetchCursor(compiled, arguments: statement.arguments)
+                let figures = SessionColumns.count
+                while let row = try cursor.next() {
+                    guard let position = row[figures + 4] as Int?, items.indices.contains(position) else { continue }
+                    if let item = direct(compiled.sqliteStatement) {
+                        items[position] = item
+                        continue
+                    }
+                    let record = SessionRecord(row: row)
+                    positions.append(position)
+                    heads.append((record, SessionKind(rawValue: row[figures]) ?? .child))
+                    prefetched[record.id] = .init(
+                        lastActivity: row[figures + 1], children: row[figures + 2] ?? 0, previewContent: row[figures + 3])
                 }
-                let key: Double = row[SessionColumns.count + 1] ?? 0
-                if let item = direct(compiled.sqliteStatement) {
-                    items.append(item)
-                    last = (row[0], key)
-                    continue
-                }
-                let record = SessionRecord(row: row)
-                positions.append(items.count)
-                items.append(nil)
-                heads.append((record, SessionKind(rawValue: row[SessionColumns.count]) ?? .child))
-                last = (record.id, key)
-                prefetched[record.id] = .init(
-                    lastActivity: row[SessionColumns.count + 2], children: row[SessionColumns.count + 3] ?? 0,
-                    previewContent: row[SessionColumns.count + 4])
             }
-            // A row the mirror named may have been deleted since: whether more follow is the mirror's to say.
-            if let keyed { hasMore = keyed.count > query.limit }
             let summaries = try ConversationLookup.summaries(db, schema, heads: heads, now: now, prefetched: prefetched)
             for (position, summary) in zip(positions, summaries) { items[position] = summarized(summary) }
             var next: String?
-            if hasMore, let last {
-                next = SessionCursor(sort: query.sort, value: last.key, id: last.id).token
+            if hasMore, let last = order.last, let id = last.id {
+                next = SessionCursor(sort: query.sort, value: last.key, id: id).token
             }
             var total: Int?
             if includeTotal {
