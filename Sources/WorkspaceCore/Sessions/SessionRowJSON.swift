@@ -25,7 +25,7 @@ enum SessionRowJSON {
             cacheWrite: int(statement, 13) ?? 0, reasoning: int(statement, 14) ?? 0)
         let cost = CostFigures(
             estimatedUSD: double(statement, 15) ?? 0, actualUSD: double(statement, 16), status: string(statement, 17))
-        return JSONWriter.document { json in
+        return JSONWriter.document(capacity: 1_024) { json in
             // An id of NULL (SQLite allows one in a TEXT key) is written empty rather than trusted anywhere.
             json.member("id", utf8: text(statement, 0) ?? empty)
             json.member("kind", (string(statement, count).flatMap(SessionKind.init(rawValue:)) ?? .child).rawValue)

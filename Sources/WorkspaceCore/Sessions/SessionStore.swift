@@ -40,7 +40,7 @@ public struct SessionStore: Sendable {
             direct: { statement in SessionRowJSON.continues(statement) ? nil : SessionRowJSON.write(statement, now: now) },
             summarized: { JSONWriter.bytes(of: $0) })
         guard let page else { return try StreamingJSONEncoder().encode(SessionPage(items: [], notice: Self.missingNotice)) }
-        return JSONWriter.document { json in
+        return JSONWriter.document(capacity: page.items.reduce(256) { $0 + $1.count + 1 }) { json in
             json.member("items", elements: page.items)
             json.member("nextCursor", page.next)
             json.member("total", page.total)
