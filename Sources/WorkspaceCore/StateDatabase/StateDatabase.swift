@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NIOPosix
 
 /// The agent's `state.db`, shared with a live agent: read through a read-only pool that never blocks its writers,
 /// written only in short immediate transactions with the agent's retry discipline.
@@ -36,8 +37,8 @@ public final class StateDatabase: Sendable {
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
         guard let reader = try reader() else { return nil }
         do {
-            return try await reader.read { db in
-                try body(db, try self.schema(db))
+            return try await Self.readThreads.runIfActive {
+                try reader.read { db in try body(db, try self.schema(db)) }
             }
         } catch {
             throw Self.translate(error, path: path)
@@ -76,6 +77,18 @@ public final class StateDatabase: Sendable {
         }
     }
 
+    /// How many connections read one database at once.
+    private static let maximumReaders = 4
+
+    /// The threads every read runs on, blocking, one connection each. GRDB's own async read hops to a queue that
+    /// waits for a free connection, then to that connection's queue, then back; with no more threads than any
+    /// database has connections, a read here never waits for one, and goes to SQLite and back in two hops.
+    private static let readThreads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: maximumReaders)
+        pool.start()
+        return pool
+    }()
+
     private func reader() throws -> (any DatabaseReader)? {
         guard let signature = FileSignature(path: path) else {
             opened.value = nil
@@ -98,7 +111,7 @@ public final class StateDatabase: Sendable {
         // Each reader keeps 1 MiB of pages (SQLite's default is 2): the OS page cache holds the file anyway, and four
         // readers per profile at the default would be a tenth of the server's memory.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA busy_timeout = 2000; PRAGMA cache_size = -1024") }
-        configuration.maximumReaderCount = 4
+        configuration.maximumReaderCount = maximumReaders
         configuration.label = "state.db reader"
         do {
             return try DatabasePool(path: path, configuration: configuration)
