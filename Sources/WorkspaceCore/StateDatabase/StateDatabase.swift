@@ -14,6 +14,7 @@ public final class StateDatabase: Sendable {
     private let walPath: String
     private let opened = LockedValue<Opened?>(nil)
     private let schemaCache = LockedValue<(cookie: Int, schema: StateSchema)?>(nil)
+    private let threads = LockedValue<NIOThreadPool?>(nil)
 
     private struct Opened: Sendable {
         let reader: any DatabaseReader
@@ -37,7 +38,7 @@ public final class StateDatabase: Sendable {
     public func read<T: Sendable>(_ body: @escaping @Sendable (Database, StateSchema) throws -> T) async throws -> T? {
         guard let reader = try reader() else { return nil }
         do {
-            return try await Self.readThreads.runIfActive {
+            return try await readThreads().runIfActive {
                 try reader.read { db in try body(db, try self.schema(db)) }
             }
         } catch {
@@ -80,14 +81,23 @@ public final class StateDatabase: Sendable {
     /// How many connections read one database at once.
     private static let maximumReaders = 4
 
-    /// The threads every read runs on, blocking, one connection each. GRDB's own async read hops to a queue that
-    /// waits for a free connection, then to that connection's queue, then back; with no more threads than any
-    /// database has connections, a read here never waits for one, and goes to SQLite and back in two hops.
-    private static let readThreads: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: maximumReaders)
-        pool.start()
-        return pool
-    }()
+    /// The threads this database's reads run on, blocking, one connection each (started by the first read). GRDB's
+    /// own async read hops to a queue that waits for a free connection, then to that connection's queue, then back;
+    /// with no more threads than connections a read here never waits for one, and goes to SQLite and back in two
+    /// hops. Per database, so one profile's long search does not hold up another's pages.
+    private func readThreads() -> NIOThreadPool {
+        threads.withValue { threads in
+            if let threads { return threads }
+            let pool = NIOThreadPool(numberOfThreads: Self.maximumReaders)
+            pool.start()
+            threads = pool
+            return pool
+        }
+    }
+
+    deinit {
+        threads.value?.shutdownGracefully { _ in }
+    }
 
     private func reader() throws -> (any DatabaseReader)? {
         guard let signature = FileSignature(path: path) else {
