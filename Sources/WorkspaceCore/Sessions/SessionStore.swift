@@ -72,8 +72,9 @@ public struct SessionStore: Sendable {
             if let keyed {
                 // A row the mirror named may have been deleted since: whether more follow is the mirror's to say.
                 hasMore = keyed.count > query.limit
-                order = keyed.prefix(query.limit).map { ($0.id, $0.key) }
-                rows = .ids(order.map { $0.id ?? "" })
+                let named = keyed.prefix(query.limit)
+                order = named.map { ($0.id, $0.key) }
+                rows = .ids(named.map(\.id))
             } else {
                 let statement = SessionListStatement(query: query, schema: schema, chainIDs: chainIDs)
                 let cursor = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)

@@ -23,11 +23,12 @@ struct EncodedAnswerCache: Sendable {
         for key: String, lifetime: Int? = nil,
         _ answer: @escaping @Sendable () async throws -> some Encodable & Sendable
     ) async throws -> Response {
-        try await response(for: key, lifetime: lifetime, json: { try StreamingJSONEncoder().encode(try await answer()) })
+        try await jsonResponse(for: key, lifetime: lifetime) { try StreamingJSONEncoder().encode(try await answer()) }
     }
 
-    /// ``response(for:lifetime:_:)`` for an answer written as JSON bytes already.
-    func response(for key: String, lifetime: Int? = nil, json answer: @escaping @Sendable () async throws -> [UInt8]) async throws -> Response {
+    /// ``response(for:lifetime:_:)`` for an answer written as JSON bytes already (named apart: bytes are
+    /// `Encodable` too, and would be encoded as an array of numbers).
+    func jsonResponse(for key: String, lifetime: Int? = nil, _ answer: @escaping @Sendable () async throws -> [UInt8]) async throws -> Response {
         let slot = lifetime.map { "|\(Int(Date().timeIntervalSince1970) / $0)" } ?? ""
         let generation = database.generation
         let bytes = try await cache.value(for: key + slot, generation: generation, compute: answer)

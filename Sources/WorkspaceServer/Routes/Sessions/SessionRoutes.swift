@@ -14,9 +14,9 @@ struct SessionRoutes {
             let query = try SessionQuery(values, timeZone: zone)
             let includeTotal = try values.bool("total") ?? false
             // Pages carry the time-based "active" flag, so a cached page lives one second at most.
-            return try await home.sessionAnswers.response(
-                for: "list|\(zone.identifier)|\(request.uri.query ?? "")", lifetime: 1,
-                json: { try await home.sessions.pageJSON(query, includeTotal: includeTotal) })
+            return try await home.sessionAnswers.jsonResponse(for: "list|\(zone.identifier)|\(request.uri.query ?? "")", lifetime: 1) {
+                try await home.sessions.pageJSON(query, includeTotal: includeTotal)
+            }
         }
         group.get("sessions/stats", .read) { request, _ in
             let home = try scope(request)
