@@ -77,11 +77,16 @@ struct JSONWriter {
     }
 
     mutating func member(_ name: StaticString, strings: [String]) {
+        array(name, strings, sink.writeString)
+    }
+
+    /// `name` with an array whose elements `write` writes.
+    private mutating func array<Element>(_ name: StaticString, _ elements: [Element], _ write: (Element) -> Void) {
         key(name)
         sink.bytes.append(UInt8(ascii: "["))
-        for (index, string) in strings.enumerated() {
+        for (index, element) in elements.enumerated() {
             if index > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-            sink.writeString(string)
+            write(element)
         }
         sink.bytes.append(UInt8(ascii: "]"))
     }
@@ -106,24 +111,13 @@ struct JSONWriter {
 
     /// An array of texts given as UTF-8 bytes (see ``member(_:utf8:)``).
     mutating func member(_ name: StaticString, utf8Strings texts: [UnsafeBufferPointer<UInt8>]) {
-        key(name)
-        sink.bytes.append(UInt8(ascii: "["))
-        for (index, text) in texts.enumerated() {
-            if index > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-            sink.writeText(text)
-        }
-        sink.bytes.append(UInt8(ascii: "]"))
+        array(name, texts, sink.writeText)
     }
 
     /// An array of `elements`, each already JSON.
     mutating func member(_ name: StaticString, elements: [[UInt8]]) {
-        key(name)
-        sink.bytes.append(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
-            if index > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-            sink.bytes.append(contentsOf: element)
-        }
-        sink.bytes.append(UInt8(ascii: "]"))
+        let sink = sink
+        array(name, elements) { sink.bytes.append(contentsOf: $0) }
     }
 
     /// The JSON object whose members `body` writes, in a buffer that starts at `capacity` bytes (a row's object is
