@@ -32,10 +32,10 @@ public struct ModelUsageRow: Sendable, Codable, Equatable {
         self.task = task.isEmpty ? nil : task
         isAuxiliary = !task.isEmpty
         source = "model_usage"
-        apiCallCount = row["api_call_count"] ?? 0
+        apiCallCount = .counter(row["api_call_count"])
         tokens = TokenCounts(
-            input: row["input_tokens"] ?? 0, output: row["output_tokens"] ?? 0, cacheRead: row["cache_read_tokens"] ?? 0,
-            cacheWrite: row["cache_write_tokens"] ?? 0, reasoning: row["reasoning_tokens"] ?? 0)
+            input: .counter(row["input_tokens"]), output: .counter(row["output_tokens"]), cacheRead: .counter(row["cache_read_tokens"]),
+            cacheWrite: .counter(row["cache_write_tokens"]), reasoning: .counter(row["reasoning_tokens"]))
         let status: String? = row["cost_status"]
         let actual: Double = row["actual_cost_usd"] ?? 0
         cost = CostFigures(estimatedUSD: row["estimated_cost_usd"] ?? 0, actualUSD: status == "actual" || actual != 0 ? actual : nil, status: status)
@@ -46,7 +46,7 @@ public struct ModelUsageRow: Sendable, Codable, Equatable {
     /// Main-loop usage the session counters hold beyond its `task = ''` rows (the reference's residual rule).
     init?(residualOf session: SessionRecord, mainRows: [ModelUsageRow]) {
         let recorded = mainRows.reduce(TokenCounts.zero) { $0 + $1.tokens }
-        let calls = session.apiCallCount - mainRows.reduce(0) { $0 + $1.apiCallCount }
+        let calls = session.apiCallCount - mainRows.reduce(0) { Swift.min($0 + $1.apiCallCount, .counterLimit) }
         let tokens = TokenCounts(
             input: max(0, session.tokens.input - recorded.input), output: max(0, session.tokens.output - recorded.output),
             cacheRead: max(0, session.tokens.cacheRead - recorded.cacheRead),

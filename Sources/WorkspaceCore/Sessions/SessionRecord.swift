@@ -53,12 +53,12 @@ public struct SessionRecord: Sendable, Codable, Equatable {
         startedAt = Date(timeIntervalSince1970: row[offset + 4] ?? 0)
         endedAt = (row[offset + 5] as Double?).map(Date.init(timeIntervalSince1970:))
         endReason = row[offset + 6]
-        messageCount = row[offset + 7] ?? 0
-        toolCallCount = row[offset + 8] ?? 0
-        apiCallCount = row[offset + 9] ?? 0
+        messageCount = .counter(row[offset + 7])
+        toolCallCount = .counter(row[offset + 8])
+        apiCallCount = .counter(row[offset + 9])
         tokens = TokenCounts(
-            input: row[offset + 10] ?? 0, output: row[offset + 11] ?? 0, cacheRead: row[offset + 12] ?? 0,
-            cacheWrite: row[offset + 13] ?? 0, reasoning: row[offset + 14] ?? 0)
+            input: .counter(row[offset + 10]), output: .counter(row[offset + 11]), cacheRead: .counter(row[offset + 12]),
+            cacheWrite: .counter(row[offset + 13]), reasoning: .counter(row[offset + 14]))
         cost = CostFigures(estimatedUSD: row[offset + 15] ?? 0, actualUSD: row[offset + 16], status: row[offset + 17])
         provider = row[offset + 18]
         parentID = row[offset + 19]

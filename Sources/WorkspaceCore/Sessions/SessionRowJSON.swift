@@ -21,8 +21,8 @@ enum SessionRowJSON {
         let lastActiveAt = double(statement, count + 1).map(Date.init(timeIntervalSince1970:)) ?? startedAt
         let title = text(statement, 2)
         let tokens = TokenCounts(
-            input: int(statement, 10) ?? 0, output: int(statement, 11) ?? 0, cacheRead: int(statement, 12) ?? 0,
-            cacheWrite: int(statement, 13) ?? 0, reasoning: int(statement, 14) ?? 0)
+            input: .counter(int(statement, 10)), output: .counter(int(statement, 11)), cacheRead: .counter(int(statement, 12)),
+            cacheWrite: .counter(int(statement, 13)), reasoning: .counter(int(statement, 14)))
         let cost = CostFigures(
             estimatedUSD: double(statement, 15) ?? 0, actualUSD: double(statement, 16), status: string(statement, 17))
         return JSONWriter.document(capacity: 1_024) { json in
@@ -47,9 +47,9 @@ enum SessionRowJSON {
             json.member("endReason", utf8: text(statement, 6))
             json.member("isOpen", endedAt == nil)
             json.member("isActive", endedAt == nil && now.timeIntervalSince(lastActiveAt) < SessionSummary.activeWindow)
-            json.member("messageCount", int(statement, 7) ?? 0)
-            json.member("toolCallCount", int(statement, 8) ?? 0)
-            json.member("apiCallCount", int(statement, 9) ?? 0)
+            json.member("messageCount", .counter(int(statement, 7)))
+            json.member("toolCallCount", .counter(int(statement, 8)))
+            json.member("apiCallCount", .counter(int(statement, 9)))
             json.member("tokens", tokens)
             json.member("cost", cost)
             json.member("parentID", utf8: text(statement, 19))

@@ -26,11 +26,15 @@ public struct TokenCounts: Sendable, Codable, Equatable {
     /// The agent's "total tokens": input + output + cache read + cache write (reasoning is inside output).
     public var total: Int { input + output + cacheRead + cacheWrite }
 
-    /// Field-wise sum.
+    /// Field-wise sum, held at `Int.max` instead of overflowing (however many usage rows a hand-made file holds).
     public static func + (lhs: TokenCounts, rhs: TokenCounts) -> TokenCounts {
-        TokenCounts(
-            input: lhs.input + rhs.input, output: lhs.output + rhs.output, cacheRead: lhs.cacheRead + rhs.cacheRead,
-            cacheWrite: lhs.cacheWrite + rhs.cacheWrite, reasoning: lhs.reasoning + rhs.reasoning)
+        func sum(_ a: Int, _ b: Int) -> Int {
+            let (value, overflow) = a.addingReportingOverflow(b)
+            return overflow ? (b > 0 ? .max : .min) : value
+        }
+        return TokenCounts(
+            input: sum(lhs.input, rhs.input), output: sum(lhs.output, rhs.output), cacheRead: sum(lhs.cacheRead, rhs.cacheRead),
+            cacheWrite: sum(lhs.cacheWrite, rhs.cacheWrite), reasoning: sum(lhs.reasoning, rhs.reasoning))
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -56,4 +60,14 @@ public struct TokenCounts: Sendable, Codable, Equatable {
         try container.encode(reasoning, forKey: .reasoning)
         try container.encode(total, forKey: .total)
     }
+}
+
+extension Int {
+    /// The largest counter (tokens, messages, calls) read from the agent's rows: 2^48, far past any real session, so
+    /// sums over a compression chain (at most 1,001 segments) and the four-part token total can never overflow.
+    static let counterLimit = 1 << 48
+
+    /// A counter as read from the agent's rows, which anyone who can write the home can fill with anything: below zero
+    /// reads as zero, past ``counterLimit`` as the limit (a sum of hostile values must not stop the server).
+    static func counter(_ value: Int?) -> Int { Swift.min(Swift.max(value ?? 0, 0), counterLimit) }
 }

@@ -104,4 +104,32 @@ import Testing
         #expect(byID[ids[3]]?["preview"] as? String == "a structured first message")
         #expect(byID[ids[5]]?["isActive"] as? Bool == true)
     }
+
+    @Test func countersPastAnyRealSessionAreHeldAndNeverOverflow() async throws {
+        let state = try StateHome.demo()
+        defer { state.remove() }
+        let root = try #require(
+            try state.strings("SELECT id FROM sessions WHERE end_reason = 'compression' AND parent_session_id IS NULL LIMIT 1").first)
+        // Every segment of the chain and its usage rows claim the most an INTEGER holds: summed as they were, one read
+        // of the list would have stopped the server.
+        try state.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE sessions SET message_count = 9223372036854775807, api_call_count = 9223372036854775807,
+                      input_tokens = 9223372036854775807, output_tokens = 9223372036854775807, cache_read_tokens = -9223372036854775808
+                    """)
+            try db.execute(sql: "UPDATE session_model_usage SET input_tokens = 9223372036854775807, api_call_count = 9223372036854775807")
+        }
+        var all = SessionQuery()
+        all.limit = 500
+        all.archived = .include
+        try await expectSameBytes(state.store(), all)
+        let conversation = try #require(try await state.store().page(all).items.first { $0.id == root })
+        #expect(conversation.segmentIDs.count > 1)
+        #expect(conversation.tokens.input == Int.counterLimit * conversation.segmentIDs.count)
+        #expect(conversation.tokens.cacheRead == 0, "a negative counter reads as none")
+        let detail = try await state.store().detail(id: root)
+        #expect(detail.conversation.messageCount == Int.counterLimit * conversation.segmentIDs.count)
+        #expect(!detail.usage.isEmpty)
+    }
 }
